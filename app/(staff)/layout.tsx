@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { Providers } from "@/components/Providers";
+import { SignOutButton } from "@/components/session/SignOutButton";
+import { navigation, roleLabel } from "@/components/session/navigation";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return (
+    <>
+      <header className="top">
+        <span className="brand">Ankle pathway</span>
+        <nav aria-label="Workspace">
+          <ul>
+            {navigation[actor.role].map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who">
+          <span>
+            {actor.name} · {roleLabel[actor.role]}
+          </span>
+          <SignOutButton />
+        </span>
+      </header>
+      <main>
+        <Providers>{children}</Providers>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/page";
+import { ReceptionPatientSearch } from "@/components/patients/ReceptionPatientSearch";
+
+export default async function ReceptionPage() {
+  await requirePageActor("workspace.reception");
+  return (
+    <>
+      <h1>Reception</h1>
+      <p>
+        <Link href="/reception/patients/new">Register a new patient</Link>
+      </p>
+      <ReceptionPatientSearch />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { workspaceOf } from "@/lib/auth/policy";
+import { LoginForm } from "@/components/session/LoginForm";
+
+export default async function LoginPage() {
+  const actor = await currentActor();
+  if (actor) redirect(workspaceOf[actor.role]);
+  return (
+    <main className="login">
+      <section className="panel">
+        <h1>Sign in</h1>
+        <p className="muted">Posterior ankle impingement pathway, for clinic staff.</p>
+        <LoginForm />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { AuditEventView } from "@/lib/schemas/audit";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+type Filters = { patientId: string; actorId: string; from: string; to: string };
+const noFilters: Filters = { patientId: "", actorId: "", from: "", to: "" };
+
+function toQuery(filters: Filters, cursor: string | null) {
+  const query = new URLSearchParams({ limit: "50" });
+  if (filters.patientId) query.set("patientId", filters.patientId.trim());
+  if (filters.actorId) query.set("actorId", filters.actorId.trim());
+  if (filters.from) query.set("from", new Date(filters.from).toISOString());
+  if (filters.to) query.set("to", new Date(filters.to).toISOString());
+  if (cursor) query.set("cursor", cursor);
+  return query;
+}
+
+export function AuditBrowser() {
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const events = useInfiniteQuery({
+    queryKey: ["audit-events", filters],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<{ items: AuditEventView[]; nextCursor: string | null }>(`/api/v1/audit-events?${toQuery(filters, pageParam)}`),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const set = (name: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [name]: e.target.value }));
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <section className="panel">
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilters(draft);
+          }}
+        >
+          <div className="field">
+            <label htmlFor="audit-patient">Patient ID</label>
+            <input id="audit-patient" value={draft.patientId} onChange={set("patientId")} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-actor">Staff ID</label>
+            <input id="audit-actor" value={draft.actorId} onChange={set("actorId")} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">From</label>
+            <input id="audit-from" type="datetime-local" value={draft.from} onChange={set("from")} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">To</label>
+            <input id="audit-to" type="datetime-local" value={draft.to} onChange={set("to")} />
+          </div>
+          <div className="field">
+            <button type="submit">Filter</button>
+          </div>
+        </form>
+      </section>
+      <section className="panel">
+        {events.isPending && <p className="muted">Loading…</p>}
+        {events.error && <ProblemMessage error={events.error} />}
+        {events.data && rows.length === 0 && <p className="empty">No audit events match.</p>}
+        {rows.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Record</th>
+                <th scope="col">Patient</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((event) => (
+                <tr key={event.id}>
+                  <td>{new Date(event.at).toLocaleString("en-GB")}</td>
+                  <td>{event.actorName ?? "—"}</td>
+                  <td>{event.action}</td>
+                  <td>
+                    {event.entity}
+                    {event.entityId ? ` ${event.entityId.slice(0, 8)}` : ""}
+                  </td>
+                  <td>{event.patientId ? event.patientId.slice(0, 8) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {events.hasNextPage && (
+          <button type="button" className="secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+            {events.isFetchingNextPage ? "Loading…" : "Load older events"}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { Patient, PatientInput } from "@/lib/schemas/patient";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { PatientForm, valuesOf } from "./PatientForm";
+
+export function EditPatient({ id, justRegistered }: { id: string; justRegistered: boolean }) {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const patient = useQuery({ queryKey: ["patient", id], queryFn: () => api<Patient>(`/api/v1/patients/${id}`) });
+  const save = useMutation({
+    mutationFn: (input: PatientInput) => api<Patient>(`/api/v1/patients/${id}`, { method: "PATCH", body: input }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(["patient", id], updated);
+      queryClient.invalidateQueries({ queryKey: ["patients"] });
+      setSaved(true);
+    },
+  });
+
+  if (patient.isPending) return <p className="muted">Loading the patient…</p>;
+  if (patient.error) return <ProblemMessage error={patient.error} />;
+  const p = patient.data;
+  return (
+    <>
+      <h1>
+        {p.familyName.toUpperCase()}, {p.givenName}
+      </h1>
+      <p className="muted">
+        MRN <strong>{p.mrn}</strong> · born {p.birthDate}
+      </p>
+      {justRegistered && !saved && (
+        <p className="alert ok" role="status">
+          Registered with MRN {p.mrn}.
+        </p>
+      )}
+      {saved && (
+        <p className="alert ok" role="status">
+          Changes saved.
+        </p>
+      )}
+      <section className="panel">
+        <h2>Demographics</h2>
+        <PatientForm
+          key={p.updatedAt}
+          initial={valuesOf(p)}
+          submitLabel="Save changes"
+          onSubmit={async (input) => {
+            setSaved(false);
+            await save.mutateAsync(input);
+          }}
+        />
+      </section>
+    </>
+  );
+}

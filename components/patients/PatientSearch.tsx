@@ -1,0 +1,76 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { Patient } from "@/lib/schemas/patient";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+/** Finds patients by name, MRN or birth date; links each to `hrefFor(patient)` when given. */
+export function PatientSearch({ hrefFor }: { hrefFor?: (patient: Patient) => string }) {
+  const [text, setText] = useState("");
+  const [q, setQ] = useState("");
+  const search = useQuery({
+    queryKey: ["patients", q],
+    queryFn: () => api<{ items: Patient[]; nextCursor: string | null }>(`/api/v1/patients?${new URLSearchParams({ q, limit: "25" })}`),
+  });
+
+  return (
+    <section className="panel" aria-labelledby="find-patient">
+      <h2 id="find-patient">Find a patient</h2>
+      <form
+        role="search"
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(text.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="patient-q">Name, MRN or birth date</label>
+          <input id="patient-q" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. Zoe Lambert, P0001001, 1984-03-12" />
+        </div>
+        <div className="field">
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      {search.isPending && <p className="muted">Searching…</p>}
+      {search.error && <ProblemMessage error={search.error} />}
+      {search.data && search.data.items.length === 0 && <p className="empty">No patient matches “{q}”.</p>}
+      {search.data && search.data.items.length > 0 && (
+        <table>
+          <caption className="muted" style={{ textAlign: "left" }}>
+            {q ? `Patients matching “${q}”` : "Patients"}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">MRN</th>
+              <th scope="col">Birth date</th>
+              <th scope="col">Sex</th>
+            </tr>
+          </thead>
+          <tbody>
+            {search.data.items.map((patient) => (
+              <tr key={patient.id}>
+                <td>
+                  {hrefFor ? (
+                    <Link href={hrefFor(patient)}>
+                      {patient.familyName.toUpperCase()}, {patient.givenName}
+                    </Link>
+                  ) : (
+                    `${patient.familyName.toUpperCase()}, ${patient.givenName}`
+                  )}
+                </td>
+                <td>{patient.mrn}</td>
+                <td>{patient.birthDate}</td>
+                <td>{patient.sex}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { PatientSearch } from "./PatientSearch";
+
+export function ReceptionPatientSearch() {
+  return <PatientSearch hrefFor={(patient) => `/reception/patients/${patient.id}`} />;
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { api } from "@/lib/http/client";
+import type { Patient, PatientInput } from "@/lib/schemas/patient";
+import { PatientForm } from "./PatientForm";
+
+/**
+ * Registration shows likely duplicates (same birth date, similar name) before it creates a
+ * new record; the receptionist opens the existing one or confirms a new registration.
+ */
+export function RegisterPatient() {
+  const router = useRouter();
+  const [candidates, setCandidates] = useState<{ input: PatientInput; items: Patient[] } | null>(null);
+  const idempotencyKey = useRef(crypto.randomUUID());
+
+  async function create(input: PatientInput) {
+    const patient = await api<Patient>("/api/v1/patients", { method: "POST", body: input, idempotencyKey: idempotencyKey.current });
+    router.push(`/reception/patients/${patient.id}?registered=1`);
+  }
+
+  async function submit(input: PatientInput) {
+    const query = new URLSearchParams({ givenName: input.givenName, familyName: input.familyName, birthDate: input.birthDate });
+    const found = await api<{ items: Patient[] }>(`/api/v1/patients/duplicates?${query}`);
+    if (found.items.length > 0) {
+      setCandidates({ input, items: found.items });
+      return;
+    }
+    await create(input);
+  }
+
+  return (
+    <>
+      <section className="panel">
+        <PatientForm submitLabel="Register patient" onSubmit={submit} />
+      </section>
+      {candidates && (
+        <section className="panel" aria-labelledby="duplicates-title">
+          <h2 id="duplicates-title">This patient may already be registered</h2>
+          <div className="alert warn" role="status">
+            {candidates.items.length === 1 ? "One patient has" : `${candidates.items.length} patients have`} the same birth date and a
+            similar name. Open the existing record if it is the same person.
+          </div>
+          <ul>
+            {candidates.items.map((p) => (
+              <li key={p.id}>
+                <Link href={`/reception/patients/${p.id}`}>
+                  {p.familyName.toUpperCase()}, {p.givenName} — {p.mrn}, born {p.birthDate}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="row">
+            <button type="button" onClick={() => create(candidates.input)}>
+              Register as a new patient anyway
+            </button>
+            <button type="button" className="secondary" onClick={() => setCandidates(null)}>
+              Back to the form
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

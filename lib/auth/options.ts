@@ -1,0 +1,54 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { idleLimitMs } from "./lifetime";
+import { secureCookies } from "./cookies";
+import { signIn } from "@/lib/services/sign-in";
+
+
+const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+
+export const lockedMessage = "LOCKED";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: idleLimitMs / 1000 },
+  jwt: { maxAge: idleLimitMs / 1000 },
+  useSecureCookies: secureCookies,
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await signIn(parsed.data.email, parsed.data.password);
+        if (result.outcome === "locked") throw new Error(lockedMessage);
+        if (result.outcome === "refused") return null;
+        return { id: result.staff.id, name: result.staff.name, role: result.staff.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const now = Date.now();
+        token.staffId = user.id;
+        token.role = (user as { role?: string }).role;
+        token.signedInAt = now;
+        token.lastSeenAt = now;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        staffId: token.staffId,
+        role: token.role,
+        signedInAt: token.signedInAt,
+        lastSeenAt: token.lastSeenAt,
+      };
+    },
+  },
+};

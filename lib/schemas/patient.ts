@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { isoDate, pageQuery, page, uuid } from "./common";
+
+export const sexes = ["female", "male", "other", "unknown"] as const;
+
+const name = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
+const birthDate = isoDate
+  .refine((value) => value >= "1900-01-01", "Must be on or after 1900-01-01")
+  .refine((value) => value <= new Date().toISOString().slice(0, 10), "Cannot be in the future");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((value) => (value === "" ? null : value))
+    .nullish();
+
+export const patientInput = z
+  .object({
+    givenName: name,
+    familyName: name,
+    birthDate,
+    sex: z.enum(sexes),
+    phone: optionalText(40).refine((v) => !v || /^[+()\d\s-]{5,40}$/.test(v), "Digits, spaces and + ( ) - only"),
+    email: optionalText(200).refine((v) => !v || z.email().safeParse(v).success, "Not an email address"),
+  })
+  .strict()
+  .meta({ id: "PatientInput" });
+export type PatientInput = z.infer<typeof patientInput>;
+
+export const patientPatch = patientInput.partial().strict().meta({ id: "PatientPatch" });
+export type PatientPatch = z.infer<typeof patientPatch>;
+
+export const patient = z
+  .object({
+    id: uuid,
+    mrn: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    birthDate: z.string(),
+    sex: z.enum(sexes),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Patient" });
+export type Patient = z.infer<typeof patient>;
+
+export const patientSearchQuery = pageQuery.extend({
+  q: z.string().trim().max(100, "At most 100 characters").optional(),
+});
+export type PatientSearchQuery = z.infer<typeof patientSearchQuery>;
+
+export const patientPage = page(patient).meta({ id: "PatientPage" });
+
+export const duplicateCheckQuery = z.object({ givenName: name, familyName: name, birthDate: isoDate });
+export type DuplicateCheckQuery = z.infer<typeof duplicateCheckQuery>;
+export const duplicateCandidates = z.object({ items: z.array(patient) }).meta({ id: "DuplicateCandidates" });

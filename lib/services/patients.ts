@@ -1,0 +1,151 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { notFound } from "@/lib/http/errors";
+import type { DuplicateCheckQuery, Patient, PatientInput, PatientPatch, PatientSearchQuery } from "@/lib/schemas/patient";
+import { recordAudit } from "./audit";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+type PatientRow = {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: Date;
+  sex: Patient["sex"];
+  phone: string | null;
+  email: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const columns = Prisma.sql`id, mrn, given_name AS "givenName", family_name AS "familyName", birth_date AS "birthDate",
+  sex::text AS sex, phone, email, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const toDateOnly = (value: string) => new Date(`${value}T00:00:00Z`);
+
+export function presentPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    birthDate: row.birthDate.toISOString().slice(0, 10),
+    sex: row.sex,
+    phone: row.phone,
+    email: row.email,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const readAudit = (rows: { id: string }[], action: string) =>
+  rows.map((row) => ({ action, entity: "patient", entityId: row.id, patientId: row.id }));
+
+export async function registerPatient(actor: Actor, input: PatientInput): Promise<Patient> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.patient.create({
+      data: { ...input, birthDate: toDateOnly(input.birthDate) },
+    });
+    await recordAudit(tx, actor, [{ action: "patient.create", entity: "patient", entityId: row.id, patientId: row.id }]);
+    return presentPatient(row);
+  });
+}
+
+export async function getPatient(actor: Actor, id: string): Promise<Patient> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.patient.findUnique({ where: { id } });
+    if (!row) throw notFound("The patient");
+    await recordAudit(tx, actor, readAudit([row], "patient.read"));
+    return presentPatient(row);
+  });
+}
+
+export async function updatePatient(actor: Actor, id: string, patch: PatientPatch): Promise<Patient> {
+  return db().$transaction(async (tx) => {
+    const existing = await tx.patient.findUnique({ where: { id }, select: { id: true } });
+    if (!existing) throw notFound("The patient");
+    const { birthDate, ...rest } = patch;
+    const row = await tx.patient.update({
+      where: { id },
+      data: { ...rest, ...(birthDate ? { birthDate: toDateOnly(birthDate) } : {}) },
+    });
+    await recordAudit(tx, actor, [
+      { action: "patient.update", entity: "patient", entityId: id, patientId: id, detail: { fields: Object.keys(patch).join(",") } },
+    ]);
+    return presentPatient(row);
+  });
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What the search box holds: a birth date (YYYY-MM-DD or DD/MM/YYYY), an MRN, or words of a name. */
+export function classifySearch(q: string): { kind: "all" } | { kind: "birthDate"; date: string } | { kind: "mrn"; mrn: string } | { kind: "name"; words: string[] } {
+  const text = q.trim();
+  if (text === "") return { kind: "all" };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const date = iso ? text : uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : null;
+  if (date && !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return { kind: "birthDate", date };
+  if (/^p\d{3,}$/i.test(text)) return { kind: "mrn", mrn: text.toUpperCase() };
+  return { kind: "name", words: text.split(/\s+/).slice(0, 5) };
+}
+
+function searchCondition(q: string | undefined): Prisma.Sql {
+  const search = classifySearch(q ?? "");
+  switch (search.kind) {
+    case "all":
+      return Prisma.sql`TRUE`;
+    case "birthDate":
+      return Prisma.sql`birth_date = ${search.date}::date`;
+    case "mrn":
+      return Prisma.sql`mrn = ${search.mrn}`;
+    case "name": {
+      // Each word must appear; uses the trigram index on search_name ("given family given",
+      // unaccented and lower-case), so "smith jo" finds John Smith.
+      const words = search.words.map(
+        (word) => Prisma.sql`search_name LIKE '%' || lower(immutable_unaccent(${escapeLike(word)})) || '%'`,
+      );
+      return Prisma.join(words, " AND ");
+    }
+  }
+}
+
+export async function searchPatients(actor: Actor, query: PatientSearchQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor, ["familyName", "givenName", "id"]) : null;
+  const keyset = after
+    ? Prisma.sql`AND (family_name, given_name, id) > (${after.familyName}, ${after.givenName}, ${after.id}::uuid)`
+    : Prisma.empty;
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<PatientRow[]>`
+      SELECT ${columns} FROM patient
+      WHERE ${searchCondition(query.q)} ${keyset}
+      ORDER BY family_name, given_name, id
+      LIMIT ${query.limit + 1}`;
+    const page = rows.slice(0, query.limit);
+    await recordAudit(tx, actor, readAudit(page, "patient.search"));
+    const last = page[page.length - 1];
+    return {
+      items: page.map(presentPatient),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id })
+          : null,
+    };
+  });
+}
+
+/** Patients born the same day whose name is close: shown before a new registration. */
+export async function findLikelyDuplicates(actor: Actor, query: DuplicateCheckQuery) {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<PatientRow[]>`
+      SELECT ${columns} FROM patient
+      WHERE birth_date = ${query.birthDate}::date
+        AND (similarity(search_name, lower(immutable_unaccent(${`${query.givenName} ${query.familyName}`}))) >= 0.3
+             OR lower(immutable_unaccent(family_name)) = lower(immutable_unaccent(${query.familyName})))
+      ORDER BY family_name, given_name
+      LIMIT 10`;
+    await recordAudit(tx, actor, readAudit(rows, "patient.duplicate_check"));
+    return { items: rows.map(presentPatient) };
+  });
+}

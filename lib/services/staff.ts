@@ -1,0 +1,21 @@
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/auth/policy";
+import { roomKinds } from "@/lib/schemas/staff";
+
+export async function listStaff(role?: Role) {
+  const items = await db().staff.findMany({
+    where: { active: true, role },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, role: true },
+  });
+  return { items };
+}
+
+export async function listRooms(kind?: (typeof roomKinds)[number]) {
+  const items = await db().room.findMany({
+    where: { active: true, kind },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
+  return { items };
+}

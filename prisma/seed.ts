@@ -1,0 +1,81 @@
+// Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
+// an empty database, by `npm start` in demo mode and by the end-to-end tests.
+import type { Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/policy";
+
+export const demoPassword = "demo-password";
+
+const rooms = [
+  { name: "Theatre 1", kind: "theatre" },
+  { name: "Theatre 2", kind: "theatre" },
+  { name: "Consulting room 1", kind: "consulting" },
+  { name: "Consulting room 2", kind: "consulting" },
+  { name: "Consulting room 3", kind: "consulting" },
+  { name: "Imaging suite", kind: "imaging" },
+  { name: "Physio gym 1", kind: "physio" },
+  { name: "Physio gym 2", kind: "physio" },
+  { name: "Dressing room 1", kind: "dressing" },
+  { name: "Dressing room 2", kind: "dressing" },
+] as const;
+
+const staff: { email: string; name: string; role: Role }[] = [
+  { email: "surgeon@demo.clinic", name: "Mr Alan Hart", role: "surgeon" },
+  { email: "surgeon2@demo.clinic", name: "Ms Priya Nair", role: "surgeon" },
+  { email: "anaesthetist@demo.clinic", name: "Dr Ruth Okafor", role: "anaesthetist" },
+  { email: "anaesthetist2@demo.clinic", name: "Dr Tomás Ruiz", role: "anaesthetist" },
+  { email: "nurse@demo.clinic", name: "Nurse Grace Bell", role: "nurse" },
+  { email: "nurse2@demo.clinic", name: "Nurse Owen Price", role: "nurse" },
+  { email: "nurse3@demo.clinic", name: "Nurse Amara Diallo", role: "nurse" },
+  { email: "physio@demo.clinic", name: "Sam Whitfield", role: "physio" },
+  { email: "physio2@demo.clinic", name: "Léa Fontaine", role: "physio" },
+  { email: "reception@demo.clinic", name: "Jo Marsh", role: "reception" },
+  { email: "reception2@demo.clinic", name: "Ravi Shah", role: "reception" },
+  { email: "admin@demo.clinic", name: "Kim Adeyemi", role: "admin" },
+];
+
+const givenNames = ["Zoë", "José", "Siobhán", "Björn", "Amélie", "Oliver", "Aisha", "Liam", "Chloé", "Mateusz", "Grace", "Noah", "Inés", "Kwame", "Freya", "Dmitri", "Saoirse", "Ethan", "Renée", "Yusuf"];
+const familyNames = ["Lambert", "García", "O'Brien", "Løvland", "Dubois", "Smith", "Khan", "Murphy", "Lefèvre", "Nowak", "Taylor", "Jones", "Muñoz", "Mensah", "Hughes", "Ivanov", "Kelly", "Brown", "Côté", "Yilmaz"];
+
+const at = (hours: number) => new Date(Date.UTC(1970, 0, 1, hours, 0, 0));
+
+export async function isEmpty(prisma: Db): Promise<boolean> {
+  return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
+}
+
+export async function seedDemoData(prisma: Db): Promise<void> {
+  const passwordHash = await hashPassword(demoPassword);
+  await prisma.$transaction(async (tx) => {
+    const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: "Europe/London" } });
+    await tx.room.createMany({ data: rooms.map((room) => ({ ...room, siteId: site.id })) });
+    for (const member of staff) {
+      // Weekdays 08:00-18:00 site time; nurses also at weekends, as dressings fall every other day.
+      const weekdays = member.role === "nurse" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
+      await tx.staff.create({
+        data: {
+          ...member,
+          siteId: site.id,
+          passwordHash,
+          workingHours: { create: weekdays.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) },
+        },
+      });
+    }
+    await tx.patient.createMany({
+      data: Array.from({ length: 40 }, (_, i) => {
+        const givenName = givenNames[i % givenNames.length]!;
+        const familyName = familyNames[(i * 7) % familyNames.length]!;
+        const year = 1950 + ((i * 13) % 55);
+        const month = 1 + ((i * 5) % 12);
+        const day = 1 + ((i * 11) % 28);
+        return {
+          givenName,
+          familyName,
+          birthDate: new Date(Date.UTC(year, month - 1, day)),
+          sex: i % 3 === 0 ? "male" : i % 3 === 1 ? "female" : i % 7 === 0 ? "other" : "female",
+          phone: `07700 900${String(100 + i).padStart(3, "0")}`,
+          email: `${givenName.normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase()}.${i}@example.org`,
+        } as const;
+      }),
+    });
+  });
+}
