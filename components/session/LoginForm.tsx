@@ -1,9 +1,11 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function LoginForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -18,7 +20,9 @@ export function LoginForm() {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      window.location.assign("/");
+      // The home page sends each role to its own workspace.
+      router.replace("/");
+      router.refresh();
       return;
     }
     setPending(false);

@@ -36,7 +36,7 @@ export const policy = {
 export type Action = keyof typeof policy;
 
 export function isAllowed(role: Role, action: Action): boolean {
-  return (policy[action] as readonly Role[]).includes(role);
+  return (policy[action] as readonly Role[] | undefined)?.includes(role) ?? false;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { isAllowed, policy, roles, type Action, type Role } from "@/lib/auth/policy";
+
+// The protocol's "who may do what" table, written out independently of lib/auth/policy.ts.
+const expected: Record<Action, Role[]> = {
+  "workspace.reception": ["reception"],
+  "workspace.nurse": ["nurse"],
+  "workspace.surgeon": ["surgeon"],
+  "workspace.anaesthetist": ["anaesthetist"],
+  "workspace.physio": ["physio"],
+  "workspace.admin": ["admin"],
+  "staff.list": [...roles],
+  "room.list": [...roles],
+  "patient.register": ["reception", "surgeon", "admin"],
+  "patient.edit": ["reception", "surgeon", "admin"],
+  "patient.read": [...roles],
+  "case.readSummary": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  "case.readClinical": ["nurse", "surgeon", "anaesthetist", "physio"],
+  "audit.read": ["admin"],
+  "staff.manage": ["admin"],
+};
+
+describe("role policy", () => {
+  it("covers exactly the actions of the protocol table", () => {
+    expect(Object.keys(policy).sort()).toEqual(Object.keys(expected).sort());
+  });
+  for (const action of Object.keys(expected) as Action[]) {
+    for (const role of roles) {
+      const allowed = expected[action].includes(role);
+      it(`${allowed ? "allows" : "denies"} ${role} to ${action}`, () => {
+        expect(isAllowed(role, action)).toBe(allowed);
+      });
+    }
+  }
+  it("denies an action it does not know", () => {
+    expect(isAllowed("admin", "no.such.action" as Action)).toBe(false);
+  });
+});
