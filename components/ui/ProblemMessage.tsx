@@ -6,8 +6,14 @@ export function ProblemMessage({ error }: { error: unknown }) {
   return (
     <div role="alert" className="alert error">
       <p style={{ margin: 0 }}>
-        {problem ? problem.detail : "The request failed. Check the connection and try again."}
+        {problem?.status === 401 ? "Your session has ended." : problem ? problem.detail : "The request failed. Check the connection and try again."}
         {problem && problem.status === 422 && <> (rule {problem.code})</>}
+        {problem && problem.status === 401 && (
+          <>
+            {" "}
+            <a href="/login">Sign in again</a>
+          </>
+        )}
       </p>
       {problem?.errors && problem.errors.length > 0 && (
         <ul>

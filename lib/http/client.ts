@@ -25,8 +25,6 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    // The session ended (idle or expired): sign in again.
-    if (response.status === 401) window.location.href = "/login";
     throw new ApiError(data ?? { status: response.status, code: "UNKNOWN", detail: response.statusText });
   }
   return data as T;
