@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { apiAs, emailOf, signInThroughPage } from "./support";
+
+test.describe("admin workspace", () => {
+  test("lists the demo site's staff and rooms", async ({ page }) => {
+    await signInThroughPage(page, emailOf("admin"));
+    await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Staff (12)" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Rooms (10)" })).toBeVisible();
+  });
+
+  test("browses the audit trail and filters it by patient", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const patient = (await (await reception.get("/api/v1/patients?q=lambert")).json()).items[0];
+    await reception.get(`/api/v1/patients/${patient.id}`);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("link", { name: "Audit trail" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+    await page.getByLabel("Patient ID").fill(patient.id);
+    await page.getByRole("button", { name: "Filter" }).click();
+    const rows = page.getByRole("row").filter({ hasText: "Jo Marsh" });
+    await expect(rows.filter({ hasText: "patient.read" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: patient.id.slice(0, 8) }).first()).toBeVisible();
+  });
+});

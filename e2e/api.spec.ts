@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { isAllowed, roles, type Role } from "@/lib/auth/policy";
+import { endpoints, type Endpoint } from "@/lib/http/endpoints";
+import { apiAs, newestAuditId } from "./support";
+
+const catalogue = Object.values(endpoints) as Endpoint[];
+const urlOf = (endpoint: Endpoint) => endpoint.path.replace("{id}", randomUUID());
+
+function call(api: APIRequestContext, endpoint: Endpoint, url = urlOf(endpoint), data?: unknown) {
+  switch (endpoint.method) {
+    case "get":
+      return api.get(url);
+    case "post":
+      return api.post(url, { data: data ?? {} });
+    case "patch":
+      return api.patch(url, { data: data ?? {} });
+  }
+}
+
+const clients = new Map<Role | null, APIRequestContext>();
+test.beforeAll(async () => {
+  for (const role of [null, ...roles]) clients.set(role, await apiAs(role));
+});
+
+test.describe("role matrix: every role against every endpoint", () => {
+  for (const endpoint of catalogue) {
+    test(`${endpoint.method.toUpperCase()} ${endpoint.path}`, async () => {
+      const anonymous = (await call(clients.get(null)!, endpoint)).status();
+      expect(anonymous, "signed out").toBe(endpoint.action ? 401 : 200);
+      for (const role of roles) {
+        const status = (await call(clients.get(role)!, endpoint)).status();
+        if (!endpoint.action || isAllowed(role, endpoint.action)) {
+          expect([401, 403], `${role} is allowed`).not.toContain(status);
+        } else {
+          expect(status, `${role} is denied`).toBe(403);
+        }
+      }
+    });
+  }
+});
+
+test.describe("malformed input", () => {
+  const malformed: { name: string; endpoint: Endpoint; url: string; data?: unknown; paths: string[] }[] = [
+    {
+      name: "a registration with missing and wrong fields",
+      endpoint: endpoints.registerPatient,
+      url: "/api/v1/patients",
+      data: { givenName: "", birthDate: "1990-02-31", sex: "x", email: "not-an-email", extra: 1 },
+      paths: ["givenName", "familyName", "birthDate", "sex", "email", ""],
+    },
+    { name: "a patient id that is not a UUID", endpoint: endpoints.getPatient, url: "/api/v1/patients/123", paths: ["id"] },
+    {
+      name: "a patient edit with a future birth date",
+      endpoint: endpoints.updatePatient,
+      url: `/api/v1/patients/${randomUUID()}`,
+      data: { birthDate: "2999-01-01" },
+      paths: ["birthDate"],
+    },
+    { name: "a search with a limit out of range", endpoint: endpoints.searchPatients, url: "/api/v1/patients?limit=1000", paths: ["limit"] },
+    {
+      name: "a duplicate check without a birth date",
+      endpoint: endpoints.checkDuplicatePatients,
+      url: "/api/v1/patients/duplicates?givenName=A&familyName=B",
+      paths: ["birthDate"],
+    },
+    { name: "a staff list for an unknown role", endpoint: endpoints.listStaff, url: "/api/v1/staff?role=janitor", paths: ["role"] },
+    { name: "a room list for an unknown kind", endpoint: endpoints.listRooms, url: "/api/v1/rooms?kind=kitchen", paths: ["kind"] },
+    { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
+  ];
+
+  for (const { name, endpoint, url, data, paths } of malformed) {
+    test(`${name} gets 400 with the field paths and writes nothing`, async () => {
+      const role = roles.find((r) => endpoint.action && isAllowed(r, endpoint.action))!;
+      const admin = clients.get("admin")!;
+      const before = await newestAuditId(admin);
+      const response = await call(clients.get(role)!, endpoint, url, data);
+      expect(response.status()).toBe(400);
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+      const problem = await response.json();
+      expect(problem).toMatchObject({ status: 400, code: "VALIDATION", title: "Bad Request" });
+      expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual([...paths].sort());
+      expect(await newestAuditId(admin)).toBe(before);
+    });
+  }
+
+  test("a body that is not JSON gets 400", async () => {
+    const response = await clients.get("reception")!.post("/api/v1/patients", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).errors).toEqual([{ path: "", message: "The body is not valid JSON" }]);
+  });
+
+  test("every endpoint with a body or query refuses malformed input: the catalogue is covered", () => {
+    const covered = new Set(malformed.map((m) => m.endpoint.path + m.endpoint.method));
+    const needing = catalogue.filter((e) => e.body || e.query || e.params);
+    expect(needing.filter((e) => !covered.has(e.path + e.method)).map((e) => `${e.method} ${e.path}`)).toEqual([]);
+  });
+
+  test("a body over 100 kB is refused with 413 and writes nothing", async () => {
+    const admin = clients.get("admin")!;
+    const before = await newestAuditId(admin);
+    const response = await clients.get("reception")!.post("/api/v1/patients", {
+      data: { givenName: "A".repeat(110 * 1024), familyName: "Big", birthDate: "1990-01-01", sex: "female" },
+    });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).code).toBe("PAYLOAD_TOO_LARGE");
+    expect(await newestAuditId(admin)).toBe(before);
+  });
+});
+
+test.describe("API plumbing", () => {
+  test("a POST repeated with the same Idempotency-Key returns the first response and creates nothing new", async () => {
+    const reception = clients.get("reception")!;
+    const key = randomUUID();
+    const familyName = `Idem${randomUUID().slice(0, 8)}`;
+    const body = { givenName: "Once", familyName, birthDate: "1970-01-01", sex: "male" };
+    const first = await reception.post("/api/v1/patients", { data: body, headers: { "idempotency-key": key } });
+    const second = await reception.post("/api/v1/patients", { data: body, headers: { "idempotency-key": key } });
+    expect(first.status()).toBe(201);
+    expect(second.status()).toBe(201);
+    expect(second.headers()["idempotent-replayed"]).toBe("true");
+    expect((await second.json()).id).toBe((await first.json()).id);
+    const found = await (await reception.get(`/api/v1/patients?q=${familyName}`)).json();
+    expect(found.items).toHaveLength(1);
+    const reused = await reception.post("/api/v1/patients", { data: { ...body, givenName: "Other" }, headers: { "idempotency-key": key } });
+    expect(reused.status()).toBe(422);
+  });
+
+  test("GET /api/health checks the database", async () => {
+    const response = await clients.get(null)!.get("/api/health");
+    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  test("the OpenAPI 3.1 document lists every endpoint", async () => {
+    const document = await (await clients.get(null)!.get("/api/v1/openapi.json")).json();
+    expect(document.openapi).toBe("3.1.0");
+    for (const endpoint of catalogue) expect(document.paths[endpoint.path]?.[endpoint.method], endpoint.path).toBeTruthy();
+    expect(document.components.schemas.PatientInput.required).toEqual(expect.arrayContaining(["givenName", "familyName", "birthDate", "sex"]));
+  });
+
+  test("every patient read leaves an audit row naming the actor and the patient", async () => {
+    const surgeon = clients.get("surgeon")!;
+    const admin = clients.get("admin")!;
+    const found = await (await surgeon.get("/api/v1/patients?q=lambert")).json();
+    const patient = found.items[0];
+    await surgeon.get(`/api/v1/patients/${patient.id}`);
+    const session = await (await surgeon.get("/api/auth/session")).json();
+    const events = await (await admin.get(`/api/v1/audit-events?patientId=${patient.id}&actorId=${session.staffId}`)).json();
+    expect(events.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(["patient.read", "patient.search"]);
+  });
+});

@@ -1,0 +1,47 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// The end-to-end suite runs the production build through `scripts/start.ts` on a fresh embedded
+// PostgreSQL loaded with the demo data, and drives the system's Chromium.
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+const dataDir = path.join(tmpdir(), `clinic-e2e-${port}`);
+// A fixed secret for this throwaway server only: the idle-expiry tests sign their own tokens.
+export const e2eAuthSecret = "e2e-only-secret-not-used-anywhere-else-0123456789";
+
+export default defineConfig({
+  testDir: "e2e",
+  // One worker: some tests count audit rows and would see each other's writes.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `rm -rf "${dataDir}" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: "",
+      CLINIC_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port + 51230),
+      NEXTAUTH_SECRET: e2eAuthSecret,
+      NEXTAUTH_URL: baseURL,
+    },
+  },
+});
