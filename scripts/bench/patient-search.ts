@@ -1,0 +1,99 @@
+// Benchmark: patient search over 100,000 patients on a throwaway embedded PostgreSQL.
+// Prints the median time of each kind of search and the plan PostgreSQL chose for it.
+//   npm run bench:patients [-- 100000]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { createDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrations";
+import { searchPatients } from "@/lib/services/patients";
+
+const count = Number(process.argv[2] ?? 100_000);
+const runs = 25;
+
+const searches: { name: string; sql: string; params: unknown[] }[] = [
+  {
+    name: "partial name, accents ignored (\"zoe lamb\")",
+    sql: `SELECT id FROM patient WHERE search_name LIKE '%' || lower(immutable_unaccent($1)) || '%'
+            AND search_name LIKE '%' || lower(immutable_unaccent($2)) || '%'
+          ORDER BY family_name, given_name, id LIMIT 26`,
+    params: ["zoe", "lamb"],
+  },
+  {
+    name: "rare family name (\"Nørgaard\")",
+    sql: `SELECT id FROM patient WHERE search_name LIKE '%' || lower(immutable_unaccent($1)) || '%' ORDER BY family_name, given_name, id LIMIT 26`,
+    params: ["nørgaard"],
+  },
+  { name: "MRN", sql: `SELECT id FROM patient WHERE mrn = $1`, params: ["P0050000"] },
+  {
+    name: "birth date",
+    sql: `SELECT id FROM patient WHERE birth_date = $1::date ORDER BY family_name, given_name, id LIMIT 26`,
+    params: ["1984-03-12"],
+  },
+];
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
+  const server = await startEmbeddedPostgres({ dir, port: 54399 });
+  try {
+    await server.createDatabase("bench");
+    const url = server.url("bench");
+    await migrate(url);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const given = ["Zoë", "José", "Siobhán", "Björn", "Amélie", "Oliver", "Aisha", "Liam", "Chloé", "Mateusz", "Grace", "Noah"];
+    const family = ["Lambert", "García", "O'Brien", "Dubois", "Smith", "Khan", "Murphy", "Lefèvre", "Nowak", "Taylor", "Jones", "Muñoz"];
+    const started = Date.now();
+    await client.query(
+      `INSERT INTO patient (given_name, family_name, birth_date, sex)
+       SELECT ($1::text[])[1 + (i % 12)], ($2::text[])[1 + ((i / 12) % 12)] || CASE WHEN i % 1000 = 0 THEN '' ELSE to_char(i, 'FM000000') END,
+              date '1940-01-01' + (i * 7 % 25000), 'female'
+       FROM generate_series(1, $3::int) AS i`,
+      [given, family, count],
+    );
+    await client.query(`INSERT INTO patient (given_name, family_name, birth_date, sex) VALUES ('Åsa', 'Nørgaard', '1984-03-12', 'female')`);
+    await client.query("ANALYZE patient");
+    console.log(`Loaded ${count.toLocaleString("en-GB")} patients in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+    for (const search of searches) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        await client.query(search.sql, search.params);
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      const plan = await client.query(`EXPLAIN ${search.sql}`, search.params);
+      const scans = plan.rows.map((r) => r["QUERY PLAN"] as string).filter((line) => /Scan/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ""));
+      console.log(`${search.name}: median ${times[Math.floor(runs / 2)]!.toFixed(2)} ms, p95 ${times[Math.floor(runs * 0.95)]!.toFixed(2)} ms`);
+      console.log(`  plan: ${scans.join(" / ")}`);
+    }
+
+    // The service as the API calls it: search plus one audit row per patient shown.
+    process.env.DATABASE_URL = url;
+    const prisma = createDb(url);
+    (globalThis as { db?: unknown }).db = prisma;
+    const site = await prisma.site.create({ data: { name: "Bench", timeZone: "Europe/London" } });
+    const actor = await prisma.staff.create({ data: { siteId: site.id, email: "bench@bench", name: "Bench", role: "reception", passwordHash: "x" } });
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint();
+      await searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`searchPatients("zoe lamb", 25 a page, audited): median ${times[Math.floor(runs / 2)]!.toFixed(2)} ms`);
+    await prisma.$disconnect();
+    await client.end();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
