@@ -1,0 +1,69 @@
+// The post-operative plan (SX-6), generated from the operation's calendar day D0 in the site's
+// zone. Leaflet: crutches 10-15 days, no cast or splint, a nurse dresses the wound every other
+// day, physiotherapy is arranged, cycling and swimming after 3 weeks, running after 2 months.
+import type { ClinicPolicies } from "./policies";
+import { addDays, addMonthsClamped, type Day } from "./time";
+
+export type Activity = "cycling" | "swimming" | "running";
+
+export type CarePlan = {
+  operationDay: Day;
+  dressings: Day[];
+  crutchWeaningReview: { from: Day; to: Day };
+  physio: { number: number; earliestOn: Day; dueBy: Day }[];
+  milestones: { activity: Activity; earliestOn: Day }[];
+  instructions: string[];
+};
+
+export const crutchWeaningFromDay = 10; // PO-1
+export const crutchWeaningToDay = 15; // PO-1
+export const cyclingSwimmingFromDay = 21; // PO-6
+export const runningAfterMonths = 2; // PO-6
+
+export function earliestClearance(operationDay: Day, activity: Activity): Day {
+  return activity === "running" ? addMonthsClamped(operationDay, runningAfterMonths) : addDays(operationDay, cyclingSwimmingFromDay);
+}
+
+const formatDay = (day: Day) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export function generateCarePlan(operationDay: Day, policies: ClinicPolicies): CarePlan {
+  // PO-3: D2, D4, ... up to the planned day.
+  const dressings: Day[] = [];
+  for (let day = 2; day <= policies.dressingPlannedUntilDay; day += 2) dressings.push(addDays(operationDay, day));
+
+  const running = earliestClearance(operationDay, "running");
+  // PO-4: the first session between D1 and the policy day, then one a week until running is cleared.
+  const physio: CarePlan["physio"] = [];
+  let dueBy = addDays(operationDay, policies.physioFirstWithinDays);
+  let earliestOn = addDays(operationDay, 1);
+  for (let number = 1; dueBy <= running; number++) {
+    physio.push({ number, earliestOn, dueBy });
+    earliestOn = addDays(dueBy, 1);
+    dueBy = addDays(dueBy, 7);
+  }
+
+  const cyclingSwimming = earliestClearance(operationDay, "cycling");
+  const crutchFrom = addDays(operationDay, crutchWeaningFromDay);
+  const crutchTo = addDays(operationDay, crutchWeaningToDay);
+  return {
+    operationDay,
+    dressings,
+    crutchWeaningReview: { from: crutchFrom, to: crutchTo },
+    physio,
+    milestones: [
+      { activity: "cycling", earliestOn: cyclingSwimming },
+      { activity: "swimming", earliestOn: cyclingSwimming },
+      { activity: "running", earliestOn: running },
+    ],
+    instructions: [
+      "No cast or splint is needed after this operation.",
+      `Use your crutches for 10 to 15 days: your crutches will be reviewed between ${formatDay(crutchFrom)} and ${formatDay(crutchTo)}.`,
+      `A nurse will dress your wound every other day, starting ${formatDay(dressings[0] ?? addDays(operationDay, 2))}, until it has healed.`,
+      `Physiotherapy starts within ${policies.physioFirstWithinDays} days of your operation, then once a week.`,
+      "Day-to-day activities come back gradually, over a few days to a few weeks.",
+      `You may start cycling and swimming again from ${formatDay(cyclingSwimming)}, and running from ${formatDay(running)}, once your surgeon or physiotherapist has cleared you.`,
+      "Take the pain relief prescribed for home as directed.",
+    ],
+  };
+}

@@ -1,0 +1,180 @@
+// Each command on a case as a pure decision: given what the case holds, the input and today's
+// date in the site's zone, either the violated rule or the status the case moves to (if any).
+import { earliestClearance, crutchWeaningFromDay, type Activity } from "./care-plan";
+import { canMove, type CaseStatus } from "./case-status";
+import type { ClinicPolicies } from "./policies";
+import { violation, type Violation } from "./rules";
+import { addDays, daysBetween, type Day } from "./time";
+
+export type PainSeverity = "mild" | "moderate" | "severe";
+export type Outcome = "resolved" | "partly_worked" | "failed";
+export type AnaesthesiaType = "locoregional" | "general" | "spinal";
+export type Measure = "analgesics" | "cryotherapy" | "strapping" | "immobilisation" | "physiotherapy" | "guided_injection";
+
+export type CaseSnapshot = {
+  status: CaseStatus;
+  imaging: { performedOn: Day; supportsDiagnosis: boolean }[];
+  injections: { performedOn: Day; painRelieved: boolean }[];
+  courses: { id: string; startedOn: Day; outcome: Outcome | null; reviewedOn: Day | null }[];
+  listing: { listedOn: Day } | null;
+  assessments: { assessedOn: Day; anaesthesiaType: AnaesthesiaType; homeSupport: boolean }[];
+  operation: { operationDay: Day } | null;
+  crutchesWeanedOn: Day | null;
+  clearances: { activity: Activity | "other"; sport: string | null }[];
+};
+
+export type Decision = { ok: true; to: CaseStatus | null; reason?: string } | { ok: false; violation: Violation };
+
+const refuse = (v: Violation): Decision => ({ ok: false, violation: v });
+const move = (c: CaseSnapshot, to: CaseStatus, reason: string): Decision =>
+  canMove(c.status, to) ? { ok: true, to, reason } : refuse(violation("PW-3"));
+const stay: Decision = { ok: true, to: null };
+
+const notInFuture = (day: Day, today: Day) => (day > today ? violation("PW-1", `The date ${day} is in the future.`) : null);
+
+const beforeSurgery: CaseStatus[] = ["referred", "diagnosed", "first_line", "listed_for_surgery", "assessed", "scheduled"];
+
+/** The day the diagnosis was confirmed, if it was. */
+export function diagnosisDay(c: CaseSnapshot): Day | null {
+  const days = [
+    ...c.imaging.filter((i) => i.supportsDiagnosis).map((i) => i.performedOn),
+    ...c.injections.filter((i) => i.painRelieved).map((i) => i.performedOn),
+  ].sort();
+  return days[0] ?? null;
+}
+
+export function decideImaging(c: CaseSnapshot, input: { performedOn: Day; supportsDiagnosis: boolean }, today: Day): Decision {
+  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3"));
+  const future = notInFuture(input.performedOn, today);
+  if (future) return refuse(future);
+  if (input.supportsDiagnosis && c.status === "referred") return move(c, "diagnosed", "Imaging supports the diagnosis (DX-3).");
+  return stay;
+}
+
+export function decideDiagnosticInjection(c: CaseSnapshot, input: { performedOn: Day; painRelieved: boolean }, today: Day): Decision {
+  if (c.imaging.length === 0) return refuse(violation("DX-2", "A diagnostic injection needs imaging first."));
+  if (c.status !== "referred" || diagnosisDay(c)) {
+    return refuse(violation("DX-2", "The diagnosis is already confirmed: a diagnostic injection is not indicated."));
+  }
+  const future = notInFuture(input.performedOn, today);
+  if (future) return refuse(future);
+  const firstImaging = c.imaging.map((i) => i.performedOn).sort()[0]!;
+  if (input.performedOn < firstImaging) {
+    return refuse(violation("PW-2", `The injection cannot be dated before the first imaging (${firstImaging}).`));
+  }
+  return input.painRelieved ? move(c, "diagnosed", "A diagnostic injection relieved the pain (DX-3).") : stay;
+}
+
+export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; painSeverity: PainSeverity; measures: Measure[] }, today: Day): Decision {
+  const diagnosed = diagnosisDay(c);
+  if (c.status === "referred" || !diagnosed) return refuse(violation("DX-3"));
+  if (c.status !== "diagnosed" && c.status !== "first_line") return refuse(violation("PW-3"));
+  if (c.courses.some((course) => course.outcome === null)) {
+    return refuse(violation("FL-1", "The current first-line course must be reviewed before another starts."));
+  }
+  if (input.measures.length === 0) return refuse(violation("FL-1", "A first-line course needs at least one measure."));
+  if (input.measures.includes("immobilisation") && input.painSeverity !== "severe") return refuse(violation("FL-2"));
+  const future = notInFuture(input.startedOn, today);
+  if (future) return refuse(future);
+  if (input.startedOn < diagnosed) return refuse(violation("PW-2", `The course cannot start before the diagnosis (${diagnosed}).`));
+  return c.status === "diagnosed" ? move(c, "first_line", "First-line treatment started.") : stay;
+}
+
+export function decideCourseReview(c: CaseSnapshot, courseId: string, input: { reviewedOn: Day; outcome: Outcome }, today: Day): Decision {
+  const course = c.courses.find((x) => x.id === courseId);
+  if (!course || c.status !== "first_line") return refuse(violation("PW-3"));
+  if (course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
+  const future = notInFuture(input.reviewedOn, today);
+  if (future) return refuse(future);
+  if (input.reviewedOn < course.startedOn) {
+    return refuse(violation("PW-2", `The review cannot be dated before the course started (${course.startedOn}).`));
+  }
+  if (input.outcome === "resolved") return move(c, "closed_resolved", "First-line treatment resolved the symptoms (FL-3).");
+  return stay;
+}
+
+export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: Day): Decision {
+  const reviewed = c.courses.filter((x) => x.outcome === "failed" || x.outcome === "partly_worked");
+  if (c.status !== "first_line" || reviewed.length === 0 || c.courses.some((x) => x.outcome === null)) {
+    if (beforeSurgery.slice(0, 3).includes(c.status)) return refuse(violation("SX-1"));
+    return refuse(violation("PW-3"));
+  }
+  const future = notInFuture(input.listedOn, today);
+  if (future) return refuse(future);
+  const lastReview = reviewed.map((x) => x.reviewedOn!).sort().at(-1)!;
+  if (input.listedOn < lastReview) return refuse(violation("PW-2", `The listing cannot be dated before the course review (${lastReview}).`));
+  return move(c, "listed_for_surgery", "First-line treatment failed or only partly worked (SX-1).");
+}
+
+export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, today: Day): Decision {
+  if (!["listed_for_surgery", "assessed", "scheduled"].includes(c.status) || !c.listing) return refuse(violation("PW-3"));
+  const future = notInFuture(input.assessedOn, today);
+  if (future) return refuse(future);
+  if (input.assessedOn < c.listing.listedOn) {
+    return refuse(violation("PW-2", `The assessment cannot be dated before the listing (${c.listing.listedOn}).`));
+  }
+  return c.status === "listed_for_surgery" ? move(c, "assessed", "Pre-operative anaesthesia assessment completed.") : stay;
+}
+
+/** SX-2/SX-3: the assessment an operation on `day` may rely on, or the rule that stops it. */
+export function validAssessmentFor(c: CaseSnapshot, day: Day, policies: ClinicPolicies): { ok: true; assessment: CaseSnapshot["assessments"][number] } | { ok: false; violation: Violation } {
+  if (c.assessments.length === 0) return { ok: false, violation: violation("SX-2") };
+  const onOrBefore = c.assessments.filter((a) => a.assessedOn <= day).sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1));
+  const latest = onOrBefore[0];
+  if (!latest) return { ok: false, violation: violation("SX-3", "The operation cannot fall before the anaesthesia assessment.") };
+  const validUntil = addDays(latest.assessedOn, policies.assessmentValidityDays);
+  if (day > validUntil) {
+    return { ok: false, violation: violation("SX-3", `The anaesthesia assessment of ${latest.assessedOn} was valid until ${validUntil}: a new assessment is needed.`) };
+  }
+  return { ok: true, assessment: latest };
+}
+
+export function decideOperation(
+  c: CaseSnapshot,
+  input: { operationDay: Day; anaesthesiaGiven: AnaesthesiaType; anaesthesiaChangeReason?: string | null },
+  today: Day,
+  policies: ClinicPolicies,
+): Decision {
+  if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
+  if (c.status !== "assessed" && c.status !== "scheduled") return refuse(violation("PW-3"));
+  const future = notInFuture(input.operationDay, today);
+  if (future) return refuse(future);
+  const valid = validAssessmentFor(c, input.operationDay, policies);
+  if (!valid.ok) return refuse(valid.violation);
+  if (input.anaesthesiaGiven !== valid.assessment.anaesthesiaType && !input.anaesthesiaChangeReason?.trim()) {
+    return refuse(violation("SX-5", `The assessment planned ${valid.assessment.anaesthesiaType} anaesthesia: give the reason for the change.`));
+  }
+  return move(c, "operated", "Operation recorded; post-operative plan generated (SX-6).");
+}
+
+export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): Decision {
+  if (!c.operation || c.crutchesWeanedOn) return refuse(violation("PW-3"));
+  const future = notInFuture(input.recordedOn, today);
+  if (future) return refuse(future);
+  const day = daysBetween(c.operation.operationDay, input.recordedOn);
+  if (day < crutchWeaningFromDay) {
+    return refuse(violation("PO-1", `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${addDays(c.operation.operationDay, crutchWeaningFromDay)}); this is day ${day}.`));
+  }
+  return stay;
+}
+
+export function decideClearance(c: CaseSnapshot, input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null }, today: Day): Decision {
+  if (!c.operation) return refuse(violation("PW-3"));
+  if (c.clearances.some((x) => x.activity === input.activity && (input.activity !== "other" || x.sport === input.sport))) {
+    return refuse(violation("PW-3", "This activity is already cleared."));
+  }
+  const future = notInFuture(input.clearedOn, today);
+  if (future) return refuse(future);
+  if (input.activity === "other") {
+    if (input.clearedOn < c.operation.operationDay) return refuse(violation("PW-2", "A clearance cannot be dated before the operation."));
+    return stay;
+  }
+  const earliest = earliestClearance(c.operation.operationDay, input.activity);
+  if (input.clearedOn < earliest) return refuse(violation("PO-6", `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`));
+  return stay;
+}
+
+/** SX-4: a day case only when friends or family can help at home. */
+export function admissionFor(assessment: { homeSupport: boolean }): "day_case" | "inpatient" {
+  return assessment.homeSupport ? "day_case" : "inpatient";
+}
