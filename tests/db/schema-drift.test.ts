@@ -31,6 +31,7 @@ const columnOf = (model: Model, fieldName: string) => {
 };
 
 function postgresType(field: Field): string {
+  if (field.isList) return `_${postgresType({ ...field, isList: false })}`;
   if (field.kind === "enum") return field.type;
   const native = field.nativeType?.[0];
   switch (field.type) {
