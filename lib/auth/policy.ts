@@ -27,6 +27,13 @@ export const policy = {
   // Read the clinical record of a case: reception sees a summary only, admin nothing.
   "case.readSummary": ["reception", ...clinical],
   "case.readClinical": clinical,
+  // A referral opens a case.
+  "case.create": ["reception", "surgeon"],
+  // Record imaging, diagnosis, first-line course, listing, operation (SX-1: a surgeon only).
+  "case.recordClinical": ["surgeon"],
+  "case.recordAssessment": ["anaesthetist"],
+  // Record physio session, crutch weaning, sport clearance.
+  "case.recordRecovery": ["surgeon", "physio"],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

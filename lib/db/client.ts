@@ -5,7 +5,8 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createDb(connectionString: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // Commands on one case queue on its row lock: give a waiting transaction room before it fails.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

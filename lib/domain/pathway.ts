@@ -82,8 +82,8 @@ export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; 
 
 export function decideCourseReview(c: CaseSnapshot, courseId: string, input: { reviewedOn: Day; outcome: Outcome }, today: Day): Decision {
   const course = c.courses.find((x) => x.id === courseId);
+  if (course && course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
   if (!course || c.status !== "first_line") return refuse(violation("PW-3"));
-  if (course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
   const future = notInFuture(input.reviewedOn, today);
   if (future) return refuse(future);
   if (input.reviewedOn < course.startedOn) {
@@ -131,13 +131,13 @@ export function validAssessmentFor(c: CaseSnapshot, day: Day, policies: ClinicPo
 
 export function decideOperation(
   c: CaseSnapshot,
-  input: { operationDay: Day; anaesthesiaGiven: AnaesthesiaType; anaesthesiaChangeReason?: string | null },
+  input: { operationDay: Day; anaesthesiaGiven: AnaesthesiaType; anaesthesiaChangeReason?: string | null; performedLaterToday?: boolean },
   today: Day,
   policies: ClinicPolicies,
 ): Decision {
   if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
   if (c.status !== "assessed" && c.status !== "scheduled") return refuse(violation("PW-3"));
-  const future = notInFuture(input.operationDay, today);
+  const future = input.performedLaterToday ? violation("PW-1", "The operation time is in the future.") : notInFuture(input.operationDay, today);
   if (future) return refuse(future);
   const valid = validAssessmentFor(c, input.operationDay, policies);
   if (!valid.ok) return refuse(valid.violation);

@@ -23,3 +23,7 @@ export const forbidden = () =>
 export const notFound = (what: string) => new DomainError("NOT_FOUND", 404, `${what} was not found.`);
 export const payloadTooLarge = (limit: number) =>
   new DomainError("PAYLOAD_TOO_LARGE", 413, `The request body is larger than ${limit} bytes.`);
+
+/** A protocol rule refused the request: 422 with the rule's ID as the code. */
+export const ruleViolation = (rule: string, message: string, ruleText: string) =>
+  new DomainError(rule, 422, message, { rule: ruleText });

@@ -5,11 +5,11 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date, YYYY-MM-DD, that exists (no 31 February). */
 export const isoDate = z
   .string()
-  .regex(isoDatePattern, "Use the form YYYY-MM-DD")
+  .regex(isoDatePattern, { message: "Use the form YYYY-MM-DD", abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "Not a calendar date");
+  }, { message: "Not a calendar date", abort: true });
 
 export const uuid = z.uuid("Not a valid identifier");
 export const idParams = z.object({ id: uuid });

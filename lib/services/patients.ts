@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/http/errors";
 import type { DuplicateCheckQuery, Patient, PatientInput, PatientPatch, PatientSearchQuery } from "@/lib/schemas/patient";
@@ -22,7 +23,6 @@ type PatientRow = {
 const columns = Prisma.sql`id, mrn, given_name AS "givenName", family_name AS "familyName", birth_date AS "birthDate",
   sex::text AS sex, phone, email, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-const toDateOnly = (value: string) => new Date(`${value}T00:00:00Z`);
 
 export function presentPatient(row: PatientRow): Patient {
   return {
@@ -30,7 +30,7 @@ export function presentPatient(row: PatientRow): Patient {
     mrn: row.mrn,
     givenName: row.givenName,
     familyName: row.familyName,
-    birthDate: row.birthDate.toISOString().slice(0, 10),
+    birthDate: dayOfColumn(row.birthDate),
     sex: row.sex,
     phone: row.phone,
     email: row.email,
@@ -45,7 +45,7 @@ const readAudit = (rows: { id: string }[], action: string) =>
 export async function registerPatient(actor: Actor, input: PatientInput): Promise<Patient> {
   return db().$transaction(async (tx) => {
     const row = await tx.patient.create({
-      data: { ...input, birthDate: toDateOnly(input.birthDate) },
+      data: { ...input, birthDate: dateColumn(input.birthDate) },
     });
     await recordAudit(tx, actor, [{ action: "patient.create", entity: "patient", entityId: row.id, patientId: row.id }]);
     return presentPatient(row);
@@ -68,7 +68,7 @@ export async function updatePatient(actor: Actor, id: string, patch: PatientPatc
     const { birthDate, ...rest } = patch;
     const row = await tx.patient.update({
       where: { id },
-      data: { ...rest, ...(birthDate ? { birthDate: toDateOnly(birthDate) } : {}) },
+      data: { ...rest, ...(birthDate ? { birthDate: dateColumn(birthDate) } : {}) },
     });
     await recordAudit(tx, actor, [
       { action: "patient.update", entity: "patient", entityId: id, patientId: id, detail: { fields: Object.keys(patch).join(",") } },

@@ -16,6 +16,10 @@ const expected: Record<Action, Role[]> = {
   "patient.read": [...roles],
   "case.readSummary": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "case.readClinical": ["nurse", "surgeon", "anaesthetist", "physio"],
+  "case.create": ["reception", "surgeon"],
+  "case.recordClinical": ["surgeon"],
+  "case.recordAssessment": ["anaesthetist"],
+  "case.recordRecovery": ["surgeon", "physio"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };

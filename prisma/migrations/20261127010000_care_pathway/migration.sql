@@ -24,6 +24,7 @@ CREATE TABLE clinical_case (
   mechanism "Mechanism" NOT NULL,
   symptoms jsonb,
   status "CaseStatus" NOT NULL DEFAULT 'referred',
+  status_changed_at timestamptz(3) NOT NULL DEFAULT now(),
   referred_on date NOT NULL,
   created_by uuid NOT NULL REFERENCES staff(id) ON UPDATE CASCADE ON DELETE RESTRICT,
   created_at timestamptz(3) NOT NULL DEFAULT now()

@@ -1,0 +1,205 @@
+import { expect, test } from "@playwright/test";
+import { addDays, addMonthsClamped } from "@/lib/domain/time";
+import { apiAs } from "./support";
+import { caseAt, daysAgo, newPatient, post, today, type Clients } from "./pathway-support";
+
+let c: Clients;
+test.beforeAll(async () => {
+  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+});
+
+/** Expects a 422 naming the rule, and the case unchanged. */
+async function refused(url: string, path: string, data: unknown, rule: string, client = c.surgeon) {
+  const before = await (await c.surgeon.get(url)).json();
+  const response = await client.post(`${url}${path}`, { data });
+  expect(response.status()).toBe(422);
+  const problem = await response.json();
+  expect(problem).toMatchObject({ status: 422, code: rule });
+  expect(typeof problem.rule).toBe("string");
+  const after = await (await c.surgeon.get(url)).json();
+  expect(after.status).toBe(before.status);
+  expect(after.history).toHaveLength(before.history.length);
+  expect(JSON.stringify(after.clinical)).toBe(JSON.stringify(before.clinical));
+}
+
+test.describe("diagnosis", () => {
+  test("a referral records mechanism and symptoms; an unknown mechanism is refused (DX-4)", async () => {
+    const patient = await newPatient(c.reception);
+    const bad = await c.reception.post("/api/v1/cases", { data: { patientId: patient.id, side: "left", mechanism: "fall" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).errors).toEqual([{ path: "mechanism", message: "DX-4: the mechanism is traumatic, microtrauma or unknown" }]);
+    const kase = await post(c.reception, "/api/v1/cases", { patientId: patient.id, side: "left", mechanism: "microtrauma", symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" } });
+    expect(kase.status).toBe("referred");
+    const detail = await (await c.surgeon.get(`/api/v1/cases/${kase.id}`)).json();
+    expect(detail.clinical).toMatchObject({ mechanism: "microtrauma", symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" } });
+  });
+
+  test("imaging outside the protocol's modalities is refused; supporting MRI diagnoses the case (DX-1, DX-3)", async () => {
+    const kase = await caseAt(c, "referred");
+    const bad = await c.surgeon.post(`${kase.url}/imaging`, { data: { modality: "ultrasound", performedOn: today(), findings: "x", supportsDiagnosis: true } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).errors[0].message).toContain("DX-1");
+    expect((await post(c.surgeon, `${kase.url}/imaging`, { modality: "mri", performedOn: today(), findings: "Os trigonum", supportsDiagnosis: true })).status).toBe("diagnosed");
+  });
+
+  test("a diagnostic injection is refused before imaging, allowed after inconclusive imaging, and relief diagnoses (DX-2)", async () => {
+    const kase = await caseAt(c, "referred");
+    const injection = { performedOn: today(), guidance: "ultrasound", painRelieved: true };
+    await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
+    await post(c.surgeon, `${kase.url}/imaging`, { modality: "xray_nwb", performedOn: daysAgo(3), findings: "Nothing conclusive", supportsDiagnosis: false });
+    expect((await post(c.surgeon, `${kase.url}/diagnostic-injections`, injection)).status).toBe("diagnosed");
+    await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
+  });
+
+  test("first-line treatment is refused before the diagnosis and allowed after it (DX-3)", async () => {
+    const kase = await caseAt(c, "referred");
+    const course = { startedOn: today(), painSeverity: "mild", measures: ["analgesics", "cryotherapy"] };
+    await refused(kase.url, "/first-line-courses", course, "DX-3");
+    await post(c.surgeon, `${kase.url}/imaging`, { modality: "ct", performedOn: daysAgo(1), findings: "Bone spur", supportsDiagnosis: true });
+    expect((await post(c.surgeon, `${kase.url}/first-line-courses`, course)).status).toBe("first_line");
+  });
+});
+
+test.describe("first-line treatment", () => {
+  test("a course needs a measure, and the open course must be reviewed before another (FL-1)", async () => {
+    const kase = await caseAt(c, "first_line");
+    const empty = await c.surgeon.post(`${kase.url}/first-line-courses`, { data: { startedOn: today(), painSeverity: "mild", measures: [] } });
+    expect(empty.status()).toBe(400);
+    await refused(kase.url, "/first-line-courses", { startedOn: today(), painSeverity: "mild", measures: ["strapping"] }, "FL-1");
+  });
+
+  test("immobilisation is refused unless the pain is severe (FL-2)", async () => {
+    const kase = await caseAt(c, "diagnosed");
+    await refused(kase.url, "/first-line-courses", { startedOn: today(), painSeverity: "moderate", measures: ["immobilisation"] }, "FL-2");
+    expect((await post(c.surgeon, `${kase.url}/first-line-courses`, { startedOn: today(), painSeverity: "severe", measures: ["immobilisation"] })).status).toBe("first_line");
+  });
+
+  test("a resolved review closes the case, and a course is reviewed only once (FL-3)", async () => {
+    const kase = await caseAt(c, "first_line");
+    const review = `/first-line-courses/${kase.courseId}/review`;
+    expect((await post(c.surgeon, `${kase.url}${review}`, { reviewedOn: today(), outcome: "resolved" }, 200)).status).toBe("closed_resolved");
+    const again = await c.surgeon.post(`${kase.url}${review}`, { data: { reviewedOn: today(), outcome: "failed" } });
+    expect((await again.json()).code).toBe("FL-3");
+  });
+});
+
+test.describe("surgery", () => {
+  test("listing is refused before a failed or partly-working course, by any role but a surgeon, and allowed after (SX-1)", async () => {
+    const kase = await caseAt(c, "first_line");
+    await refused(kase.url, "/surgical-listing", {}, "SX-1");
+    await post(c.surgeon, `${kase.url}/first-line-courses/${kase.courseId}/review`, { reviewedOn: today(), outcome: "partly_worked" }, 200);
+    expect((await c.anaesthetist.post(`${kase.url}/surgical-listing`, { data: {} })).status()).toBe(403);
+    expect((await post(c.surgeon, `${kase.url}/surgical-listing`, { notes: "Os trigonum excision" })).status).toBe("listed_for_surgery");
+  });
+
+  test("an operation without an anaesthesia assessment is refused; the assessment allows it (SX-2)", async () => {
+    const kase = await caseAt(c, "listed");
+    const note = { performedAt: new Date(Date.now() - 3_600_000).toISOString(), anaesthesiaGiven: "general", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    await refused(kase.url, "/operation", note, "SX-2");
+    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "general", homeSupport: true });
+    expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
+  });
+
+  test("an operation outside the assessment's 90 days is refused; inside them it is recorded (SX-3)", async () => {
+    const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 91 });
+    const note = { performedAt: new Date(Date.now() - 60_000).toISOString(), anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    await refused(kase.url, "/operation", note, "SX-3");
+    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "locoregional", homeSupport: false });
+    expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
+  });
+
+  test("the assessment admits as a day case only with help at home (SX-4)", async () => {
+    const withHelp = await caseAt(c, "assessed", { homeSupport: true });
+    const alone = await caseAt(c, "assessed", { homeSupport: false });
+    const admission = async (url: string) => (await (await c.anaesthetist.get(url)).json()).clinical.assessments[0].admission;
+    expect(await admission(withHelp.url)).toBe("day_case");
+    expect(await admission(alone.url)).toBe("inpatient");
+  });
+
+  test("a change from the assessed anaesthesia needs a reason (SX-5)", async () => {
+    const kase = await caseAt(c, "assessed");
+    const note = { performedAt: new Date(Date.now() - 3_600_000).toISOString(), anaesthesiaGiven: "spinal", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    await refused(kase.url, "/operation", note, "SX-5");
+    expect((await post(c.surgeon, `${kase.url}/operation`, { ...note, anaesthesiaChangeReason: "Block not possible" })).status).toBe("operated");
+    const detail = await (await c.surgeon.get(kase.url)).json();
+    expect(detail.clinical.operation).toMatchObject({ anaesthesiaGiven: "spinal", anaesthesiaChangeReason: "Block not possible" });
+  });
+
+  test("the operation note generates the post-operative plan with it (SX-6)", async () => {
+    const kase = await caseAt(c, "assessed");
+    expect((await c.surgeon.get(`${kase.url}/care-plan`)).status()).toBe(404);
+    await post(c.surgeon, `${kase.url}/operation`, { performedAt: `${daysAgo(1)}T09:30:00Z`, anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" });
+    const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
+    expect(plan).toMatchObject({ operationDate: daysAgo(1), timeZone: "Europe/London" });
+  });
+});
+
+test.describe("the post-operative plan", () => {
+  test("plans dressings every other day from D2 to D14 (PO-3)", async () => {
+    const kase = await caseAt(c, "operated", { operatedDaysAgo: 2 });
+    const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
+    expect(plan.dressings.map((d: { day: number }) => d.day)).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    expect(plan.dressings[0].dueOn).toBe(today());
+  });
+
+  test("plans physiotherapy from D1, the first by D7, then weekly (PO-4)", async () => {
+    const kase = await caseAt(c, "operated", { operatedDaysAgo: 2 });
+    const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
+    const d0 = plan.operationDate;
+    expect(plan.physio[0]).toMatchObject({ number: 1, earliestOn: addDays(d0, 1), dueBy: addDays(d0, 7) });
+    expect(plan.physio[1].dueBy).toBe(addDays(d0, 14));
+  });
+
+  test("holds no immobilisation and says no cast or splint; gives activities as guidance (PO-2, PO-5)", async () => {
+    const kase = await caseAt(c, "operated");
+    const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
+    expect(plan.instructions).toContain("No cast or splint is needed after this operation.");
+    expect(plan.instructions).toContain("Day-to-day activities come back gradually, over a few days to a few weeks.");
+    expect(JSON.stringify(plan)).not.toMatch(/immobilis/i);
+  });
+
+  test("crutch weaning is refused before D10 and recorded from D10 (PO-1)", async () => {
+    const early = await caseAt(c, "operated", { operatedDaysAgo: 2 });
+    await refused(early.url, "/crutch-weaning", { recordedOn: today() }, "PO-1");
+    const later = await caseAt(c, "operated", { operatedDaysAgo: 12 });
+    await post(c.surgeon, `${later.url}/crutch-weaning`, { recordedOn: today() });
+    const plan = await (await c.surgeon.get(`${later.url}/care-plan`)).json();
+    expect(plan.crutchWeaningReview.weanedOn).toBe(today());
+  });
+
+  test("running is refused at D30 and cleared from D0 + 2 months; cycling from D21 (PO-6)", async () => {
+    const d30 = await caseAt(c, "operated", { operatedDaysAgo: 30 });
+    await refused(d30.url, "/clearances", { activity: "running", clearedOn: today() }, "PO-6");
+    await post(c.surgeon, `${d30.url}/clearances`, { activity: "cycling", clearedOn: today() });
+    const d70 = await caseAt(c, "operated", { operatedDaysAgo: 70 });
+    const plan = await (await c.surgeon.get(`${d70.url}/care-plan`)).json();
+    expect(plan.milestones.find((m: { activity: string }) => m.activity === "running").earliestOn).toBe(addMonthsClamped(plan.operationDate, 2));
+    await post(c.surgeon, `${d70.url}/clearances`, { activity: "running", clearedOn: today() });
+  });
+});
+
+test.describe("the record itself", () => {
+  test("an event dated in the future is refused (PW-1)", async () => {
+    const kase = await caseAt(c, "referred");
+    await refused(kase.url, "/imaging", { modality: "mri", performedOn: addDays(today(), 1), findings: "x", supportsDiagnosis: true }, "PW-1");
+  });
+
+  test("an event dated before the step it follows is refused (PW-2)", async () => {
+    const kase = await caseAt(c, "diagnosed", { operatedDaysAgo: 0 });
+    await refused(kase.url, "/first-line-courses", { startedOn: daysAgo(400), painSeverity: "mild", measures: ["analgesics"] }, "PW-2");
+  });
+
+  test("a step the case's state does not allow is refused (PW-3)", async () => {
+    const kase = await caseAt(c, "operated");
+    await refused(kase.url, "/imaging", { modality: "mri", performedOn: today(), findings: "x", supportsDiagnosis: true }, "PW-3");
+  });
+
+  test("reception reads the case's summary without the clinical record; admin reads no case", async () => {
+    const kase = await caseAt(c, "diagnosed");
+    const summary = await (await c.reception.get(kase.url)).json();
+    expect(summary.clinical).toBeNull();
+    expect(summary.status).toBe("diagnosed");
+    const admin = await apiAs("admin");
+    expect((await admin.get(kase.url)).status()).toBe(403);
+  });
+});

@@ -1,0 +1,58 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { addDays, dayOf } from "@/lib/domain/time";
+
+export const siteZone = "Europe/London";
+export const today = () => dayOf(new Date(), siteZone);
+export const daysAgo = (n: number) => addDays(today(), -n);
+
+export type Clients = { reception: APIRequestContext; surgeon: APIRequestContext; anaesthetist: APIRequestContext };
+
+export async function post(api: APIRequestContext, url: string, data: unknown, expected = 201) {
+  const response = await api.post(url, { data });
+  const body = await response.json();
+  expect(response.status(), JSON.stringify(body)).toBe(expected);
+  return body;
+}
+
+export async function newPatient(reception: APIRequestContext) {
+  return post(reception, "/api/v1/patients", {
+    givenName: "Pathway",
+    familyName: `Tester${Math.random().toString(36).slice(2, 8)}`,
+    birthDate: "1990-04-04",
+    sex: "female",
+  });
+}
+
+const stages = ["referred", "diagnosed", "first_line", "failed_course", "listed", "assessed", "operated"] as const;
+export type Stage = (typeof stages)[number];
+
+/** Walks a new case through the API up to `stage`; the operation, if any, `operatedDaysAgo` days back. */
+export async function caseAt(c: Clients, stage: Stage, options: { operatedDaysAgo?: number; homeSupport?: boolean; assessedDaysBeforeOperation?: number } = {}) {
+  const op = options.operatedDaysAgo ?? 2;
+  const patient = await newPatient(c.reception);
+  const kase = await post(c.reception, "/api/v1/cases", { patientId: patient.id, side: "right", mechanism: "traumatic" });
+  const url = `/api/v1/cases/${kase.id}`;
+  const reached = (s: Stage) => stages.indexOf(stage) >= stages.indexOf(s);
+  let courseId = "";
+  if (reached("diagnosed")) await post(c.surgeon, `${url}/imaging`, { modality: "mri", performedOn: daysAgo(op + 150), findings: "Os trigonum", supportsDiagnosis: true });
+  if (reached("first_line")) courseId = (await post(c.surgeon, `${url}/first-line-courses`, { startedOn: daysAgo(op + 140), painSeverity: "moderate", measures: ["analgesics"] })).id;
+  if (reached("failed_course")) await post(c.surgeon, `${url}/first-line-courses/${courseId}/review`, { reviewedOn: daysAgo(op + 100), outcome: "failed" }, 200);
+  if (reached("listed")) await post(c.surgeon, `${url}/surgical-listing`, { listedOn: daysAgo(op + 95) });
+  if (reached("assessed")) {
+    await post(c.anaesthetist, `${url}/anaesthesia-assessments`, {
+      assessedOn: daysAgo(op + (options.assessedDaysBeforeOperation ?? 30)),
+      asaGrade: 2,
+      anaesthesiaType: "locoregional",
+      homeSupport: options.homeSupport ?? true,
+    });
+  }
+  if (reached("operated")) {
+    await post(c.surgeon, `${url}/operation`, {
+      performedAt: `${daysAgo(op)}T11:00:00Z`,
+      anaesthesiaGiven: "locoregional",
+      findings: "Os trigonum excised",
+      dischargeAnalgesia: "Paracetamol 1 g four times a day",
+    });
+  }
+  return { id: kase.id as string, url, courseId, patientId: patient.id as string };
+}

@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { caseStatuses } from "@/lib/domain/case-status";
+import { instant, isoDate, pageQuery, page, uuid } from "./common";
+
+export const sides = ["left", "right"] as const;
+export const mechanisms = ["traumatic", "microtrauma", "unknown"] as const;
+export const modalities = ["xray_nwb", "mri", "ct", "ct_arthrogram", "bone_scan"] as const;
+export const guidances = ["xray", "ultrasound"] as const;
+export const painSeverities = ["mild", "moderate", "severe"] as const;
+export const measures = ["analgesics", "cryotherapy", "strapping", "immobilisation", "physiotherapy", "guided_injection"] as const;
+export const outcomes = ["resolved", "partly_worked", "failed"] as const;
+export const anaesthesiaTypes = ["locoregional", "general", "spinal"] as const;
+export const activities = ["cycling", "swimming", "running", "other"] as const;
+
+export const standardProcedure = "Posterior ankle arthroscopy through two portals either side of the Achilles tendon";
+
+const text = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+
+// DX-4: the mechanism and the symptoms.
+export const symptoms = z
+  .object({
+    plantarFlexionPain: z.boolean().optional(),
+    cracking: z.boolean().optional(),
+    onset: z.enum(["instant", "delayed"]).optional(),
+    triggers: optionalText(500),
+  })
+  .strict();
+
+export const caseInput = z
+  .object({
+    patientId: uuid,
+    side: z.enum(sides),
+    mechanism: z.enum(mechanisms, { error: "DX-4: the mechanism is traumatic, microtrauma or unknown" }),
+    symptoms: symptoms.optional(),
+  })
+  .strict()
+  .meta({ id: "CaseInput" });
+export type CaseInput = z.infer<typeof caseInput>;
+
+export const caseListQuery = pageQuery.extend({ status: z.enum(caseStatuses).optional(), patientId: uuid.optional() });
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const imagingInput = z
+  .object({
+    modality: z.enum(modalities, { error: "DX-1: imaging is xray_nwb, mri, ct, ct_arthrogram or bone_scan" }),
+    performedOn: isoDate,
+    findings: text(4000),
+    supportsDiagnosis: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "ImagingInput" });
+
+export const injectionInput = z
+  .object({ performedOn: isoDate, guidance: z.enum(guidances), painRelieved: z.boolean() })
+  .strict()
+  .meta({ id: "DiagnosticInjectionInput" });
+
+export const courseInput = z
+  .object({
+    startedOn: isoDate,
+    painSeverity: z.enum(painSeverities),
+    measures: z.array(z.enum(measures)).min(1, "FL-1: choose at least one measure").max(6),
+  })
+  .strict()
+  .meta({ id: "FirstLineCourseInput" });
+
+export const reviewInput = z
+  .object({ reviewedOn: isoDate, outcome: z.enum(outcomes, { error: "FL-3: the outcome is resolved, partly_worked or failed" }) })
+  .strict()
+  .meta({ id: "CourseReviewInput" });
+
+export const listingInput = z
+  .object({ listedOn: isoDate.optional(), notes: optionalText(2000) })
+  .strict()
+  .meta({ id: "SurgicalListingInput" });
+
+export const assessmentInput = z
+  .object({
+    assessedOn: isoDate,
+    asaGrade: z.number().int().min(1, "ASA grade is 1 to 5").max(5, "ASA grade is 1 to 5"),
+    anaesthesiaType: z.enum(anaesthesiaTypes, { error: "SX-2: the anaesthesia is locoregional, general or spinal" }),
+    homeSupport: z.boolean(),
+    notes: optionalText(2000),
+  })
+  .strict()
+  .meta({ id: "AnaesthesiaAssessmentInput" });
+
+export const operationInput = z
+  .object({
+    performedAt: instant,
+    procedure: text(500).default(standardProcedure),
+    anaesthesiaGiven: z.enum(anaesthesiaTypes),
+    anaesthesiaChangeReason: optionalText(1000),
+    findings: text(4000),
+    dischargeAnalgesia: text(1000),
+  })
+  .strict()
+  .meta({ id: "OperationInput" });
+
+export const crutchWeaningInput = z.object({ recordedOn: isoDate }).strict().meta({ id: "CrutchWeaningInput" });
+
+export const clearanceInput = z
+  .object({ activity: z.enum(activities), clearedOn: isoDate, sport: optionalText(100) })
+  .strict()
+  .refine((v) => (v.activity === "other") === Boolean(v.sport), { path: ["sport"], message: "Name the sport for 'other', and only then" })
+  .meta({ id: "ClearanceInput" });
+
+export const courseParams = z.object({ id: uuid, courseId: uuid });
+
+const transition = z.object({ from: z.enum(caseStatuses).nullable(), to: z.enum(caseStatuses), at: z.string(), by: z.string(), reason: z.string().optional() });
+
+export const caseSummary = z
+  .object({
+    id: uuid,
+    patient: z.object({ id: uuid, name: z.string(), mrn: z.string(), birthDate: z.string() }),
+    side: z.enum(sides),
+    status: z.enum(caseStatuses),
+    statusLabel: z.string(),
+    referredOn: z.string(),
+    statusChangedAt: z.string(),
+  })
+  .meta({ id: "CaseSummary" });
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+const availability = z.object({ allowed: z.boolean(), rule: z.string().optional(), reason: z.string().optional() });
+
+export const caseDetail = caseSummary
+  .extend({
+    history: z.array(transition),
+    clinical: z
+      .object({
+        mechanism: z.enum(mechanisms),
+        symptoms: z.unknown().nullable(),
+        imaging: z.array(z.object({ id: uuid, modality: z.enum(modalities), performedOn: z.string(), findings: z.string(), supportsDiagnosis: z.boolean(), recordedBy: z.string() })),
+        injections: z.array(z.object({ id: uuid, performedOn: z.string(), guidance: z.enum(guidances), painRelieved: z.boolean(), recordedBy: z.string() })),
+        courses: z.array(
+          z.object({
+            id: uuid,
+            startedOn: z.string(),
+            painSeverity: z.enum(painSeverities),
+            measures: z.array(z.enum(measures)),
+            outcome: z.enum(outcomes).nullable(),
+            reviewedOn: z.string().nullable(),
+          }),
+        ),
+        listing: z.object({ listedOn: z.string(), notes: z.string().nullable(), surgeon: z.string() }).nullable(),
+        assessments: z.array(
+          z.object({
+            id: uuid,
+            assessedOn: z.string(),
+            validUntil: z.string(),
+            asaGrade: z.number(),
+            anaesthesiaType: z.enum(anaesthesiaTypes),
+            homeSupport: z.boolean(),
+            admission: z.enum(["day_case", "inpatient"]),
+            notes: z.string().nullable(),
+            anaesthetist: z.string(),
+          }),
+        ),
+        operation: z
+          .object({
+            performedAt: z.string(),
+            operationDay: z.string(),
+            procedure: z.string(),
+            anaesthesiaGiven: z.enum(anaesthesiaTypes),
+            anaesthesiaChangeReason: z.string().nullable(),
+            findings: z.string(),
+            dischargeAnalgesia: z.string(),
+            surgeon: z.string(),
+          })
+          .nullable(),
+        actions: z.record(z.string(), availability),
+      })
+      .nullable(),
+  })
+  .meta({ id: "CaseDetail" });
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const casePage = page(caseSummary).meta({ id: "CasePage" });
+
+export const carePlanView = z
+  .object({
+    caseId: uuid,
+    patient: z.object({ name: z.string(), mrn: z.string() }),
+    side: z.enum(sides),
+    operationDate: z.string(),
+    timeZone: z.string(),
+    dressings: z.array(z.object({ dueOn: z.string(), day: z.number(), status: z.string(), appointmentId: z.string().nullable() })),
+    crutchWeaningReview: z.object({ from: z.string(), to: z.string(), weanedOn: z.string().nullable() }),
+    physio: z.array(z.object({ number: z.number(), earliestOn: z.string(), dueBy: z.string(), status: z.string() })),
+    milestones: z.array(z.object({ activity: z.enum(["cycling", "swimming", "running"]), earliestOn: z.string(), clearedOn: z.string().nullable() })),
+    otherClearances: z.array(z.object({ sport: z.string(), clearedOn: z.string() })),
+    instructions: z.array(z.string()),
+  })
+  .meta({ id: "CarePlan" });
+export type CarePlanView = z.infer<typeof carePlanView>;
+
+export const commandResult = z.object({ id: uuid, status: z.enum(caseStatuses) }).meta({ id: "CaseCommandResult" });

@@ -1,0 +1,84 @@
+// Loading a case for a command: the row is locked for the transaction, so two commands on one
+// case run one after the other and each sees what the other wrote.
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { dayOfColumn } from "@/lib/db/dates";
+import type { CaseStatus } from "@/lib/domain/case-status";
+import type { CaseSnapshot, Decision } from "@/lib/domain/pathway";
+import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
+import { ruleCatalogue } from "@/lib/domain/rules";
+import { dayOf, type Day } from "@/lib/domain/time";
+import { notFound, ruleViolation } from "@/lib/http/errors";
+import { recordAudit } from "./audit";
+
+export const caseInclude = {
+  patient: true,
+  site: true,
+  imaging: { orderBy: { performedOn: "asc" }, include: { recordedBy: { select: { name: true } } } },
+  injections: { orderBy: { performedOn: "asc" }, include: { recordedBy: { select: { name: true } } } },
+  courses: { orderBy: { startedOn: "asc" } },
+  listing: { include: { surgeon: { select: { name: true } } } },
+  assessments: { orderBy: { assessedOn: "asc" }, include: { anaesthetist: { select: { name: true } } } },
+  operation: { include: { surgeon: { select: { name: true } } } },
+  carePlan: true,
+  clearances: true,
+  transitions: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
+} as const;
+
+export async function loadCase(tx: Tx, caseId: string) {
+  const row = await tx.clinicalCase.findUnique({ where: { id: caseId }, include: caseInclude });
+  if (!row) throw notFound("The case");
+  return row;
+}
+export type CaseRow = Awaited<ReturnType<typeof loadCase>>;
+
+export function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    status: row.status,
+    imaging: row.imaging.map((i) => ({ performedOn: dayOfColumn(i.performedOn), supportsDiagnosis: i.supportsDiagnosis })),
+    injections: row.injections.map((i) => ({ performedOn: dayOfColumn(i.performedOn), painRelieved: i.painRelieved })),
+    courses: row.courses.map((c) => ({ id: c.id, startedOn: dayOfColumn(c.startedOn), outcome: c.outcome, reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null })),
+    listing: row.listing ? { listedOn: dayOfColumn(row.listing.listedOn) } : null,
+    assessments: row.assessments.map((a) => ({ assessedOn: dayOfColumn(a.assessedOn), anaesthesiaType: a.anaesthesiaType, homeSupport: a.homeSupport })),
+    operation: row.operation ? { operationDay: dayOfColumn(row.operation.operationDay) } : null,
+    crutchesWeanedOn: row.carePlan?.crutchesWeanedOn ? dayOfColumn(row.carePlan.crutchesWeanedOn) : null,
+    clearances: row.clearances.map((c) => ({ activity: c.activity, sport: c.sport })),
+  };
+}
+
+export type CommandContext = { tx: Tx; row: CaseRow; snapshot: CaseSnapshot; today: Day; now: Date; policies: ClinicPolicies };
+export type CommandPlan<T> = { decision: Decision; write: () => Promise<T>; audit: { action: string; entity: string; entityId?: (result: T) => string } };
+
+/**
+ * Runs one command on a case in one transaction: lock the case, ask the domain, write what the
+ * command records, move the case and record why, audit. A refusal throws 422 with the rule's ID
+ * before anything is written.
+ */
+export async function runCaseCommand<T>(
+  actor: Actor,
+  caseId: string,
+  now: Date,
+  plan: (context: CommandContext) => CommandPlan<T>,
+): Promise<{ result: T; status: CaseStatus }> {
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM clinical_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound("The case");
+    const row = await loadCase(tx, caseId);
+    const context = { tx, row, snapshot: snapshotOf(row), today: dayOf(now, row.site.timeZone), now, policies: policiesOf(row.site.policies) };
+    const { decision, write, audit } = plan(context);
+    if (!decision.ok) {
+      const { rule, message } = decision.violation;
+      throw ruleViolation(rule, message, ruleCatalogue[rule]);
+    }
+    const result = await write();
+    let status = row.status;
+    if (decision.to) {
+      await tx.clinicalCase.update({ where: { id: caseId }, data: { status: decision.to, statusChangedAt: new Date() } });
+      await tx.caseTransition.create({ data: { caseId, fromStatus: row.status, toStatus: decision.to, byId: actor.id, reason: decision.reason ?? "" } });
+      status = decision.to;
+    }
+    await recordAudit(tx, actor, [{ action: audit.action, entity: audit.entity, entityId: audit.entityId?.(result), patientId: row.patientId }]);
+    return { result, status };
+  });
+}

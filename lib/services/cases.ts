@@ -1,0 +1,190 @@
+import type { Actor } from "@/lib/auth/actor";
+import { isAllowed } from "@/lib/auth/policy";
+import { db, type Tx } from "@/lib/db/client";
+import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import type { Prisma } from "@/lib/db/generated/client";
+import { caseActions } from "@/lib/domain/case-actions";
+import { statusLabel } from "@/lib/domain/case-status";
+import { earliestClearance } from "@/lib/domain/care-plan";
+import { admissionFor } from "@/lib/domain/pathway";
+import { policiesOf } from "@/lib/domain/policies";
+import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
+import { DomainError, notFound } from "@/lib/http/errors";
+import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
+import { recordAudit } from "./audit";
+import { loadCase, snapshotOf, type CaseRow } from "./case-record";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
+
+type SummaryRow = Pick<CaseRow, "id" | "side" | "status" | "referredOn" | "statusChangedAt"> & { patient: CaseRow["patient"] };
+
+function presentSummary(row: SummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    patient: { id: row.patient.id, name: patientName(row.patient), mrn: row.patient.mrn, birthDate: dayOfColumn(row.patient.birthDate) },
+    side: row.side,
+    status: row.status,
+    statusLabel: statusLabel[row.status],
+    referredOn: dayOfColumn(row.referredOn),
+    statusChangedAt: row.statusChangedAt.toISOString(),
+  };
+}
+
+async function staffSite(tx: Tx, actor: Actor) {
+  const staff = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
+  return staff.site;
+}
+
+/** DX-4: a referral opens a case with its mechanism and symptoms. */
+export async function createCase(actor: Actor, input: CaseInput, now = new Date()): Promise<CaseSummary> {
+  return db().$transaction(async (tx) => {
+    const patient = await tx.patient.findUnique({ where: { id: input.patientId } });
+    if (!patient) throw new DomainError("NOT_FOUND", 404, "The patient was not found.", { errors: [{ path: "patientId", message: "No such patient" }] });
+    const site = await staffSite(tx, actor);
+    const row = await tx.clinicalCase.create({
+      data: {
+        patientId: patient.id,
+        siteId: site.id,
+        side: input.side,
+        mechanism: input.mechanism,
+        symptoms: input.symptoms ?? undefined,
+        referredOn: dateColumn(dayOf(now, site.timeZone)),
+        createdById: actor.id,
+        transitions: { create: { toStatus: "referred", byId: actor.id, reason: "Referred with pain at the back of the ankle." } },
+      },
+      include: { patient: true },
+    });
+    await recordAudit(tx, actor, [{ action: "case.create", entity: "clinical_case", entityId: row.id, patientId: patient.id }]);
+    return presentSummary(row);
+  });
+}
+
+export async function listCases(actor: Actor, query: CaseListQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor, ["statusChangedAt", "id"]) : null;
+  const where: Prisma.ClinicalCaseWhereInput = {
+    status: query.status,
+    patientId: query.patientId,
+    ...(after
+      ? { OR: [{ statusChangedAt: { lt: new Date(after.statusChangedAt) } }, { statusChangedAt: new Date(after.statusChangedAt), id: { lt: after.id } }] }
+      : {}),
+  };
+  return db().$transaction(async (tx) => {
+    const rows = await tx.clinicalCase.findMany({
+      where,
+      orderBy: [{ statusChangedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      include: { patient: true },
+    });
+    const page = rows.slice(0, query.limit);
+    await recordAudit(tx, actor, page.map((r) => ({ action: "case.list", entity: "clinical_case", entityId: r.id, patientId: r.patientId })));
+    const last = page.at(-1);
+    return {
+      items: page.map(presentSummary),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id }) : null,
+    };
+  });
+}
+
+/** The case as the actor's role may see it: the summary for reception, the clinical record for clinicians. */
+export async function getCase(actor: Actor, caseId: string, now = new Date()): Promise<CaseDetail> {
+  return db().$transaction(async (tx) => {
+    const row = await loadCase(tx, caseId);
+    const clinical = isAllowed(actor.role, "case.readClinical");
+    await recordAudit(tx, actor, [{ action: clinical ? "case.read" : "case.read_summary", entity: "clinical_case", entityId: row.id, patientId: row.patientId }]);
+    const policies = policiesOf(row.site.policies);
+    const today = dayOf(now, row.site.timeZone);
+    return {
+      ...presentSummary(row),
+      history: row.transitions.map((t) => ({
+        from: t.fromStatus,
+        to: t.toStatus,
+        at: t.at.toISOString(),
+        by: t.by.name,
+        ...(clinical ? { reason: t.reason } : {}),
+      })),
+      clinical: clinical
+        ? {
+            mechanism: row.mechanism,
+            symptoms: row.symptoms ?? null,
+            imaging: row.imaging.map((i) => ({ id: i.id, modality: i.modality, performedOn: dayOfColumn(i.performedOn), findings: i.findings, supportsDiagnosis: i.supportsDiagnosis, recordedBy: i.recordedBy.name })),
+            injections: row.injections.map((i) => ({ id: i.id, performedOn: dayOfColumn(i.performedOn), guidance: i.guidance, painRelieved: i.painRelieved, recordedBy: i.recordedBy.name })),
+            courses: row.courses.map((c) => ({
+              id: c.id,
+              startedOn: dayOfColumn(c.startedOn),
+              painSeverity: c.painSeverity,
+              measures: c.measures,
+              outcome: c.outcome,
+              reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null,
+            })),
+            listing: row.listing ? { listedOn: dayOfColumn(row.listing.listedOn), notes: row.listing.notes, surgeon: row.listing.surgeon.name } : null,
+            assessments: row.assessments.map((a) => ({
+              id: a.id,
+              assessedOn: dayOfColumn(a.assessedOn),
+              validUntil: addDays(dayOfColumn(a.assessedOn), policies.assessmentValidityDays),
+              asaGrade: a.asaGrade,
+              anaesthesiaType: a.anaesthesiaType,
+              homeSupport: a.homeSupport,
+              admission: admissionFor(a),
+              notes: a.notes,
+              anaesthetist: a.anaesthetist.name,
+            })),
+            operation: row.operation
+              ? {
+                  performedAt: row.operation.performedAt.toISOString(),
+                  operationDay: dayOfColumn(row.operation.operationDay),
+                  procedure: row.operation.procedure,
+                  anaesthesiaGiven: row.operation.anaesthesiaGiven,
+                  anaesthesiaChangeReason: row.operation.anaesthesiaChangeReason,
+                  findings: row.operation.findings,
+                  dischargeAnalgesia: row.operation.dischargeAnalgesia,
+                  surgeon: row.operation.surgeon.name,
+                }
+              : null,
+            actions: caseActions(snapshotOf(row), today, policies),
+          }
+        : null,
+    };
+  });
+}
+
+export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePlanView> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.clinicalCase.findUnique({
+      where: { id: caseId },
+      include: {
+        patient: true,
+        carePlan: true,
+        dressings: { orderBy: { dueOn: "asc" } },
+        physio: { orderBy: { number: "asc" } },
+        clearances: { orderBy: { clearedOn: "asc" } },
+      },
+    });
+    if (!row) throw notFound("The case");
+    if (!row.carePlan) throw notFound("The post-operative plan (the operation is not recorded yet)");
+    await recordAudit(tx, actor, [{ action: "case.care_plan.read", entity: "care_plan", entityId: row.id, patientId: row.patientId }]);
+    const plan = row.carePlan;
+    const d0 = dayOfColumn(plan.operationDay);
+    const cleared = (activity: string) => row.clearances.find((c) => c.activity === activity);
+    return {
+      caseId: row.id,
+      patient: { name: patientName(row.patient), mrn: row.patient.mrn },
+      side: row.side,
+      operationDate: d0,
+      timeZone: plan.timeZone,
+      dressings: row.dressings.map((d) => ({ dueOn: dayOfColumn(d.dueOn), day: daysBetween(d0, dayOfColumn(d.dueOn)), status: d.status, appointmentId: null })),
+      crutchWeaningReview: {
+        from: dayOfColumn(plan.crutchReviewFrom),
+        to: dayOfColumn(plan.crutchReviewTo),
+        weanedOn: plan.crutchesWeanedOn ? dayOfColumn(plan.crutchesWeanedOn) : null,
+      },
+      physio: row.physio.map((p) => ({ number: p.number, earliestOn: dayOfColumn(p.earliestOn), dueBy: dayOfColumn(p.dueBy), status: p.status })),
+      milestones: (["cycling", "swimming", "running"] as const).map((activity) => {
+        const clearance = cleared(activity);
+        return { activity, earliestOn: earliestClearance(d0, activity), clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null };
+      }),
+      otherClearances: row.clearances.filter((c) => c.activity === "other").map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
+      instructions: Array.isArray(plan.instructions) ? plan.instructions.map(String) : [],
+    };
+  });
+}
