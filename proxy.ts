@@ -19,7 +19,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
   const response = NextResponse.next();
-  if (live && secret) {
+  // Renewed at most once a minute: fewer cookies in flight, the same 15-minute limit.
+  const lastSeenAt = Number((token as { lastSeenAt?: number } | null)?.lastSeenAt ?? 0);
+  if (live && secret && now - lastSeenAt > 60_000) {
     const renewed = await encode({ token: { ...token, lastSeenAt: now }, secret, maxAge: idleLimitMs / 1000 });
     response.cookies.set(sessionCookieName, renewed, {
       httpOnly: true,

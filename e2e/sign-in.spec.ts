@@ -57,6 +57,15 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
     expect((await page.request.get("/api/v1/staff")).status()).toBe(401);
   });
+
+  test("a signed-out session stays ended even if its old cookie is sent again", async () => {
+    const api = await apiAs("nurse");
+    const cookies = await api.storageState();
+    const csrf = await (await api.get("/api/auth/csrf")).json();
+    await api.post("/api/auth/signout", { form: { csrfToken: csrf.csrfToken, json: "true" } });
+    const replay = await request.newContext({ baseURL, storageState: cookies });
+    expect((await replay.get("/api/v1/staff")).status()).toBe(401);
+  });
 });
 
 test.describe("session lifetime", () => {
@@ -67,7 +76,7 @@ test.describe("session lifetime", () => {
     const session = await (await api.get("/api/auth/session")).json();
     const token = await encode({
       secret: e2eAuthSecret,
-      token: { name: session.user?.name, staffId: session.staffId, role: "surgeon", ...times },
+      token: { name: session.user?.name, staffId: session.staffId, sessionId: session.sessionId, role: "surgeon", ...times },
       maxAge: 12 * 60 * 60,
     });
     const forged = await request.newContext({

@@ -1,6 +1,8 @@
 // Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
-import type { Db } from "@/lib/db/client";
+import { setDb, type Db } from "@/lib/db/client";
+import { dayOf } from "@/lib/domain/time";
+import { walkCase, type Stage, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
 
@@ -43,7 +45,28 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
-export async function seedDemoData(prisma: Db): Promise<void> {
+// Cases in every state of the pathway, for the first patients; the rest have none yet.
+const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today"> }[] = [
+  { stage: "referred" },
+  { stage: "referred", options: { mechanism: "traumatic", side: "right" } },
+  { stage: "diagnosed" },
+  { stage: "diagnosed", options: { side: "right" } },
+  { stage: "first_line", options: { operatedDaysAgo: -80 } },
+  { stage: "first_line", options: { operatedDaysAgo: -100, mechanism: "traumatic" } },
+  { stage: "failed_course", options: { operatedDaysAgo: -90 } },
+  { stage: "listed", options: { operatedDaysAgo: -80 } },
+  { stage: "listed", options: { operatedDaysAgo: -90, side: "right" } },
+  { stage: "assessed", options: { operatedDaysAgo: -20 } },
+  { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false } },
+  { stage: "operated", options: { operatedDaysAgo: 2 } },
+  { stage: "operated", options: { operatedDaysAgo: 12 } },
+  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" } },
+  { stage: "operated", options: { operatedDaysAgo: 25 } },
+  { stage: "operated", options: { operatedDaysAgo: 30, mechanism: "traumatic" } },
+  { stage: "operated", options: { operatedDaysAgo: 70 } },
+];
+
+export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await prisma.$transaction(async (tx) => {
     const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: "Europe/London" } });
@@ -63,7 +86,8 @@ export async function seedDemoData(prisma: Db): Promise<void> {
     await tx.patient.createMany({
       data: Array.from({ length: 40 }, (_, i) => {
         const givenName = givenNames[i % givenNames.length]!;
-        const familyName = familyNames[(i * 7) % familyNames.length]!;
+        // Shifted on the second round so that no two demo patients share a name.
+        const familyName = familyNames[(i * 7 + Math.floor(i / givenNames.length)) % familyNames.length]!;
         const year = 1950 + ((i * 13) % 55);
         const month = 1 + ((i * 5) % 12);
         const day = 1 + ((i * 11) % 28);
@@ -78,4 +102,17 @@ export async function seedDemoData(prisma: Db): Promise<void> {
       }),
     });
   });
+
+  // The cases go through the real commands, as the demo team, so they obey every rule.
+  setDb(prisma);
+  const byEmail = async (email: string) => {
+    const staff = await prisma.staff.findUniqueOrThrow({ where: { email } });
+    return { id: staff.id, name: staff.name, role: staff.role };
+  };
+  const team = { reception: await byEmail("reception@demo.clinic"), surgeon: await byEmail("surgeon@demo.clinic"), anaesthetist: await byEmail("anaesthetist@demo.clinic") };
+  const patients = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, take: demoCases.length, select: { id: true } });
+  const today = dayOf(now, "Europe/London");
+  for (const [i, demo] of demoCases.entries()) {
+    await walkCase(team, patients[i]!.id, demo.stage, { today, ...demo.options });
+  }
 }

@@ -7,13 +7,15 @@ import { api } from "@/lib/http/client";
 import type { Patient } from "@/lib/schemas/patient";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
-/** Finds patients by name, MRN or birth date; links each to `hrefFor(patient)` when given. */
-export function PatientSearch({ hrefFor }: { hrefFor?: (patient: Patient) => string }) {
+/** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
+export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
   const search = useQuery({
     queryKey: ["patients", q],
     queryFn: () => api<{ items: Patient[]; nextCursor: string | null }>(`/api/v1/patients?${new URLSearchParams({ q, limit: "25" })}`),
+    // Nothing is read (nor audited) until someone searches.
+    enabled: q !== "",
   });
 
   return (
@@ -35,13 +37,14 @@ export function PatientSearch({ hrefFor }: { hrefFor?: (patient: Patient) => str
           <button type="submit">Search</button>
         </div>
       </form>
-      {search.isPending && <p className="muted">Searching…</p>}
+      {q === "" && <p className="muted">Type part of a name, an MRN or a birth date (YYYY-MM-DD or DD/MM/YYYY).</p>}
+      {q !== "" && search.isPending && <p className="muted">Searching…</p>}
       {search.error && <ProblemMessage error={search.error} />}
       {search.data && search.data.items.length === 0 && <p className="empty">No patient matches “{q}”.</p>}
       {search.data && search.data.items.length > 0 && (
         <table>
           <caption className="muted" style={{ textAlign: "left" }}>
-            {q ? `Patients matching “${q}”` : "Patients"}
+            Patients matching “{q}”{search.data.nextCursor && " (first 25: refine the search to see others)"}
           </caption>
           <thead>
             <tr>
@@ -55,13 +58,9 @@ export function PatientSearch({ hrefFor }: { hrefFor?: (patient: Patient) => str
             {search.data.items.map((patient) => (
               <tr key={patient.id}>
                 <td>
-                  {hrefFor ? (
-                    <Link href={hrefFor(patient)}>
-                      {patient.familyName.toUpperCase()}, {patient.givenName}
-                    </Link>
-                  ) : (
-                    `${patient.familyName.toUpperCase()}, ${patient.givenName}`
-                  )}
+                  <Link href={`${linkBase}${patient.id}`}>
+                    {patient.familyName.toUpperCase()}, {patient.givenName}
+                  </Link>
                 </td>
                 <td>{patient.mrn}</td>
                 <td>{patient.birthDate}</td>

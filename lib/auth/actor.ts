@@ -7,19 +7,20 @@ import { forbidden, unauthenticated } from "@/lib/http/errors";
 
 export type Actor = { id: string; name: string; role: Role };
 
-type SessionClaims = { staffId?: unknown; signedInAt?: unknown; lastSeenAt?: unknown };
+type SessionClaims = { staffId?: unknown; sessionId?: unknown; signedInAt?: unknown; lastSeenAt?: unknown };
 
-/** The signed-in staff member, or null: the session must be live and the account still active. */
+/** The signed-in staff member, or null: the session must be live, not signed out, and the account active. */
 export async function currentActor(now = Date.now()): Promise<Actor | null> {
   const session = (await getServerSession(authOptions)) as SessionClaims | null;
-  if (!session || typeof session.staffId !== "string") return null;
+  if (!session || typeof session.staffId !== "string" || typeof session.sessionId !== "string") return null;
   const times = { signedInAt: Number(session.signedInAt), lastSeenAt: Number(session.lastSeenAt) };
   if (!sessionIsLive(times, now)) return null;
-  const staff = await db().staff.findUnique({
-    where: { id: session.staffId },
-    select: { id: true, name: true, role: true, active: true },
+  const row = await db().staffSession.findUnique({
+    where: { id: session.sessionId },
+    select: { endedAt: true, staff: { select: { id: true, name: true, role: true, active: true } } },
   });
-  if (!staff || !staff.active || !isRole(staff.role)) return null;
+  const staff = row?.staff;
+  if (!row || row.endedAt || !staff || staff.id !== session.staffId || !staff.active || !isRole(staff.role)) return null;
   return { id: staff.id, name: staff.name, role: staff.role };
 }
 

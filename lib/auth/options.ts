@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { idleLimitMs } from "./lifetime";
 import { secureCookies } from "./cookies";
-import { signIn } from "@/lib/services/sign-in";
+import { endSession, signIn } from "@/lib/services/sign-in";
 
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
@@ -26,16 +26,22 @@ export const authOptions: NextAuthOptions = {
         const result = await signIn(parsed.data.email, parsed.data.password);
         if (result.outcome === "locked") throw new Error(lockedMessage);
         if (result.outcome === "refused") return null;
-        return { id: result.staff.id, name: result.staff.name, role: result.staff.role };
+        return { id: result.staff.id, name: result.staff.name, role: result.staff.role, sessionId: result.sessionId };
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sessionId === "string") await endSession(token.sessionId);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         const now = Date.now();
         token.staffId = user.id;
         token.role = (user as { role?: string }).role;
+        token.sessionId = (user as { sessionId?: string }).sessionId;
         token.signedInAt = now;
         token.lastSeenAt = now;
       }
@@ -45,6 +51,7 @@ export const authOptions: NextAuthOptions = {
       return {
         ...session,
         staffId: token.staffId,
+        sessionId: token.sessionId,
         role: token.role,
         signedInAt: token.signedInAt,
         lastSeenAt: token.lastSeenAt,

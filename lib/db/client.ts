@@ -11,6 +11,12 @@ export function createDb(connectionString: string): Db {
 
 const globalForDb = globalThis as unknown as { db?: Db };
 
+/** Makes `client` the process-wide client: for scripts and tests that open their own. */
+export function setDb(client: Db): Db {
+  globalForDb.db = client;
+  return client;
+}
+
 /** The process-wide client, created on first use so that building the app needs no database. */
 export function db(): Db {
   if (!globalForDb.db) {

@@ -44,7 +44,7 @@ export function diagnosisDay(c: CaseSnapshot): Day | null {
 }
 
 export function decideImaging(c: CaseSnapshot, input: { performedOn: Day; supportsDiagnosis: boolean }, today: Day): Decision {
-  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3"));
+  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3", "Diagnostic imaging is recorded before the operation, on an open case."));
   const future = notInFuture(input.performedOn, today);
   if (future) return refuse(future);
   if (input.supportsDiagnosis && c.status === "referred") return move(c, "diagnosed", "Imaging supports the diagnosis (DX-3).");
@@ -68,7 +68,9 @@ export function decideDiagnosticInjection(c: CaseSnapshot, input: { performedOn:
 export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; painSeverity: PainSeverity; measures: Measure[] }, today: Day): Decision {
   const diagnosed = diagnosisDay(c);
   if (c.status === "referred" || !diagnosed) return refuse(violation("DX-3"));
-  if (c.status !== "diagnosed" && c.status !== "first_line") return refuse(violation("PW-3"));
+  if (c.status !== "diagnosed" && c.status !== "first_line") {
+    return refuse(violation("PW-3", "First-line treatment is for a diagnosed case that is not listed for surgery."));
+  }
   if (c.courses.some((course) => course.outcome === null)) {
     return refuse(violation("FL-1", "The current first-line course must be reviewed before another starts."));
   }
@@ -83,7 +85,7 @@ export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; 
 export function decideCourseReview(c: CaseSnapshot, courseId: string, input: { reviewedOn: Day; outcome: Outcome }, today: Day): Decision {
   const course = c.courses.find((x) => x.id === courseId);
   if (course && course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
-  if (!course || c.status !== "first_line") return refuse(violation("PW-3"));
+  if (!course || c.status !== "first_line") return refuse(violation("PW-3", "There is no first-line course waiting for its review."));
   const future = notInFuture(input.reviewedOn, today);
   if (future) return refuse(future);
   if (input.reviewedOn < course.startedOn) {
@@ -97,7 +99,7 @@ export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: 
   const reviewed = c.courses.filter((x) => x.outcome === "failed" || x.outcome === "partly_worked");
   if (c.status !== "first_line" || reviewed.length === 0 || c.courses.some((x) => x.outcome === null)) {
     if (beforeSurgery.slice(0, 3).includes(c.status)) return refuse(violation("SX-1"));
-    return refuse(violation("PW-3"));
+    return refuse(violation("PW-3", "The case is already listed, or past surgery."));
   }
   const future = notInFuture(input.listedOn, today);
   if (future) return refuse(future);
@@ -107,7 +109,9 @@ export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: 
 }
 
 export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, today: Day): Decision {
-  if (!["listed_for_surgery", "assessed", "scheduled"].includes(c.status) || !c.listing) return refuse(violation("PW-3"));
+  if (!["listed_for_surgery", "assessed", "scheduled"].includes(c.status) || !c.listing) {
+    return refuse(violation("PW-3", "An anaesthesia assessment is for a case listed for surgery and not yet operated."));
+  }
   const future = notInFuture(input.assessedOn, today);
   if (future) return refuse(future);
   if (input.assessedOn < c.listing.listedOn) {
@@ -136,7 +140,9 @@ export function decideOperation(
   policies: ClinicPolicies,
 ): Decision {
   if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
-  if (c.status !== "assessed" && c.status !== "scheduled") return refuse(violation("PW-3"));
+  if (c.status !== "assessed" && c.status !== "scheduled") {
+    return refuse(violation("PW-3", "An operation is recorded once, for a case listed for surgery and assessed for anaesthesia."));
+  }
   const future = input.performedLaterToday ? violation("PW-1", "The operation time is in the future.") : notInFuture(input.operationDay, today);
   if (future) return refuse(future);
   const valid = validAssessmentFor(c, input.operationDay, policies);
@@ -148,7 +154,8 @@ export function decideOperation(
 }
 
 export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): Decision {
-  if (!c.operation || c.crutchesWeanedOn) return refuse(violation("PW-3"));
+  if (!c.operation) return refuse(violation("PW-3", "Crutch weaning follows the operation."));
+  if (c.crutchesWeanedOn) return refuse(violation("PW-3", `The patient has been off crutches since ${c.crutchesWeanedOn}.`));
   const future = notInFuture(input.recordedOn, today);
   if (future) return refuse(future);
   const day = daysBetween(c.operation.operationDay, input.recordedOn);
@@ -159,7 +166,7 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
 }
 
 export function decideClearance(c: CaseSnapshot, input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null }, today: Day): Decision {
-  if (!c.operation) return refuse(violation("PW-3"));
+  if (!c.operation) return refuse(violation("PW-3", "A return to sport is cleared after the operation."));
   if (c.clearances.some((x) => x.activity === input.activity && (input.activity !== "other" || x.sport === input.sport))) {
     return refuse(violation("PW-3", "This activity is already cleared."));
   }

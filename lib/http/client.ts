@@ -3,6 +3,8 @@ export type Problem = {
   status: number;
   code: string;
   detail: string;
+  /** For a 422: the rule's text from the catalogue. */
+  rule?: string;
   errors?: { path: string; message: string }[];
 };
 

@@ -133,6 +133,8 @@ const availability = z.object({ allowed: z.boolean(), rule: z.string().optional(
 
 export const caseDetail = caseSummary
   .extend({
+    timeZone: z.string(),
+    today: z.string(),
     history: z.array(transition),
     clinical: z
       .object({

@@ -96,6 +96,8 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     const today = dayOf(now, row.site.timeZone);
     return {
       ...presentSummary(row),
+      timeZone: row.site.timeZone,
+      today,
       history: row.transitions.map((t) => ({
         from: t.fromStatus,
         to: t.toStatus,

@@ -4,7 +4,7 @@ import { lockedUntil, lockoutWindowMs, lockoutFailures } from "@/lib/auth/lifeti
 import type { Role } from "@/lib/auth/policy";
 
 export type SignInResult =
-  | { outcome: "signed_in"; staff: { id: string; name: string; role: Role } }
+  | { outcome: "signed_in"; sessionId: string; staff: { id: string; name: string; role: Role } }
   | { outcome: "refused" }
   | { outcome: "locked"; until: Date };
 
@@ -35,14 +35,17 @@ export async function signIn(email: string, password: string, now = new Date()):
   const staff = await prisma.staff.findUnique({ where: { email } });
   const valid = await verifyPassword(staff?.passwordHash ?? decoyHash, password);
   const succeeded = Boolean(staff && staff.active && valid);
-  await prisma.$transaction(async (tx) => {
+  const sessionId = await prisma.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email, succeeded, at: now } });
-    if (succeeded) {
-      await tx.auditEvent.create({
-        data: { actorId: staff!.id, action: "sign_in", entity: "staff", entityId: staff!.id, at: now },
-      });
-    }
+    if (!succeeded) return null;
+    await tx.auditEvent.create({ data: { actorId: staff!.id, action: "sign_in", entity: "staff", entityId: staff!.id, at: now } });
+    return (await tx.staffSession.create({ data: { staffId: staff!.id, createdAt: now } })).id;
   });
-  if (!succeeded) return { outcome: "refused" };
-  return { outcome: "signed_in", staff: { id: staff!.id, name: staff!.name, role: staff!.role } };
+  if (!sessionId) return { outcome: "refused" };
+  return { outcome: "signed_in", sessionId, staff: { id: staff!.id, name: staff!.name, role: staff!.role } };
+}
+
+/** Signing out ends the session for good, whatever cookie a browser still holds. */
+export async function endSession(sessionId: string, now = new Date()): Promise<void> {
+  await db().staffSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { createDb } from "@/lib/db/client";
+import { createDb, setDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrations";
 import { searchPatients } from "@/lib/services/patients";
 
@@ -72,9 +72,7 @@ async function main() {
     }
 
     // The service as the API calls it: search plus one audit row per patient shown.
-    process.env.DATABASE_URL = url;
-    const prisma = createDb(url);
-    (globalThis as { db?: unknown }).db = prisma;
+    const prisma = setDb(createDb(url));
     const site = await prisma.site.create({ data: { name: "Bench", timeZone: "Europe/London" } });
     const actor = await prisma.staff.create({ data: { siteId: site.id, email: "bench@bench", name: "Bench", role: "reception", passwordHash: "x" } });
     const times: number[] = [];

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listForSurgery, recordImaging, recordOperation, startFirstLineCourse } from "@/lib/services/case-commands";
 import { getCarePlan, getCase } from "@/lib/services/cases";
-import { addDays } from "@/lib/domain/time";
+import { addDays, dayOf } from "@/lib/domain/time";
 import { testDatabase } from "../setup/db";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 
 const prisma = testDatabase();
 let team: Team;
-const today = new Date().toISOString().slice(0, 10);
+const today = dayOf(new Date(), "Europe/London");
 
 beforeAll(async () => {
   team = await createTeam(prisma);

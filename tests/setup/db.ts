@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { inject } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, setDb, type Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 
 /** Points the app's process-wide client at the test database and returns it. */
 export function testDatabase(): Db {
-  process.env.DATABASE_URL = inject("databaseUrl");
-  const globalForDb = globalThis as unknown as { db?: Db };
-  globalForDb.db ??= createDb(process.env.DATABASE_URL);
-  return globalForDb.db;
+  return setDb(createDb(inject("databaseUrl")));
 }
 
 /** An empty database of its own, for tests of the migrations themselves. */

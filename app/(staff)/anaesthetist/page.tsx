@@ -1,16 +1,17 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { PatientSearch } from "@/components/patients/PatientSearch";
+import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
+
+const groups: WorklistGroup[] = [
+  { title: "Waiting for a pre-operative assessment", statuses: ["listed_for_surgery"], empty: "No listed case is waiting for an assessment." },
+  { title: "Assessed, waiting for the operation", statuses: ["assessed", "scheduled"], empty: "No assessed case is waiting for its operation." },
+];
 
 export default async function AnaesthetistPage() {
   await requirePageActor("workspace.anaesthetist");
   return (
     <>
       <h1>Pre-operative assessments</h1>
-      <section className="panel">
-        <h2>Waiting for an assessment</h2>
-        <p className="empty">No listed case is waiting for an assessment.</p>
-      </section>
-      <PatientSearch />
+      <CaseWorklist groups={groups} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page";
-import { ReceptionPatientSearch } from "@/components/patients/ReceptionPatientSearch";
+import { PatientSearch } from "@/components/patients/PatientSearch";
 
 export default async function ReceptionPage() {
   await requirePageActor("workspace.reception");
@@ -10,7 +10,7 @@ export default async function ReceptionPage() {
       <p>
         <Link href="/reception/patients/new">Register a new patient</Link>
       </p>
-      <ReceptionPatientSearch />
+      <PatientSearch linkBase="/reception/patients/" />
     </>
   );
 }

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { uuid } from "@/lib/schemas/common";
 import { EditPatient } from "@/components/patients/EditPatient";
+import { PatientCases } from "@/components/cases/PatientCases";
+import { isAllowed } from "@/lib/auth/policy";
 
 export default async function PatientPage({
   params,
@@ -10,9 +12,14 @@ export default async function PatientPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ registered?: string }>;
 }) {
-  await requirePageActor("patient.edit");
+  const actor = await requirePageActor("patient.edit");
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   const { registered } = await searchParams;
-  return <EditPatient id={id} justRegistered={registered === "1"} />;
+  return (
+    <>
+      <EditPatient id={id} justRegistered={registered === "1"} />
+      {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />}
+    </>
+  );
 }

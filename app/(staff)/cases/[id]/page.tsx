@@ -1,0 +1,17 @@
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/page";
+import { isAllowed } from "@/lib/auth/policy";
+import { uuid } from "@/lib/schemas/common";
+import { CaseView } from "@/components/cases/CaseView";
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("case.readSummary");
+  const { id } = await params;
+  if (!uuid.safeParse(id).success) notFound();
+  const can = {
+    recordClinical: isAllowed(actor.role, "case.recordClinical"),
+    recordAssessment: isAllowed(actor.role, "case.recordAssessment"),
+    recordRecovery: isAllowed(actor.role, "case.recordRecovery"),
+  };
+  return <CaseView caseId={id} can={can} />;
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/page";
+import { uuid } from "@/lib/schemas/common";
+import { DomainError } from "@/lib/http/errors";
+import { getCarePlan } from "@/lib/services/cases";
+import { activityLabel, formatDate } from "@/components/cases/labels";
+import { PrintButton } from "@/components/ui/PrintButton";
+
+export default async function CarePlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("case.readClinical");
+  const { id } = await params;
+  if (!uuid.safeParse(id).success) notFound();
+  const plan = await getCarePlan(actor, id).catch((error: unknown) => {
+    if (error instanceof DomainError && error.status === 404) return null;
+    throw error;
+  });
+  if (!plan) notFound();
+
+  return (
+    <article className="care-plan">
+      <p className="no-print">
+        <Link href={`/cases/${id}`}>Back to the case</Link> <PrintButton label="Print the patient's copy" />
+      </p>
+      <h1>Your recovery plan after posterior ankle arthroscopy</h1>
+      <p>
+        <strong>{plan.patient.name}</strong> · MRN {plan.patient.mrn} · {plan.side} ankle · operated on <strong>{formatDate(plan.operationDate)}</strong> (day 0)
+      </p>
+
+      <h2>What to expect</h2>
+      <ul>
+        {plan.instructions.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+
+      <div className="plan-grid">
+        <section aria-labelledby="dressings-title">
+          <h2 id="dressings-title">Wound dressings (every other day)</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Date</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.dressings.map((d) => (
+                <tr key={d.dueOn}>
+                  <td>D{d.day}</td>
+                  <td>{formatDate(d.dueOn)}</td>
+                  <td>{d.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="milestones-title">
+          <h2 id="milestones-title">Crutches and sport</h2>
+          <table>
+            <tbody>
+              <tr>
+                <th scope="row">Crutch review</th>
+                <td>
+                  {formatDate(plan.crutchWeaningReview.from)} – {formatDate(plan.crutchWeaningReview.to)}
+                  {plan.crutchWeaningReview.weanedOn && ` (off crutches ${formatDate(plan.crutchWeaningReview.weanedOn)})`}
+                </td>
+              </tr>
+              {plan.milestones.map((m) => (
+                <tr key={m.activity}>
+                  <th scope="row">{activityLabel[m.activity]}</th>
+                  <td>
+                    from {formatDate(m.earliestOn)}
+                    {m.clearedOn ? ` — cleared ${formatDate(m.clearedOn)}` : ""}
+                  </td>
+                </tr>
+              ))}
+              {plan.otherClearances.map((c) => (
+                <tr key={c.sport}>
+                  <th scope="row">{c.sport}</th>
+                  <td>cleared {formatDate(c.clearedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Physiotherapy</h2>
+          <ol className="compact">
+            {plan.physio.slice(0, 4).map((p) => (
+              <li key={p.number}>
+                Session {p.number}: by {formatDate(p.dueBy)}
+              </li>
+            ))}
+            {plan.physio.length > 4 && <li>then weekly until running is cleared</li>}
+          </ol>
+        </section>
+      </div>
+    </article>
+  );
+}

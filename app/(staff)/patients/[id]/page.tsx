@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/page";
+import { isAllowed } from "@/lib/auth/policy";
+import { uuid } from "@/lib/schemas/common";
+import { getPatient } from "@/lib/services/patients";
+import { PatientCases } from "@/components/cases/PatientCases";
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("patient.read");
+  const { id } = await params;
+  if (!uuid.safeParse(id).success) notFound();
+  const patient = await getPatient(actor, id).catch(() => null);
+  if (!patient) notFound();
+  return (
+    <>
+      <h1>
+        {patient.familyName.toUpperCase()}, {patient.givenName}
+      </h1>
+      <p className="muted">
+        MRN <strong>{patient.mrn}</strong> · born {patient.birthDate} · {patient.sex}
+        {patient.phone && ` · ${patient.phone}`}
+      </p>
+      {isAllowed(actor.role, "patient.edit") && (
+        <p>
+          <Link href={`/reception/patients/${patient.id}`}>Edit demographics</Link>
+        </p>
+      )}
+      {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={patient.id} canOpen={isAllowed(actor.role, "case.create")} />}
+    </>
+  );
+}

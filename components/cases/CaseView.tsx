@@ -1,0 +1,122 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { api } from "@/lib/http/client";
+import type { CaseDetail } from "@/lib/schemas/case";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ActionList, type Action } from "./command";
+import { CaseRecord } from "./CaseRecord";
+import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-forms";
+import { formatInstant } from "./labels";
+import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
+import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
+
+export type CaseAbilities = { recordClinical: boolean; recordAssessment: boolean; recordRecovery: boolean };
+
+export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
+  const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseDetail>(`/api/v1/cases/${caseId}`) });
+  if (query.isPending) return <p className="muted">Loading the case…</p>;
+  if (query.error) return <ProblemMessage error={query.error} />;
+  const kase = query.data;
+  const clinical = kase.clinical;
+  const actions = clinical?.actions ?? {};
+  const openCourse = clinical?.courses.find((c) => c.outcome === null);
+  const latestAssessment = clinical?.assessments.at(-1) ?? null;
+  const props = { caseId, today: kase.today };
+
+  function actionsFor(): Action[] {
+    const list: Action[] = [];
+    if (can.recordClinical) {
+      list.push(
+        { id: "imaging", title: "Record imaging", availability: actions.imaging, form: <ImagingForm {...props} /> },
+        { id: "injection", title: "Record a diagnostic injection", availability: actions.diagnosticInjection, form: <InjectionForm {...props} /> },
+        { id: "course", title: "Start a first-line course", availability: actions.firstLineCourse, form: <CourseForm {...props} /> },
+        {
+          id: "review",
+          title: "Review the first-line course",
+          availability: actions.courseReview,
+          form: openCourse && <ReviewForm {...props} courseId={openCourse.id} />,
+        },
+        { id: "listing", title: "List for arthroscopy", availability: actions.listing, form: <ListingForm {...props} /> },
+        {
+          id: "operation",
+          title: "Record the operation",
+          availability: actions.operation,
+          form: <OperationForm {...props} timeZone={kase.timeZone} assessedType={latestAssessment?.anaesthesiaType ?? null} />,
+        },
+      );
+    }
+    if (can.recordAssessment) {
+      list.push({ id: "assessment", title: "Pre-operative anaesthesia assessment", availability: actions.assessment, form: <AssessmentForm {...props} /> });
+    }
+    if (can.recordRecovery && clinical?.operation) {
+      list.push(
+        { id: "weaning", title: "Crutch weaning", availability: actions.crutchWeaning, form: <CrutchWeaningForm {...props} /> },
+        {
+          id: "clearance",
+          title: "Return to sport",
+          form: (
+            <>
+              <ul className="compact">
+                {(["cycling", "swimming", "running"] as const).map((activity) => {
+                  const a = actions[`clearance.${activity}`];
+                  return (
+                    <li key={activity}>
+                      {activity}: {a?.allowed ? "can be cleared today" : `${a?.reason} (${a?.rule})`}
+                    </li>
+                  );
+                })}
+              </ul>
+              <ClearanceForm {...props} />
+            </>
+          ),
+        },
+      );
+    }
+    return list;
+  }
+
+  return (
+    <>
+      <h1>
+        {kase.patient.name} — {kase.side} ankle
+      </h1>
+      <p>
+        <span className="badge" data-status={kase.status}>
+          {kase.statusLabel}
+        </span>{" "}
+        <span className="muted">
+          MRN {kase.patient.mrn} · born {kase.patient.birthDate} · referred {kase.referredOn}
+        </span>
+      </p>
+      {clinical?.operation && (
+        <p>
+          <Link href={`/cases/${caseId}/plan`}>Post-operative plan</Link>
+        </p>
+      )}
+
+      <div className="columns">
+        <div>
+          {clinical && <CaseRecord kase={kase} />}
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <ol className="timeline">
+              {kase.history.map((h, i) => (
+                <li key={i}>
+                  <strong>{formatInstant(h.at, kase.timeZone)}</strong> — {h.from ? `${h.from} → ` : ""}
+                  {h.to}, by {h.by}
+                  {h.reason && <div className="muted">{h.reason}</div>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <div>
+          <ActionList actions={actionsFor()} />
+        </div>
+      </div>
+    </>
+  );
+}

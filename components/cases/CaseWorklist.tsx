@@ -1,0 +1,69 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
+import Link from "next/link";
+import { api } from "@/lib/http/client";
+import type { CaseStatus } from "@/lib/domain/case-status";
+import type { CaseSummary } from "@/lib/schemas/case";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+export type WorklistGroup = { title: string; statuses: CaseStatus[]; empty: string };
+
+/** Cases grouped by where they stand in the pathway, most recently moved first. */
+export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
+  const statuses = [...new Set(groups.flatMap((g) => g.statuses))];
+  const results = useQueries({
+    queries: statuses.map((status) => ({
+      queryKey: ["cases", { status }],
+      queryFn: () => api<{ items: CaseSummary[] }>(`/api/v1/cases?status=${status}&limit=100`),
+    })),
+  });
+  const byStatus = new Map(statuses.map((s, i) => [s, results[i]!]));
+  const failed = results.find((r) => r.error);
+  if (failed) return <ProblemMessage error={failed.error} />;
+
+  return (
+    <>
+      {groups.map((group) => {
+        const loading = group.statuses.some((s) => byStatus.get(s)!.isPending);
+        const rows = group.statuses.flatMap((s) => byStatus.get(s)!.data?.items ?? []);
+        const id = `group-${group.statuses.join("-")}`;
+        return (
+          <section key={group.title} className="panel" aria-labelledby={id}>
+            <h2 id={id}>
+              {group.title} {!loading && <span className="count">({rows.length})</span>}
+            </h2>
+            {loading ? (
+              <p className="muted">Loading…</p>
+            ) : rows.length === 0 ? (
+              <p className="empty">{group.empty}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Patient</th>
+                    <th scope="col">Ankle</th>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Since</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link href={`/cases/${c.id}`}>{c.patient.name}</Link> <span className="muted">{c.patient.mrn}</span>
+                      </td>
+                      <td>{c.side}</td>
+                      <td>{c.statusLabel}</td>
+                      <td>{new Date(c.statusChangedAt).toLocaleDateString("en-GB")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

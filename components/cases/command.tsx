@@ -1,0 +1,78 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { api } from "@/lib/http/client";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+type Availability = { allowed: boolean; rule?: string; reason?: string };
+
+/** Posts one command on a case; a retry of the same submission reuses its Idempotency-Key. */
+export function useCaseCommand(caseId: string, path: string) {
+  const queryClient = useQueryClient();
+  const key = useRef<string>(crypto.randomUUID());
+  return useMutation({
+    mutationFn: (body: unknown) => api<{ id: string; status: string }>(`/api/v1/cases/${caseId}${path}`, { method: "POST", body, idempotencyKey: key.current }),
+    onSuccess: () => {
+      key.current = crypto.randomUUID();
+      void queryClient.invalidateQueries({ queryKey: ["case", caseId] });
+      void queryClient.invalidateQueries({ queryKey: ["cases"] });
+      void queryClient.invalidateQueries({ queryKey: ["care-plan", caseId] });
+    },
+  });
+}
+
+export type Action = { id: string; title: string; availability?: Availability; form: React.ReactNode };
+
+/**
+ * The actions on a case: a form for each one a rule allows today, and below them the ones a
+ * rule stops, each with the rule and its reason, before anyone submits.
+ */
+export function ActionList({ actions }: { actions: Action[] }) {
+  const open = actions.filter((a) => !a.availability || a.availability.allowed);
+  const blocked = actions.filter((a) => a.availability && !a.availability.allowed);
+  return (
+    <>
+      {open.map((a) => (
+        <section key={a.id} className="panel action" aria-labelledby={`${a.id}-title`}>
+          <h3 id={`${a.id}-title`}>{a.title}</h3>
+          {a.form}
+        </section>
+      ))}
+      {blocked.length > 0 && (
+        <section className="panel" aria-labelledby="blocked-title">
+          <h3 id="blocked-title">Not possible now</h3>
+          <ul className="blocked-list">
+            {blocked.map((a) => (
+              <li key={a.id} data-rule={a.availability!.rule}>
+                <strong>{a.title}</strong> — rule {a.availability!.rule}: {a.availability!.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Submit button, pending state and the server's answer for a command form. */
+export function CommandFooter({ label, mutation }: { label: string; mutation: ReturnType<typeof useCaseCommand> }) {
+  return (
+    <>
+      {mutation.error && <ProblemMessage error={mutation.error} />}
+      {mutation.isSuccess && (
+        <p role="status" className="alert ok">
+          Recorded.
+        </p>
+      )}
+      <button type="submit" disabled={mutation.isPending}>
+        {mutation.isPending ? "Saving…" : label}
+      </button>
+    </>
+  );
+}
+
+export const formValues = (event: React.FormEvent<HTMLFormElement>) => {
+  event.preventDefault();
+  return new FormData(event.currentTarget);
+};
