@@ -133,6 +133,14 @@ test.describe("malformed input", () => {
       data: { activity: "skydiving", clearedOn: "2026-01-01" },
       paths: ["activity"],
     },
+    { name: "a cancellation without a reason", endpoint: endpoints.cancelCase, url: `/api/v1/cases/${randomUUID()}/cancel`, data: { reason: "" }, paths: ["reason"] },
+    {
+      name: "a discharge with an impossible date",
+      endpoint: endpoints.dischargeCase,
+      url: `/api/v1/cases/${randomUUID()}/discharge`,
+      data: { dischargedOn: "2026-02-30" },
+      paths: ["dischargedOn"],
+    },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -182,6 +182,11 @@ test.describe("the record itself", () => {
   test("an event dated in the future is refused (PW-1)", async () => {
     const kase = await caseAt(c, "referred");
     await refused(kase.url, "/imaging", { modality: "mri", performedOn: addDays(today(), 1), findings: "x", supportsDiagnosis: true }, "PW-1");
+    const patient = await newPatient(c.reception);
+    const referral = await c.reception.post("/api/v1/cases", { data: { patientId: patient.id, side: "left", mechanism: "unknown", referredOn: addDays(today(), 1) } });
+    expect(referral.status()).toBe(422);
+    expect((await referral.json()).code).toBe("PW-1");
+    expect((await (await c.reception.get(`/api/v1/cases?patientId=${patient.id}`)).json()).items).toEqual([]);
   });
 
   test("an event dated before the step it follows is refused (PW-2)", async () => {
@@ -201,5 +206,23 @@ test.describe("the record itself", () => {
     expect(summary.status).toBe("diagnosed");
     const admin = await apiAs("admin");
     expect((await admin.get(kase.url)).status()).toBe(403);
+  });
+});
+
+test.describe("closing a case", () => {
+  test("a case is cancelled before its operation with its reason, never after (PW-3)", async () => {
+    const listed = await caseAt(c, "listed");
+    expect((await post(c.surgeon, `${listed.url}/cancel`, { reason: "Patient declined surgery" }, 200)).status).toBe("cancelled");
+    const detail = await (await c.surgeon.get(listed.url)).json();
+    expect(detail.history.at(-1)).toMatchObject({ from: "listed_for_surgery", to: "cancelled", reason: "Cancelled: Patient declined surgery" });
+    const operated = await caseAt(c, "operated");
+    await refused(operated.url, "/cancel", { reason: "Too late" }, "PW-3");
+  });
+
+  test("the first post-operative record starts the recovery; an operated case is discharged, not before its operation (PO-1, PW-2)", async () => {
+    const kase = await caseAt(c, "operated", { operatedDaysAgo: 12 });
+    expect((await post(c.surgeon, `${kase.url}/crutch-weaning`, { recordedOn: today() })).status).toBe("recovery");
+    await refused(kase.url, "/discharge", { dischargedOn: daysAgo(13) }, "PW-2");
+    expect((await post(c.surgeon, `${kase.url}/discharge`, { dischargedOn: today() }, 200)).status).toBe("discharged");
   });
 });

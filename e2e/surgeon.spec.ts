@@ -76,7 +76,14 @@ test.describe("surgeon", () => {
     await expect(page.locator(".badge")).toHaveText("Operated");
 
     // The timeline holds every step, and the plan came with the note.
-    for (const step of ["referred, by", "referred → diagnosed", "diagnosed → first_line", "first_line → listed_for_surgery", "listed_for_surgery → assessed", "assessed → operated"]) {
+    for (const step of [
+      "Referred, awaiting diagnosis, by",
+      "Referred, awaiting diagnosis → Diagnosed",
+      "Diagnosed → First-line treatment",
+      "First-line treatment → Listed for surgery",
+      "Listed for surgery → Assessed for anaesthesia",
+      "Assessed for anaesthesia → Operated",
+    ]) {
       await expect(page.getByRole("region", { name: "Timeline" }).getByText(step)).toBeVisible();
     }
     await page.getByRole("link", { name: "Post-operative plan" }).click();

@@ -35,6 +35,7 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
     side: options.side ?? "left",
     mechanism: options.mechanism ?? "microtrauma",
     symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Dancing on tiptoe" },
+    referredOn: [on(160), options.today].sort()[0],
   });
   let courseId = "";
   if (reached("diagnosed")) {

@@ -1,7 +1,9 @@
 // Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
-import { dayOf } from "@/lib/domain/time";
+import { addDays, dayOf, type Day } from "@/lib/domain/time";
+import type { Actor } from "@/lib/auth/actor";
+import { cancelCase, dischargeCase, recordClearance, recordCrutchWeaning, reviewFirstLineCourse } from "@/lib/services/case-commands";
 import { walkCase, type Stage, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
@@ -45,8 +47,17 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
+type Then = (surgeon: Actor, caseId: string, courseId: string, today: Day) => Promise<unknown>;
+const resolved: Then = (surgeon, caseId, courseId, today) => reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" });
+const declined: Then = (surgeon, caseId) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." });
+const offCrutches = (daysAgo: number): Then => (surgeon, caseId, _course, today) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) });
+const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async (surgeon, caseId, _course, today) => {
+  for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null });
+};
+const dischargedToday: Then = (surgeon, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
+
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
-const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today"> }[] = [
+const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Then[] }[] = [
   { stage: "referred" },
   { stage: "referred", options: { mechanism: "traumatic", side: "right" } },
   { stage: "diagnosed" },
@@ -58,12 +69,15 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today"> }[] = [
   { stage: "listed", options: { operatedDaysAgo: -90, side: "right" } },
   { stage: "assessed", options: { operatedDaysAgo: -20 } },
   { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false } },
+  { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
+  { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
   { stage: "operated", options: { operatedDaysAgo: 2 } },
   { stage: "operated", options: { operatedDaysAgo: 12 } },
   { stage: "operated", options: { operatedDaysAgo: 16, side: "right" } },
-  { stage: "operated", options: { operatedDaysAgo: 25 } },
-  { stage: "operated", options: { operatedDaysAgo: 30, mechanism: "traumatic" } },
-  { stage: "operated", options: { operatedDaysAgo: 70 } },
+  { stage: "operated", options: { operatedDaysAgo: 25 }, then: [offCrutches(13)] },
+  { stage: "operated", options: { operatedDaysAgo: 30, mechanism: "traumatic" }, then: [offCrutches(18), cleared(["cycling"])] },
+  { stage: "operated", options: { operatedDaysAgo: 70 }, then: [offCrutches(58), cleared(["cycling", "swimming", "running"])] },
+  { stage: "operated", options: { operatedDaysAgo: 95 }, then: [offCrutches(83), cleared(["cycling", "swimming", "running"]), dischargedToday] },
 ];
 
 export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> {
@@ -113,6 +127,7 @@ export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> 
   const patients = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, take: demoCases.length, select: { id: true } });
   const today = dayOf(now, "Europe/London");
   for (const [i, demo] of demoCases.entries()) {
-    await walkCase(team, patients[i]!.id, demo.stage, { today, ...demo.options });
+    const { caseId, courseId } = await walkCase(team, patients[i]!.id, demo.stage, { today, ...demo.options });
+    for (const step of demo.then ?? []) await step(team.surgeon, caseId, courseId, today);
   }
 }

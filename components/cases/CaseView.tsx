@@ -2,11 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { statusLabel } from "@/lib/domain/case-status";
 import { api } from "@/lib/http/client";
 import type { CaseDetail } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./CaseRecord";
+import { CancelForm, DischargeForm } from "./closing-forms";
 import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-forms";
 import { formatInstant } from "./labels";
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
@@ -45,6 +47,8 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           availability: actions.operation,
           form: <OperationForm {...props} timeZone={kase.timeZone} assessedType={latestAssessment?.anaesthesiaType ?? null} />,
         },
+        { id: "discharge", title: "Discharge", availability: actions.discharge, form: <DischargeForm {...props} />, optional: true },
+        { id: "cancel", title: "Cancel the case", availability: actions.cancel, form: <CancelForm {...props} />, optional: true },
       );
     }
     if (can.recordAssessment) {
@@ -104,8 +108,8 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
             <ol className="timeline">
               {kase.history.map((h, i) => (
                 <li key={i}>
-                  <strong>{formatInstant(h.at, kase.timeZone)}</strong> — {h.from ? `${h.from} → ` : ""}
-                  {h.to}, by {h.by}
+                  <strong>{formatInstant(h.at, kase.timeZone)}</strong> — {h.from ? `${statusLabel[h.from]} → ` : ""}
+                  {statusLabel[h.to]}, by {h.by}
                   {h.reason && <div className="muted">{h.reason}</div>}
                 </li>
               ))}

@@ -22,7 +22,8 @@ export function useCaseCommand(caseId: string, path: string) {
   });
 }
 
-export type Action = { id: string; title: string; availability?: Availability; form: React.ReactNode };
+/** `optional` actions are left out, rather than listed, while a rule stops them. */
+export type Action = { id: string; title: string; availability?: Availability; form: React.ReactNode; optional?: boolean };
 
 /**
  * The actions on a case: a form for each one a rule allows today, and below them the ones a
@@ -30,7 +31,7 @@ export type Action = { id: string; title: string; availability?: Availability; f
  */
 export function ActionList({ actions }: { actions: Action[] }) {
   const open = actions.filter((a) => !a.availability || a.availability.allowed);
-  const blocked = actions.filter((a) => a.availability && !a.availability.allowed);
+  const blocked = actions.filter((a) => a.availability && !a.availability.allowed && !a.optional);
   return (
     <>
       {open.map((a) => (

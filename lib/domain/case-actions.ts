@@ -4,7 +4,9 @@
 import type { Activity } from "./care-plan";
 import {
   decideAssessment,
+  decideCancellation,
   decideClearance,
+  decideDischarge,
   decideCourseReview,
   decideCrutchWeaning,
   decideDiagnosticInjection,
@@ -27,6 +29,8 @@ export type CaseAction =
   | "assessment"
   | "operation"
   | "crutchWeaning"
+  | "cancel"
+  | "discharge"
   | `clearance.${Activity}`;
 
 export type Availability = { allowed: true } | { allowed: false; rule: string; reason: string };
@@ -50,6 +54,8 @@ export function caseActions(c: CaseSnapshot, today: Day, policies: ClinicPolicie
       decideOperation(c, { operationDay: today, anaesthesiaGiven: latestAssessment?.anaesthesiaType ?? "general" }, today, policies),
     ),
     crutchWeaning: asAvailability(decideCrutchWeaning(c, { recordedOn: today }, today)),
+    cancel: asAvailability(decideCancellation(c, { reason: "—" })),
+    discharge: asAvailability(decideDischarge(c, { dischargedOn: today }, today)),
     "clearance.cycling": asAvailability(decideClearance(c, { activity: "cycling", clearedOn: today }, today)),
     "clearance.swimming": asAvailability(decideClearance(c, { activity: "swimming", clearedOn: today }, today)),
     "clearance.running": asAvailability(decideClearance(c, { activity: "running", clearedOn: today }, today)),

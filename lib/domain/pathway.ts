@@ -43,6 +43,12 @@ export function diagnosisDay(c: CaseSnapshot): Day | null {
   return days[0] ?? null;
 }
 
+/** A referral opens a case; it may be recorded after the fact, never ahead of it. */
+export function decideReferral(input: { referredOn: Day }, today: Day): Decision {
+  const future = notInFuture(input.referredOn, today);
+  return future ? refuse(future) : { ok: true, to: "referred", reason: "Referred with pain at the back of the ankle." };
+}
+
 export function decideImaging(c: CaseSnapshot, input: { performedOn: Day; supportsDiagnosis: boolean }, today: Day): Decision {
   if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3", "Diagnostic imaging is recorded before the operation, on an open case."));
   const future = notInFuture(input.performedOn, today);
@@ -153,8 +159,12 @@ export function decideOperation(
   return move(c, "operated", "Operation recorded; post-operative plan generated (SX-6).");
 }
 
+const afterSurgery: CaseStatus[] = ["operated", "recovery"];
+/** The first post-operative record starts the recovery. */
+const recovering = (c: CaseSnapshot): Decision => (c.status === "operated" ? move(c, "recovery", "Recovery under way: first post-operative record.") : stay);
+
 export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): Decision {
-  if (!c.operation) return refuse(violation("PW-3", "Crutch weaning follows the operation."));
+  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "Crutch weaning is recorded after the operation, before discharge."));
   if (c.crutchesWeanedOn) return refuse(violation("PW-3", `The patient has been off crutches since ${c.crutchesWeanedOn}.`));
   const future = notInFuture(input.recordedOn, today);
   if (future) return refuse(future);
@@ -162,11 +172,11 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
   if (day < crutchWeaningFromDay) {
     return refuse(violation("PO-1", `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${addDays(c.operation.operationDay, crutchWeaningFromDay)}); this is day ${day}.`));
   }
-  return stay;
+  return recovering(c);
 }
 
 export function decideClearance(c: CaseSnapshot, input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null }, today: Day): Decision {
-  if (!c.operation) return refuse(violation("PW-3", "A return to sport is cleared after the operation."));
+  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "A return to sport is cleared after the operation, before discharge."));
   if (c.clearances.some((x) => x.activity === input.activity && (input.activity !== "other" || x.sport === input.sport))) {
     return refuse(violation("PW-3", "This activity is already cleared."));
   }
@@ -174,11 +184,26 @@ export function decideClearance(c: CaseSnapshot, input: { activity: Activity | "
   if (future) return refuse(future);
   if (input.activity === "other") {
     if (input.clearedOn < c.operation.operationDay) return refuse(violation("PW-2", "A clearance cannot be dated before the operation."));
-    return stay;
+    return recovering(c);
   }
   const earliest = earliestClearance(c.operation.operationDay, input.activity);
   if (input.clearedOn < earliest) return refuse(violation("PO-6", `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`));
-  return stay;
+  return recovering(c);
+}
+
+/** A case is cancelled (with its reason) only before the operation. */
+export function decideCancellation(c: CaseSnapshot, input: { reason: string }): Decision {
+  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3", "A case is cancelled only before its operation."));
+  return move(c, "cancelled", `Cancelled: ${input.reason}`);
+}
+
+/** An operated case is discharged by the surgeon, on or after the day of the operation. */
+export function decideDischarge(c: CaseSnapshot, input: { dischargedOn: Day; notes?: string | null }, today: Day): Decision {
+  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "A case is discharged after its operation."));
+  const future = notInFuture(input.dischargedOn, today);
+  if (future) return refuse(future);
+  if (input.dischargedOn < c.operation.operationDay) return refuse(violation("PW-2", "The discharge cannot be dated before the operation."));
+  return move(c, "discharged", `Discharged on ${input.dischargedOn}${input.notes ? `: ${input.notes}` : "."}`);
 }
 
 /** SX-4: a day case only when friends or family can help at home. */

@@ -5,6 +5,7 @@ import type { Action } from "@/lib/auth/policy";
 import { idParams } from "@/lib/schemas/common";
 import {
   assessmentInput,
+  cancellationInput,
   carePlanView,
   caseDetail,
   caseInput,
@@ -16,6 +17,7 @@ import {
   courseInput,
   courseParams,
   crutchWeaningInput,
+  dischargeInput,
   imagingInput,
   injectionInput,
   listingInput,
@@ -238,6 +240,24 @@ export const endpoints = {
     body: clearanceInput,
     response: commandResult,
     status: 201,
+  }),
+  cancelCase: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/cancel",
+    action: "case.recordClinical",
+    summary: "Cancel a case before its operation, with the reason",
+    params: idParams,
+    body: cancellationInput,
+    response: commandResult,
+  }),
+  dischargeCase: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/discharge",
+    action: "case.recordClinical",
+    summary: "Discharge an operated case",
+    params: idParams,
+    body: dischargeInput,
+    response: commandResult,
   }),
   listAuditEvents: define({
     method: "get",

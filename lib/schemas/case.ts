@@ -39,6 +39,8 @@ export const caseInput = z
     side: z.enum(sides),
     mechanism: z.enum(mechanisms, { error: "DX-4: the mechanism is traumatic, microtrauma or unknown" }),
     symptoms: symptoms.optional(),
+    /** A referral recorded after the fact; today when left out. */
+    referredOn: isoDate.optional(),
   })
   .strict()
   .meta({ id: "CaseInput" });
@@ -111,6 +113,9 @@ export const clearanceInput = z
   .strict()
   .refine((v) => (v.activity === "other") === Boolean(v.sport), { path: ["sport"], message: "Name the sport for 'other', and only then" })
   .meta({ id: "ClearanceInput" });
+
+export const cancellationInput = z.object({ reason: text(500) }).strict().meta({ id: "CaseCancellationInput" });
+export const dischargeInput = z.object({ dischargedOn: isoDate, notes: optionalText(1000) }).strict().meta({ id: "DischargeInput" });
 
 export const courseParams = z.object({ id: uuid, courseId: uuid });
 

@@ -6,7 +6,9 @@ import { dateColumn } from "@/lib/db/dates";
 import { generateCarePlan } from "@/lib/domain/care-plan";
 import {
   decideAssessment,
+  decideCancellation,
   decideClearance,
+  decideDischarge,
   decideCourseReview,
   decideCrutchWeaning,
   decideDiagnosticInjection,
@@ -19,6 +21,8 @@ import {
 import { dayOf } from "@/lib/domain/time";
 import type {
   assessmentInput,
+  cancellationInput,
+  dischargeInput,
   clearanceInput,
   courseInput,
   crutchWeaningInput,
@@ -183,6 +187,26 @@ export async function recordClearance(actor: Actor, caseId: string, input: In<ty
       write: () =>
         tx.clearance.create({ data: { caseId, activity: input.activity, sport: input.sport ?? null, clearedOn: dateColumn(input.clearedOn), clearedBy: actor.id } }),
       audit: { action: "case.clearance.record", entity: "clearance", entityId: idOf },
+    })),
+  );
+}
+
+export async function cancelCase(actor: Actor, caseId: string, input: In<typeof cancellationInput>, now = new Date()) {
+  return done(
+    await runCaseCommand(actor, caseId, now, ({ snapshot }) => ({
+      decision: decideCancellation(snapshot, input),
+      write: async () => ({ id: caseId }),
+      audit: { action: "case.cancel", entity: "clinical_case", entityId: idOf },
+    })),
+  );
+}
+
+export async function dischargeCase(actor: Actor, caseId: string, input: In<typeof dischargeInput>, now = new Date()) {
+  return done(
+    await runCaseCommand(actor, caseId, now, ({ snapshot, today }) => ({
+      decision: decideDischarge(snapshot, input, today),
+      write: async () => ({ id: caseId }),
+      audit: { action: "case.discharge", entity: "clinical_case", entityId: idOf },
     })),
   );
 }

@@ -6,10 +6,11 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { caseActions } from "@/lib/domain/case-actions";
 import { statusLabel } from "@/lib/domain/case-status";
 import { earliestClearance } from "@/lib/domain/care-plan";
-import { admissionFor } from "@/lib/domain/pathway";
+import { admissionFor, decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
-import { DomainError, notFound } from "@/lib/http/errors";
+import { DomainError, notFound, ruleViolation } from "@/lib/http/errors";
+import { ruleCatalogue } from "@/lib/domain/rules";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { recordAudit } from "./audit";
 import { loadCase, snapshotOf, type CaseRow } from "./case-record";
@@ -42,6 +43,9 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
     const patient = await tx.patient.findUnique({ where: { id: input.patientId } });
     if (!patient) throw new DomainError("NOT_FOUND", 404, "The patient was not found.", { errors: [{ path: "patientId", message: "No such patient" }] });
     const site = await staffSite(tx, actor);
+    const referredOn = input.referredOn ?? dayOf(now, site.timeZone);
+    const decision = decideReferral({ referredOn }, dayOf(now, site.timeZone));
+    if (!decision.ok) throw ruleViolation(decision.violation.rule, decision.violation.message, ruleCatalogue[decision.violation.rule]);
     const row = await tx.clinicalCase.create({
       data: {
         patientId: patient.id,
@@ -49,9 +53,9 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
         side: input.side,
         mechanism: input.mechanism,
         symptoms: input.symptoms ?? undefined,
-        referredOn: dateColumn(dayOf(now, site.timeZone)),
+        referredOn: dateColumn(referredOn),
         createdById: actor.id,
-        transitions: { create: { toStatus: "referred", byId: actor.id, reason: "Referred with pain at the back of the ankle." } },
+        transitions: { create: { toStatus: "referred", byId: actor.id, reason: decision.reason ?? "" } },
       },
       include: { patient: true },
     });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   admissionFor,
   decideAssessment,
+  decideCancellation,
   decideClearance,
+  decideDischarge,
   decideCourseReview,
   decideCrutchWeaning,
   decideDiagnosticInjection,
@@ -10,6 +12,7 @@ import {
   decideImaging,
   decideListing,
   decideOperation,
+  decideReferral,
   type CaseSnapshot,
   type Decision,
 } from "@/lib/domain/pathway";
@@ -36,6 +39,13 @@ const operated: CaseSnapshot = { ...assessed, status: "operated", operation: { o
 
 const refusedWith = (decision: Decision) => (decision.ok ? null : decision.violation.rule);
 const movesTo = (decision: Decision) => (decision.ok ? decision.to : `refused ${decision.violation.rule}`);
+
+describe("referral", () => {
+  it("opens a case referred today or earlier, never later (PW-1)", () => {
+    expect(movesTo(decideReferral({ referredOn: "2026-11-01" }, today))).toBe("referred");
+    expect(refusedWith(decideReferral({ referredOn: "2026-11-28" }, today))).toBe("PW-1");
+  });
+});
 
 describe("diagnosis", () => {
   it("imaging that supports the diagnosis moves a referred case to diagnosed (DX-1, DX-3)", () => {
@@ -138,20 +148,33 @@ describe("surgery", () => {
 });
 
 describe("after the operation", () => {
-  it("refuses crutch weaning before D10 and allows it from D10 (PO-1)", () => {
+  it("refuses crutch weaning before D10 and allows it from D10, starting the recovery (PO-1)", () => {
     expect(refusedWith(decideCrutchWeaning(operated, { recordedOn: "2026-09-10" }, today))).toBe("PO-1");
-    expect(movesTo(decideCrutchWeaning(operated, { recordedOn: "2026-09-11" }, today))).toBeNull();
+    expect(movesTo(decideCrutchWeaning(operated, { recordedOn: "2026-09-11" }, today))).toBe("recovery");
+    expect(movesTo(decideCrutchWeaning({ ...operated, status: "recovery" }, { recordedOn: "2026-09-11" }, today))).toBeNull();
     expect(refusedWith(decideCrutchWeaning({ ...operated, crutchesWeanedOn: "2026-09-11" }, { recordedOn: "2026-09-12" }, today))).toBe("PW-3");
   });
   it("refuses cycling and swimming before D21 and allows them from D21 (PO-6)", () => {
     expect(refusedWith(decideClearance(operated, { activity: "cycling", clearedOn: "2026-09-21" }, today))).toBe("PO-6");
-    expect(movesTo(decideClearance(operated, { activity: "swimming", clearedOn: "2026-09-22" }, today))).toBeNull();
+    expect(movesTo(decideClearance(operated, { activity: "swimming", clearedOn: "2026-09-22" }, today))).toBe("recovery");
   });
   it("refuses running before D0 + 2 months and allows it from then (PO-6)", () => {
     expect(refusedWith(decideClearance(operated, { activity: "running", clearedOn: "2026-10-31" }, today))).toBe("PO-6");
-    expect(movesTo(decideClearance(operated, { activity: "running", clearedOn: "2026-11-01" }, today))).toBeNull();
+    expect(movesTo(decideClearance({ ...operated, status: "recovery" }, { activity: "running", clearedOn: "2026-11-01" }, today))).toBeNull();
   });
   it("refuses a clearance before any operation (PW-3)", () => {
     expect(refusedWith(decideClearance(assessed, { activity: "running", clearedOn: "2026-11-01" }, today))).toBe("PW-3");
+  });
+});
+
+describe("closing a case", () => {
+  it("cancels a case before its operation, not after (PW-3)", () => {
+    expect(movesTo(decideCancellation(listed, { reason: "Patient declined surgery" }))).toBe("cancelled");
+    expect(refusedWith(decideCancellation(operated, { reason: "x" }))).toBe("PW-3");
+  });
+  it("discharges an operated case, not before its operation day nor before the operation (PW-2, PW-3)", () => {
+    expect(movesTo(decideDischarge({ ...operated, status: "recovery" }, { dischargedOn: "2026-11-20" }, today))).toBe("discharged");
+    expect(refusedWith(decideDischarge(operated, { dischargedOn: "2026-08-31" }, today))).toBe("PW-2");
+    expect(refusedWith(decideDischarge(assessed, { dischargedOn: "2026-11-20" }, today))).toBe("PW-3");
   });
 });
