@@ -141,6 +141,24 @@ test.describe("malformed input", () => {
       data: { dischargedOn: "2026-02-30" },
       paths: ["dischargedOn"],
     },
+    {
+      name: "a booking of an unknown kind at a time without an offset",
+      endpoint: endpoints.bookAppointment,
+      url: "/api/v1/appointments",
+      data: { caseId: randomUUID(), kind: "massage", start: "2030-01-01T10:00" },
+      paths: ["kind", "start"],
+    },
+    { name: "a calendar query for a bad clinician id", endpoint: endpoints.listAppointments, url: "/api/v1/appointments?clinicianId=me", paths: ["clinicianId"] },
+    { name: "a slot search without a case", endpoint: endpoints.findSlots, url: "/api/v1/appointments/slots?kind=physio&from=2030-01-01", paths: ["caseId"] },
+    { name: "an appointment id that is not a UUID", endpoint: endpoints.getAppointment, url: "/api/v1/appointments/7", paths: ["id"] },
+    {
+      name: "a move without a reason",
+      endpoint: endpoints.moveAppointment,
+      url: `/api/v1/appointments/${randomUUID()}`,
+      data: { start: "2030-01-01T10:00:00Z" },
+      paths: ["reason"],
+    },
+    { name: "a cancellation of an appointment without a reason", endpoint: endpoints.cancelAppointment, url: `/api/v1/appointments/${randomUUID()}/cancel`, data: {}, paths: ["reason"] },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -84,7 +84,13 @@ export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> 
   const passwordHash = await hashPassword(demoPassword);
   await prisma.$transaction(async (tx) => {
     const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: "Europe/London" } });
-    await tx.room.createMany({ data: rooms.map((room) => ({ ...room, siteId: site.id })) });
+    for (const room of rooms) {
+      // Open weekdays 08:00-18:00; the dressing rooms every day, as dressings fall every other day.
+      const days = room.kind === "dressing" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
+      await tx.room.create({
+        data: { ...room, siteId: site.id, hours: { create: days.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) } },
+      });
+    }
     for (const member of staff) {
       // Weekdays 08:00-18:00 site time; nurses also at weekends, as dressings fall every other day.
       const weekdays = member.role === "nurse" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];

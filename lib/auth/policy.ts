@@ -1,6 +1,8 @@
 // Who may do what: the protocol's role table as data. Every route handler and server-side
 // page asks `isAllowed`; an action missing here is denied to everyone.
 
+import { appointmentKinds, type AppointmentKind } from "@/lib/domain/scheduling";
+
 export const roles = ["reception", "nurse", "surgeon", "anaesthetist", "physio", "admin"] as const;
 export type Role = (typeof roles)[number];
 
@@ -35,12 +37,31 @@ export const policy = {
   // Record physio session, crutch weaning, sport clearance.
   "case.recordRecovery": ["surgeon", "physio"],
 
+  // Book, move, cancel appointments: every role books some kinds (see bookableKinds).
+  "appointment.book": everyone,
+  "appointment.read": everyone,
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof policy;
+
+// Book, move, cancel appointments: reception, surgeon and admin any kind; the nurse dressings,
+// the anaesthetist assessments, the physiotherapist physiotherapy.
+const bookableKinds: Record<Role, readonly AppointmentKind[]> = {
+  reception: appointmentKinds,
+  surgeon: appointmentKinds,
+  admin: appointmentKinds,
+  nurse: ["dressing"],
+  anaesthetist: ["anaesthesia_assessment"],
+  physio: ["physio"],
+};
+
+export function mayBook(role: Role, kind: AppointmentKind): boolean {
+  return bookableKinds[role].includes(kind);
+}
 
 export function isAllowed(role: Role, action: Action): boolean {
   return (policy[action] as readonly Role[] | undefined)?.includes(role) ?? false;

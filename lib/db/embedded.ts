@@ -9,7 +9,7 @@ export type EmbeddedServer = { url: (database: string) => string; createDatabase
 const user = "clinic";
 const password = "clinic";
 
-export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean; maxConnections?: number }): Promise<EmbeddedServer> {
   const dir = path.resolve(options.dir);
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const server = new EmbeddedPostgres({
@@ -20,6 +20,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     persistent: true,
     // PostgreSQL refuses to run as root; as root, the package runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", `max_connections=${options.maxConnections ?? 100}`],
     onLog: () => undefined,
     onError: (message) => {
       if (message) console.error(`[postgres] ${String(message).trim()}`);

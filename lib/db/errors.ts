@@ -25,3 +25,32 @@ export function databaseErrorToDomain(error: unknown): DomainError | null {
       return null;
   }
 }
+
+function sqlState(error: unknown): string | undefined {
+  if (!isKnownRequestError(error)) return undefined;
+  const cause = (error.meta?.driverAdapterError as { cause?: { code?: string; originalCode?: string } } | undefined)?.cause;
+  return cause?.originalCode ?? cause?.code;
+}
+
+/** The database refused an overlapping booking (exclusion constraint, SQLSTATE 23P01). */
+export function isExclusionViolation(error: unknown): boolean {
+  return sqlState(error) === "23P01";
+}
+
+/**
+ * Runs a transaction again when PostgreSQL chose it as a deadlock victim (40P01) or could not
+ * serialise it (40001). Two bookings inserted at once for the same slot can each wait for the
+ * other under an exclusion constraint; the retry then meets the committed booking and is told
+ * SC-1 plainly.
+ */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const state = sqlState(error);
+      if (attempt >= attempts || (state !== "40P01" && state !== "40001")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,7 +1,11 @@
 // Clinic settings the protocol leaves to each site, with their defaults. A site may override
 // them (site.policies); every rule reads them from here, never from a literal.
 
+export type AppointmentKind = "consultation" | "follow_up" | "imaging" | "injection" | "anaesthesia_assessment" | "arthroscopy" | "dressing" | "physio";
+
 export type ClinicPolicies = {
+  /** SC-5: default length of each kind of appointment, in minutes. */
+  durations: Record<AppointmentKind, number>;
   /** SX-3: days an anaesthesia assessment stays valid. */
   assessmentValidityDays: number;
   /** PO-3: the dressing series is planned to this day (and goes on while the wound is not healed). */
@@ -11,18 +15,37 @@ export type ClinicPolicies = {
 };
 
 export const defaultPolicies: ClinicPolicies = {
+  durations: {
+    consultation: 20,
+    follow_up: 15,
+    imaging: 30,
+    injection: 30,
+    anaesthesia_assessment: 30,
+    arthroscopy: 90,
+    dressing: 20,
+    physio: 45,
+  },
   assessmentValidityDays: 90,
   dressingPlannedUntilDay: 14,
   physioFirstWithinDays: 7,
 };
 
+const positiveWhole = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value > 0;
+
+/** A site's policies: its own overrides where they are sound, the defaults elsewhere. */
 export function policiesOf(overrides: unknown): ClinicPolicies {
-  const result = { ...defaultPolicies };
-  if (overrides && typeof overrides === "object") {
-    for (const key of Object.keys(defaultPolicies) as (keyof ClinicPolicies)[]) {
-      const value = (overrides as Record<string, unknown>)[key];
-      if (typeof value === "number" && Number.isInteger(value) && value > 0) result[key] = value;
-    }
+  const given = (overrides && typeof overrides === "object" ? overrides : {}) as Record<string, unknown>;
+  const durations = { ...defaultPolicies.durations };
+  const givenDurations = (given.durations && typeof given.durations === "object" ? given.durations : {}) as Record<string, unknown>;
+  for (const kind of Object.keys(durations) as AppointmentKind[]) {
+    if (positiveWhole(givenDurations[kind])) durations[kind] = givenDurations[kind];
   }
-  return result;
+  const pick = (key: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays") =>
+    positiveWhole(given[key]) ? given[key] : defaultPolicies[key];
+  return {
+    durations,
+    assessmentValidityDays: pick("assessmentValidityDays"),
+    dressingPlannedUntilDay: pick("dressingPlannedUntilDay"),
+    physioFirstWithinDays: pick("physioFirstWithinDays"),
+  };
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Action } from "@/lib/auth/policy";
 import { idParams } from "@/lib/schemas/common";
+import { appointmentInput, appointmentList, appointmentQuery, appointmentView, cancelInput, moveInput, slotList, slotQuery } from "@/lib/schemas/appointment";
 import {
   assessmentInput,
   cancellationInput,
@@ -258,6 +259,57 @@ export const endpoints = {
     params: idParams,
     body: dischargeInput,
     response: commandResult,
+  }),
+  bookAppointment: define({
+    method: "post",
+    path: "/api/v1/appointments",
+    action: "appointment.book",
+    summary: "Book an appointment (SC-1..SC-5; arthroscopy SX-2..SX-4; dressing PO-3; physiotherapy PO-4)",
+    body: appointmentInput,
+    response: appointmentView,
+    status: 201,
+  }),
+  listAppointments: define({
+    method: "get",
+    path: "/api/v1/appointments",
+    action: "appointment.read",
+    summary: "Appointments in a period, by clinician, room, patient, case or kind; cancelled ones included",
+    query: appointmentQuery,
+    response: appointmentList,
+  }),
+  findSlots: define({
+    method: "get",
+    path: "/api/v1/appointments/slots",
+    action: "appointment.book",
+    summary: "Free slots for a case's next appointment of a kind",
+    query: slotQuery,
+    response: slotList,
+  }),
+  getAppointment: define({
+    method: "get",
+    path: "/api/v1/appointments/{id}",
+    action: "appointment.read",
+    summary: "One appointment with its history",
+    params: idParams,
+    response: appointmentView,
+  }),
+  moveAppointment: define({
+    method: "patch",
+    path: "/api/v1/appointments/{id}",
+    action: "appointment.book",
+    summary: "Move an appointment, with the reason (SC-4)",
+    params: idParams,
+    body: moveInput,
+    response: appointmentView,
+  }),
+  cancelAppointment: define({
+    method: "post",
+    path: "/api/v1/appointments/{id}/cancel",
+    action: "appointment.book",
+    summary: "Cancel an appointment, with the reason (SC-4)",
+    params: idParams,
+    body: cancelInput,
+    response: appointmentView,
   }),
   listAuditEvents: define({
     method: "get",

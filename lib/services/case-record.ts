@@ -7,7 +7,7 @@ import { dayOfColumn } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { CaseSnapshot, Decision } from "@/lib/domain/pathway";
 import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
-import { ruleCatalogue } from "@/lib/domain/rules";
+import { ruleCatalogue, type Violation } from "@/lib/domain/rules";
 import { dayOf, type Day } from "@/lib/domain/time";
 import { notFound, ruleViolation } from "@/lib/http/errors";
 import { recordAudit } from "./audit";
@@ -25,6 +25,12 @@ export const caseInclude = {
   clearances: true,
   transitions: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
 } as const;
+
+/** Locks the case row until the transaction ends: commands on one case run one after another. */
+export async function lockCase(tx: Tx, caseId: string): Promise<void> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM clinical_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw notFound("The case");
+}
 
 export async function loadCase(tx: Tx, caseId: string) {
   const row = await tx.clinicalCase.findUnique({ where: { id: caseId }, include: caseInclude });
@@ -47,6 +53,15 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
   };
 }
 
+/** A violated rule as the 422 the API answers. */
+export const refusal = (v: Violation) => ruleViolation(v.rule, v.message, ruleCatalogue[v.rule]);
+
+/** Moves the case and records who, when and why. */
+export async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string) {
+  await tx.clinicalCase.update({ where: { id: caseId }, data: { status: to, statusChangedAt: new Date() } });
+  await tx.caseTransition.create({ data: { caseId, fromStatus: from, toStatus: to, byId: actor.id, reason } });
+}
+
 export type CommandContext = { tx: Tx; row: CaseRow; snapshot: CaseSnapshot; today: Day; now: Date; policies: ClinicPolicies };
 export type CommandPlan<T> = { decision: Decision; write: () => Promise<T>; audit: { action: string; entity: string; entityId?: (result: T) => string } };
 
@@ -62,20 +77,15 @@ export async function runCaseCommand<T>(
   plan: (context: CommandContext) => CommandPlan<T>,
 ): Promise<{ result: T; status: CaseStatus }> {
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM clinical_case WHERE id = ${caseId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw notFound("The case");
+    await lockCase(tx, caseId);
     const row = await loadCase(tx, caseId);
     const context = { tx, row, snapshot: snapshotOf(row), today: dayOf(now, row.site.timeZone), now, policies: policiesOf(row.site.policies) };
     const { decision, write, audit } = plan(context);
-    if (!decision.ok) {
-      const { rule, message } = decision.violation;
-      throw ruleViolation(rule, message, ruleCatalogue[rule]);
-    }
+    if (!decision.ok) throw refusal(decision.violation);
     const result = await write();
     let status = row.status;
     if (decision.to) {
-      await tx.clinicalCase.update({ where: { id: caseId }, data: { status: decision.to, statusChangedAt: new Date() } });
-      await tx.caseTransition.create({ data: { caseId, fromStatus: row.status, toStatus: decision.to, byId: actor.id, reason: decision.reason ?? "" } });
+      await moveCase(tx, actor, caseId, row.status, decision.to, decision.reason ?? "");
       status = decision.to;
     }
     await recordAudit(tx, actor, [{ action: audit.action, entity: audit.entity, entityId: audit.entityId?.(result), patientId: row.patientId }]);

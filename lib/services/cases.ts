@@ -9,11 +9,10 @@ import { earliestClearance } from "@/lib/domain/care-plan";
 import { admissionFor, decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
-import { DomainError, notFound, ruleViolation } from "@/lib/http/errors";
-import { ruleCatalogue } from "@/lib/domain/rules";
+import { DomainError, notFound } from "@/lib/http/errors";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { recordAudit } from "./audit";
-import { loadCase, snapshotOf, type CaseRow } from "./case-record";
+import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
@@ -45,7 +44,7 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
     const site = await staffSite(tx, actor);
     const referredOn = input.referredOn ?? dayOf(now, site.timeZone);
     const decision = decideReferral({ referredOn }, dayOf(now, site.timeZone));
-    if (!decision.ok) throw ruleViolation(decision.violation.rule, decision.violation.message, ruleCatalogue[decision.violation.rule]);
+    if (!decision.ok) throw refusal(decision.violation);
     const row = await tx.clinicalCase.create({
       data: {
         patientId: patient.id,

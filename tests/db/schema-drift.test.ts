@@ -65,8 +65,8 @@ function expectedColumns(): string[] {
   for (const line of schemaText.split("\n")) {
     const header = /^model (\w+) \{/.exec(line);
     if (header) model = header[1]!;
-    const unsupported = /^\s+\w+\s+Unsupported\("(\w+)"\)(\?)?.*@map\("(\w+)"\)/.exec(line);
-    if (unsupported) columns.push(`${tableOf(model)}.${unsupported[3]} ${unsupported[1]} ${unsupported[2] ? "NULL" : "NOT NULL"}`);
+    const unsupported = /^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?(?:.*@map\("(\w+)"\))?/.exec(line);
+    if (unsupported) columns.push(`${tableOf(model)}.${unsupported[4] ?? unsupported[1]} ${unsupported[2]} ${unsupported[3] ? "NULL" : "NOT NULL"}`);
   }
   return columns.sort();
 }

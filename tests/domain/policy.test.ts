@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowed, policy, roles, type Action, type Role } from "@/lib/auth/policy";
+import { isAllowed, mayBook, policy, roles, type Action, type Role } from "@/lib/auth/policy";
 
 // The protocol's "who may do what" table, written out independently of lib/auth/policy.ts.
 const expected: Record<Action, Role[]> = {
@@ -20,6 +20,8 @@ const expected: Record<Action, Role[]> = {
   "case.recordClinical": ["surgeon"],
   "case.recordAssessment": ["anaesthetist"],
   "case.recordRecovery": ["surgeon", "physio"],
+  "appointment.book": [...roles],
+  "appointment.read": [...roles],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
@@ -36,6 +38,15 @@ describe("role policy", () => {
       });
     }
   }
+  it("lets each role book only the kinds of appointment the protocol gives it", () => {
+    expect(mayBook("nurse", "dressing")).toBe(true);
+    expect(mayBook("nurse", "consultation")).toBe(false);
+    expect(mayBook("anaesthetist", "anaesthesia_assessment")).toBe(true);
+    expect(mayBook("anaesthetist", "arthroscopy")).toBe(false);
+    expect(mayBook("physio", "physio")).toBe(true);
+    expect(mayBook("physio", "dressing")).toBe(false);
+    expect(mayBook("reception", "arthroscopy")).toBe(true);
+  });
   it("denies an action it does not know", () => {
     expect(isAllowed("admin", "no.such.action" as Action)).toBe(false);
   });

@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "clinic-test-pg-"));
-  const server = await startEmbeddedPostgres({ dir, port: await freePort() });
+  // Room for the concurrency tests' 50 connections while other test files run alongside.
+  const server = await startEmbeddedPostgres({ dir, port: await freePort(), maxConnections: 400 });
   await server.createDatabase("clinic_test");
   const databaseUrl = server.url("clinic_test");
   await migrate(databaseUrl);

@@ -1,0 +1,5 @@
+import { endpoints } from "@/lib/http/endpoints";
+import { handle } from "@/lib/http/handler";
+import { searchSlots } from "@/lib/services/calendar";
+
+export const GET = handle(endpoints.findSlots, ({ actor, query }) => searchSlots(actor, query));

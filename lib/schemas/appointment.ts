@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { appointmentKinds } from "@/lib/domain/scheduling";
+import { instant, isoDate, uuid } from "./common";
+
+const kind = z.enum(appointmentKinds);
+const reason = z.string().trim().min(1, "SC-4: give the reason").max(500, "At most 500 characters");
+
+export const appointmentInput = z
+  .object({
+    caseId: uuid,
+    kind,
+    start: instant,
+    end: instant.optional(),
+    clinicianId: uuid.optional(),
+    anaesthetistId: uuid.optional(),
+    roomId: uuid.optional(),
+    /** A dressing at the patient's home: no room is booked. */
+    homeVisit: z.boolean().optional(),
+    admission: z.enum(["day_case", "inpatient"]).optional(),
+    dressingVisitId: uuid.optional(),
+    physioSessionId: uuid.optional(),
+  })
+  .strict()
+  .refine((v) => !v.end || v.end > v.start, { path: ["end"], message: "Must be after the start" })
+  .meta({ id: "AppointmentInput" });
+export type AppointmentInput = z.infer<typeof appointmentInput>;
+
+export const moveInput = z
+  .object({ start: instant, end: instant.optional(), reason })
+  .strict()
+  .refine((v) => !v.end || v.end > v.start, { path: ["end"], message: "Must be after the start" })
+  .meta({ id: "AppointmentMove" });
+export const cancelInput = z.object({ reason }).strict().meta({ id: "AppointmentCancellation" });
+
+export const appointmentQuery = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+  clinicianId: uuid.optional(),
+  roomId: uuid.optional(),
+  patientId: uuid.optional(),
+  caseId: uuid.optional(),
+  kind: kind.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type AppointmentQuery = z.infer<typeof appointmentQuery>;
+
+export const slotQuery = z.object({
+  caseId: uuid,
+  kind,
+  from: isoDate,
+  days: z.coerce.number().int().min(1).max(31).default(7),
+  clinicianId: uuid.optional(),
+  roomId: uuid.optional(),
+  homeVisit: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const person = z.object({ id: uuid, name: z.string() }).nullable();
+export const appointmentView = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    patient: z.object({ id: uuid, name: z.string(), mrn: z.string() }),
+    kind,
+    status: z.enum(["booked", "cancelled"]),
+    start: z.string(),
+    end: z.string(),
+    clinician: person,
+    anaesthetist: person,
+    room: person,
+    admission: z.enum(["day_case", "inpatient"]).nullable(),
+    dressingDueOn: z.string().nullable(),
+    physioSession: z.number().nullable(),
+    history: z.array(z.object({ action: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable(), start: z.string(), end: z.string() })),
+  })
+  .meta({ id: "Appointment" });
+export type AppointmentView = z.infer<typeof appointmentView>;
+export const appointmentList = z.object({ items: z.array(appointmentView) }).meta({ id: "AppointmentList" });
+
+export const slotView = z.object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person }).meta({ id: "Slot" });
+export const slotList = z.object({ items: z.array(slotView) }).meta({ id: "SlotList" });

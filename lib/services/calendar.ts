@@ -1,0 +1,113 @@
+// Reading the calendar: appointments in a period for a clinician, room, patient or case (the
+// cancelled ones too, marked), and free slots for a case's next appointment.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { dayOfColumn } from "@/lib/db/dates";
+import type { Prisma } from "@/lib/db/generated/client";
+import { policiesOf } from "@/lib/domain/policies";
+import { addDays, dayOf } from "@/lib/domain/time";
+import { notFound } from "@/lib/http/errors";
+import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
+import type { z } from "zod";
+import type { slotQuery } from "@/lib/schemas/appointment";
+import { recordAudit } from "./audit";
+import { findSlots } from "./slots";
+
+const include = {
+  patient: true,
+  clinician: { select: { id: true, name: true } },
+  anaesthetist: { select: { id: true, name: true } },
+  room: { select: { id: true, name: true } },
+  dressingVisit: { select: { dueOn: true } },
+  physioSession: { select: { number: true } },
+  events: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
+} as const satisfies Prisma.AppointmentInclude;
+
+type Row = Prisma.AppointmentGetPayload<{ include: typeof include }>;
+
+function present(row: Row): AppointmentView {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    patient: { id: row.patient.id, name: `${row.patient.familyName.toUpperCase()}, ${row.patient.givenName}`, mrn: row.patient.mrn },
+    kind: row.kind,
+    status: row.status,
+    start: row.startsAt.toISOString(),
+    end: row.endsAt.toISOString(),
+    clinician: row.clinician,
+    anaesthetist: row.anaesthetist,
+    room: row.room,
+    admission: row.admission,
+    dressingDueOn: row.dressingVisit ? dayOfColumn(row.dressingVisit.dueOn) : null,
+    physioSession: row.physioSession?.number ?? null,
+    history: row.events.map((e) => ({ action: e.action, at: e.at.toISOString(), by: e.by.name, reason: e.reason, start: e.startsAt.toISOString(), end: e.endsAt.toISOString() })),
+  };
+}
+
+export async function listAppointments(actor: Actor, query: AppointmentQuery) {
+  const where: Prisma.AppointmentWhereInput = {
+    clinicianId: query.clinicianId,
+    roomId: query.roomId,
+    patientId: query.patientId,
+    caseId: query.caseId,
+    kind: query.kind,
+    // Bounded on both sides so the (resource, starts_at) indexes serve the query.
+    startsAt: { gte: query.from ? new Date(new Date(query.from).getTime() - 24 * 3_600_000) : undefined, lt: query.to ? new Date(query.to) : undefined },
+    endsAt: query.from ? { gt: new Date(query.from) } : undefined,
+  };
+  if (query.clinicianId) {
+    // The anaesthetist of an arthroscopy is in it too.
+    delete where.clinicianId;
+    where.OR = [{ clinicianId: query.clinicianId }, { anaesthetistId: query.clinicianId }];
+  }
+  return db().$transaction(async (tx) => {
+    const rows = await tx.appointment.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: query.limit, include });
+    await recordAudit(tx, actor, rows.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })));
+    return { items: rows.map(present) };
+  });
+}
+
+export async function getAppointment(actor: Actor, id: string) {
+  return db().$transaction(async (tx) => {
+    const row = await tx.appointment.findUnique({ where: { id }, include });
+    if (!row) throw notFound("The appointment");
+    await recordAudit(tx, actor, [{ action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId }]);
+    return present(row);
+  });
+}
+
+export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const kase = await tx.clinicalCase.findUnique({ where: { id: query.caseId }, include: { site: true } });
+    if (!kase) throw notFound("The case");
+    const today = dayOf(now, kase.site.timeZone);
+    const from = query.from < today ? today : query.from;
+    const slots = await findSlots(tx, {
+      siteId: kase.siteId,
+      timeZone: kase.site.timeZone,
+      kind: query.kind,
+      minutes: policiesOf(kase.site.policies).durations[query.kind],
+      from,
+      to: addDays(from, query.days - 1),
+      patientId: kase.patientId,
+      notBefore: now,
+      clinicianId: query.clinicianId,
+      roomId: query.homeVisit === "true" ? null : query.roomId,
+      limit: query.limit,
+    });
+    const ids = [...new Set(slots.flatMap((s) => [s.clinicianId, s.anaesthetistId]).filter((x): x is string => Boolean(x)))];
+    const staff = new Map((await tx.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
+    const roomIds = [...new Set(slots.map((s) => s.roomId).filter((x): x is string => Boolean(x)))];
+    const rooms = new Map((await tx.room.findMany({ where: { id: { in: roomIds } }, select: { id: true, name: true } })).map((r) => [r.id, r]));
+    await recordAudit(tx, actor, [{ action: "appointment.slots", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId }]);
+    return {
+      items: slots.map((s) => ({
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+        clinician: s.clinicianId ? (staff.get(s.clinicianId) ?? null) : null,
+        anaesthetist: s.anaesthetistId ? (staff.get(s.anaesthetistId) ?? null) : null,
+        room: s.roomId ? (rooms.get(s.roomId) ?? null) : null,
+      })),
+    };
+  });
+}
