@@ -15,6 +15,8 @@ function call(api: APIRequestContext, endpoint: Endpoint, url = urlOf(endpoint),
       return api.post(url, { data: data ?? {} });
     case "patch":
       return api.patch(url, { data: data ?? {} });
+    case "put":
+      return api.put(url, { data: data ?? {} });
   }
 }
 
@@ -159,6 +161,37 @@ test.describe("malformed input", () => {
       paths: ["reason"],
     },
     { name: "a cancellation of an appointment without a reason", endpoint: endpoints.cancelAppointment, url: `/api/v1/appointments/${randomUUID()}/cancel`, data: {}, paths: ["reason"] },
+    {
+      name: "a post-operative series at an impossible time",
+      endpoint: endpoints.bookPostOperativeSeries,
+      url: `/api/v1/cases/${randomUUID()}/appointment-series`,
+      data: { dressingTime: "25:00" },
+      paths: ["dressingTime"],
+    },
+    { name: "staff hours for an id that is not a UUID", endpoint: endpoints.getStaffHours, url: "/api/v1/staff/x/hours", paths: ["id"] },
+    {
+      name: "weekly hours that end before they start",
+      endpoint: endpoints.setStaffHours,
+      url: `/api/v1/staff/${randomUUID()}/hours`,
+      data: { weekly: [{ weekday: 8, startsAt: "18:00", endsAt: "08:00" }] },
+      paths: ["weekly.0.weekday", "weekly.0.endsAt"],
+    },
+    {
+      name: "leave without a reason",
+      endpoint: endpoints.addHoursException,
+      url: `/api/v1/staff/${randomUUID()}/hour-exceptions`,
+      data: { onDate: "2030-01-01" },
+      paths: ["reason"],
+    },
+    { name: "a room of an unknown kind", endpoint: endpoints.createRoom, url: "/api/v1/rooms", data: { name: "Lab", kind: "lab" }, paths: ["kind"] },
+    { name: "room hours for an id that is not a UUID", endpoint: endpoints.getRoomHours, url: "/api/v1/rooms/x/hours", paths: ["id"] },
+    {
+      name: "room hours at an impossible time",
+      endpoint: endpoints.setRoomHours,
+      url: `/api/v1/rooms/${randomUUID()}/hours`,
+      data: { weekly: [{ weekday: 1, startsAt: "8am", endsAt: "18:00" }] },
+      paths: ["weekly.0.startsAt"],
+    },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -2,9 +2,11 @@
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
 import { addDays, dayOf, type Day } from "@/lib/domain/time";
-import type { Actor } from "@/lib/auth/actor";
 import { cancelCase, dischargeCase, recordClearance, recordCrutchWeaning, reviewFirstLineCourse } from "@/lib/services/case-commands";
-import { walkCase, type Stage, type WalkOptions } from "./demo-cases";
+import { bookAppointment } from "@/lib/services/appointments";
+import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
+import { instantAt } from "@/lib/domain/time";
+import { walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
 
@@ -47,31 +49,43 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
-type Then = (surgeon: Actor, caseId: string, courseId: string, today: Day) => Promise<unknown>;
-const resolved: Then = (surgeon, caseId, courseId, today) => reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" });
-const declined: Then = (surgeon, caseId) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." });
-const offCrutches = (daysAgo: number): Then => (surgeon, caseId, _course, today) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) });
-const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async (surgeon, caseId, _course, today) => {
+type Then = (team: Team, caseId: string, courseId: string, today: Day) => Promise<unknown>;
+const resolved: Then = ({ surgeon }, caseId, courseId, today) => reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" });
+const declined: Then = ({ surgeon }, caseId) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." });
+const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, today) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) });
+const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async ({ surgeon }, caseId, _course, today) => {
   for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null });
 };
-const dischargedToday: Then = (surgeon, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
+/** The n-th weekday after today (1 = the next one). */
+const weekday = (today: Day, n: number) => {
+  let day = today;
+  for (let found = 0; found < n; ) {
+    day = addDays(day, 1);
+    if (![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) found++;
+  }
+  return day;
+};
+const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, today) =>
+  bookAppointment(reception, { caseId, kind, start: instantAt(weekday(today, nthWeekday), hour, minute, "Europe/London").toISOString() });
+const series: Then = ({ reception }, caseId) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false });
+const dischargedToday: Then = ({ surgeon }, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
 
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
 const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Then[] }[] = [
-  { stage: "referred" },
-  { stage: "referred", options: { mechanism: "traumatic", side: "right" } },
+  { stage: "referred", then: [booking("consultation", 1, 9)] },
+  { stage: "referred", options: { mechanism: "traumatic", side: "right" }, then: [booking("consultation", 1, 9, 30)] },
   { stage: "diagnosed" },
   { stage: "diagnosed", options: { side: "right" } },
   { stage: "first_line", options: { operatedDaysAgo: -80 } },
   { stage: "first_line", options: { operatedDaysAgo: -100, mechanism: "traumatic" } },
   { stage: "failed_course", options: { operatedDaysAgo: -90 } },
-  { stage: "listed", options: { operatedDaysAgo: -80 } },
+  { stage: "listed", options: { operatedDaysAgo: -80 }, then: [booking("anaesthesia_assessment", 2, 10)] },
   { stage: "listed", options: { operatedDaysAgo: -90, side: "right" } },
-  { stage: "assessed", options: { operatedDaysAgo: -20 } },
+  { stage: "assessed", options: { operatedDaysAgo: -20 }, then: [booking("arthroscopy", 3, 8)] },
   { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false } },
   { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
-  { stage: "operated", options: { operatedDaysAgo: 2 } },
+  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series] },
   { stage: "operated", options: { operatedDaysAgo: 12 } },
   { stage: "operated", options: { operatedDaysAgo: 16, side: "right" } },
   { stage: "operated", options: { operatedDaysAgo: 25 }, then: [offCrutches(13)] },
@@ -134,6 +148,6 @@ export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> 
   const today = dayOf(now, "Europe/London");
   for (const [i, demo] of demoCases.entries()) {
     const { caseId, courseId } = await walkCase(team, patients[i]!.id, demo.stage, { today, ...demo.options });
-    for (const step of demo.then ?? []) await step(team.surgeon, caseId, courseId, today);
+    for (const step of demo.then ?? []) await step(team, caseId, courseId, today);
   }
 }

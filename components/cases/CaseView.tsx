@@ -6,6 +6,9 @@ import { statusLabel } from "@/lib/domain/case-status";
 import { api } from "@/lib/http/client";
 import type { CaseDetail } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { AppointmentList } from "@/components/appointments/AppointmentList";
+import { BookingPanel } from "@/components/appointments/BookingPanel";
+import { SeriesPanel } from "@/components/appointments/SeriesPanel";
 import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./CaseRecord";
 import { CancelForm, DischargeForm } from "./closing-forms";
@@ -14,7 +17,7 @@ import { formatInstant } from "./labels";
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 
-export type CaseAbilities = { recordClinical: boolean; recordAssessment: boolean; recordRecovery: boolean };
+export type CaseAbilities = { recordClinical: boolean; recordAssessment: boolean; recordRecovery: boolean; bookableKinds: string[] };
 
 export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
   const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseDetail>(`/api/v1/cases/${caseId}`) });
@@ -121,6 +124,23 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           <ActionList actions={actionsFor()} />
         </div>
       </div>
+
+      <section className="panel" aria-labelledby="appointments-title">
+        <h2 id="appointments-title">Appointments</h2>
+        <AppointmentList query={`caseId=${caseId}`} timeZone={kase.timeZone} canChange={(a) => can.bookableKinds.includes(a.kind)} />
+        {can.bookableKinds.length > 0 && (
+          <>
+            <h3>Book an appointment</h3>
+            <BookingPanel caseId={caseId} timeZone={kase.timeZone} today={kase.today} kinds={can.bookableKinds} homeSupport={kase.admission === null ? null : kase.admission === "day_case"} />
+          </>
+        )}
+        {kase.operated && (can.bookableKinds.includes("dressing") || can.bookableKinds.includes("physio")) && (
+          <>
+            <h3>Post-operative series</h3>
+            <SeriesPanel caseId={caseId} timeZone={kase.timeZone} dressings={can.bookableKinds.includes("dressing")} physio={can.bookableKinds.includes("physio")} />
+          </>
+        )}
+      </section>
     </>
   );
 }

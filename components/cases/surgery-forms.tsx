@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { instantAt } from "@/lib/domain/time";
+import { wallClockToInstant } from "@/components/appointments/labels";
 import { anaesthesiaTypes, standardProcedure } from "@/lib/schemas/case";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
@@ -89,11 +89,8 @@ export function OperationForm({ caseId, today, timeZone, assessedType }: Props &
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        const [day, time] = String(f.get("performedAt")).split("T");
-        const [h, m] = (time ?? "").split(":").map(Number);
-        const performedAt = day && time ? instantAt(day, h!, m!, timeZone).toISOString() : "";
         command.mutate({
-          performedAt,
+          performedAt: wallClockToInstant(String(f.get("performedAt")), timeZone),
           procedure: f.get("procedure"),
           anaesthesiaGiven: f.get("given"),
           anaesthesiaChangeReason: f.get("changeReason") ?? null,

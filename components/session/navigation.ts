@@ -4,13 +4,28 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
   reception: [
     { href: "/reception", label: "Patients" },
     { href: "/reception/patients/new", label: "Register a patient" },
+    { href: "/calendar", label: "Calendar" },
   ],
-  nurse: [{ href: "/nurse", label: "Dressing round" }],
-  surgeon: [{ href: "/surgeon", label: "Case review" }],
-  anaesthetist: [{ href: "/anaesthetist", label: "Pre-operative assessments" }],
-  physio: [{ href: "/physio", label: "Physiotherapy" }],
+  nurse: [
+    { href: "/nurse", label: "Dressing round" },
+    { href: "/calendar", label: "Calendar" },
+  ],
+  surgeon: [
+    { href: "/surgeon", label: "Case review" },
+    { href: "/calendar", label: "Calendar" },
+  ],
+  anaesthetist: [
+    { href: "/anaesthetist", label: "Pre-operative assessments" },
+    { href: "/calendar", label: "Calendar" },
+  ],
+  physio: [
+    { href: "/physio", label: "Physiotherapy" },
+    { href: "/calendar", label: "Calendar" },
+  ],
   admin: [
     { href: "/admin", label: "Staff and rooms" },
+    { href: "/admin/hours", label: "Hours" },
+    { href: "/calendar", label: "Calendar" },
     { href: "/admin/audit", label: "Audit trail" },
   ],
 };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Action } from "@/lib/auth/policy";
 import { idParams } from "@/lib/schemas/common";
-import { appointmentInput, appointmentList, appointmentQuery, appointmentView, cancelInput, moveInput, slotList, slotQuery } from "@/lib/schemas/appointment";
+import { appointmentInput, appointmentList, appointmentQuery, appointmentView, cancelInput, moveInput, seriesInput, seriesResult, slotList, slotQuery } from "@/lib/schemas/appointment";
 import {
   assessmentInput,
   cancellationInput,
@@ -35,9 +35,10 @@ import {
   patientPatch,
   patientSearchQuery,
 } from "@/lib/schemas/patient";
-import { roomList, roomQuery, staffList, staffQuery } from "@/lib/schemas/staff";
+import { room, roomList, roomQuery, staffList, staffQuery } from "@/lib/schemas/staff";
+import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
-export type Method = "get" | "post" | "patch";
+export type Method = "get" | "post" | "patch" | "put";
 
 export type Endpoint = {
   method: Method;
@@ -77,6 +78,58 @@ export const endpoints = {
     summary: "Active rooms, optionally of one kind",
     query: roomQuery,
     response: roomList,
+  }),
+  getStaffHours: define({
+    method: "get",
+    path: "/api/v1/staff/{id}/hours",
+    action: "staff.manage",
+    summary: "A staff member's weekly working hours (site time) and dated exceptions",
+    params: idParams,
+    response: hoursView,
+  }),
+  setStaffHours: define({
+    method: "put",
+    path: "/api/v1/staff/{id}/hours",
+    action: "staff.manage",
+    summary: "Replace a staff member's weekly working hours",
+    params: idParams,
+    body: weeklyHours,
+    response: hoursView,
+  }),
+  addHoursException: define({
+    method: "post",
+    path: "/api/v1/staff/{id}/hour-exceptions",
+    action: "staff.manage",
+    summary: "Leave (no times) or other hours on one date",
+    params: idParams,
+    body: hoursException,
+    response: hoursView,
+  }),
+  createRoom: define({
+    method: "post",
+    path: "/api/v1/rooms",
+    action: "staff.manage",
+    summary: "Add a room or theatre",
+    body: roomInput,
+    response: room,
+    status: 201,
+  }),
+  getRoomHours: define({
+    method: "get",
+    path: "/api/v1/rooms/{id}/hours",
+    action: "staff.manage",
+    summary: "A room's weekly opening hours (site time)",
+    params: idParams,
+    response: hoursView,
+  }),
+  setRoomHours: define({
+    method: "put",
+    path: "/api/v1/rooms/{id}/hours",
+    action: "staff.manage",
+    summary: "Replace a room's weekly opening hours",
+    params: idParams,
+    body: weeklyHours,
+    response: hoursView,
   }),
   registerPatient: define({
     method: "post",
@@ -310,6 +363,15 @@ export const endpoints = {
     params: idParams,
     body: cancelInput,
     response: appointmentView,
+  }),
+  bookPostOperativeSeries: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/appointment-series",
+    action: "appointment.book",
+    summary: "Preview or book the post-operative dressings (PO-3) and physiotherapy (PO-4) at chosen times",
+    params: idParams,
+    body: seriesInput,
+    response: seriesResult,
   }),
   listAuditEvents: define({
     method: "get",

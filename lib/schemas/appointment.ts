@@ -79,3 +79,24 @@ export const appointmentList = z.object({ items: z.array(appointmentView) }).met
 
 export const slotView = z.object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person }).meta({ id: "Slot" });
 export const slotList = z.object({ items: z.array(slotView) }).meta({ id: "SlotList" });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use the form HH:MM");
+export const seriesInput = z
+  .object({ dressingTime: clockTime.optional(), physioTime: clockTime.optional(), preview: z.boolean().default(false) })
+  .strict()
+  .refine((v) => v.dressingTime || v.physioTime, { path: ["dressingTime"], message: "Choose a time for the dressings, the physiotherapy or both" })
+  .meta({ id: "PostOperativeSeriesInput" });
+export const seriesResult = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(["dressing", "physio"]),
+        day: z.string(),
+        start: z.string().nullable(),
+        label: z.string(),
+        appointmentId: z.string().optional(),
+        problem: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "PostOperativeSeries" });

@@ -140,6 +140,9 @@ export const caseDetail = caseSummary
   .extend({
     timeZone: z.string(),
     today: z.string(),
+    /** SX-4: the admission the latest anaesthesia assessment allows, for booking the arthroscopy. */
+    admission: z.enum(["day_case", "inpatient"]).nullable(),
+    operated: z.boolean(),
     history: z.array(transition),
     clinical: z
       .object({
@@ -199,9 +202,9 @@ export const carePlanView = z
     side: z.enum(sides),
     operationDate: z.string(),
     timeZone: z.string(),
-    dressings: z.array(z.object({ dueOn: z.string(), day: z.number(), status: z.string(), appointmentId: z.string().nullable() })),
+    dressings: z.array(z.object({ dueOn: z.string(), day: z.number(), status: z.string(), appointmentId: z.string().nullable(), bookedAt: z.string().nullable() })),
     crutchWeaningReview: z.object({ from: z.string(), to: z.string(), weanedOn: z.string().nullable() }),
-    physio: z.array(z.object({ number: z.number(), earliestOn: z.string(), dueBy: z.string(), status: z.string() })),
+    physio: z.array(z.object({ number: z.number(), earliestOn: z.string(), dueBy: z.string(), status: z.string(), bookedAt: z.string().nullable() })),
     milestones: z.array(z.object({ activity: z.enum(["cycling", "swimming", "running"]), earliestOn: z.string(), clearedOn: z.string().nullable() })),
     otherClearances: z.array(z.object({ sport: z.string(), clearedOn: z.string() })),
     instructions: z.array(z.string()),

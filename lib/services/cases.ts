@@ -101,6 +101,8 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
       ...presentSummary(row),
       timeZone: row.site.timeZone,
       today,
+      admission: row.assessments.length ? admissionFor(row.assessments.at(-1)!) : null,
+      operated: row.operation !== null,
       history: row.transitions.map((t) => ({
         from: t.fromStatus,
         to: t.toStatus,
@@ -160,8 +162,8 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
       include: {
         patient: true,
         carePlan: true,
-        dressings: { orderBy: { dueOn: "asc" } },
-        physio: { orderBy: { number: "asc" } },
+        dressings: { orderBy: { dueOn: "asc" }, include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } } },
+        physio: { orderBy: { number: "asc" }, include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } } },
         clearances: { orderBy: { clearedOn: "asc" } },
       },
     });
@@ -177,13 +179,25 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
       side: row.side,
       operationDate: d0,
       timeZone: plan.timeZone,
-      dressings: row.dressings.map((d) => ({ dueOn: dayOfColumn(d.dueOn), day: daysBetween(d0, dayOfColumn(d.dueOn)), status: d.status, appointmentId: null })),
+      dressings: row.dressings.map((d) => ({
+        dueOn: dayOfColumn(d.dueOn),
+        day: daysBetween(d0, dayOfColumn(d.dueOn)),
+        status: d.status,
+        appointmentId: d.appointments[0]?.id ?? null,
+        bookedAt: d.appointments[0]?.startsAt.toISOString() ?? null,
+      })),
       crutchWeaningReview: {
         from: dayOfColumn(plan.crutchReviewFrom),
         to: dayOfColumn(plan.crutchReviewTo),
         weanedOn: plan.crutchesWeanedOn ? dayOfColumn(plan.crutchesWeanedOn) : null,
       },
-      physio: row.physio.map((p) => ({ number: p.number, earliestOn: dayOfColumn(p.earliestOn), dueBy: dayOfColumn(p.dueBy), status: p.status })),
+      physio: row.physio.map((p) => ({
+        number: p.number,
+        earliestOn: dayOfColumn(p.earliestOn),
+        dueBy: dayOfColumn(p.dueBy),
+        status: p.status,
+        bookedAt: p.appointments[0]?.startsAt.toISOString() ?? null,
+      })),
       milestones: (["cycling", "swimming", "running"] as const).map((activity) => {
         const clearance = cleared(activity);
         return { activity, earliestOn: earliestClearance(d0, activity), clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null };

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
-import { isAllowed } from "@/lib/auth/policy";
+import { isAllowed, mayBook } from "@/lib/auth/policy";
+import { appointmentKinds } from "@/lib/domain/scheduling";
 import { uuid } from "@/lib/schemas/common";
 import { CaseView } from "@/components/cases/CaseView";
 
@@ -12,6 +13,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     recordClinical: isAllowed(actor.role, "case.recordClinical"),
     recordAssessment: isAllowed(actor.role, "case.recordAssessment"),
     recordRecovery: isAllowed(actor.role, "case.recordRecovery"),
+    bookableKinds: appointmentKinds.filter((kind) => mayBook(actor.role, kind)),
   };
   return <CaseView caseId={id} can={can} />;
 }

@@ -1,0 +1,170 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+type Option = { id: string; name: string };
+type Hours = { weekly: { weekday: number; startsAt: string; endsAt: string }[]; exceptions: { id: string; onDate: string; startsAt: string | null; endsAt: string | null; reason: string }[] };
+const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** Weekly hours in site time for a staff member or a room, and a staff member's dated exceptions. */
+export function HoursEditor({ staff, rooms }: { staff: Option[]; rooms: Option[] }) {
+  const [target, setTarget] = useState("");
+  const [type, id] = target.split(":") as ["staff" | "rooms", string];
+  return (
+    <>
+      <section className="panel">
+        <div className="field">
+          <label htmlFor="hours-target">Hours of</label>
+          <select id="hours-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">Choose…</option>
+            <optgroup label="Staff">
+              {staff.map((s) => (
+                <option key={s.id} value={`staff:${s.id}`}>
+                  {s.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Rooms and theatres">
+              {rooms.map((r) => (
+                <option key={r.id} value={`rooms:${r.id}`}>
+                  {r.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+      </section>
+      {target && <WeeklyHours key={target} path={`/api/v1/${type}/${id}/hours`} withExceptions={type === "staff"} exceptionsPath={`/api/v1/staff/${id}/hour-exceptions`} />}
+    </>
+  );
+}
+
+function WeeklyHours({ path, withExceptions, exceptionsPath }: { path: string; withExceptions: boolean; exceptionsPath: string }) {
+  const queryClient = useQueryClient();
+  const hours = useQuery({ queryKey: ["hours", path], queryFn: () => api<Hours>(path) });
+  const save = useMutation({
+    mutationFn: (weekly: Hours["weekly"]) => api<Hours>(path, { method: "PUT", body: { weekly } }),
+    onSuccess: (data) => queryClient.setQueryData(["hours", path], data),
+  });
+  const addException = useMutation({
+    mutationFn: (body: Record<string, string | undefined>) => api<Hours>(exceptionsPath, { method: "POST", body }),
+    onSuccess: (data) => queryClient.setQueryData(["hours", path], data),
+  });
+  if (hours.isPending) return <p className="muted">Loading…</p>;
+  if (hours.error) return <ProblemMessage error={hours.error} />;
+  const byDay = new Map(hours.data.weekly.map((w) => [w.weekday, w]));
+
+  return (
+    <>
+      <section className="panel">
+        <h2>Weekly hours (site time)</h2>
+        <form
+          key={JSON.stringify(hours.data.weekly)}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const weekly = weekdays.flatMap((_, i) =>
+              f.get(`works-${i + 1}`) === "on" ? [{ weekday: i + 1, startsAt: String(f.get(`from-${i + 1}`)), endsAt: String(f.get(`to-${i + 1}`)) }] : [],
+            );
+            save.mutate(weekly);
+          }}
+        >
+          <table>
+            <tbody>
+              {weekdays.map((name, i) => {
+                const w = byDay.get(i + 1);
+                return (
+                  <tr key={name}>
+                    <th scope="row">
+                      <label className="inline">
+                        <input type="checkbox" name={`works-${i + 1}`} defaultChecked={Boolean(w)} /> {name}
+                      </label>
+                    </th>
+                    <td>
+                      <label className="visually-hidden" htmlFor={`from-${i + 1}`}>
+                        {name} from
+                      </label>
+                      <input id={`from-${i + 1}`} name={`from-${i + 1}`} type="time" defaultValue={w?.startsAt ?? "08:00"} />
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={`to-${i + 1}`}>
+                        {name} to
+                      </label>
+                      <input id={`to-${i + 1}`} name={`to-${i + 1}`} type="time" defaultValue={w?.endsAt ?? "18:00"} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {save.error && <ProblemMessage error={save.error} />}
+          {save.isSuccess && (
+            <p role="status" className="alert ok">
+              Hours saved.
+            </p>
+          )}
+          <button type="submit" disabled={save.isPending}>
+            Save weekly hours
+          </button>
+        </form>
+      </section>
+      {withExceptions && (
+        <section className="panel">
+          <h2>Leave and other hours on a date</h2>
+          {hours.data.exceptions.length === 0 ? (
+            <p className="empty">None.</p>
+          ) : (
+            <ul>
+              {hours.data.exceptions.map((x) => (
+                <li key={x.id}>
+                  {x.onDate}: {x.startsAt ? `${x.startsAt}–${x.endsAt}` : "off"} — {x.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const f = new FormData(e.currentTarget);
+              const off = f.get("off") === "on";
+              addException.mutate({
+                onDate: String(f.get("onDate")),
+                reason: String(f.get("exceptionReason")),
+                startsAt: off ? undefined : String(f.get("exceptionFrom")),
+                endsAt: off ? undefined : String(f.get("exceptionTo")),
+              });
+            }}
+          >
+            <div className="field">
+              <label htmlFor="onDate">Date</label>
+              <input id="onDate" name="onDate" type="date" required />
+            </div>
+            <label className="inline">
+              <input type="checkbox" name="off" defaultChecked /> Off all day
+            </label>
+            <div className="field">
+              <label htmlFor="exceptionFrom">From</label>
+              <input id="exceptionFrom" name="exceptionFrom" type="time" defaultValue="08:00" />
+            </div>
+            <div className="field">
+              <label htmlFor="exceptionTo">To</label>
+              <input id="exceptionTo" name="exceptionTo" type="time" defaultValue="12:00" />
+            </div>
+            <div className="field">
+              <label htmlFor="exceptionReason">Reason</label>
+              <input id="exceptionReason" name="exceptionReason" required />
+            </div>
+            <div className="field">
+              <button type="submit">Add</button>
+            </div>
+          </form>
+          {addException.error && <ProblemMessage error={addException.error} />}
+        </section>
+      )}
+    </>
+  );
+}

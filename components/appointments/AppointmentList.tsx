@@ -1,0 +1,109 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { AppointmentView } from "@/lib/schemas/appointment";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
+
+/** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
+export function AppointmentList({ query, timeZone, canChange }: { query: string; timeZone: string; canChange: (a: AppointmentView) => boolean }) {
+  const list = useQuery({ queryKey: ["appointments", query], queryFn: () => api<{ items: AppointmentView[] }>(`/api/v1/appointments?${query}`) });
+  if (list.isPending) return <p className="muted">Loading appointments…</p>;
+  if (list.error) return <ProblemMessage error={list.error} />;
+  if (list.data.items.length === 0) return <p className="empty">No appointment booked.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">What</th>
+          <th scope="col">With</th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.data.items.map((a) => (
+          <tr key={a.id} className={a.status === "cancelled" ? "cancelled" : undefined}>
+            <td>{formatSlot(a.start, timeZone)}</td>
+            <td>
+              {kindLabel[a.kind]}
+              {a.admission && ` (${a.admission === "day_case" ? "day case" : "inpatient"})`}
+            </td>
+            <td>{[a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)].filter(Boolean).join(", ")}</td>
+            <td>
+              {a.status}
+              {a.history.length > 1 && <div className="muted">{a.history.filter((h) => h.reason).map((h) => `${h.action}: ${h.reason}`).join("; ")}</div>}
+            </td>
+            <td>{a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ChangeAppointment({ appointment, timeZone }: { appointment: AppointmentView; timeZone: string }) {
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<"move" | "cancel" | null>(null);
+  const change = useMutation({
+    mutationFn: (body: { start?: string; reason: string }) =>
+      mode === "move"
+        ? api(`/api/v1/appointments/${appointment.id}`, { method: "PATCH", body })
+        : api(`/api/v1/appointments/${appointment.id}/cancel`, { method: "POST", body }),
+    onSuccess: () => {
+      setMode(null);
+      void queryClient.invalidateQueries({ queryKey: ["appointments"] });
+      void queryClient.invalidateQueries({ queryKey: ["case"] });
+      void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+    },
+  });
+  if (!mode) {
+    return (
+      <div className="row tight">
+        <button type="button" className="secondary" onClick={() => setMode("move")}>
+          Move…
+        </button>
+        <button type="button" className="secondary" onClick={() => setMode("cancel")}>
+          Cancel…
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      aria-label={mode === "move" ? "Move the appointment" : "Cancel the appointment"}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const reason = String(f.get("reason") ?? "");
+        if (mode === "move") change.mutate({ start: wallClockToInstant(String(f.get("newStart")), timeZone), reason });
+        else change.mutate({ reason });
+      }}
+    >
+      {mode === "move" && (
+        <div className="field">
+          <label htmlFor={`newStart-${appointment.id}`}>New time ({timeZone})</label>
+          <input id={`newStart-${appointment.id}`} name="newStart" type="datetime-local" required />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`reason-${appointment.id}`}>Reason</label>
+        <input id={`reason-${appointment.id}`} name="reason" required />
+      </div>
+      {change.error && <ProblemMessage error={change.error} />}
+      <div className="row tight">
+        <button type="submit" disabled={change.isPending}>
+          {mode === "move" ? "Move" : "Cancel the appointment"}
+        </button>
+        <button type="button" className="secondary" onClick={() => setMode(null)}>
+          Keep as it is
+        </button>
+      </div>
+    </form>
+  );
+}

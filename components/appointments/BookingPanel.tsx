@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { AppointmentView } from "@/lib/schemas/appointment";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { formatSlot, kindLabel } from "./labels";
+
+type Person = { id: string; name: string } | null;
+type Slot = { start: string; end: string; clinician: Person; anaesthetist: Person; room: Person };
+
+/**
+ * Finds free slots for a kind of appointment (the right clinician and room, inside their hours,
+ * clear of everyone's bookings) and books the one chosen. For an arthroscopy the admission
+ * follows the anaesthesia assessment: a day case only with help at home (SX-4).
+ */
+export function BookingPanel({ caseId, timeZone, today, kinds, homeSupport }: { caseId: string; timeZone: string; today: string; kinds: string[]; homeSupport: boolean | null }) {
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState(kinds[0] ?? "consultation");
+  const [from, setFrom] = useState(today);
+  const [homeVisit, setHomeVisit] = useState(false);
+  const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);
+  const [admission, setAdmission] = useState<"day_case" | "inpatient">(homeSupport ? "day_case" : "inpatient");
+  const slots = useQuery({
+    queryKey: ["slots", caseId, search],
+    enabled: search !== null,
+    queryFn: () =>
+      api<{ items: Slot[] }>(
+        `/api/v1/appointments/slots?${new URLSearchParams({ caseId, kind: search!.kind, from: search!.from, days: "7", limit: "24", ...(search!.homeVisit ? { homeVisit: "true" } : {}) })}`,
+      ),
+  });
+  const book = useMutation({
+    mutationFn: (slot: Slot) =>
+      api<AppointmentView>("/api/v1/appointments", {
+        method: "POST",
+        idempotencyKey: crypto.randomUUID(),
+        body: {
+          caseId,
+          kind: search!.kind,
+          start: slot.start,
+          clinicianId: slot.clinician?.id,
+          anaesthetistId: slot.anaesthetist?.id,
+          roomId: slot.room?.id,
+          homeVisit: search!.homeVisit || undefined,
+          admission: search!.kind === "arthroscopy" ? admission : undefined,
+        },
+      }),
+    onSuccess: () => {
+      setSearch(null);
+      for (const key of ["appointments", "case", "cases", "calendar", "slots", "care-plan"]) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
+  });
+
+  return (
+    <div>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          book.reset();
+          setSearch({ kind, from, homeVisit: kind === "dressing" && homeVisit });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="book-kind">Appointment</label>
+          <select id="book-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="book-from">From</label>
+          <input id="book-from" type="date" min={today} value={from} onChange={(e) => setFrom(e.target.value)} required />
+        </div>
+        {kind === "dressing" && (
+          <label className="inline">
+            <input type="checkbox" checked={homeVisit} onChange={(e) => setHomeVisit(e.target.checked)} /> Home visit
+          </label>
+        )}
+        <div className="field">
+          <button type="submit">Find free slots</button>
+        </div>
+      </form>
+      {search?.kind === "arthroscopy" && (
+        <fieldset className="field">
+          <legend>Admission</legend>
+          <label className="inline">
+            <input type="radio" name="admission" checked={admission === "day_case"} disabled={!homeSupport} onChange={() => setAdmission("day_case")} /> Day case
+          </label>
+          <label className="inline">
+            <input type="radio" name="admission" checked={admission === "inpatient"} onChange={() => setAdmission("inpatient")} /> Inpatient
+          </label>
+          {!homeSupport && <div className="hint">Day case not possible — rule SX-4: the assessment records no help at home.</div>}
+        </fieldset>
+      )}
+      {search && slots.isPending && <p className="muted">Searching…</p>}
+      {slots.error && <ProblemMessage error={slots.error} />}
+      {search && slots.data && slots.data.items.length === 0 && <p className="empty">No free slot in the 7 days from {search.from}. Try later dates.</p>}
+      {search && slots.data && slots.data.items.length > 0 && (
+        <ul className="slots" aria-label="Free slots">
+          {slots.data.items.map((slot) => (
+            <li key={`${slot.start}-${slot.clinician?.id}-${slot.room?.id}`}>
+              <button type="button" className="secondary" disabled={book.isPending} onClick={() => book.mutate(slot)}>
+                Book {formatSlot(slot.start, timeZone)}
+              </button>{" "}
+              <span className="muted">{[slot.clinician?.name, slot.anaesthetist?.name, slot.room?.name ?? "home visit"].filter(Boolean).join(" · ")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {book.error && <ProblemMessage error={book.error} />}
+      {book.isSuccess && (
+        <p role="status" className="alert ok">
+          Booked: {kindLabel[book.data.kind]} on {formatSlot(book.data.start, timeZone)}.
+        </p>
+      )}
+    </div>
+  );
+}

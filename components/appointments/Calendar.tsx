@@ -1,0 +1,138 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { addDays, instantAt } from "@/lib/domain/time";
+import { api } from "@/lib/http/client";
+import type { AppointmentView } from "@/lib/schemas/appointment";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { formatTime, kindLabel } from "./labels";
+
+type Option = { id: string; name: string };
+
+const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+const dayTitle = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+
+/** Day and week views of the site, one clinician or one room, cancelled appointments shown struck through. */
+export function Calendar({ timeZone, today, staff, rooms }: { timeZone: string; today: string; staff: Option[]; rooms: Option[] }) {
+  const [view, setView] = useState<"site" | "clinician" | "room">("site");
+  const [who, setWho] = useState("");
+  const [span, setSpan] = useState<"day" | "week">("week");
+  const [day, setDay] = useState(today);
+  const first = span === "week" ? mondayOf(day) : day;
+  const days = Array.from({ length: span === "week" ? 7 : 1 }, (_, i) => addDays(first, i));
+  const from = instantAt(first, 0, 0, timeZone).toISOString();
+  const to = instantAt(addDays(first, days.length), 0, 0, timeZone).toISOString();
+  const filter: Record<string, string> = view === "clinician" && who ? { clinicianId: who } : view === "room" && who ? { roomId: who } : {};
+  const ready = view === "site" || who !== "";
+  const list = useQuery({
+    queryKey: ["calendar", from, to, filter],
+    enabled: ready,
+    queryFn: () => api<{ items: AppointmentView[] }>(`/api/v1/appointments?${new URLSearchParams({ from, to, limit: "500", ...filter })}`),
+  });
+  const options = view === "clinician" ? staff : rooms;
+
+  return (
+    <>
+      <section className="panel">
+        <div className="row">
+          <div className="field">
+            <label htmlFor="cal-view">Calendar of</label>
+            <select
+              id="cal-view"
+              value={view}
+              onChange={(e) => {
+                setView(e.target.value as typeof view);
+                setWho("");
+              }}
+            >
+              <option value="site">The whole site</option>
+              <option value="clinician">A clinician</option>
+              <option value="room">A room or theatre</option>
+            </select>
+          </div>
+          {view !== "site" && (
+            <div className="field">
+              <label htmlFor="cal-who">{view === "clinician" ? "Clinician" : "Room"}</label>
+              <select id="cal-who" value={who} onChange={(e) => setWho(e.target.value)}>
+                <option value="">Choose…</option>
+                {options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="cal-span">Show</label>
+            <select id="cal-span" value={span} onChange={(e) => setSpan(e.target.value as typeof span)}>
+              <option value="day">Day</option>
+              <option value="week">Week</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="cal-day">Date</label>
+            <input id="cal-day" type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
+          </div>
+          <div className="field row tight">
+            <button type="button" className="secondary" onClick={() => setDay(addDays(day, span === "week" ? -7 : -1))}>
+              Previous
+            </button>
+            <button type="button" className="secondary" onClick={() => setDay(today)}>
+              Today
+            </button>
+            <button type="button" className="secondary" onClick={() => setDay(addDays(day, span === "week" ? 7 : 1))}>
+              Next
+            </button>
+          </div>
+        </div>
+      </section>
+      {!ready && <p className="muted">Choose a {view === "clinician" ? "clinician" : "room"}.</p>}
+      {list.error && <ProblemMessage error={list.error} />}
+      {ready && list.isPending && <p className="muted">Loading…</p>}
+      {list.data &&
+        days.map((d) => {
+          const rows = list.data.items.filter((a) => new Date(a.start) >= instantAt(d, 0, 0, timeZone) && new Date(a.start) < instantAt(addDays(d, 1), 0, 0, timeZone));
+          return (
+            <section key={d} className="panel" aria-label={dayTitle(d)}>
+              <h2>{dayTitle(d)}</h2>
+              {rows.length === 0 ? (
+                <p className="empty">Nothing booked.</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Time</th>
+                      <th scope="col">Appointment</th>
+                      <th scope="col">Patient</th>
+                      <th scope="col">Clinicians</th>
+                      <th scope="col">Room</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((a) => (
+                      <tr key={a.id} className={a.status === "cancelled" ? "cancelled" : undefined}>
+                        <td>
+                          {formatTime(a.start, timeZone)}–{formatTime(a.end, timeZone)}
+                        </td>
+                        <td>{kindLabel[a.kind]}</td>
+                        <td>
+                          <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link>
+                        </td>
+                        <td>{[a.clinician?.name, a.anaesthetist?.name].filter(Boolean).join(", ") || "—"}</td>
+                        <td>{a.room?.name ?? (a.kind === "dressing" ? "Home visit" : "—")}</td>
+                        <td>{a.status}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          );
+        })}
+    </>
+  );
+}

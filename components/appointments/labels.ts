@@ -1,0 +1,23 @@
+import { instantAt } from "@/lib/domain/time";
+
+export const kindLabel: Record<string, string> = {
+  consultation: "Consultation",
+  follow_up: "Follow-up",
+  imaging: "Imaging",
+  injection: "Guided injection",
+  anaesthesia_assessment: "Anaesthesia assessment",
+  arthroscopy: "Arthroscopy",
+  dressing: "Dressing",
+  physio: "Physiotherapy",
+};
+
+export const formatSlot = (iso: string, timeZone: string) =>
+  new Date(iso).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+export const formatTime = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
+
+/** A datetime-local value ("2026-12-01T09:30") read as wall-clock time in the site's zone. */
+export function wallClockToInstant(value: string, timeZone: string): string {
+  const [day, time] = value.split("T");
+  const [h, m] = (time ?? "").split(":").map(Number);
+  return day && time ? instantAt(day, h!, m!, timeZone).toISOString() : "";
+}

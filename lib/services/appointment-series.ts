@@ -1,0 +1,92 @@
+// The post-operative series in one action: every planned dressing on its due day with a free
+// nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
+// (PO-4), at the times chosen. A day with nobody free is reported, never moved.
+import type { Actor } from "@/lib/auth/actor";
+import { mayBook } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import { dayOfColumn } from "@/lib/db/dates";
+import { policiesOf } from "@/lib/domain/policies";
+import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
+import { DomainError, forbidden, notFound } from "@/lib/http/errors";
+import { bookAppointment } from "./appointments";
+import { findSlots } from "./slots";
+
+export type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
+export type SeriesItem = { kind: "dressing" | "physio"; day: Day; start: string | null; label: string; appointmentId?: string; problem?: string };
+
+const at = (day: Day, time: string, timeZone: string) => {
+  const [h, m] = time.split(":").map(Number);
+  return instantAt(day, h!, m!, timeZone);
+};
+
+export async function bookPostOperativeSeries(actor: Actor, caseId: string, request: SeriesRequest, now = new Date()): Promise<{ items: SeriesItem[] }> {
+  if ((request.dressingTime && !mayBook(actor.role, "dressing")) || (request.physioTime && !mayBook(actor.role, "physio"))) throw forbidden();
+  const kase = await db().clinicalCase.findUnique({
+    where: { id: caseId },
+    include: {
+      site: true,
+      carePlan: true,
+      dressings: { where: { status: "planned", appointments: { none: { status: "booked" } } }, orderBy: { dueOn: "asc" } },
+      physio: { where: { status: "planned", appointments: { none: { status: "booked" } } }, orderBy: { number: "asc" } },
+    },
+  });
+  if (!kase) throw notFound("The case");
+  if (!kase.carePlan) throw new DomainError("PW-3", 422, "The series is booked from the post-operative plan, after the operation.");
+  const { timeZone } = kase.site;
+  const minutes = policiesOf(kase.site.policies).durations;
+  const today = dayOf(now, timeZone);
+  const free = (kind: "dressing" | "physio", start: Date) =>
+    db().$transaction((tx) =>
+      findSlots(tx, { siteId: kase.siteId, timeZone, kind, minutes: minutes[kind], from: dayOf(start, timeZone), to: dayOf(start, timeZone), patientId: kase.patientId, notBefore: now, exactStart: start, limit: 1 }),
+    );
+
+  type Proposal = { item: SeriesItem; startAt?: Date; visitId?: string; sessionId?: string };
+  const proposals: Proposal[] = [];
+  if (request.dressingTime) {
+    for (const visit of kase.dressings) {
+      const due = dayOfColumn(visit.dueOn);
+      const start = at(due, request.dressingTime, timeZone);
+      const label = `Dressing due ${due}`;
+      if (start <= now) continue;
+      const [slot] = await free("dressing", start);
+      proposals.push(
+        slot
+          ? { item: { kind: "dressing", day: due, start: start.toISOString(), label }, startAt: start, visitId: visit.id }
+          : { item: { kind: "dressing", day: due, start: null, label, problem: `No nurse or dressing room is free at ${request.dressingTime} on ${due}.` } },
+      );
+    }
+  }
+  if (request.physioTime) {
+    for (const session of kase.physio) {
+      const from = [dayOfColumn(session.earliestOn), addDays(today, 1)].sort()[1]!;
+      const by = dayOfColumn(session.dueBy);
+      const label = `Physiotherapy session ${session.number} (by ${by})`;
+      let found: Date | null = null;
+      for (let day = from; day <= by && !found; day = addDays(day, 1)) {
+        const start = at(day, request.physioTime, timeZone);
+        if (start > now && (await free("physio", start)).length > 0) found = start;
+      }
+      proposals.push(
+        found
+          ? { item: { kind: "physio", day: dayOf(found, timeZone), start: found.toISOString(), label }, startAt: found, sessionId: session.id }
+          : { item: { kind: "physio", day: by, start: null, label, problem: `No physiotherapist is free at ${request.physioTime} between ${from} and ${by}.` } },
+      );
+    }
+  }
+  if (request.preview) return { items: proposals.map((p) => p.item) };
+
+  const items: SeriesItem[] = [];
+  for (const { item, startAt, visitId, sessionId } of proposals) {
+    if (!startAt) {
+      items.push(item);
+      continue;
+    }
+    try {
+      const booked = await bookAppointment(actor, { caseId, kind: item.kind, start: startAt.toISOString(), dressingVisitId: visitId, physioSessionId: sessionId }, now);
+      items.push({ ...item, appointmentId: booked.id });
+    } catch (error) {
+      items.push({ ...item, start: null, problem: error instanceof DomainError ? error.message : "Could not be booked." });
+    }
+  }
+  return { items };
+}
