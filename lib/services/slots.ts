@@ -45,38 +45,54 @@ function staffWindows(q: SlotQuery, role: string, staffId: string | undefined) {
     WHERE s.site_id = ${q.siteId}::uuid AND s.active AND s.role = ${role}::"StaffRole" ${only}`;
 }
 
-const noneWindow = Prisma.sql`SELECT NULL::uuid AS id, NULL::date AS day, NULL::timestamptz AS ws, NULL::timestamptz AS we`;
-const free = (column: Prisma.Sql) =>
-  Prisma.sql`(${column} IS NULL OR NOT EXISTS (SELECT 1 FROM appointment_resource ar WHERE ar.active AND ar.resource_id = ${column} AND ar.period && tstzrange(gs, gs + make_interval(mins => m.minutes))))`;
+/** The free starts of each staff member or room in its own windows: (id, gs). */
+function freeStarts(q: SlotQuery, windows: Prisma.Sql) {
+  const starts = q.exactStart
+    ? Prisma.sql`(SELECT ${q.exactStart}::timestamptz AS gs) g`
+    : Prisma.sql`generate_series(w.ws, w.we - make_interval(mins => ${q.minutes}::int), interval '${Prisma.raw(String(stepMinutes))} minutes') AS gs`;
+  return Prisma.sql`
+    SELECT w.id, gs FROM (${windows}) w CROSS JOIN LATERAL ${starts}
+    WHERE gs >= ${q.notBefore} AND gs >= w.ws AND gs + make_interval(mins => ${q.minutes}::int) <= w.we
+      AND (${q.ignoreBookings ?? false} OR NOT EXISTS (
+        SELECT 1 FROM appointment_resource ar
+        WHERE ar.active AND ar.resource_id = w.id AND ar.period && tstzrange(gs, gs + make_interval(mins => ${q.minutes}::int))))`;
+}
 
+// Stands in for a part the kind does not need (no clinician for imaging, no room for a home visit).
+const nobody = Prisma.sql`SELECT NULL::uuid AS id, NULL::timestamptz AS gs`;
+
+/**
+ * Each part's free starts are found on its own (one indexed overlap test per person or room and
+ * start), then matched on the start; the first match at each time is offered.
+ */
 export async function findSlots(tx: Tx, q: SlotQuery): Promise<Slot[]> {
   const need = requirements[q.kind];
-  const clinicians = need.clinician ? staffWindows(q, need.clinician, q.clinicianId) : noneWindow;
-  const anaesthetists = need.anaesthetist ? staffWindows(q, "anaesthetist", q.anaesthetistId) : noneWindow;
+  const clinicians = need.clinician ? freeStarts(q, staffWindows(q, need.clinician, q.clinicianId)) : nobody;
+  const anaesthetists = need.anaesthetist ? freeStarts(q, staffWindows(q, "anaesthetist", q.anaesthetistId)) : nobody;
   const rooms =
     q.roomId === null
-      ? noneWindow
-      : Prisma.sql`
+      ? nobody
+      : freeStarts(
+          q,
+          Prisma.sql`
     SELECT r.id, d.day, (d.day + h.starts_at) AT TIME ZONE ${q.timeZone} AS ws, (d.day + h.ends_at) AT TIME ZONE ${q.timeZone} AS we
     FROM room r JOIN days d ON true JOIN room_hours h ON h.room_id = r.id AND h.weekday = extract(isodow FROM d.day)
     WHERE r.site_id = ${q.siteId}::uuid AND r.active AND r.kind = ${need.room}::"RoomKind"
-      ${q.roomId ? Prisma.sql`AND r.id = ${q.roomId}::uuid` : Prisma.empty}`;
-  const starts = q.exactStart
-    ? Prisma.sql`(SELECT ${q.exactStart}::timestamptz AS gs) g`
-    : Prisma.sql`generate_series(greatest(c.ws, a.ws, r.ws), least(c.we, a.we, r.we) - make_interval(mins => m.minutes), interval '${Prisma.raw(String(stepMinutes))} minutes') AS gs`;
+      ${q.roomId ? Prisma.sql`AND r.id = ${q.roomId}::uuid` : Prisma.empty}`,
+        );
   const rows = await tx.$queryRaw<{ gs: Date; clinician_id: string | null; anaesthetist_id: string | null; room_id: string | null }[]>`
-    WITH m AS (SELECT ${q.minutes}::int AS minutes),
-    days AS (SELECT d::date AS day FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 day') AS d),
+    WITH days AS (SELECT d::date AS day FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 day') AS d),
     c AS (${clinicians}), a AS (${anaesthetists}), r AS (${rooms})
-    SELECT gs, c.id AS clinician_id, a.id AS anaesthetist_id, r.id AS room_id
-    FROM c CROSS JOIN m
-    JOIN a ON a.day IS NULL OR c.day IS NULL OR a.day = c.day
-    JOIN r ON r.day IS NULL OR c.day IS NULL OR r.day = c.day
-    CROSS JOIN LATERAL ${starts}
-    WHERE gs >= ${q.notBefore}
-      AND gs >= greatest(c.ws, a.ws, r.ws) AND gs + make_interval(mins => m.minutes) <= least(c.we, a.we, r.we)
-      AND (${q.ignoreBookings ?? false} OR (${free(Prisma.sql`c.id`)} AND ${free(Prisma.sql`a.id`)} AND ${free(Prisma.sql`r.id`)} AND ${free(Prisma.sql`${q.patientId}::uuid`)}))
-    ORDER BY gs, c.id, a.id, r.id
+    SELECT DISTINCT ON (coalesce(c.gs, r.gs)) coalesce(c.gs, r.gs) AS gs, c.id AS clinician_id, a.id AS anaesthetist_id, r.id AS room_id
+    FROM c
+    JOIN a ON a.gs IS NULL OR a.gs = c.gs
+    JOIN r ON r.gs IS NULL OR c.gs IS NULL OR r.gs = c.gs
+    WHERE coalesce(c.gs, r.gs) IS NOT NULL
+      AND (${q.ignoreBookings ?? false} OR NOT EXISTS (
+        SELECT 1 FROM appointment_resource ar
+        WHERE ar.active AND ar.resource_id = ${q.patientId}::uuid
+          AND ar.period && tstzrange(coalesce(c.gs, r.gs), coalesce(c.gs, r.gs) + make_interval(mins => ${q.minutes}::int))))
+    ORDER BY coalesce(c.gs, r.gs), c.id, a.id, r.id
     LIMIT ${q.limit}`;
   return rows.map((row) => ({
     start: row.gs,

@@ -1,6 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { listRooms, listStaff } from "@/lib/services/staff";
 import { roleLabel } from "@/components/session/navigation";
+import { AddRoom } from "@/components/admin/AddRoom";
 
 export default async function AdminPage() {
   await requirePageActor("workspace.admin");
@@ -33,6 +34,7 @@ export default async function AdminPage() {
       </section>
       <section className="panel" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.items.length})</h2>
+        <AddRoom />
         {rooms.items.length === 0 ? (
           <p className="empty">No rooms yet.</p>
         ) : (

@@ -27,6 +27,7 @@ CREATE TABLE appointment (
 );
 CREATE INDEX appointment_site_id_starts_at_idx ON appointment (site_id, starts_at);
 CREATE INDEX appointment_clinician_id_starts_at_idx ON appointment (clinician_id, starts_at);
+CREATE INDEX appointment_anaesthetist_id_starts_at_idx ON appointment (anaesthetist_id, starts_at);
 CREATE INDEX appointment_room_id_starts_at_idx ON appointment (room_id, starts_at);
 CREATE INDEX appointment_patient_id_starts_at_idx ON appointment (patient_id, starts_at);
 CREATE INDEX appointment_case_id_idx ON appointment (case_id);

@@ -5,6 +5,8 @@ import { isAllowed } from "@/lib/auth/policy";
 import { uuid } from "@/lib/schemas/common";
 import { getPatient } from "@/lib/services/patients";
 import { PatientCases } from "@/components/cases/PatientCases";
+import { PatientAppointments } from "@/components/appointments/PatientAppointments";
+import { db } from "@/lib/db/client";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("patient.read");
@@ -12,6 +14,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   if (!uuid.safeParse(id).success) notFound();
   const patient = await getPatient(actor, id).catch(() => null);
   if (!patient) notFound();
+  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
   return (
     <>
       <h1>
@@ -27,6 +30,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         </p>
       )}
       {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={patient.id} canOpen={isAllowed(actor.role, "case.create")} />}
+      <PatientAppointments patientId={patient.id} timeZone={site.timeZone} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { uuid } from "@/lib/schemas/common";
 import { EditPatient } from "@/components/patients/EditPatient";
 import { PatientCases } from "@/components/cases/PatientCases";
 import { isAllowed } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import { PatientAppointments } from "@/components/appointments/PatientAppointments";
 
 export default async function PatientPage({
   params,
@@ -16,10 +18,12 @@ export default async function PatientPage({
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   const { registered } = await searchParams;
+  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
   return (
     <>
       <EditPatient id={id} justRegistered={registered === "1"} />
       {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />}
+      <PatientAppointments patientId={id} timeZone={site.timeZone} />
     </>
   );
 }

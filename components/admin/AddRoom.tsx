@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { api } from "@/lib/http/client";
+import { roomKinds } from "@/lib/schemas/staff";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+export function AddRoom() {
+  const router = useRouter();
+  const add = useMutation({
+    mutationFn: (body: { name: string; kind: string }) => api("/api/v1/rooms", { method: "POST", body }),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        add.mutate({ name: String(f.get("roomName")), kind: String(f.get("roomKind")) });
+        e.currentTarget.reset();
+      }}
+    >
+      <div className="field">
+        <label htmlFor="roomName">New room or theatre</label>
+        <input id="roomName" name="roomName" required />
+      </div>
+      <div className="field">
+        <label htmlFor="roomKind">Kind</label>
+        <select id="roomKind" name="roomKind">
+          {roomKinds.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <button type="submit" disabled={add.isPending}>
+          Add room
+        </button>
+      </div>
+      {add.error && <ProblemMessage error={add.error} />}
+      <p className="hint">Set its opening hours under Hours: a room without hours cannot be booked.</p>
+    </form>
+  );
+}

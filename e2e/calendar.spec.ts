@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { apiAs, emailOf, signInThroughPage } from "./support";
+import { caseAt, londonAt, today, weekdayAfter } from "./pathway-support";
+
+test.describe("calendars and hours", () => {
+  test("reception sees the demo site's real week in the calendar, by site and by clinician", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const upcoming = (await (await reception.get(`/api/v1/appointments?from=${from}&to=${to}`)).json()).items;
+    expect(upcoming.length).toBeGreaterThan(0);
+    const first = upcoming[0];
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(first.start));
+
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Calendar" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
+    await page.getByLabel("Date").fill(day);
+    await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
+
+    if (first.clinician) {
+      await page.getByLabel("Calendar of").selectOption("clinician");
+      await page.getByLabel("Clinician").selectOption({ label: first.clinician.name });
+      await page.getByLabel("Show").selectOption("day");
+      await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
+    }
+  });
+
+  test("leave entered by the administrator keeps a surgeon from being booked that day (SC-2)", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const surgeons = (await (await reception.get("/api/v1/staff?role=surgeon")).json()).items;
+    const surgeon = surgeons.find((s: { name: string }) => s.name === "Ms Priya Nair");
+    const leaveDay = weekdayAfter(today(), 25);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
+    await page.getByLabel("Hours of").selectOption({ label: "Ms Priya Nair" });
+    await expect(page.getByLabel("Monday from")).toHaveValue("08:00");
+    await page.getByLabel("Date").fill(leaveDay);
+    await page.getByLabel("Reason").fill("Annual leave");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByText(`${leaveDay}: off — Annual leave`)).toBeVisible();
+
+    const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+    const kase = await caseAt(clients, "referred");
+    const onLeave = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(leaveDay, 10), clinicianId: surgeon.id } });
+    expect(onLeave.status()).toBe(422);
+    expect((await onLeave.json()).code).toBe("SC-2");
+    const dayAfter = weekdayAfter(leaveDay, 1);
+    const next = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(dayAfter, 10), clinicianId: surgeon.id } });
+    expect(next.status()).toBe(201);
+  });
+});
