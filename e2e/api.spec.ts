@@ -192,6 +192,23 @@ test.describe("malformed input", () => {
       data: { weekly: [{ weekday: 1, startsAt: "8am", endsAt: "18:00" }] },
       paths: ["weekly.0.startsAt"],
     },
+    {
+      name: "a dressing record with an unknown wound state",
+      endpoint: endpoints.recordDressing,
+      url: `/api/v1/appointments/${randomUUID()}/dressing-record`,
+      data: { woundState: "fine" },
+      paths: ["woundState"],
+    },
+    { name: "a physiotherapy record without notes", endpoint: endpoints.recordPhysioSession, url: `/api/v1/appointments/${randomUUID()}/physio-record`, data: {}, paths: ["notes"] },
+    { name: "a dressing round for an impossible date", endpoint: endpoints.dressingRound, url: "/api/v1/dressing-round?date=2026-13-01", paths: ["date"] },
+    {
+      name: "a replacement for a visit id that is not a UUID",
+      endpoint: endpoints.replaceMissedDressing,
+      url: `/api/v1/cases/${randomUUID()}/dressing-replacements`,
+      data: { visitId: "yesterday" },
+      paths: ["visitId"],
+    },
+    { name: "an acknowledgement without a note", endpoint: endpoints.acknowledgeAlert, url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`, data: { key: "crutches" }, paths: ["note"] },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -36,6 +36,9 @@ export const policy = {
   "case.recordAssessment": ["anaesthetist"],
   // Record physio session, crutch weaning, sport clearance.
   "case.recordRecovery": ["surgeon", "physio"],
+  "case.recordDressing": ["nurse"],
+  // The surgeon sees and acknowledges what recovery raises.
+  "alert.acknowledge": ["surgeon"],
 
   // Book, move, cancel appointments: every role books some kinds (see bookableKinds).
   "appointment.book": everyone,

@@ -35,6 +35,7 @@ import {
   patientPatch,
   patientSearchQuery,
 } from "@/lib/schemas/patient";
+import { acknowledgeInput, dressingRecordInput, dressingRoundView, physioRecordInput, recordResult, recoveryBoardView, replacementInput, roundQuery } from "@/lib/schemas/recovery";
 import { room, roomList, roomQuery, staffList, staffQuery } from "@/lib/schemas/staff";
 import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
@@ -372,6 +373,60 @@ export const endpoints = {
     params: idParams,
     body: seriesInput,
     response: seriesResult,
+  }),
+  recordDressing: define({
+    method: "post",
+    path: "/api/v1/appointments/{id}/dressing-record",
+    action: "case.recordDressing",
+    summary: "Record a dressing visit: the wound's state and notes (PO-3); healed ends the series",
+    params: idParams,
+    body: dressingRecordInput,
+    response: recordResult,
+    status: 201,
+  }),
+  recordPhysioSession: define({
+    method: "post",
+    path: "/api/v1/appointments/{id}/physio-record",
+    action: "case.recordRecovery",
+    summary: "Record a physiotherapy session: notes, exercises, progress",
+    params: idParams,
+    body: physioRecordInput,
+    response: recordResult,
+    status: 201,
+  }),
+  dressingRound: define({
+    method: "get",
+    path: "/api/v1/dressing-round",
+    action: "case.readClinical",
+    summary: "The dressing visits of a day at the site, in time order",
+    query: roundQuery,
+    response: dressingRoundView,
+  }),
+  recoveryBoard: define({
+    method: "get",
+    path: "/api/v1/recovery-board",
+    action: "case.readClinical",
+    summary: "Operated patients: day since operation, next dressing, open alerts, milestones",
+    response: recoveryBoardView,
+  }),
+  replaceMissedDressing: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/dressing-replacements",
+    action: "case.recordDressing",
+    summary: "Replace a missed dressing with a visit the next day (PO-3)",
+    params: idParams,
+    body: replacementInput,
+    response: recordResult,
+    status: 201,
+  }),
+  acknowledgeAlert: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/alert-acknowledgements",
+    action: "alert.acknowledge",
+    summary: "Acknowledge a recovery alert with a note",
+    params: idParams,
+    body: acknowledgeInput,
+    response: z.object({ caseId: z.string(), key: z.string() }),
   }),
   listAuditEvents: define({
     method: "get",

@@ -20,6 +20,8 @@ const expected: Record<Action, Role[]> = {
   "case.recordClinical": ["surgeon"],
   "case.recordAssessment": ["anaesthetist"],
   "case.recordRecovery": ["surgeon", "physio"],
+  "case.recordDressing": ["nurse"],
+  "alert.acknowledge": ["surgeon"],
   "appointment.book": [...roles],
   "appointment.read": [...roles],
   "audit.read": ["admin"],

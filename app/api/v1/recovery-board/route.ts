@@ -1,0 +1,6 @@
+import { endpoints } from "@/lib/http/endpoints";
+import { handle } from "@/lib/http/handler";
+import { recoveryBoard } from "@/lib/services/recovery";
+
+export const dynamic = "force-dynamic";
+export const GET = handle(endpoints.recoveryBoard, ({ actor }) => recoveryBoard(actor));

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isoDate, uuid } from "./common";
+
+export const woundStates = ["clean_dry", "exudate", "signs_of_infection", "healed"] as const;
+const note = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+
+export const dressingRecordInput = z.object({ woundState: z.enum(woundStates), notes: note(2000) }).strict().meta({ id: "DressingRecordInput" });
+export const physioRecordInput = z
+  .object({ notes: z.string().trim().min(1, "Required").max(4000), exercises: note(2000), progress: note(2000) })
+  .strict()
+  .meta({ id: "PhysioRecordInput" });
+export const acknowledgeInput = z.object({ key: z.string().min(1).max(100), note: z.string().trim().min(1, "Required").max(1000) }).strict().meta({ id: "AlertAcknowledgement" });
+export const replacementInput = z.object({ visitId: uuid }).strict().meta({ id: "DressingReplacementInput" });
+export const roundQuery = z.object({ date: isoDate.optional() });
+
+export const recordResult = z.object({ id: uuid }).passthrough().meta({ id: "RecordResult" });
+const alert = z.object({ key: z.string(), kind: z.string(), rule: z.string(), message: z.string() });
+export const recoveryBoardView = z
+  .object({
+    items: z.array(
+      z.object({
+        caseId: uuid,
+        patient: z.object({ id: uuid, name: z.string(), mrn: z.string() }),
+        side: z.string(),
+        operationDate: z.string(),
+        day: z.number(),
+        nextDressing: z.object({ dueOn: z.string(), bookedAt: z.string().nullable() }).nullable(),
+        lastWoundState: z.enum(woundStates).nullable(),
+        alerts: z.array(alert),
+        milestones: z.object({ offCrutches: z.string().nullable(), cleared: z.array(z.string()) }),
+      }),
+    ),
+  })
+  .meta({ id: "RecoveryBoard" });
+export type RecoveryBoard = z.infer<typeof recoveryBoardView>;
+
+export const dressingRoundView = z
+  .object({
+    date: z.string(),
+    timeZone: z.string(),
+    items: z.array(
+      z.object({
+        appointmentId: uuid,
+        caseId: uuid,
+        start: z.string(),
+        patient: z.object({ name: z.string(), mrn: z.string() }),
+        nurse: z.string().nullable(),
+        place: z.string(),
+        day: z.number().nullable(),
+        lastWoundState: z.enum(woundStates).nullable(),
+        recorded: z.object({ woundState: z.enum(woundStates), notes: z.string().nullable() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "DressingRound" });
+export type DressingRound = z.infer<typeof dressingRoundView>;

@@ -1,0 +1,213 @@
+// The post-operative follow-up: recording dressings and physiotherapy sessions, replacing
+// missed dressings, the nurse's round and the surgeon's recovery board with its alerts.
+import type { Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import { policiesOf } from "@/lib/domain/policies";
+import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay, type WoundState } from "@/lib/domain/recovery";
+import { violation } from "@/lib/domain/rules";
+import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
+import { notFound } from "@/lib/http/errors";
+import { recordAudit } from "./audit";
+import { lockCase, moveCase, refusal } from "./case-record";
+
+async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio") {
+  const found = await tx.appointment.findUnique({ where: { id }, select: { caseId: true, kind: true } });
+  if (!found || found.kind !== kind) throw notFound(`The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`);
+  await lockCase(tx, found.caseId);
+  const appointment = await tx.appointment.findUniqueOrThrow({
+    where: { id },
+    include: { case: { include: { site: true } }, dressingVisit: true, physioSession: true, dressingRecord: true, physioRecord: true },
+  });
+  if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));
+  return appointment;
+}
+
+/** The first post-operative record starts the recovery. */
+async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: string }) {
+  if (kase.status === "operated") await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
+}
+
+/** PO-3: a nurse records the wound; "healed" ends the series and cancels what is left of it. */
+export async function recordDressing(actor: Actor, appointmentId: string, input: { woundState: WoundState; notes?: string | null }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const appointment = await bookedAppointment(tx, appointmentId, "dressing");
+    const visit = appointment.dressingVisit!;
+    const { timeZone } = appointment.case.site;
+    const today = dayOf(now, timeZone);
+    const refused = checkDressingRecord(
+      { appointmentDay: dayOf(appointment.startsAt, timeZone), recorded: appointment.dressingRecord !== null, visitOpen: visit.status === "planned" },
+      today,
+    );
+    if (refused) throw refusal(refused);
+    const record = await tx.dressingRecord.create({
+      data: { appointmentId, dressingVisitId: visit.id, caseId: appointment.caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id },
+    });
+    await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
+    const dueOn = dayOfColumn(visit.dueOn);
+    const later = await tx.dressingVisit.findFirst({ where: { caseId: appointment.caseId, status: "planned", dueOn: { gt: visit.dueOn } } });
+    const next = afterDressing(input.woundState, dueOn, later !== null);
+    if (next.endSeries) {
+      const rest = await tx.appointment.findMany({ where: { caseId: appointment.caseId, kind: "dressing", status: "booked", id: { not: appointmentId } } });
+      for (const other of rest) {
+        await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
+        await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
+        await tx.appointmentEvent.create({ data: { appointmentId: other.id, action: "cancelled", byId: actor.id, reason: "Wound healed", startsAt: other.startsAt, endsAt: other.endsAt } });
+      }
+      await tx.dressingVisit.updateMany({ where: { caseId: appointment.caseId, status: "planned" }, data: { status: "cancelled" } });
+    } else if (next.nextDueOn) {
+      await tx.dressingVisit.create({ data: { caseId: appointment.caseId, dueOn: dateColumn(next.nextDueOn) } });
+    }
+    await startRecovery(tx, actor, appointment.case);
+    await recordAudit(tx, actor, [{ action: "dressing.record", entity: "dressing_record", entityId: record.id, patientId: appointment.patientId }]);
+    return { id: record.id, woundState: record.woundState, seriesEnded: next.endSeries, nextDueOn: next.nextDueOn };
+  });
+}
+
+export async function recordPhysioSession(actor: Actor, appointmentId: string, input: { notes: string; exercises?: string | null; progress?: string | null }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const appointment = await bookedAppointment(tx, appointmentId, "physio");
+    const today = dayOf(now, appointment.case.site.timeZone);
+    const day = dayOf(appointment.startsAt, appointment.case.site.timeZone);
+    if (appointment.physioRecord) throw refusal(violation("PW-3", "This session is already recorded."));
+    if (day > today) throw refusal(violation("PW-1", `This session is on ${day}: it is recorded on the day.`));
+    const record = await tx.physioRecord.create({
+      data: { appointmentId, caseId: appointment.caseId, notes: input.notes, exercises: input.exercises ?? null, progress: input.progress ?? null, physioId: actor.id },
+    });
+    if (appointment.physioSessionId) await tx.physioSession.update({ where: { id: appointment.physioSessionId }, data: { status: "done" } });
+    await startRecovery(tx, actor, appointment.case);
+    await recordAudit(tx, actor, [{ action: "physio.record", entity: "physio_record", entityId: record.id, patientId: appointment.patientId }]);
+    return { id: record.id };
+  });
+}
+
+/** PO-3: a missed dressing is marked missed and replaced by a visit the next day. */
+export async function replaceMissedDressing(actor: Actor, caseId: string, visitId: string, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    await lockCase(tx, caseId);
+    const visit = await tx.dressingVisit.findFirst({ where: { id: visitId, caseId }, include: { records: true, case: { include: { site: true } } } });
+    if (!visit) throw notFound("The dressing visit");
+    const today = dayOf(now, visit.case.site.timeZone);
+    const missed = missedVisits([{ id: visit.id, dueOn: dayOfColumn(visit.dueOn), status: visit.status, recorded: visit.records.length > 0 }], today);
+    if (missed.length === 0) throw refusal(violation("PW-3", "Only a missed dressing is replaced."));
+    const dueOn = replacementDay(dayOfColumn(visit.dueOn), today);
+    await tx.dressingVisit.update({ where: { id: visitId }, data: { status: "missed" } });
+    const replacement = await tx.dressingVisit.upsert({
+      where: { caseId_dueOn: { caseId, dueOn: dateColumn(dueOn) } },
+      create: { caseId, dueOn: dateColumn(dueOn), replacesId: visitId },
+      update: { status: "planned", replacesId: visitId },
+    });
+    await recordAudit(tx, actor, [{ action: "dressing.replace", entity: "dressing_visit", entityId: replacement.id, patientId: visit.case.patientId }]);
+    return { id: replacement.id, dueOn };
+  });
+}
+
+export async function acknowledgeAlert(actor: Actor, caseId: string, input: { key: string; note: string }) {
+  return db().$transaction(async (tx) => {
+    const kase = await tx.clinicalCase.findUnique({ where: { id: caseId } });
+    if (!kase) throw notFound("The case");
+    await tx.alertAcknowledgement.upsert({
+      where: { caseId_alertKey: { caseId, alertKey: input.key } },
+      create: { caseId, alertKey: input.key, note: input.note, byId: actor.id },
+      update: { note: input.note, byId: actor.id, at: new Date() },
+    });
+    await recordAudit(tx, actor, [{ action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
+    return { caseId, key: input.key };
+  });
+}
+
+const boardInclude = {
+  patient: true,
+  site: true,
+  carePlan: true,
+  clearances: true,
+  dressings: { include: { records: true, appointments: { where: { status: "booked" as const }, orderBy: { startsAt: "asc" as const } } }, orderBy: { dueOn: "asc" as const } },
+  dressingRecords: { orderBy: { recordedAt: "asc" as const } },
+  physioRecords: { select: { id: true } },
+  alertAcknowledgements: true,
+};
+
+/** The surgeon's recovery board: operated patients with day, next dressing, open alerts, milestones. */
+export async function recoveryBoard(actor: Actor, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const cases = await tx.clinicalCase.findMany({ where: { status: { in: ["operated", "recovery"] } }, include: boardInclude, orderBy: { statusChangedAt: "desc" } });
+    const items = cases.flatMap((c) => {
+      if (!c.carePlan) return [];
+      const d0 = dayOfColumn(c.carePlan.operationDay);
+      const today = dayOf(now, c.site.timeZone);
+      const visits = c.dressings.map((v) => ({ id: v.id, dueOn: dayOfColumn(v.dueOn), status: v.status, recorded: v.records.length > 0 }));
+      const acknowledged = new Set(c.alertAcknowledgements.map((a) => a.alertKey));
+      const alerts = recoveryAlerts(
+        {
+          operationDay: d0,
+          crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
+          infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOf(r.recordedAt, c.site.timeZone) })),
+          missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
+          physioStarted: c.physioRecords.length > 0,
+        },
+        today,
+        policiesOf(c.site.policies),
+      ).filter((a) => !acknowledged.has(a.key));
+      const next = c.dressings.find((v) => v.status === "planned" && dayOfColumn(v.dueOn) >= today);
+      const lastRecord = c.dressingRecords.at(-1);
+      return [
+        {
+          caseId: c.id,
+          patient: { id: c.patientId, name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`, mrn: c.patient.mrn },
+          side: c.side,
+          operationDate: d0,
+          day: daysBetween(d0, today),
+          nextDressing: next ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments[0]?.startsAt.toISOString() ?? null } : null,
+          lastWoundState: lastRecord?.woundState ?? null,
+          alerts,
+          milestones: {
+            offCrutches: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
+            cleared: c.clearances.map((x) => (x.activity === "other" ? (x.sport ?? "other") : x.activity)),
+          },
+        },
+      ];
+    });
+    await recordAudit(tx, actor, items.map((i) => ({ action: "recovery.read", entity: "clinical_case", entityId: i.caseId, patientId: i.patient.id })));
+    return { items };
+  });
+}
+
+/** The nurse's dressing round on a day: every dressing appointment of the site, in time order. */
+export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const { site } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
+    const date = day ?? dayOf(now, site.timeZone);
+    const rows = await tx.appointment.findMany({
+      where: {
+        siteId: site.id,
+        kind: "dressing",
+        status: "booked",
+        startsAt: { gte: instantAt(date, 0, 0, site.timeZone), lt: instantAt(addDays(date, 1), 0, 0, site.timeZone) },
+      },
+      orderBy: { startsAt: "asc" },
+      include: {
+        patient: true,
+        clinician: { select: { name: true } },
+        room: { select: { name: true } },
+        dressingRecord: true,
+        case: { include: { carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" }, take: 1 } } },
+      },
+    });
+    await recordAudit(tx, actor, rows.map((r) => ({ action: "dressing.round", entity: "appointment", entityId: r.id, patientId: r.patientId })));
+    return {
+      date,
+      timeZone: site.timeZone,
+      items: rows.map((r) => ({
+        appointmentId: r.id,
+        caseId: r.caseId,
+        start: r.startsAt.toISOString(),
+        patient: { name: `${r.patient.familyName.toUpperCase()}, ${r.patient.givenName}`, mrn: r.patient.mrn },
+        nurse: r.clinician?.name ?? null,
+        place: r.room?.name ?? "Home visit",
+        day: r.case.carePlan ? daysBetween(dayOfColumn(r.case.carePlan.operationDay), date) : null,
+        lastWoundState: r.case.dressingRecords[0]?.woundState ?? null,
+        recorded: r.dressingRecord ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes } : null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { defaultPolicies } from "@/lib/domain/policies";
+import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay } from "@/lib/domain/recovery";
+import { dayOf } from "@/lib/domain/time";
+
+describe("dressing round", () => {
+  it("records a visit once, on its day or after, never ahead (PO-3, PW-1)", () => {
+    expect(checkDressingRecord({ appointmentDay: "2026-11-27", recorded: false, visitOpen: true }, "2026-11-27")).toBeNull();
+    expect(checkDressingRecord({ appointmentDay: "2026-11-28", recorded: false, visitOpen: true }, "2026-11-27")?.rule).toBe("PW-1");
+    expect(checkDressingRecord({ appointmentDay: "2026-11-27", recorded: true, visitOpen: true }, "2026-11-27")?.rule).toBe("PW-3");
+  });
+  it("ends the series when the wound is healed, and goes on every other day while it is not (PO-3)", () => {
+    expect(afterDressing("healed", "2026-11-14", true)).toEqual({ endSeries: true, nextDueOn: null });
+    expect(afterDressing("exudate", "2026-11-14", false)).toEqual({ endSeries: false, nextDueOn: "2026-11-16" });
+    expect(afterDressing("clean_dry", "2026-11-10", true)).toEqual({ endSeries: false, nextDueOn: null });
+  });
+  it("flags a visit missed only once its day has ended in the site's zone, not UTC's (PO-3)", () => {
+    const visits = [{ id: "v", dueOn: "2026-11-27", status: "planned" as const, recorded: false }];
+    // 23:30 in Auckland on the 27th is 10:30 UTC the same day; at 00:30 on the 28th it is missed.
+    const lateEvening = dayOf(new Date("2026-11-27T10:30:00Z"), "Pacific/Auckland");
+    const pastMidnight = dayOf(new Date("2026-11-27T11:30:00Z"), "Pacific/Auckland");
+    expect(lateEvening).toBe("2026-11-27");
+    expect(missedVisits(visits, lateEvening)).toEqual([]);
+    expect(pastMidnight).toBe("2026-11-28");
+    expect(missedVisits(visits, pastMidnight).map((v) => v.id)).toEqual(["v"]);
+    // In UTC it would still be the 27th: the site's midnight decides.
+    expect(missedVisits(visits, "2026-11-27")).toEqual([]);
+  });
+  it("replaces a missed visit the next day, so the gap never grows past two days (PO-3)", () => {
+    expect(replacementDay("2026-11-27", "2026-11-28")).toBe("2026-11-28");
+    expect(replacementDay("2026-11-27", "2026-11-27")).toBe("2026-11-28");
+    expect(replacementDay("2026-11-20", "2026-11-28")).toBe("2026-11-28");
+  });
+});
+
+describe("alerts for the surgeon", () => {
+  const base = { operationDay: "2026-11-01", crutchesWeanedOn: null, infections: [], missed: [], physioStarted: true };
+  it("raises signs of infection and missed dressings (PO-3)", () => {
+    const alerts = recoveryAlerts({ ...base, infections: [{ recordId: "r1", day: "2026-11-05" }], missed: [{ visitId: "v1", dueOn: "2026-11-07" }] }, "2026-11-08", defaultPolicies);
+    expect(alerts.map((a) => [a.key, a.rule])).toEqual([
+      ["infection:r1", "PO-3"],
+      ["missed:v1", "PO-3"],
+    ]);
+  });
+  it("flags a patient still on crutches after D15, not on D15 (PO-1)", () => {
+    expect(recoveryAlerts(base, "2026-11-16", defaultPolicies).map((a) => a.kind)).toEqual([]);
+    expect(recoveryAlerts(base, "2026-11-17", defaultPolicies).map((a) => a.kind)).toEqual(["crutches"]);
+    expect(recoveryAlerts({ ...base, crutchesWeanedOn: "2026-11-12" }, "2026-11-20", defaultPolicies)).toEqual([]);
+  });
+  it("flags physiotherapy not started by the policy day (PO-4)", () => {
+    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-08", defaultPolicies).map((a) => a.kind)).toEqual([]);
+    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-09", defaultPolicies).map((a) => a.kind)).toEqual(["physio"]);
+  });
+});

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { bookAppointment } from "@/lib/services/appointments";
+import { acknowledgeAlert, dressingRound, recordDressing, recordPhysioSession, recoveryBoard, replaceMissedDressing } from "@/lib/services/recovery";
+import { getCase } from "@/lib/services/cases";
+import { addDays, dayOf } from "@/lib/domain/time";
+import { testDatabase } from "../setup/db";
+import { caseAt, createTeam, type Team } from "../setup/pathway";
+import { createRooms, giveHours, londonAt } from "../setup/scheduling";
+
+const prisma = testDatabase();
+let team: Team;
+const today = () => dayOf(new Date(), "Europe/London");
+
+beforeAll(async () => {
+  team = await createTeam(prisma);
+  await giveHours(prisma, team.surgeon, team.anaesthetist, team.nurse, team.physio);
+  await createRooms(prisma, team.reception, "dressing", 2);
+  await createRooms(prisma, team.reception, "physio");
+});
+
+// The clock the services are given: the start and the end of today in London, whatever the hour.
+const morning = () => londonAt(0, 0);
+const evening = () => londonAt(0, 23, 59);
+let nextSlot = 0;
+
+/** A home dressing today for a patient operated 2 days ago (due D2), each at its own time. */
+async function dressingDueToday() {
+  const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+  const start = londonAt(0, 8, 0);
+  start.setUTCMinutes(start.getUTCMinutes() + 30 * nextSlot++);
+  const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: start.toISOString(), homeVisit: true }, morning());
+  return { caseId, appointmentId: appointment.id };
+}
+
+describe("recovery against the database", () => {
+  it("records a dressing, starts the recovery and plans the next visit past D14 while not healed (PO-3)", async () => {
+    const { caseId, appointmentId } = await dressingDueToday();
+    const result = await recordDressing(team.nurse, appointmentId, { woundState: "clean_dry" }, evening());
+    expect(result).toMatchObject({ woundState: "clean_dry", seriesEnded: false, nextDueOn: null });
+    expect((await getCase(team.surgeon, caseId)).status).toBe("recovery");
+    await expect(recordDressing(team.nurse, appointmentId, { woundState: "clean_dry" })).rejects.toMatchObject({ code: "PW-3" });
+  });
+
+  it("ends the series when the wound is healed and cancels the remaining visits with that reason (PO-3)", async () => {
+    const { caseId, appointmentId } = await dressingDueToday();
+    const later = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: londonAt(2, 10).toISOString(), homeVisit: true }, morning());
+    await recordDressing(team.nurse, appointmentId, { woundState: "healed" }, evening());
+    const cancelled = await prisma.appointment.findUniqueOrThrow({ where: { id: later.id }, include: { events: true } });
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.events.at(-1)).toMatchObject({ action: "cancelled", reason: "Wound healed" });
+    expect(await prisma.dressingVisit.count({ where: { caseId, status: "planned" } })).toBe(0);
+  });
+
+  it("raises signs of infection on the surgeon's board at once, until acknowledged with a note (PO-3)", async () => {
+    const { caseId, appointmentId } = await dressingDueToday();
+    await recordDressing(team.nurse, appointmentId, { woundState: "signs_of_infection", notes: "Redness around the lateral portal" }, evening());
+    const row = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
+    const infection = row.alerts.find((a) => a.kind === "infection")!;
+    expect(infection.rule).toBe("PO-3");
+    await acknowledgeAlert(team.surgeon, caseId, { key: infection.key, note: "Antibiotics started" });
+    const after = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
+    expect(after.alerts.find((a) => a.kind === "infection")).toBeUndefined();
+  });
+
+  it("flags a missed dressing the day after and replaces it the next day (PO-3)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
+    const d2 = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId, dueOn: new Date(`${addDays(today(), -1)}T00:00:00Z`) } });
+    const row = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
+    expect(row.alerts.map((a) => a.key)).toContain(`missed:${d2.id}`);
+    const replacement = await replaceMissedDressing(team.nurse, caseId, d2.id);
+    expect(replacement.dueOn).toBe(today());
+    expect((await prisma.dressingVisit.findUniqueOrThrow({ where: { id: d2.id } })).status).toBe("missed");
+    const booked = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: londonAt(0, 18, 0).toISOString(), homeVisit: true }, morning());
+    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: booked.id } })).dressingVisitId).toBe(replacement.id);
+  });
+
+  it("flags physiotherapy not started by D7 and still on crutches after D15 (PO-1, PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 16 });
+    const kinds = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!.alerts.map((a) => a.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["crutches", "physio"]));
+  });
+
+  it("records a physiotherapy session on its day (PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
+    const session = await bookAppointment(team.physio, { caseId, kind: "physio", start: londonAt(1, 10).toISOString() });
+    await expect(recordPhysioSession(team.physio, session.id, { notes: "Range of motion" })).rejects.toMatchObject({ code: "PW-1" });
+    const recorded = await recordPhysioSession(team.physio, session.id, { notes: "Range of motion", exercises: "Calf raises" }, new Date(Date.now() + 2 * 24 * 3_600_000));
+    expect(recorded.id).toBeTruthy();
+  });
+
+  it("lists the day's dressing round in time order with each patient's day since the operation", async () => {
+    await dressingDueToday();
+    const round = await dressingRound(team.nurse, today());
+    expect(round.items.length).toBeGreaterThan(0);
+    expect(round.items.map((i) => i.start)).toEqual([...round.items.map((i) => i.start)].sort());
+  });
+});
