@@ -209,6 +209,7 @@ test.describe("malformed input", () => {
       paths: ["visitId"],
     },
     { name: "an acknowledgement without a note", endpoint: endpoints.acknowledgeAlert, url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`, data: { key: "crutches" }, paths: ["note"] },
+    { name: "a calendar file for a case id that is not a UUID", endpoint: endpoints.caseCalendarFile, url: "/api/v1/cases/42/appointments.ics", paths: ["id"] },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -1,11 +1,13 @@
 // Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
-import { addDays, dayOf, type Day } from "@/lib/domain/time";
+import { addDays, dayOf, daysBetween, type Day } from "@/lib/domain/time";
 import { cancelCase, dischargeCase, recordClearance, recordCrutchWeaning, reviewFirstLineCourse } from "@/lib/services/case-commands";
 import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { instantAt } from "@/lib/domain/time";
+import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
+import type { Actor } from "@/lib/auth/actor";
 import { walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
@@ -49,7 +51,8 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
-type Then = (team: Team, caseId: string, courseId: string, today: Day) => Promise<unknown>;
+type SeedTeam = Team & { nurse: Actor; physio: Actor; prisma: Db };
+type Then = (team: SeedTeam, caseId: string, courseId: string, today: Day) => Promise<unknown>;
 const resolved: Then = ({ surgeon }, caseId, courseId, today) => reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" });
 const declined: Then = ({ surgeon }, caseId) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." });
 const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, today) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) });
@@ -68,6 +71,40 @@ const weekday = (today: Day, n: number) => {
 const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, today) =>
   bookAppointment(reception, { caseId, kind, start: instantAt(weekday(today, nthWeekday), hour, minute, "Europe/London").toISOString() });
 const series: Then = ({ reception }, caseId) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false });
+/**
+ * The recovery so far, through the real commands with the clock set to each past day: every
+ * dressing due before today booked at `hour` and recorded (one left missed, one showing signs of
+ * infection, "healed" ending the series), and the first physiotherapy session if `physio`.
+ */
+const recoverySoFar =
+  (o: { hour: number; missDay?: number; infectionDay?: number; healedDay?: number; physio: boolean }): Then =>
+  async ({ nurse, physio, prisma }, caseId, _course, today) => {
+    const zone = "Europe/London";
+    const plan = await prisma.carePlan.findUniqueOrThrow({ where: { caseId } });
+    const d0 = plan.operationDay.toISOString().slice(0, 10);
+    const skipped: string[] = [];
+    for (;;) {
+      const visit = await prisma.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: { lt: new Date(`${today}T00:00:00Z`) }, id: { notIn: skipped } }, orderBy: { dueOn: "asc" } });
+      if (!visit) break;
+      const due = visit.dueOn.toISOString().slice(0, 10);
+      const day = daysBetween(d0, due);
+      if (day === o.missDay) {
+        skipped.push(visit.id);
+        continue;
+      }
+      const booked = await bookAppointment(nurse, { caseId, kind: "dressing", start: instantAt(due, o.hour, 0, zone).toISOString(), homeVisit: true, dressingVisitId: visit.id }, instantAt(due, 0, 0, zone));
+      const woundState = day === o.healedDay ? "healed" : day === o.infectionDay ? "signs_of_infection" : day <= 4 ? "exudate" : "clean_dry";
+      await recordDressing(nurse, booked.id, { woundState, notes: null }, instantAt(due, 17, 0, zone));
+    }
+    if (o.physio) {
+      let day = addDays(d0, 1);
+      while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+      if (day < today) {
+        const session = await bookAppointment(physio, { caseId, kind: "physio", start: instantAt(day, o.hour + 1, 0, zone).toISOString() }, instantAt(day, 0, 0, zone));
+        await recordPhysioSession(physio, session.id, { notes: "Gait with crutches, ankle range of motion", exercises: "Ankle pumps, isometrics", progress: null }, instantAt(day, 17, 0, zone));
+      }
+    }
+  };
 const dischargedToday: Then = ({ surgeon }, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
 
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
@@ -86,12 +123,26 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Th
   { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
   { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series] },
-  { stage: "operated", options: { operatedDaysAgo: 12 } },
-  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" } },
-  { stage: "operated", options: { operatedDaysAgo: 25 }, then: [offCrutches(13)] },
-  { stage: "operated", options: { operatedDaysAgo: 30, mechanism: "traumatic" }, then: [offCrutches(18), cleared(["cycling"])] },
-  { stage: "operated", options: { operatedDaysAgo: 70 }, then: [offCrutches(58), cleared(["cycling", "swimming", "running"])] },
-  { stage: "operated", options: { operatedDaysAgo: 95 }, then: [offCrutches(83), cleared(["cycling", "swimming", "running"]), dischargedToday] },
+  // D12: a dressing missed on day 10, physiotherapy not started.
+  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false })] },
+  // D16: signs of infection on day 14, still on crutches.
+  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true })] },
+  { stage: "operated", options: { operatedDaysAgo: 25 }, then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)] },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 30, mechanism: "traumatic" },
+    then: [recoverySoFar({ hour: 11, healedDay: 12, physio: true }), offCrutches(18), cleared(["cycling"])],
+  },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 70 },
+    then: [recoverySoFar({ hour: 12, healedDay: 14, physio: true }), offCrutches(58), cleared(["cycling", "swimming", "running"])],
+  },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 95 },
+    then: [recoverySoFar({ hour: 13, healedDay: 14, physio: true }), offCrutches(83), cleared(["cycling", "swimming", "running"]), dischargedToday],
+  },
 ];
 
 export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> {
@@ -143,7 +194,14 @@ export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> 
     const staff = await prisma.staff.findUniqueOrThrow({ where: { email } });
     return { id: staff.id, name: staff.name, role: staff.role };
   };
-  const team = { reception: await byEmail("reception@demo.clinic"), surgeon: await byEmail("surgeon@demo.clinic"), anaesthetist: await byEmail("anaesthetist@demo.clinic") };
+  const team: SeedTeam = {
+    reception: await byEmail("reception@demo.clinic"),
+    surgeon: await byEmail("surgeon@demo.clinic"),
+    anaesthetist: await byEmail("anaesthetist@demo.clinic"),
+    nurse: await byEmail("nurse@demo.clinic"),
+    physio: await byEmail("physio@demo.clinic"),
+    prisma,
+  };
   const patients = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, take: demoCases.length, select: { id: true } });
   const today = dayOf(now, "Europe/London");
   for (const [i, demo] of demoCases.entries()) {

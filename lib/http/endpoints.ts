@@ -428,6 +428,13 @@ export const endpoints = {
     body: acknowledgeInput,
     response: z.object({ caseId: z.string(), key: z.string() }),
   }),
+  caseCalendarFile: define({
+    method: "get",
+    path: "/api/v1/cases/{id}/appointments.ics",
+    action: "case.readSummary",
+    summary: "The case's booked appointments as an iCalendar (.ics) file for the patient",
+    params: idParams,
+  }),
   listAuditEvents: define({
     method: "get",
     path: "/api/v1/audit-events",

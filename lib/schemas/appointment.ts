@@ -71,6 +71,8 @@ export const appointmentView = z
     admission: z.enum(["day_case", "inpatient"]).nullable(),
     dressingDueOn: z.string().nullable(),
     physioSession: z.number().nullable(),
+    /** A dressing or physiotherapy visit already recorded. */
+    recorded: z.boolean(),
     history: z.array(z.object({ action: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable(), start: z.string(), end: z.string() })),
   })
   .meta({ id: "Appointment" });

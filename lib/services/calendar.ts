@@ -1,3 +1,4 @@
+import ical from "ical-generator";
 // Reading the calendar: appointments in a period for a clinician, room, patient or case (the
 // cancelled ones too, marked), and free slots for a case's next appointment.
 import type { Actor } from "@/lib/auth/actor";
@@ -20,6 +21,8 @@ const include = {
   room: { select: { id: true, name: true } },
   dressingVisit: { select: { dueOn: true } },
   physioSession: { select: { number: true } },
+  dressingRecord: { select: { id: true } },
+  physioRecord: { select: { id: true } },
   events: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
 } as const satisfies Prisma.AppointmentInclude;
 
@@ -40,6 +43,7 @@ function present(row: Row): AppointmentView {
     admission: row.admission,
     dressingDueOn: row.dressingVisit ? dayOfColumn(row.dressingVisit.dueOn) : null,
     physioSession: row.physioSession?.number ?? null,
+    recorded: Boolean(row.dressingRecord ?? row.physioRecord),
     history: row.events.map((e) => ({ action: e.action, at: e.at.toISOString(), by: e.by.name, reason: e.reason, start: e.startsAt.toISOString(), end: e.endsAt.toISOString() })),
   };
 }
@@ -109,5 +113,40 @@ export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>
         room: s.roomId ? (rooms.get(s.roomId) ?? null) : null,
       })),
     };
+  });
+}
+
+const eventTitle: Record<string, string> = {
+  consultation: "Consultation with your surgeon",
+  follow_up: "Follow-up with your surgeon",
+  imaging: "Imaging of your ankle",
+  injection: "Guided injection",
+  anaesthesia_assessment: "Pre-operative anaesthesia assessment",
+  arthroscopy: "Posterior ankle arthroscopy",
+  dressing: "Wound dressing by a nurse",
+  physio: "Physiotherapy",
+};
+
+/** The case's booked appointments as an iCalendar file for the patient's own calendar. */
+export async function caseCalendarFile(actor: Actor, caseId: string): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const kase = await tx.clinicalCase.findUnique({
+      where: { id: caseId },
+      include: { site: true, appointments: { where: { status: "booked" }, orderBy: { startsAt: "asc" }, include: { room: true } } },
+    });
+    if (!kase) throw notFound("The case");
+    await recordAudit(tx, actor, [{ action: "appointment.export_ics", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
+    const calendar = ical({ name: `${kase.site.name}: your appointments`, prodId: { company: "Ankle pathway", product: "appointments" } });
+    for (const a of kase.appointments) {
+      calendar.createEvent({
+        id: `${a.id}@ankle-pathway`,
+        start: a.startsAt,
+        end: a.endsAt,
+        summary: eventTitle[a.kind] ?? a.kind,
+        location: a.room ? `${a.room.name}, ${kase.site.name}` : a.kind === "dressing" ? "At home" : kase.site.name,
+        description: a.kind === "arthroscopy" ? "Follow the instructions you were given before the operation." : undefined,
+      });
+    }
+    return calendar.toString();
   });
 }

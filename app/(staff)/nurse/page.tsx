@@ -1,16 +1,17 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
-import { PatientSearch } from "@/components/patients/PatientSearch";
-
-const groups: WorklistGroup[] = [{ title: "Patients after their operation", statuses: ["operated", "recovery"], empty: "No patient is recovering from an operation." }];
+import { db } from "@/lib/db/client";
+import { dayOf } from "@/lib/domain/time";
+import { DressingRound } from "@/components/recovery/DressingRound";
+import { RecoveryBoard } from "@/components/recovery/RecoveryBoard";
 
 export default async function NursePage() {
-  await requirePageActor("workspace.nurse");
+  const actor = await requirePageActor("workspace.nurse");
+  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
   return (
     <>
       <h1>Dressing round</h1>
-      <CaseWorklist groups={groups} />
-      <PatientSearch />
+      <DressingRound today={dayOf(new Date(), site.timeZone)} />
+      <RecoveryBoard canAcknowledge={false} canReplace />
     </>
   );
 }

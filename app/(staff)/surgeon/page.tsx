@@ -1,6 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
 import { PatientSearch } from "@/components/patients/PatientSearch";
+import { RecoveryBoard } from "@/components/recovery/RecoveryBoard";
 
 const groups: WorklistGroup[] = [
   { title: "Awaiting diagnosis", statuses: ["referred"], empty: "No referred case is waiting for a diagnosis." },
@@ -19,6 +20,7 @@ export default async function SurgeonPage() {
   return (
     <>
       <h1>Case review</h1>
+      <RecoveryBoard canAcknowledge canReplace={false} />
       <CaseWorklist groups={groups} />
       <PatientSearch />
     </>

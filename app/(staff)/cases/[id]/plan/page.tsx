@@ -6,6 +6,8 @@ import { DomainError } from "@/lib/http/errors";
 import { getCarePlan } from "@/lib/services/cases";
 import { activityLabel, formatDate } from "@/components/cases/labels";
 import { PrintButton } from "@/components/ui/PrintButton";
+import { formatTime } from "@/components/appointments/labels";
+import { dayOf } from "@/lib/domain/time";
 
 export default async function CarePlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("case.readClinical");
@@ -20,7 +22,10 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
   return (
     <article className="care-plan">
       <p className="no-print">
-        <Link href={`/cases/${id}`}>Back to the case</Link> <PrintButton label="Print the patient's copy" />
+        <Link href={`/cases/${id}`}>Back to the case</Link> <PrintButton label="Print the patient's copy" />{" "}
+        <a href={`/api/v1/cases/${id}/appointments.ics`} download>
+          Download the appointments (.ics)
+        </a>
       </p>
       <h1>Your recovery plan after posterior ankle arthroscopy</h1>
       <p>
@@ -42,7 +47,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
               <tr>
                 <th scope="col">Day</th>
                 <th scope="col">Date</th>
-                <th scope="col">Status</th>
+                <th scope="col">Booked</th>
               </tr>
             </thead>
             <tbody>
@@ -50,7 +55,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
                 <tr key={d.dueOn}>
                   <td>D{d.day}</td>
                   <td>{formatDate(d.dueOn)}</td>
-                  <td>{d.status}</td>
+                  <td>{d.bookedAt ? formatTime(d.bookedAt, plan.timeZone) : d.status === "planned" ? "to book" : d.status}</td>
                 </tr>
               ))}
             </tbody>
@@ -88,7 +93,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
           <ol className="compact">
             {plan.physio.slice(0, 4).map((p) => (
               <li key={p.number}>
-                Session {p.number}: by {formatDate(p.dueBy)}
+                Session {p.number}: {p.bookedAt ? `${formatDate(dayOf(new Date(p.bookedAt), plan.timeZone))} at ${formatTime(p.bookedAt, plan.timeZone)}` : `by ${formatDate(p.dueBy)}`}
               </li>
             ))}
             {plan.physio.length > 4 && <li>then weekly until running is cleared</li>}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { api } from "@/lib/http/client";
+import type { RecoveryBoard as Board } from "@/lib/schemas/recovery";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { woundLabel } from "./labels";
+
+type Alert = Board["items"][number]["alerts"][number];
+
+/**
+ * Operated patients with their day since the operation, next dressing and open alerts. The
+ * surgeon acknowledges an alert with a note; a nurse replaces a missed dressing from here.
+ */
+export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: boolean; canReplace: boolean }) {
+  const board = useQuery({ queryKey: ["recovery-board"], queryFn: () => api<Board>("/api/v1/recovery-board") });
+  return (
+    <section className="panel" aria-labelledby="board-title">
+      <h2 id="board-title">Recovery board</h2>
+      {board.isPending && <p className="muted">Loading…</p>}
+      {board.error && <ProblemMessage error={board.error} />}
+      {board.data && board.data.items.length === 0 && <p className="empty">No operated patient is in recovery.</p>}
+      {board.data && board.data.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Patient</th>
+              <th scope="col">Day</th>
+              <th scope="col">Next dressing</th>
+              <th scope="col">Wound</th>
+              <th scope="col">Alerts</th>
+              <th scope="col">Milestones</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.data.items.map((row) => (
+              <tr key={row.caseId}>
+                <td>
+                  <Link href={`/cases/${row.caseId}`}>{row.patient.name}</Link> <span className="muted">{row.side}</span>
+                </td>
+                <td>D{row.day}</td>
+                <td>{row.nextDressing ? `${row.nextDressing.dueOn}${row.nextDressing.bookedAt ? "" : " (not booked)"}` : "—"}</td>
+                <td>{row.lastWoundState ? woundLabel[row.lastWoundState] : "—"}</td>
+                <td>
+                  {row.alerts.length === 0 ? (
+                    <span className="muted">None</span>
+                  ) : (
+                    <ul className="alerts">
+                      {row.alerts.map((alert) => (
+                        <AlertItem key={alert.key} caseId={row.caseId} alert={alert} canAcknowledge={canAcknowledge} canReplace={canReplace} />
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>{[row.milestones.offCrutches && "off crutches", ...row.milestones.cleared.map((c) => `${c} cleared`)].filter(Boolean).join(", ") || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function AlertItem({ caseId, alert, canAcknowledge, canReplace }: { caseId: string; alert: Alert; canAcknowledge: boolean; canReplace: boolean }) {
+  const queryClient = useQueryClient();
+  const [acknowledging, setAcknowledging] = useState(false);
+  const done = () => void queryClient.invalidateQueries({ queryKey: ["recovery-board"] });
+  const acknowledge = useMutation({
+    mutationFn: (note: string) => api(`/api/v1/cases/${caseId}/alert-acknowledgements`, { method: "POST", body: { key: alert.key, note } }),
+    onSuccess: done,
+  });
+  const replace = useMutation({
+    mutationFn: () => api(`/api/v1/cases/${caseId}/dressing-replacements`, { method: "POST", body: { visitId: alert.key.split(":")[1] } }),
+    onSuccess: done,
+  });
+  return (
+    <li className={`alert-item ${alert.kind}`}>
+      <strong>{alert.message}</strong> <span className="muted">({alert.rule})</span>
+      {canReplace && alert.kind === "missed_dressing" && (
+        <button type="button" className="secondary" onClick={() => replace.mutate()} disabled={replace.isPending}>
+          Replace with a visit next day
+        </button>
+      )}
+      {canAcknowledge &&
+        (acknowledging ? (
+          <form
+            className="row tight"
+            onSubmit={(e) => {
+              e.preventDefault();
+              acknowledge.mutate(String(new FormData(e.currentTarget).get("note")));
+            }}
+          >
+            <label className="visually-hidden" htmlFor={`ack-${caseId}-${alert.key}`}>
+              Note
+            </label>
+            <input id={`ack-${caseId}-${alert.key}`} name="note" placeholder="What was done" required />
+            <button type="submit">Acknowledge</button>
+          </form>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setAcknowledging(true)}>
+            Acknowledge…
+          </button>
+        ))}
+      {(acknowledge.error || replace.error) && <ProblemMessage error={acknowledge.error ?? replace.error} />}
+    </li>
+  );
+}
