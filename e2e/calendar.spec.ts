@@ -51,4 +51,22 @@ test.describe("calendars and hours", () => {
     const next = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(dayAfter, 10), clinicianId: surgeon.id } });
     expect(next.status()).toBe(201);
   });
+
+  test("a new room opens only in the hours the administrator sets (SC-2)", async () => {
+    const admin = await apiAs("admin");
+    const room = await admin.post("/api/v1/rooms", { data: { name: `Consulting room ${Date.now()}`, kind: "consulting" } });
+    expect(room.status()).toBe(201);
+    const { id } = await room.json();
+    const hours = await admin.put(`/api/v1/rooms/${id}/hours`, { data: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "13:00", endsAt: "17:00" })) } });
+    expect((await hours.json()).weekly).toHaveLength(5);
+
+    const reception = await apiAs("reception");
+    const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+    const kase = await caseAt(clients, "referred");
+    const day = weekdayAfter(today(), 30);
+    const morning = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(day, 10), roomId: id } });
+    expect((await morning.json()).code).toBe("SC-2");
+    const afternoon = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(day, 14), roomId: id } });
+    expect(afternoon.status()).toBe(201);
+  });
 });

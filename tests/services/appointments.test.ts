@@ -100,6 +100,15 @@ describe("booking against the database", () => {
     await consultation(caseId, londonAt(7, 11), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id });
   });
 
+  it("refuses a move outside the surgeon's hours and changes nothing (SC-2)", async () => {
+    const { caseId } = await caseAt(team, "referred");
+    const { id } = await consultation(caseId, londonAt(8, 15), { clinicianId: team.surgeon.id, roomId: consulting[0]!.id });
+    await expect(moveAppointment(team.reception, id, { start: londonAt(8, 6).toISOString(), reason: "Earlier please" })).rejects.toMatchObject({ code: "SC-2" });
+    const unchanged = await getAppointment(team.reception, id);
+    expect(unchanged.start).toBe(londonAt(8, 15).toISOString());
+    expect(unchanged.history.map((h) => h.action)).toEqual(["booked"]);
+  });
+
   it("refuses a move or cancellation without a reason, changing nothing (SC-4)", async () => {
     const { caseId } = await caseAt(team, "referred");
     const { id } = await consultation(caseId, londonAt(8, 10), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id });
