@@ -8,6 +8,7 @@ import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { instantAt } from "@/lib/domain/time";
 import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
 import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/http/errors";
 import { walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
@@ -105,6 +106,22 @@ const recoverySoFar =
       }
     }
   };
+/**
+ * Today's dressing, if one is due, booked for later today when the nurses' hours still allow:
+ * the demo's round then has visits to record whatever the hour the demo is loaded.
+ */
+const todaysDressing =
+  (offsetHours: number): Then =>
+  async ({ reception, nurse, prisma }, caseId, _course, today) => {
+    const due = await prisma.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: new Date(`${today}T00:00:00Z`), appointments: { none: { status: "booked" } } } });
+    if (!due) return;
+    const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + offsetHours * 3_600_000);
+    if (dayOf(start, "Europe/London") !== today) return;
+    await bookAppointment(reception, { caseId, kind: "dressing", start: start.toISOString(), dressingVisitId: due.id, clinicianId: nurse.id, homeVisit: true }).catch((error: unknown) => {
+      // After the nurses' hours there is simply no round left today.
+      if (!(error instanceof DomainError)) throw error;
+    });
+  };
 const dischargedToday: Then = ({ surgeon }, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
 
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
@@ -122,11 +139,11 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Th
   { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false } },
   { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
-  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series] },
+  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(0)] },
   // D12: a dressing missed on day 10, physiotherapy not started.
-  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false })] },
+  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(1)] },
   // D16: signs of infection on day 14, still on crutches.
-  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true })] },
+  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(2)] },
   { stage: "operated", options: { operatedDaysAgo: 25 }, then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)] },
   {
     stage: "operated",

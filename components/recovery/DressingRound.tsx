@@ -17,7 +17,7 @@ export function DressingRound({ today }: { today: string }) {
   return (
     <section className="panel" aria-labelledby="round-title">
       <div className="row">
-        <h2 id="round-title">Dressing round</h2>
+        <h2 id="round-title">Visits</h2>
         <div className="field">
           <label htmlFor="round-date">Date</label>
           <input id="round-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />

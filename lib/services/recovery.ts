@@ -41,7 +41,7 @@ export async function recordDressing(actor: Actor, appointmentId: string, input:
     );
     if (refused) throw refusal(refused);
     const record = await tx.dressingRecord.create({
-      data: { appointmentId, dressingVisitId: visit.id, caseId: appointment.caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id },
+      data: { appointmentId, dressingVisitId: visit.id, caseId: appointment.caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id, recordedAt: now },
     });
     await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
     const dueOn = dayOfColumn(visit.dueOn);
@@ -72,7 +72,7 @@ export async function recordPhysioSession(actor: Actor, appointmentId: string, i
     if (appointment.physioRecord) throw refusal(violation("PW-3", "This session is already recorded."));
     if (day > today) throw refusal(violation("PW-1", `This session is on ${day}: it is recorded on the day.`));
     const record = await tx.physioRecord.create({
-      data: { appointmentId, caseId: appointment.caseId, notes: input.notes, exercises: input.exercises ?? null, progress: input.progress ?? null, physioId: actor.id },
+      data: { appointmentId, caseId: appointment.caseId, notes: input.notes, exercises: input.exercises ?? null, progress: input.progress ?? null, physioId: actor.id, recordedAt: now },
     });
     if (appointment.physioSessionId) await tx.physioSession.update({ where: { id: appointment.physioSessionId }, data: { status: "done" } });
     await startRecovery(tx, actor, appointment.case);
@@ -122,7 +122,7 @@ const boardInclude = {
   carePlan: true,
   clearances: true,
   dressings: { include: { records: true, appointments: { where: { status: "booked" as const }, orderBy: { startsAt: "asc" as const } } }, orderBy: { dueOn: "asc" as const } },
-  dressingRecords: { orderBy: { recordedAt: "asc" as const } },
+  dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
   physioRecords: { select: { id: true } },
   alertAcknowledgements: true,
 };
@@ -141,7 +141,7 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
         {
           operationDay: d0,
           crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
-          infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOf(r.recordedAt, c.site.timeZone) })),
+          infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
           missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
           physioStarted: c.physioRecords.length > 0,
         },
