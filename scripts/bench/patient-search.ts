@@ -1,14 +1,9 @@
 // Benchmark: patient search over 100,000 patients on a throwaway embedded PostgreSQL.
 // Prints the median time of each kind of search and the plan PostgreSQL chose for it.
 //   npm run bench:patients [-- 100000]
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Client } from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createDb, setDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrations";
 import { searchPatients } from "@/lib/services/patients";
+import { exitOnError, measure, planOf, withScratchDatabase } from "./measure";
 
 const count = Number(process.argv[2] ?? 100_000);
 const runs = 25;
@@ -35,14 +30,7 @@ const searches: { name: string; sql: string; params: unknown[] }[] = [
 ];
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
-  const server = await startEmbeddedPostgres({ dir, port: 54399 });
-  try {
-    await server.createDatabase("bench");
-    const url = server.url("bench");
-    await migrate(url);
-    const client = new Client({ connectionString: url });
-    await client.connect();
+  await withScratchDatabase(54399, async (url, client) => {
     const given = ["Zoë", "José", "Siobhán", "Björn", "Amélie", "Oliver", "Aisha", "Liam", "Chloé", "Mateusz", "Grace", "Noah"];
     const family = ["Lambert", "García", "O'Brien", "Dubois", "Smith", "Khan", "Murphy", "Lefèvre", "Nowak", "Taylor", "Jones", "Muñoz"];
     const started = Date.now();
@@ -58,40 +46,19 @@ async function main() {
     console.log(`Loaded ${count.toLocaleString("en-GB")} patients in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     for (const search of searches) {
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t = process.hrtime.bigint();
-        await client.query(search.sql, search.params);
-        times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-      times.sort((a, b) => a - b);
-      const plan = await client.query(`EXPLAIN ${search.sql}`, search.params);
-      const scans = plan.rows.map((r) => r["QUERY PLAN"] as string).filter((line) => /Scan/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ""));
-      console.log(`${search.name}: median ${times[Math.floor(runs / 2)]!.toFixed(2)} ms, p95 ${times[Math.floor(runs * 0.95)]!.toFixed(2)} ms`);
-      console.log(`  plan: ${scans.join(" / ")}`);
+      const { median, worst } = await measure(runs, () => client.query(search.sql, search.params));
+      console.log(`${search.name}: median ${median.toFixed(2)} ms, worst ${worst.toFixed(2)} ms`);
+      console.log(`  plan: ${await planOf(client, search.sql, search.params)}`);
     }
 
     // The service as the API calls it: search plus one audit row per patient shown.
     const prisma = setDb(createDb(url));
     const site = await prisma.site.create({ data: { name: "Bench", timeZone: "Europe/London" } });
     const actor = await prisma.staff.create({ data: { siteId: site.id, email: "bench@bench", name: "Bench", role: "reception", passwordHash: "x" } });
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = process.hrtime.bigint();
-      await searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`searchPatients("zoe lamb", 25 a page, audited): median ${times[Math.floor(runs / 2)]!.toFixed(2)} ms`);
+    const service = await measure(runs, () => searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 }));
+    console.log(`searchPatients("zoe lamb", 25 a page, audited): median ${service.median.toFixed(2)} ms`);
     await prisma.$disconnect();
-    await client.end();
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+exitOnError(main);

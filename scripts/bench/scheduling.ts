@@ -1,47 +1,27 @@
 // Benchmark: calendar and free-slot queries with 500,000 appointments on a throwaway embedded
 // PostgreSQL. Prints the median time of each and the plan PostgreSQL chose for it.
 //   npm run bench:scheduling [-- 500000]
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Client } from "pg";
+import type { Client } from "pg";
 import { createDb, setDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrations";
 import { findSlots } from "@/lib/services/slots";
 import { listAppointments } from "@/lib/services/calendar";
+import { exitOnError, measure, planOf, withScratchDatabase } from "./measure";
 
 const count = Number(process.argv[2] ?? 500_000);
 const runs = 15;
 const clinicians = 20;
 
 async function timed(label: string, run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label}: median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms, worst ${times.at(-1)!.toFixed(1)} ms`);
+  const { median, worst } = await measure(runs, run);
+  console.log(`${label}: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
 }
 
 async function plan(client: Client, label: string, sql: string, params: unknown[]) {
-  const { rows } = await client.query(`EXPLAIN ${sql}`, params);
-  const scans = rows.map((r) => String(r["QUERY PLAN"])).filter((l) => /Scan/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, "").replace(/^->\s+/, ""));
-  console.log(`  ${label} plan: ${[...new Set(scans)].join(" / ")}`);
+  console.log(`  ${label} plan: ${await planOf(client, sql, params)}`);
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
-  const server = await startEmbeddedPostgres({ dir, port: 54398 });
-  try {
-    await server.createDatabase("bench");
-    const url = server.url("bench");
-    await migrate(url);
-    const client = new Client({ connectionString: url });
-    client.on("error", () => undefined);
-    await client.connect();
+  await withScratchDatabase(54398, async (url, client) => {
     const started = Date.now();
     await client.query(`
       INSERT INTO site (id, name, time_zone) VALUES ('00000000-0000-0000-0000-000000000001', 'Bench', 'Europe/London');
@@ -105,14 +85,7 @@ async function main() {
     await timed("Free slots over a week for one surgeon", () => prisma.$transaction((tx) => findSlots(tx, { ...slotQuery, clinicianId: clinician })));
     await plan(client, "overlap test", `SELECT 1 FROM appointment_resource WHERE active AND resource_id = $1 AND period && tstzrange($2, $3)`, [clinician, weekFrom, new Date(weekFrom.getTime() + 1_200_000)]);
     await prisma.$disconnect();
-    await client.end();
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+exitOnError(main);
