@@ -210,6 +210,13 @@ test.describe("malformed input", () => {
     },
     { name: "an acknowledgement without a note", endpoint: endpoints.acknowledgeAlert, url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`, data: { key: "crutches" }, paths: ["note"] },
     { name: "a calendar file for a case id that is not a UUID", endpoint: endpoints.caseCalendarFile, url: "/api/v1/cases/42/appointments.ics", paths: ["id"] },
+    {
+      name: "clinic policies with an odd dressing day and a missing length",
+      endpoint: endpoints.setPolicies,
+      url: "/api/v1/policies",
+      data: { assessmentValidityDays: 90, dressingPlannedUntilDay: 15, physioFirstWithinDays: 7, durations: { consultation: 20 } },
+      paths: ["dressingPlannedUntilDay", "durations.follow_up", "durations.imaging", "durations.injection", "durations.anaesthesia_assessment", "durations.arthroscopy", "durations.dressing", "durations.physio"],
+    },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -25,6 +25,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
   admin: [
     { href: "/admin", label: "Staff and rooms" },
     { href: "/admin/hours", label: "Hours" },
+    { href: "/admin/policies", label: "Policies" },
     { href: "/calendar", label: "Calendar" },
     { href: "/admin/audit", label: "Audit trail" },
   ],

@@ -18,6 +18,8 @@ export const policy = {
   "workspace.admin": ["admin"],
 
   "staff.list": everyone,
+  // Clinic policies are shown to everyone and set by the administrator.
+  "policies.read": everyone,
   "room.list": everyone,
 
   // Register / edit patient demographics.

@@ -36,6 +36,7 @@ import {
   patientSearchQuery,
 } from "@/lib/schemas/patient";
 import { acknowledgeInput, dressingRecordInput, dressingRoundView, physioRecordInput, recordResult, recoveryBoardView, replacementInput, roundQuery } from "@/lib/schemas/recovery";
+import { policiesInput } from "@/lib/schemas/policies";
 import { room, roomList, roomQuery, staffList, staffQuery } from "@/lib/schemas/staff";
 import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
@@ -434,6 +435,21 @@ export const endpoints = {
     action: "case.readSummary",
     summary: "The case's booked appointments as an iCalendar (.ics) file for the patient",
     params: idParams,
+  }),
+  getPolicies: define({
+    method: "get",
+    path: "/api/v1/policies",
+    action: "policies.read",
+    summary: "The site's clinic policies: assessment validity, dressing series, first physiotherapy, appointment lengths",
+    response: policiesInput,
+  }),
+  setPolicies: define({
+    method: "put",
+    path: "/api/v1/policies",
+    action: "staff.manage",
+    summary: "Set the site's clinic policies",
+    body: policiesInput,
+    response: policiesInput,
   }),
   listAuditEvents: define({
     method: "get",

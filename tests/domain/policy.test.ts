@@ -10,6 +10,7 @@ const expected: Record<Action, Role[]> = {
   "workspace.physio": ["physio"],
   "workspace.admin": ["admin"],
   "staff.list": [...roles],
+  "policies.read": [...roles],
   "room.list": [...roles],
   "patient.register": ["reception", "surgeon", "admin"],
   "patient.edit": ["reception", "surgeon", "admin"],

@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/http/client";
+import type { PoliciesInput } from "@/lib/schemas/policies";
+import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { kindLabel } from "@/components/appointments/labels";
+
+const fields: { name: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays"; label: string; rule: string }[] = [
+  { name: "assessmentValidityDays", label: "An anaesthesia assessment is valid for (days)", rule: "SX-3" },
+  { name: "dressingPlannedUntilDay", label: "Dressings are planned up to day", rule: "PO-3" },
+  { name: "physioFirstWithinDays", label: "First physiotherapy session within (days)", rule: "PO-4" },
+];
+
+/** The clinic's own settings for the rules the protocol leaves to each clinic. */
+export function PoliciesForm() {
+  const queryClient = useQueryClient();
+  const policies = useQuery({ queryKey: ["policies"], queryFn: () => api<PoliciesInput>("/api/v1/policies") });
+  const save = useMutation({
+    mutationFn: (body: PoliciesInput) => api<PoliciesInput>("/api/v1/policies", { method: "PUT", body }),
+    onSuccess: (data) => queryClient.setQueryData(["policies"], data),
+  });
+  if (policies.isPending) return <p className="muted">Loading…</p>;
+  if (policies.error) return <ProblemMessage error={policies.error} />;
+  const current = policies.data;
+  return (
+    <form
+      key={JSON.stringify(current)}
+      className="panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const number = (name: string) => Number(f.get(name));
+        save.mutate({
+          assessmentValidityDays: number("assessmentValidityDays"),
+          dressingPlannedUntilDay: number("dressingPlannedUntilDay"),
+          physioFirstWithinDays: number("physioFirstWithinDays"),
+          durations: Object.fromEntries(Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)])) as PoliciesInput["durations"],
+        });
+      }}
+    >
+      <h2>Pathway</h2>
+      {fields.map((field) => (
+        <div className="field" key={field.name}>
+          <label htmlFor={field.name}>
+            {field.label} <span className="muted">({field.rule})</span>
+          </label>
+          <input id={field.name} name={field.name} type="number" min={1} defaultValue={current[field.name]} required />
+        </div>
+      ))}
+      <h2>Appointment lengths in minutes (SC-5)</h2>
+      <div className="row">
+        {Object.entries(current.durations).map(([kind, value]) => (
+          <div className="field" key={kind}>
+            <label htmlFor={`duration-${kind}`}>{kindLabel[kind]}</label>
+            <input id={`duration-${kind}`} name={`duration-${kind}`} type="number" min={5} max={480} defaultValue={value} required style={{ minWidth: "6rem" }} />
+          </div>
+        ))}
+      </div>
+      {save.error && <ProblemMessage error={save.error} />}
+      {save.isSuccess && (
+        <p role="status" className="alert ok">
+          Policies saved. They apply to what is booked and recorded from now on.
+        </p>
+      )}
+      <button type="submit" disabled={save.isPending}>
+        Save policies
+      </button>
+    </form>
+  );
+}
