@@ -6,7 +6,10 @@ test.describe("admin workspace", () => {
   test("lists the demo site's staff and rooms", async ({ page }) => {
     await signInThroughPage(page, emailOf("admin"));
     await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Staff (12)" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^Staff \(\d+\)$/ })).toBeVisible();
+    for (const name of ["Mr Alan Hart", "Dr Ruth Okafor", "Nurse Grace Bell", "Sam Whitfield", "Jo Marsh", "Kim Adeyemi"]) {
+      await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+    }
     // Other journeys may add rooms: the demo's ten are there whatever else is.
     await expect(page.getByRole("heading", { name: /^Rooms \(\d+\)$/ })).toBeVisible();
     for (const room of ["Theatre 1", "Theatre 2", "Imaging suite", "Physio gym 2", "Dressing room 2"]) {
@@ -49,5 +52,31 @@ test.describe("clinic policies", () => {
     } finally {
       expect((await admin.put("/api/v1/policies", { data: defaults })).status()).toBe(200);
     }
+  });
+});
+
+test.describe("staff accounts", () => {
+  test("the administrator adds a nurse who can sign in, then deactivates the account after confirming, which ends her session", async ({ browser, page }) => {
+    const email = `nurse.${Date.now()}@demo.clinic`;
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByLabel("Name", { exact: true }).fill("Nurse Ada Newby");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Role").selectOption("nurse");
+    await page.getByLabel("First password").fill("a-long-first-password");
+    await page.getByRole("button", { name: "Add staff member" }).click();
+    await expect(page.getByRole("cell", { name: email })).toBeVisible();
+
+    const nurse = await browser.newPage();
+    await signInThroughPage(nurse, email, "a-long-first-password");
+    await expect(nurse).toHaveURL(/\/nurse$/);
+
+    await page.getByRole("button", { name: "Deactivate Nurse Ada Newby…" }).click();
+    await page.getByRole("group", { name: "Confirm deactivating Nurse Ada Newby" }).getByRole("button", { name: "Yes, deactivate" }).click();
+    await expect(page.getByRole("button", { name: "Reactivate Nurse Ada Newby" })).toBeVisible();
+
+    expect((await nurse.request.get("/api/v1/staff")).status()).toBe(401);
+    await signInThroughPage(nurse, email, "a-long-first-password");
+    await expect(nurse.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
+    await nurse.close();
   });
 });

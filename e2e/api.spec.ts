@@ -217,6 +217,14 @@ test.describe("malformed input", () => {
       data: { assessmentValidityDays: 90, dressingPlannedUntilDay: 15, physioFirstWithinDays: 7, durations: { consultation: 20 } },
       paths: ["dressingPlannedUntilDay", "durations.follow_up", "durations.imaging", "durations.injection", "durations.anaesthesia_assessment", "durations.arthroscopy", "durations.dressing", "durations.physio"],
     },
+    {
+      name: "a staff account with a short password and an unknown role",
+      endpoint: endpoints.createStaff,
+      url: "/api/v1/staff",
+      data: { email: "new@demo.clinic", name: "New", role: "porter", password: "short" },
+      paths: ["role", "password"],
+    },
+    { name: "a staff change to an unknown role", endpoint: endpoints.updateStaff, url: `/api/v1/staff/${randomUUID()}`, data: { role: "porter" }, paths: ["role"] },
     { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
   ];
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, type Clients } from "./pathway-support";
+import { caseAt, today, weekdayAfter, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
@@ -19,6 +19,7 @@ test.describe("reception books", () => {
     const appointments = page.getByRole("region", { name: "Appointments" });
     await expect(appointments.getByText("No appointment booked.")).toBeVisible();
     await appointments.getByLabel("Appointment").selectOption("consultation");
+    await appointments.getByLabel("From").fill(weekdayAfter(today(), 1));
     await appointments.getByRole("button", { name: "Find free slots" }).click();
     const first = appointments.getByRole("list", { name: "Free slots" }).getByRole("button").first();
     const label = (await first.textContent())!.replace("Book ", "");
@@ -32,6 +33,7 @@ test.describe("reception books", () => {
     await page.goto(`/cases/${kase.id}`);
     const appointments = page.getByRole("region", { name: "Appointments" });
     await appointments.getByLabel("Appointment").selectOption("arthroscopy");
+    await appointments.getByLabel("From").fill(weekdayAfter(today(), 2));
     await appointments.getByRole("button", { name: "Find free slots" }).click();
     await expect(appointments.getByLabel("Day case")).toBeChecked();
     await appointments.getByRole("list", { name: "Free slots" }).getByRole("button").first().click();

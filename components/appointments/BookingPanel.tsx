@@ -46,6 +46,8 @@ export function BookingPanel({ caseId, timeZone, today, kinds, homeSupport }: { 
           admission: search!.kind === "arthroscopy" ? admission : undefined,
         },
       }),
+    // A slot taken meanwhile disappears from the list.
+    onError: () => void slots.refetch(),
     onSuccess: () => {
       setSearch(null);
       for (const key of ["appointments", "case", "cases", "calendar", "slots", "care-plan"]) void queryClient.invalidateQueries({ queryKey: [key] });

@@ -37,7 +37,7 @@ import {
 } from "@/lib/schemas/patient";
 import { acknowledgeInput, dressingRecordInput, dressingRoundView, physioRecordInput, recordResult, recoveryBoardView, replacementInput, roundQuery } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
-import { room, roomList, roomQuery, staffList, staffQuery } from "@/lib/schemas/staff";
+import { room, roomList, roomQuery, staffAccount, staffInput, staffList, staffPatch, staffQuery } from "@/lib/schemas/staff";
 import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
 export type Method = "get" | "post" | "patch" | "put";
@@ -80,6 +80,24 @@ export const endpoints = {
     summary: "Active rooms, optionally of one kind",
     query: roomQuery,
     response: roomList,
+  }),
+  createStaff: define({
+    method: "post",
+    path: "/api/v1/staff",
+    action: "staff.manage",
+    summary: "Add a staff account (with the usual working hours)",
+    body: staffInput,
+    response: staffAccount,
+    status: 201,
+  }),
+  updateStaff: define({
+    method: "patch",
+    path: "/api/v1/staff/{id}",
+    action: "staff.manage",
+    summary: "Rename, change the role of, deactivate or reactivate a staff account",
+    params: idParams,
+    body: staffPatch,
+    response: staffAccount,
   }),
   getStaffHours: define({
     method: "get",

@@ -1,36 +1,18 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { listRooms, listStaff } from "@/lib/services/staff";
-import { roleLabel } from "@/components/session/navigation";
+import { listRooms } from "@/lib/services/staff";
+import { listStaffAccounts } from "@/lib/services/staff-accounts";
+import { StaffAccounts } from "@/components/admin/StaffAccounts";
 import { AddRoom } from "@/components/admin/AddRoom";
 
 export default async function AdminPage() {
   await requirePageActor("workspace.admin");
-  const [staff, rooms] = await Promise.all([listStaff(), listRooms()]);
+  const [staff, rooms] = await Promise.all([listStaffAccounts(), listRooms()]);
   return (
     <>
       <h1>Administration</h1>
       <section className="panel" aria-labelledby="staff-title">
-        <h2 id="staff-title">Staff ({staff.items.length})</h2>
-        {staff.items.length === 0 ? (
-          <p className="empty">No staff accounts yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td>{roleLabel[s.role]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <h2 id="staff-title">Staff ({staff.filter((s) => s.active).length})</h2>
+        <StaffAccounts accounts={staff} />
       </section>
       <section className="panel" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.items.length})</h2>
