@@ -1,6 +1,5 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { db } from "@/lib/db/client";
-import { dayOf } from "@/lib/domain/time";
+import { actorSite } from "@/lib/services/sites";
 import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
 import { PhysioSessions } from "@/components/recovery/PhysioSessions";
 
@@ -8,11 +7,11 @@ const groups: WorklistGroup[] = [{ title: "Patients after their operation", stat
 
 export default async function PhysioPage() {
   const actor = await requirePageActor("workspace.physio");
-  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
+  const site = await actorSite(actor);
   return (
     <>
       <h1>Physiotherapy</h1>
-      <PhysioSessions physioId={actor.id} today={dayOf(new Date(), site.timeZone)} timeZone={site.timeZone} />
+      <PhysioSessions physioId={actor.id} today={site.today} timeZone={site.timeZone} />
       <CaseWorklist groups={groups} />
     </>
   );

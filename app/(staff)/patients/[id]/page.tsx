@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
+import { actorSite } from "@/lib/services/sites";
 import { isAllowed } from "@/lib/auth/policy";
 import { uuid } from "@/lib/schemas/common";
 import { getPatient } from "@/lib/services/patients";
 import { PatientCases } from "@/components/cases/PatientCases";
 import { PatientAppointments } from "@/components/appointments/PatientAppointments";
-import { db } from "@/lib/db/client";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("patient.read");
@@ -14,7 +14,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   if (!uuid.safeParse(id).success) notFound();
   const patient = await getPatient(actor, id).catch(() => null);
   if (!patient) notFound();
-  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
+  const site = await actorSite(actor);
   return (
     <>
       <h1>

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
+import { actorSite } from "@/lib/services/sites";
 import { uuid } from "@/lib/schemas/common";
 import { EditPatient } from "@/components/patients/EditPatient";
 import { PatientCases } from "@/components/cases/PatientCases";
 import { isAllowed } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
 import { PatientAppointments } from "@/components/appointments/PatientAppointments";
 
 export default async function PatientPage({
@@ -18,7 +18,7 @@ export default async function PatientPage({
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   const { registered } = await searchParams;
-  const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
+  const site = await actorSite(actor);
   return (
     <>
       <EditPatient id={id} justRegistered={registered === "1"} />
