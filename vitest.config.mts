@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/database.ts"],
+    setupFiles: ["tests/setup/fixed-date.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -8,8 +8,7 @@ import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { instantAt } from "@/lib/domain/time";
 import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/http/errors";
-import { walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
+import { demoZone, walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
 
@@ -53,12 +52,15 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
 }
 
 type SeedTeam = Team & { nurse: Actor; physio: Actor; prisma: Db };
-type Then = (team: SeedTeam, caseId: string, courseId: string, today: Day) => Promise<unknown>;
-const resolved: Then = ({ surgeon }, caseId, courseId, today) => reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" });
-const declined: Then = ({ surgeon }, caseId) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." });
-const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, today) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) });
-const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async ({ surgeon }, caseId, _course, today) => {
-  for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null });
+/** The seed's clock: the instant it runs at and that instant's day at the site. */
+type Clock = { now: Date; today: Day };
+type Then = (team: SeedTeam, caseId: string, courseId: string, clock: Clock) => Promise<unknown>;
+const resolved: Then = ({ surgeon }, caseId, courseId, { now, today }) =>
+  reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" }, now);
+const declined: Then = ({ surgeon }, caseId, _course, { now }) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." }, now);
+const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, { now, today }) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) }, now);
+const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async ({ surgeon }, caseId, _course, { now, today }) => {
+  for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null }, now);
 };
 /** The n-th weekday after today (1 = the next one). */
 const weekday = (today: Day, n: number) => {
@@ -69,9 +71,9 @@ const weekday = (today: Day, n: number) => {
   }
   return day;
 };
-const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, today) =>
-  bookAppointment(reception, { caseId, kind, start: instantAt(weekday(today, nthWeekday), hour, minute, "Europe/London").toISOString() });
-const series: Then = ({ reception }, caseId) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false });
+const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, { now, today }) =>
+  bookAppointment(reception, { caseId, kind, start: instantAt(weekday(today, nthWeekday), hour, minute, demoZone).toISOString() }, now);
+const series: Then = ({ reception }, caseId, _course, { now }) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false }, now);
 /**
  * The recovery so far, through the real commands with the clock set to each past day: every
  * dressing due before today booked at `hour` and recorded (one left missed, one showing signs of
@@ -79,8 +81,8 @@ const series: Then = ({ reception }, caseId) => bookPostOperativeSeries(receptio
  */
 const recoverySoFar =
   (o: { hour: number; missDay?: number; infectionDay?: number; healedDay?: number; physio: boolean }): Then =>
-  async ({ nurse, physio, prisma }, caseId, _course, today) => {
-    const zone = "Europe/London";
+  async ({ nurse, physio, prisma }, caseId, _course, { today }) => {
+    const zone = demoZone;
     const plan = await prisma.carePlan.findUniqueOrThrow({ where: { caseId } });
     const d0 = plan.operationDay.toISOString().slice(0, 10);
     const skipped: string[] = [];
@@ -107,25 +109,22 @@ const recoverySoFar =
     }
   };
 /**
- * Today's dressing, if one is due, booked for later today when the nurses' hours still allow:
- * the demo's round then has visits to record whatever the hour the demo is loaded.
+ * Today's dressing, if one is due, booked at `hour` site time by the nurse with the clock at
+ * today's midnight, as the morning's round would have been: the demo's round has visits to
+ * record whatever the hour the demo is loaded.
  */
 const todaysDressing =
-  (offsetHours: number): Then =>
-  async ({ reception, nurse, prisma }, caseId, _course, today) => {
+  (hour: number): Then =>
+  async ({ reception, nurse, prisma }, caseId, _course, { today }) => {
     const due = await prisma.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: new Date(`${today}T00:00:00Z`), appointments: { none: { status: "booked" } } } });
     if (!due) return;
-    const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + offsetHours * 3_600_000);
-    if (dayOf(start, "Europe/London") !== today) return;
-    await bookAppointment(reception, { caseId, kind: "dressing", start: start.toISOString(), dressingVisitId: due.id, clinicianId: nurse.id, homeVisit: true }).catch((error: unknown) => {
-      // After the nurses' hours there is simply no round left today.
-      if (!(error instanceof DomainError)) throw error;
-    });
+    const start = instantAt(today, hour, 0, demoZone);
+    await bookAppointment(reception, { caseId, kind: "dressing", start: start.toISOString(), dressingVisitId: due.id, clinicianId: nurse.id, homeVisit: true }, instantAt(today, 0, 0, demoZone));
   };
-const dischargedToday: Then = ({ surgeon }, caseId, _course, today) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." });
+const dischargedToday: Then = ({ surgeon }, caseId, _course, { now, today }) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." }, now);
 
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
-const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Then[] }[] = [
+const demoCases: { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then[] }[] = [
   { stage: "referred", then: [booking("consultation", 1, 9)] },
   { stage: "referred", options: { mechanism: "traumatic", side: "right" }, then: [booking("consultation", 1, 9, 30)] },
   { stage: "diagnosed" },
@@ -139,11 +138,11 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Th
   { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false } },
   { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
-  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(0)] },
+  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(9)] },
   // D12: a dressing missed on day 10, physiotherapy not started.
-  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(1)] },
+  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(10)] },
   // D16: signs of infection on day 14, still on crutches.
-  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(2)] },
+  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(11)] },
   { stage: "operated", options: { operatedDaysAgo: 25 }, then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)] },
   {
     stage: "operated",
@@ -162,10 +161,11 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "today">; then?: Th
   },
 ];
 
-export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> {
+/** Loads the demo site into an empty database, its history counted back from `now` (site zone Europe/London). */
+export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await prisma.$transaction(async (tx) => {
-    const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: "Europe/London" } });
+    const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: demoZone } });
     for (const room of rooms) {
       // Open weekdays 08:00-18:00; the dressing rooms every day, as dressings fall every other day.
       const days = room.kind === "dressing" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
@@ -220,9 +220,9 @@ export async function seedDemoData(prisma: Db, now = new Date()): Promise<void> 
     prisma,
   };
   const patients = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, take: demoCases.length, select: { id: true } });
-  const today = dayOf(now, "Europe/London");
+  const clock = { now, today: dayOf(now, demoZone) };
   for (const [i, demo] of demoCases.entries()) {
-    const { caseId, courseId } = await walkCase(team, patients[i]!.id, demo.stage, { today, ...demo.options });
-    for (const step of demo.then ?? []) await step(team, caseId, courseId, today);
+    const { caseId, courseId } = await walkCase(team, patients[i]!.id, demo.stage, { now, ...demo.options });
+    for (const step of demo.then ?? []) await step(team, caseId, courseId, clock);
   }
 }

@@ -50,7 +50,7 @@ async function main() {
   if (!production) {
     const prisma = createDb(databaseUrl);
     if (await isEmpty(prisma)) {
-      await seedDemoData(prisma);
+      await seedDemoData(prisma, new Date());
       console.log("Loaded the demo data (accounts <role>@demo.clinic, password demo-password).");
     }
     await prisma.$disconnect();

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listForSurgery, recordImaging, recordOperation, startFirstLineCourse } from "@/lib/services/case-commands";
 import { getCarePlan, getCase } from "@/lib/services/cases";
-import { addDays, dayOf } from "@/lib/domain/time";
+import { addDays } from "@/lib/domain/time";
 import { testDatabase } from "../setup/db";
+import { minutesFromNow, today as todayOfRun } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 
 const prisma = testDatabase();
 let team: Team;
-const today = dayOf(new Date(), "Europe/London");
+const today = todayOfRun();
 
 beforeAll(async () => {
   team = await createTeam(prisma);
@@ -68,7 +69,7 @@ describe("case commands against the database", () => {
 
   it("lets only one of eight simultaneous operation notes through, with one plan (SX-6)", async () => {
     const { caseId } = await caseAt(team, "assessed");
-    const note = { performedAt: new Date(Date.now() - 3_600_000).toISOString(), procedure: "Posterior ankle arthroscopy", anaesthesiaGiven: "locoregional" as const, findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = { performedAt: minutesFromNow(-60).toISOString(), procedure: "Posterior ankle arthroscopy", anaesthesiaGiven: "locoregional" as const, findings: "Spur", dischargeAnalgesia: "Paracetamol" };
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => recordOperation(team.surgeon, caseId, note)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.operation.count({ where: { caseId } })).toBe(1);

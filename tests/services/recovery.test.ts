@@ -2,14 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
 import { acknowledgeAlert, dressingRound, recordDressing, recordPhysioSession, recoveryBoard, replaceMissedDressing } from "@/lib/services/recovery";
 import { getCase } from "@/lib/services/cases";
-import { addDays, dayOf } from "@/lib/domain/time";
 import { testDatabase } from "../setup/db";
+import { dayFromToday, siteAt, today } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
-import { createRooms, giveHours, londonAt } from "../setup/scheduling";
+import { createRooms, giveHours } from "../setup/scheduling";
 
 const prisma = testDatabase();
 let team: Team;
-const today = () => dayOf(new Date(), "Europe/London");
 
 beforeAll(async () => {
   team = await createTeam(prisma);
@@ -19,14 +18,14 @@ beforeAll(async () => {
 });
 
 // The clock the services are given: the start and the end of today in London, whatever the hour.
-const morning = () => londonAt(0, 0);
-const evening = () => londonAt(0, 23, 59);
+const morning = () => siteAt(0, 0);
+const evening = () => siteAt(0, 23, 59);
 let nextSlot = 0;
 
 /** A home dressing today for a patient operated 2 days ago (due D2), each at its own time. */
 async function dressingDueToday() {
   const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-  const start = londonAt(0, 8, 0);
+  const start = siteAt(0, 8, 0);
   start.setUTCMinutes(start.getUTCMinutes() + 30 * nextSlot++);
   const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: start.toISOString(), homeVisit: true }, morning());
   return { caseId, appointmentId: appointment.id };
@@ -43,7 +42,7 @@ describe("recovery against the database", () => {
 
   it("ends the series when the wound is healed and cancels the remaining visits with that reason (PO-3)", async () => {
     const { caseId, appointmentId } = await dressingDueToday();
-    const later = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: londonAt(2, 10).toISOString(), homeVisit: true }, morning());
+    const later = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(2, 10).toISOString(), homeVisit: true }, morning());
     await recordDressing(team.nurse, appointmentId, { woundState: "healed" }, evening());
     const cancelled = await prisma.appointment.findUniqueOrThrow({ where: { id: later.id }, include: { events: true } });
     expect(cancelled.status).toBe("cancelled");
@@ -64,13 +63,13 @@ describe("recovery against the database", () => {
 
   it("flags a missed dressing the day after and replaces it the next day (PO-3)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
-    const d2 = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId, dueOn: new Date(`${addDays(today(), -1)}T00:00:00Z`) } });
+    const d2 = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId, dueOn: new Date(`${dayFromToday(-1)}T00:00:00Z`) } });
     const row = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
     expect(row.alerts.map((a) => a.key)).toContain(`missed:${d2.id}`);
     const replacement = await replaceMissedDressing(team.nurse, caseId, d2.id);
     expect(replacement.dueOn).toBe(today());
     expect((await prisma.dressingVisit.findUniqueOrThrow({ where: { id: d2.id } })).status).toBe("missed");
-    const booked = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: londonAt(0, 18, 0).toISOString(), homeVisit: true }, morning());
+    const booked = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(0, 18, 0).toISOString(), homeVisit: true }, morning());
     expect((await prisma.appointment.findUniqueOrThrow({ where: { id: booked.id } })).dressingVisitId).toBe(replacement.id);
   });
 
@@ -82,9 +81,9 @@ describe("recovery against the database", () => {
 
   it("records a physiotherapy session on its day (PO-4)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
-    const session = await bookAppointment(team.physio, { caseId, kind: "physio", start: londonAt(1, 10).toISOString() });
+    const session = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 10).toISOString() });
     await expect(recordPhysioSession(team.physio, session.id, { notes: "Range of motion" })).rejects.toMatchObject({ code: "PW-1" });
-    const recorded = await recordPhysioSession(team.physio, session.id, { notes: "Range of motion", exercises: "Calf raises" }, new Date(Date.now() + 2 * 24 * 3_600_000));
+    const recorded = await recordPhysioSession(team.physio, session.id, { notes: "Range of motion", exercises: "Calf raises" }, siteAt(1, 12));
     expect(recorded.id).toBeTruthy();
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
 import { signIn } from "@/lib/services/sign-in";
+import { minutesFromNow } from "../setup/clock";
 import { testDatabase } from "../setup/db";
 
 const prisma = testDatabase();
@@ -34,7 +35,7 @@ describe("sign-in", () => {
 
   it("locks an account for 15 minutes after 5 failures within 15 minutes, even for the right password", async () => {
     const locked = await newAccount();
-    const t0 = new Date(Date.now() - 20 * minute);
+    const t0 = minutesFromNow(-20);
     for (let i = 0; i < 5; i++) expect((await signIn(locked, "wrong", new Date(t0.getTime() + i * minute))).outcome).toBe("refused");
     const during = await signIn(locked, "right-password", new Date(t0.getTime() + 10 * minute));
     expect(during).toEqual({ outcome: "locked", until: new Date(t0.getTime() + 19 * minute) });
@@ -44,7 +45,7 @@ describe("sign-in", () => {
 
   it("locks an unknown email the same way, so a lock tells nothing about which accounts exist", async () => {
     const unknown = `ghost-${randomUUID()}@test.clinic`;
-    const now = Date.now();
+    const now = minutesFromNow(0).getTime();
     for (let i = 0; i < 5; i++) await signIn(unknown, "guess", new Date(now - (5 - i) * 1000));
     expect((await signIn(unknown, "guess", new Date(now))).outcome).toBe("locked");
   });

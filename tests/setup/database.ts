@@ -12,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     adminUrl: string;
+    /** The run's instant (ISO 8601), read once here: see ./clock.ts. */
+    now: string;
   }
 }
 
@@ -27,6 +29,7 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
+  project.provide("now", new Date().toISOString());
   if (process.env.TEST_DATABASE_URL) {
     await migrate(process.env.TEST_DATABASE_URL);
     project.provide("databaseUrl", process.env.TEST_DATABASE_URL);

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { dayOf } from "@/lib/domain/time";
 import { registerPatient } from "@/lib/services/patients";
 import { walkCase, type Stage } from "@/prisma/demo-cases";
+import { now } from "./clock";
 import { createActor } from "./db";
 
 export type Team = { reception: Actor; surgeon: Actor; anaesthetist: Actor; physio: Actor; nurse: Actor };
@@ -29,7 +29,6 @@ export async function caseAt(team: Team, stage: Stage, options: { operatedDaysAg
     phone: null,
     email: null,
   });
-  const today = dayOf(new Date(), "Europe/London");
-  const walked = await walkCase(team, patient.id, stage, { today, operatedDaysAgo: options.operatedDaysAgo });
+  const walked = await walkCase(team, patient.id, stage, { now: now(), operatedDaysAgo: options.operatedDaysAgo });
   return { ...walked, patientId: patient.id };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { addDays, dayOf, instantAt } from "@/lib/domain/time";
 
 const time = (h: number) => new Date(Date.UTC(1970, 0, 1, h, 0, 0));
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
@@ -38,6 +37,3 @@ export async function createStaff(prisma: Db, siteOf: Actor, role: "surgeon" | "
   await giveHours(prisma, ...staff);
   return staff;
 }
-
-/** An instant at a London wall-clock time, `days` from today. */
-export const londonAt = (days: number, hours: number, minutes = 0) => instantAt(addDays(dayOf(new Date(), "Europe/London"), days), hours, minutes, "Europe/London");
