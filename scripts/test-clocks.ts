@@ -1,0 +1,77 @@
+// `npm run test:clocks [-- <instant> ...]`: runs the vitest suite as if the machine's clock read
+// each instant (ISO 8601), through libfaketime (Debian package `faketime`). The clock is shifted
+// by a fixed offset, so the test runner, the embedded PostgreSQL it starts and every other child
+// process agree on the time, and it keeps running from there. Without arguments, every instant
+// below; prints a table and exits non-zero when any run fails.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Instants where a calendar-day or clock-change mistake shows, with what each one tests. */
+const matrix: { instant: string; why: string }[] = [
+  { instant: "2026-12-02T00:05:00Z", why: "00:05 London on a weekday (just after midnight)" },
+  { instant: "2026-12-02T23:55:00Z", why: "23:55 London on a weekday (midnight during the run)" },
+  { instant: "2026-12-05T09:00:00Z", why: "Saturday 09:00 London" },
+  { instant: "2027-03-28T00:30:00Z", why: "UK spring-forward night, before 01:00 UTC" },
+  { instant: "2027-03-28T01:30:00Z", why: "UK spring-forward night, after (02:30 BST)" },
+  { instant: "2027-10-31T00:30:00Z", why: "UK fall-back night, 01:30 BST (first time round)" },
+  { instant: "2027-10-31T01:30:00Z", why: "UK fall-back night, 01:30 GMT (second time round)" },
+  { instant: "2028-02-29T12:00:00Z", why: "29 February" },
+  { instant: "2026-12-31T23:30:00Z", why: "New Year's Eve 23:30 (the year ends during the run)" },
+];
+
+const london = (instant: Date) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(instant);
+
+const requested = process.argv.slice(2);
+const runs = requested.length ? requested.map((instant) => matrix.find((m) => m.instant === instant) ?? { instant, why: "given" }) : matrix;
+for (const { instant } of runs) {
+  if (Number.isNaN(Date.parse(instant))) {
+    console.error(`Not an ISO 8601 instant: ${instant}`);
+    process.exit(2);
+  }
+}
+if (spawnSync("faketime", ["-f", "+0", "true"]).status !== 0) {
+  console.error("libfaketime is missing: install the Debian package `faketime` (apt-get install -y faketime).");
+  process.exit(2);
+}
+
+const results: { instant: string; local: string; why: string; tests: number; failed: number; status: number | null }[] = [];
+const scratch = mkdtempSync(path.join(tmpdir(), "clinic-clocks-"));
+try {
+  for (const { instant, why } of runs) {
+    const target = new Date(instant);
+    const offsetSeconds = Math.round((target.getTime() - Date.now()) / 1000);
+    const report = path.join(scratch, `${instant.replace(/\W/g, "")}.json`);
+    console.log(`\n=== ${instant} (${london(target)}): ${why}\n`);
+    const run = spawnSync(
+      "faketime",
+      ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+      { stdio: "inherit" },
+    );
+    let tests = 0;
+    let failed = 0;
+    try {
+      const summary = JSON.parse(readFileSync(report, "utf8")) as { numTotalTests: number; numFailedTests: number };
+      tests = summary.numTotalTests;
+      failed = summary.numFailedTests;
+    } catch {
+      // No report: the run itself failed, which its status says.
+    }
+    results.push({ instant, local: london(target), why, tests, failed, status: run.status });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+console.log("\nInstant (UTC)          London time                     Tests  Failed  Exit");
+for (const r of results) {
+  console.log(`${r.instant.padEnd(22)} ${r.local.padEnd(31)} ${String(r.tests).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.status).padStart(4)}`);
+}
+const bad = results.filter((r) => r.status !== 0 || r.failed > 0 || r.tests === 0);
+if (bad.length) {
+  console.error(`\nFailed at ${bad.map((r) => r.instant).join(", ")}.`);
+  process.exit(1);
+}
+console.log(`\nPassed at all ${results.length} instants.`);
