@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(tmpdir(), `clinic-e2e-${port}`);
+const pgPort = port + 51230;
+/** The throwaway server's database, for tests that arrange what only an earlier clock could have made (e2e/arrange.ts). */
+export const e2eDatabaseUrl = `postgresql://clinic:clinic@127.0.0.1:${pgPort}/clinic`;
 // A fixed secret for this throwaway server only: the idle-expiry tests sign their own tokens.
 export const e2eAuthSecret = "e2e-only-secret-not-used-anywhere-else-0123456789";
 
@@ -33,13 +36,15 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // The project's root, also when a configuration elsewhere (selfcheck/) reuses this one.
+    cwd: __dirname,
     stdout: "ignore",
     stderr: "pipe",
     env: {
       PORT: String(port),
       DATABASE_URL: "",
       CLINIC_DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(port + 51230),
+      EMBEDDED_PG_PORT: String(pgPort),
       NEXTAUTH_SECRET: e2eAuthSecret,
       NEXTAUTH_URL: baseURL,
     },
