@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, londonAt, today, weekdayAfter } from "./pathway-support";
+import { siteAt, today, weekdayAfter } from "./clock";
+import { caseAt } from "./pathway-support";
 
 test.describe("admin workspace", () => {
   test("lists the demo site's staff and rooms", async ({ page }) => {
@@ -47,7 +48,7 @@ test.describe("clinic policies", () => {
 
       const clients = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
       const kase = await caseAt(clients, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 40 });
-      const booking = await clients.reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "arthroscopy", start: londonAt(weekdayAfter(today(), 3), 8) } });
+      const booking = await clients.reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "arthroscopy", start: siteAt(weekdayAfter(today(), 3), 8) } });
       expect((await booking.json()).code).toBe("SX-3");
     } finally {
       expect((await admin.put("/api/v1/policies", { data: defaults })).status()).toBe(200);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, today, weekdayAfter, type Clients } from "./pathway-support";
+import { today, weekdayAfter } from "./clock";
+import { caseAt, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {

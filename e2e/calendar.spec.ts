@@ -1,16 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, londonAt, today, weekdayAfter } from "./pathway-support";
+import { addDays, dayOf } from "@/lib/domain/time";
+import { siteAt, siteZone, startOf, today, weekdayAfter } from "./clock";
+import { caseAt } from "./pathway-support";
 
 test.describe("calendars and hours", () => {
   test("reception sees the demo site's real week in the calendar, by site and by clinician", async ({ page }) => {
     const reception = await apiAs("reception");
-    const from = new Date().toISOString();
-    const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const upcoming = (await (await reception.get(`/api/v1/appointments?from=${from}&to=${to}`)).json()).items;
-    expect(upcoming.length).toBeGreaterThan(0);
-    const first = upcoming[0];
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(first.start));
+    const from = today();
+    const upcoming = (await (await reception.get(`/api/v1/appointments?from=${startOf(from)}&to=${startOf(addDays(from, 14))}`)).json()).items;
+    // The first upcoming booked appointment with a clinician, so that the clinician's calendar can show it too.
+    const first = upcoming.find((a: { status: string; clinician: { name: string } | null }) => a.status === "booked" && a.clinician);
+    expect(first, "an upcoming booked appointment with a clinician in the demo data").toBeTruthy();
+    const day = dayOf(new Date(first.start), siteZone);
 
     await signInThroughPage(page, emailOf("reception"));
     await expect(page).toHaveURL(/\/reception$/);
@@ -19,12 +21,10 @@ test.describe("calendars and hours", () => {
     await page.getByLabel("Date").fill(day);
     await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
 
-    if (first.clinician) {
-      await page.getByLabel("Calendar of").selectOption("clinician");
-      await page.getByLabel("Clinician").selectOption({ label: first.clinician.name });
-      await page.getByLabel("Show").selectOption("day");
-      await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
-    }
+    await page.getByLabel("Calendar of").selectOption("clinician");
+    await page.getByLabel("Clinician").selectOption({ label: first.clinician.name });
+    await page.getByLabel("Show").selectOption("day");
+    await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
   });
 
   test("leave entered by the administrator keeps a surgeon from being booked that day (SC-2)", async ({ page }) => {
@@ -44,11 +44,11 @@ test.describe("calendars and hours", () => {
 
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
-    const onLeave = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(leaveDay, 10), clinicianId: surgeon.id } });
+    const onLeave = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(leaveDay, 10), clinicianId: surgeon.id } });
     expect(onLeave.status()).toBe(422);
     expect((await onLeave.json()).code).toBe("SC-2");
     const dayAfter = weekdayAfter(leaveDay, 1);
-    const next = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(dayAfter, 10), clinicianId: surgeon.id } });
+    const next = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(dayAfter, 10), clinicianId: surgeon.id } });
     expect(next.status()).toBe(201);
   });
 
@@ -64,9 +64,9 @@ test.describe("calendars and hours", () => {
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
     const day = weekdayAfter(today(), 30);
-    const morning = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(day, 10), roomId: id } });
+    const morning = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 10), roomId: id } });
     expect((await morning.json()).code).toBe("SC-2");
-    const afternoon = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: londonAt(day, 14), roomId: id } });
+    const afternoon = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 14), roomId: id } });
     expect(afternoon.status()).toBe(201);
   });
 });

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { addDays, addMonthsClamped } from "@/lib/domain/time";
 import { apiAs } from "./support";
-import { caseAt, daysAgo, newPatient, post, today, type Clients } from "./pathway-support";
+import { daysAgo, earlierToday, today } from "./clock";
+import { caseAt, newPatient, post, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
@@ -94,7 +95,7 @@ test.describe("surgery", () => {
 
   test("an operation without an anaesthesia assessment is refused; the assessment allows it (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
-    const note = { performedAt: new Date(Date.now() - 3_600_000).toISOString(), anaesthesiaGiven: "general", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = { performedAt: earlierToday(), anaesthesiaGiven: "general", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
     await refused(kase.url, "/operation", note, "SX-2");
     await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "general", homeSupport: true });
     expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
@@ -102,7 +103,7 @@ test.describe("surgery", () => {
 
   test("an operation outside the assessment's 90 days is refused; inside them it is recorded (SX-3)", async () => {
     const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 91 });
-    const note = { performedAt: new Date(Date.now() - 60_000).toISOString(), anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = { performedAt: earlierToday(), anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
     await refused(kase.url, "/operation", note, "SX-3");
     await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "locoregional", homeSupport: false });
     expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
@@ -118,7 +119,7 @@ test.describe("surgery", () => {
 
   test("a change from the assessed anaesthesia needs a reason (SX-5)", async () => {
     const kase = await caseAt(c, "assessed");
-    const note = { performedAt: new Date(Date.now() - 3_600_000).toISOString(), anaesthesiaGiven: "spinal", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = { performedAt: earlierToday(), anaesthesiaGiven: "spinal", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
     await refused(kase.url, "/operation", note, "SX-5");
     expect((await post(c.surgeon, `${kase.url}/operation`, { ...note, anaesthesiaChangeReason: "Block not possible" })).status).toBe("operated");
     const detail = await (await c.surgeon.get(kase.url)).json();

@@ -1,9 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { addDays, dayOf, instantAt } from "@/lib/domain/time";
-
-export const siteZone = "Europe/London";
-export const today = () => dayOf(new Date(), siteZone);
-export const daysAgo = (n: number) => addDays(today(), -n);
+import { daysAgo, earlierToday, siteAt } from "./clock";
 
 export type Clients = { reception: APIRequestContext; surgeon: APIRequestContext; anaesthetist: APIRequestContext };
 
@@ -48,26 +44,12 @@ export async function caseAt(c: Clients, stage: Stage, options: { operatedDaysAg
   }
   if (reached("operated")) {
     await post(c.surgeon, `${url}/operation`, {
-      // An operation today happened a minute ago; earlier ones late in the morning.
-      performedAt: op === 0 ? new Date(Date.now() - 60_000).toISOString() : `${daysAgo(op)}T11:00:00Z`,
+      // An operation today has already happened; earlier ones late in the morning.
+      performedAt: op === 0 ? earlierToday() : siteAt(daysAgo(op), 11),
       anaesthesiaGiven: "locoregional",
       findings: "Os trigonum excised",
       dischargeAnalgesia: "Paracetamol 1 g four times a day",
     });
   }
   return { id: kase.id as string, url, courseId, patientId: patient.id as string };
-}
-
-/** The instant of a London wall-clock time on a day. */
-export const londonAt = (day: string, hours: number, minutes = 0) => instantAt(day, hours, minutes, siteZone).toISOString();
-
-const isWeekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
-/** The n-th weekday (Monday to Friday) after `from`, counting from 1. */
-export function weekdayAfter(from: string, n: number): string {
-  let day = from;
-  for (let found = 0; found < n; ) {
-    day = addDays(day, 1);
-    if (isWeekday(day)) found++;
-  }
-  return day;
 }

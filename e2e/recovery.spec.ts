@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { addMonthsClamped } from "@/lib/domain/time";
+import { bookAsOf } from "./arrange";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, daysAgo, post, today, type Clients } from "./pathway-support";
+import { daysAgo, siteAt, startOf, today } from "./clock";
+import { caseAt, post, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
@@ -10,19 +12,16 @@ test.beforeAll(async () => {
 
 test.describe("post-operative follow-up", () => {
   test("a nurse records a round of three visits, one with signs of infection, and the surgeon sees the alert (PO-3)", async ({ page }) => {
-    // A nurse on call around the clock, so that today's visits can be booked whatever the hour.
-    const admin = await apiAs("admin");
-    const nurses = (await (await admin.get("/api/v1/staff?role=nurse")).json()).items;
-    const onCall = nurses.find((n: { name: string }) => n.name === "Nurse Amara Diallo");
-    const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startsAt: "00:00", endsAt: "23:59" }));
-    expect((await admin.put(`/api/v1/staff/${onCall.id}/hours`, { data: { weekly: allWeek } })).status()).toBe(200);
-
+    // Today's round as the morning left it: three patients on day 2, their visits booked at
+    // today's midnight for 08:00, 08:30 and 09:00 with whichever nurse is free, so the round is
+    // the same whatever the hour.
+    const day = today();
     const patients: string[] = [];
     for (let i = 0; i < 3; i++) {
       const kase = await caseAt(c, "operated", { operatedDaysAgo: 2 });
-      const start = new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000 + i * 25 * 60_000).toISOString();
-      const booked = await post(c.reception, "/api/v1/appointments", { caseId: kase.id, kind: "dressing", start, clinicianId: onCall.id, homeVisit: true });
-      patients.push(booked.patient.name);
+      const start = siteAt(day, 8, 30 * i);
+      const id = bookAsOf(new Date(startOf(day)), { caseId: kase.id, kind: "dressing", start, homeVisit: true });
+      patients.push((await (await c.reception.get(`/api/v1/appointments/${id}`)).json()).patient.name);
     }
 
     await signInThroughPage(page, emailOf("nurse"));

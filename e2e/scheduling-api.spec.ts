@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { addDays } from "@/lib/domain/time";
 import { apiAs } from "./support";
-import { caseAt, londonAt, post, today, weekdayAfter, type Clients } from "./pathway-support";
+import { siteAt, today, weekdayAfter } from "./clock";
+import { caseAt, post, type Clients } from "./pathway-support";
 
 let c: Clients;
 let nurse: APIRequestContext;
@@ -35,44 +36,44 @@ test.describe("booking", () => {
   test("the same surgeon at the same time is refused with the conflicting appointment (SC-1)", async () => {
     const a = await caseAt(c, "referred");
     const b = await caseAt(c, "referred");
-    const slot = { kind: "consultation", start: londonAt(day(1), 10), clinicianId: staff.surgeon![0]!.id };
+    const slot = { kind: "consultation", start: siteAt(day(1), 10), clinicianId: staff.surgeon![0]!.id };
     const first = await book(c.reception, { ...slot, caseId: a.id, roomId: rooms.consulting![0]!.id });
     expect(first.status).toBe(201);
-    const second = await book(c.reception, { ...slot, caseId: b.id, roomId: rooms.consulting![1]!.id, start: londonAt(day(1), 10, 10) });
+    const second = await book(c.reception, { ...slot, caseId: b.id, roomId: rooms.consulting![1]!.id, start: siteAt(day(1), 10, 10) });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: "SC-1", conflicts: [{ appointmentId: first.body.id, resource: "clinician" }] });
   });
 
   test("outside working hours is refused; inside them it is booked (SC-2)", async () => {
     const kase = await caseAt(c, "referred");
-    const early = await book(c.reception, { caseId: kase.id, kind: "consultation", start: londonAt(day(2), 7, 30), clinicianId: staff.surgeon![0]!.id });
+    const early = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 7, 30), clinicianId: staff.surgeon![0]!.id });
     expect(early).toMatchObject({ status: 422, body: { code: "SC-2" } });
     const aWeekday = day(2);
     const saturday = addDays(aWeekday, 6 - new Date(`${aWeekday}T00:00:00Z`).getUTCDay());
-    const weekend = await book(c.reception, { caseId: kase.id, kind: "consultation", start: londonAt(saturday, 10), clinicianId: staff.surgeon![0]!.id });
+    const weekend = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(saturday, 10), clinicianId: staff.surgeon![0]!.id });
     expect(weekend.body.code).toBe("SC-2");
-    expect((await book(c.reception, { caseId: kase.id, kind: "consultation", start: londonAt(day(2), 9), clinicianId: staff.surgeon![0]!.id })).status).toBe(201);
+    expect((await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 9), clinicianId: staff.surgeon![0]!.id })).status).toBe(201);
   });
 
   test("the wrong clinician or room for the kind is refused (SC-3)", async () => {
     const kase = await caseAt(c, "referred");
-    const withNurse = await book(c.reception, { caseId: kase.id, kind: "consultation", start: londonAt(day(3), 10), clinicianId: staff.nurse![0]!.id });
+    const withNurse = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(3), 10), clinicianId: staff.nurse![0]!.id });
     expect(withNurse).toMatchObject({ status: 422, body: { code: "SC-3" } });
-    const inTheatre = await book(c.reception, { caseId: kase.id, kind: "imaging", start: londonAt(day(3), 10), roomId: rooms.theatre![0]!.id });
+    const inTheatre = await book(c.reception, { caseId: kase.id, kind: "imaging", start: siteAt(day(3), 10), roomId: rooms.theatre![0]!.id });
     expect(inTheatre.body.code).toBe("SC-3");
-    const imaging = await book(c.reception, { caseId: kase.id, kind: "imaging", start: londonAt(day(3), 11) });
+    const imaging = await book(c.reception, { caseId: kase.id, kind: "imaging", start: siteAt(day(3), 11) });
     expect(imaging.status).toBe(201);
     expect(imaging.body).toMatchObject({ clinician: null, room: { name: "Imaging suite" } });
   });
 
   test("a move or a cancellation needs a reason and keeps the history (SC-4)", async () => {
     const kase = await caseAt(c, "referred");
-    const booked = await book(c.reception, { caseId: kase.id, kind: "follow_up", start: londonAt(day(4), 10) });
+    const booked = await book(c.reception, { caseId: kase.id, kind: "follow_up", start: siteAt(day(4), 10) });
     const url = `/api/v1/appointments/${booked.body.id}`;
-    const noReason = await c.reception.patch(url, { data: { start: londonAt(day(4), 11), reason: "" } });
+    const noReason = await c.reception.patch(url, { data: { start: siteAt(day(4), 11), reason: "" } });
     expect(noReason.status()).toBe(400);
     expect((await noReason.json()).errors).toEqual([{ path: "reason", message: "SC-4: give the reason" }]);
-    const moved = await c.reception.patch(url, { data: { start: londonAt(day(4), 11), reason: "Clinic running late" } });
+    const moved = await c.reception.patch(url, { data: { start: siteAt(day(4), 11), reason: "Clinic running late" } });
     expect(moved.status()).toBe(200);
     const cancelled = await post(c.reception, `${url}/cancel`, { reason: "Patient recovered" }, 200);
     expect(cancelled.status).toBe("cancelled");
@@ -87,31 +88,31 @@ test.describe("booking", () => {
 
   test("an appointment lasts its kind's default length (SC-5)", async () => {
     const kase = await caseAt(c, "referred");
-    const booked = await book(c.reception, { caseId: kase.id, kind: "consultation", start: londonAt(day(5), 14) });
+    const booked = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(5), 14) });
     expect(new Date(booked.body.end).getTime() - new Date(booked.body.start).getTime()).toBe(20 * 60_000);
   });
 
   test("roles book only their own kinds: a nurse may not book a consultation", async () => {
     const kase = await caseAt(c, "referred");
-    expect((await book(nurse, { caseId: kase.id, kind: "consultation", start: londonAt(day(5), 15) })).status).toBe(403);
+    expect((await book(nurse, { caseId: kase.id, kind: "consultation", start: siteAt(day(5), 15) })).status).toBe(403);
   });
 });
 
 test.describe("arthroscopy", () => {
   test("is refused without an anaesthesia assessment (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
-    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: londonAt(day(6), 8) })).body.code).toBe("SX-2");
+    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(day(6), 8) })).body.code).toBe("SX-2");
   });
 
   test("is refused after the assessment's 90 days (SX-3)", async () => {
     const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 85 });
     const late = weekdayAfter(addDays(today(), 5), 1);
-    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: londonAt(late, 8) })).body.code).toBe("SX-3");
+    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(late, 8) })).body.code).toBe("SX-3");
   });
 
   test("is a day case only with help at home; booked with surgeon, anaesthetist and theatre, it schedules the case (SX-4)", async () => {
     const kase = await caseAt(c, "assessed", { homeSupport: false, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
-    const start = londonAt(day(7), 8);
+    const start = siteAt(day(7), 8);
     expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start, admission: "day_case" })).body.code).toBe("SX-4");
     const booked = await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start });
     expect(booked.status).toBe(201);
@@ -124,21 +125,21 @@ test.describe("arthroscopy", () => {
 test.describe("after the operation", () => {
   test("a dressing is booked on its due day only, and never moved later (PO-3)", async () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 0 });
-    const wrongDay = await book(nurse, { caseId: kase.id, kind: "dressing", start: londonAt(addDays(today(), 3), 10) });
+    const wrongDay = await book(nurse, { caseId: kase.id, kind: "dressing", start: siteAt(addDays(today(), 3), 10) });
     expect(wrongDay.body.code).toBe("PO-3");
-    const booked = await book(nurse, { caseId: kase.id, kind: "dressing", start: londonAt(addDays(today(), 2), 10) });
+    const booked = await book(nurse, { caseId: kase.id, kind: "dressing", start: siteAt(addDays(today(), 2), 10) });
     expect(booked.status).toBe(201);
     expect(booked.body.dressingDueOn).toBe(addDays(today(), 2));
-    const later = await nurse.patch(`/api/v1/appointments/${booked.body.id}`, { data: { start: londonAt(addDays(today(), 3), 10), reason: "Nurse off" } });
+    const later = await nurse.patch(`/api/v1/appointments/${booked.body.id}`, { data: { start: siteAt(addDays(today(), 3), 10), reason: "Nurse off" } });
     expect((await later.json()).code).toBe("PO-3");
   });
 
   test("physiotherapy starts from D1 and by D7 (PO-4)", async () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 0 });
     const d8 = addDays(today(), 8);
-    expect((await book(physio, { caseId: kase.id, kind: "physio", start: londonAt(d8, 10) })).body.code).toBe("PO-4");
+    expect((await book(physio, { caseId: kase.id, kind: "physio", start: siteAt(d8, 10) })).body.code).toBe("PO-4");
     const firstWeekday = weekdayAfter(today(), 1);
-    expect((await book(physio, { caseId: kase.id, kind: "physio", start: londonAt(firstWeekday, 10) })).status).toBe(201);
+    expect((await book(physio, { caseId: kase.id, kind: "physio", start: siteAt(firstWeekday, 10) })).status).toBe(201);
   });
 });
 
@@ -148,8 +149,8 @@ test.describe("free slots and calendars", () => {
     const target = day(8);
     const query = `/api/v1/appointments/slots?caseId=${kase.id}&kind=consultation&from=${target}&days=1&clinicianId=${staff.surgeon![1]!.id}&limit=100`;
     const before = (await (await c.reception.get(query)).json()).items;
-    expect(before[0].start).toBe(londonAt(target, 8));
-    expect(before.at(-1).end <= londonAt(target, 18)).toBe(true);
+    expect(before[0].start).toBe(siteAt(target, 8));
+    expect(before.at(-1).end <= siteAt(target, 18)).toBe(true);
     await book(c.reception, { caseId: kase.id, kind: "consultation", start: before[0].start, clinicianId: staff.surgeon![1]!.id });
     const after = (await (await c.reception.get(query)).json()).items;
     expect(after.map((s: { start: string }) => s.start)).not.toContain(before[0].start);

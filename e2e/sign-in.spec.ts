@@ -2,6 +2,7 @@ import { expect, request, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { roles, workspaceOf } from "@/lib/auth/policy";
 import { baseURL, e2eAuthSecret } from "../playwright.config";
+import { now as clockNow } from "./clock";
 import { apiAs, emailOf, signInThroughPage } from "./support";
 
 test.describe("signing in", () => {
@@ -87,17 +88,17 @@ test.describe("session lifetime", () => {
   }
 
   test("a session used a minute ago is live", async () => {
-    const now = Date.now();
+    const now = clockNow().getTime();
     expect(await statusWithToken({ signedInAt: now - 60 * minute, lastSeenAt: now - minute })).toBe(200);
   });
 
   test("a session idle for 16 minutes has ended", async () => {
-    const now = Date.now();
+    const now = clockNow().getTime();
     expect(await statusWithToken({ signedInAt: now - 20 * minute, lastSeenAt: now - 16 * minute })).toBe(401);
   });
 
   test("a session has ended 12 hours after sign-in, however active", async () => {
-    const now = Date.now();
+    const now = clockNow().getTime();
     expect(await statusWithToken({ signedInAt: now - 12 * 60 * minute - minute, lastSeenAt: now - minute })).toBe(401);
   });
 });

@@ -1,13 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
-import { caseAt, daysAgo, newPatient, today } from "./pathway-support";
-
-/** The current minute on the site's clock, as a datetime-local value: never in the future. */
-function londonWallClockNow() {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
+import { daysAgo, earlierToday, siteWallClock, today } from "./clock";
+import { caseAt, newPatient } from "./pathway-support";
 
 async function choose(page: Page, legend: string, option: string) {
   await page.getByRole("group", { name: legend }).getByLabel(option, { exact: true }).check();
@@ -69,7 +63,7 @@ test.describe("surgeon", () => {
     await expect(page.locator(".badge")).toHaveText("Assessed for anaesthesia");
 
     // The operation note.
-    await page.getByLabel(/Performed at/).fill(londonWallClockNow());
+    await page.getByLabel(/Performed at/).fill(siteWallClock(earlierToday()));
     await page.getByLabel("Operative findings").fill("Os trigonum excised");
     await page.getByLabel("Analgesia prescribed for home").fill("Paracetamol 1 g four times a day");
     await page.getByRole("button", { name: "Record operation" }).click();

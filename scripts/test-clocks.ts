@@ -1,8 +1,16 @@
-// `npm run test:clocks [-- <instant> ...]`: runs the vitest suite as if the machine's clock read
-// each instant (ISO 8601), through libfaketime (Debian package `faketime`). The clock is shifted
-// by a fixed offset, so the test runner, the embedded PostgreSQL it starts and every other child
-// process agree on the time, and it keeps running from there. Without arguments, every instant
-// below; prints a table and exits non-zero when any run fails.
+// `npm run test:clocks [-- [--e2e] <instant> ...]`: runs the vitest suite (with --e2e, the
+// end-to-end suite, which needs `npm run build` first) as if the machine's clock read each
+// instant (ISO 8601), through libfaketime (Debian package `faketime`). The clock is shifted by a
+// fixed offset, so the test runner, the web server and Chromium all agree on the time, and it
+// keeps running from there. Without instants, every instant below; prints a table and exits
+// non-zero when any run fails.
+//
+// PostgreSQL keeps the real clock: libfaketime's interception of timer_settime() breaks the
+// POSIX timers PostgreSQL waits on, so under an offset its deadlock detector never runs and two
+// deadlocked transactions wait for ever (checked: a deadlock detected in 1 s on the real clock
+// was still undetected after 10 s under the offset). The application never lets the database's
+// clock decide anything: every rule and every timestamp a rule reads comes from the clock the
+// services are given.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +32,9 @@ const matrix: { instant: string; why: string }[] = [
 const london = (instant: Date) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(instant);
 
-const requested = process.argv.slice(2);
+const args = process.argv.slice(2);
+const e2e = args.includes("--e2e");
+const requested = args.filter((a) => a !== "--e2e");
 const runs = requested.length ? requested.map((instant) => matrix.find((m) => m.instant === instant) ?? { instant, why: "given" }) : matrix;
 for (const { instant } of runs) {
   if (Number.isNaN(Date.parse(instant))) {
@@ -45,17 +55,25 @@ try {
     const offsetSeconds = Math.round((target.getTime() - Date.now()) / 1000);
     const report = path.join(scratch, `${instant.replace(/\W/g, "")}.json`);
     console.log(`\n=== ${instant} (${london(target)}): ${why}\n`);
-    const run = spawnSync(
-      "faketime",
-      ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-      { stdio: "inherit" },
-    );
+    const suite = e2e
+      ? { args: ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report } }
+      : { args: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env: {} };
+    const run = spawnSync("faketime", ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, ...suite.args], {
+      stdio: "inherit",
+      env: { ...process.env, ...suite.env, FAKETIME_SKIP_CMDS: "postgres,initdb,pg_ctl" },
+    });
     let tests = 0;
     let failed = 0;
     try {
-      const summary = JSON.parse(readFileSync(report, "utf8")) as { numTotalTests: number; numFailedTests: number };
-      tests = summary.numTotalTests;
-      failed = summary.numFailedTests;
+      const json = JSON.parse(readFileSync(report, "utf8"));
+      if (e2e) {
+        const stats = json.stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+        tests = stats.expected + stats.unexpected + stats.flaky + stats.skipped;
+        failed = stats.unexpected + stats.flaky;
+      } else {
+        tests = json.numTotalTests;
+        failed = json.numFailedTests;
+      }
     } catch {
       // No report: the run itself failed, which its status says.
     }
@@ -65,7 +83,8 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log("\nInstant (UTC)          London time                     Tests  Failed  Exit");
+console.log(`\n${e2e ? "End-to-end" : "Vitest"} suite at each clock:`);
+console.log("Instant (UTC)          London time                     Tests  Failed  Exit");
 for (const r of results) {
   console.log(`${r.instant.padEnd(22)} ${r.local.padEnd(31)} ${String(r.tests).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.status).padStart(4)}`);
 }

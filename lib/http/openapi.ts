@@ -1,49 +1,207 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { endpoints } from "./endpoints";
+import { ruleCatalogue } from "@/lib/domain/rules";
+import { uuid } from "@/lib/schemas/common";
+import { endpoints, type Endpoint } from "./endpoints";
+import { maxBodyBytes } from "./handler";
 
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: "Problem" });
+// Problem bodies (RFC 9457), as lib/http/problem.ts writes them: the same five fields on every
+// error, plus what one kind of error carries. Each status has its own schema, so that `status`
+// and `code` say exactly what a client can meet there.
+const fieldErrors = z.array(
+  z.object({
+    path: z.string().meta({ description: "The field's path, dot-separated (`weekly.0.endsAt`); empty for the body as a whole" }),
+    message: z.string(),
+  }),
+);
 
-const problemContent = { "application/problem+json": { schema: problem } };
+const problemOf = <S extends number>(status: S, code: z.ZodType<string>) =>
+  z.strictObject({
+    type: z.string().meta({ description: "`about:blank#` and the code" }),
+    title: z.string().meta({ description: "The status's reason phrase" }),
+    status: z.literal(status),
+    detail: z.string().meta({ description: "What went wrong, in words staff understand" }),
+    code,
+  });
+
+const ruleIds = Object.keys(ruleCatalogue) as [keyof typeof ruleCatalogue, ...(keyof typeof ruleCatalogue)[]];
+
+const problems = {
+  400: problemOf(400, z.literal("VALIDATION")).extend({ errors: fieldErrors.min(1) }).meta({ id: "ValidationProblem" }),
+  401: problemOf(401, z.literal("UNAUTHENTICATED")).meta({ id: "UnauthenticatedProblem" }),
+  403: problemOf(403, z.literal("FORBIDDEN")).meta({ id: "ForbiddenProblem" }),
+  404: problemOf(404, z.literal("NOT_FOUND"))
+    .extend({ errors: fieldErrors.optional().meta({ description: "The field that named the missing record, when it came from the body" }) })
+    .meta({ id: "NotFoundProblem" }),
+  409: problemOf(409, z.enum(["SC-1", "CONFLICT", "IDEMPOTENCY_IN_PROGRESS"]))
+    .extend({
+      conflicts: z
+        .array(z.object({ appointmentId: uuid, resource: z.enum(["clinician", "anaesthetist", "room", "patient"]) }))
+        .optional()
+        .meta({ description: "SC-1: the booked appointments in the way, and whose time they hold (empty when every candidate is booked)" }),
+    })
+    .meta({ id: "ConflictProblem" }),
+  413: problemOf(413, z.literal("PAYLOAD_TOO_LARGE")).meta({ id: "PayloadTooLargeProblem" }),
+  422: problemOf(422, z.enum([...ruleIds, "IDEMPOTENCY_KEY_REUSED"]))
+    .extend({ rule: z.string().optional().meta({ description: "The rule's text from the catalogue, when a rule refused it" }) })
+    .meta({ id: "RuleProblem" }),
+  500: problemOf(500, z.literal("INTERNAL")).meta({ id: "InternalProblem" }),
+  503: problemOf(503, z.literal("DATABASE_UNAVAILABLE")).meta({ id: "UnavailableProblem" }),
+};
+type ProblemStatus = keyof typeof problems;
+
+/**
+ * What each endpoint's service answers besides success, on top of what lib/http/handler.ts
+ * answers for every endpoint of its shape (see `responsesOf`). Keyed by the catalogue, so a new
+ * endpoint does not compile until it says what it can refuse.
+ */
+type Refusals = {
+  404?: string;
+  409?: string;
+  /** A protocol rule can refuse it: 422 with the rule's ID as the code. */
+  rules?: true;
+  503?: string;
+};
+const theCase: Refusals = { 404: "The case was not found", rules: true };
+const refusals: Record<keyof typeof endpoints, Refusals> = {
+  health: { 503: "The database does not answer" },
+  listStaff: {},
+  listRooms: {},
+  createStaff: { 409: "An account with this email already exists (`CONFLICT`)" },
+  updateStaff: { 404: "The staff member was not found" },
+  getStaffHours: { 404: "The staff member was not found" },
+  setStaffHours: { 404: "The staff member was not found" },
+  addHoursException: { 404: "The staff member was not found" },
+  createRoom: { 409: "The site already has a room of this name (`CONFLICT`)" },
+  getRoomHours: { 404: "The room was not found" },
+  setRoomHours: { 404: "The room was not found" },
+  registerPatient: {},
+  searchPatients: {},
+  checkDuplicatePatients: {},
+  getPatient: { 404: "The patient was not found" },
+  updatePatient: { 404: "The patient was not found" },
+  createCase: { 404: "The patient was not found; `errors` names `patientId`", rules: true },
+  listCases: {},
+  getCase: { 404: "The case was not found" },
+  recordImaging: theCase,
+  recordDiagnosticInjection: theCase,
+  startFirstLineCourse: theCase,
+  reviewFirstLineCourse: { 404: "The case, or this first-line course of it, was not found", rules: true },
+  listForSurgery: theCase,
+  recordAnaesthesiaAssessment: theCase,
+  recordOperation: theCase,
+  getCarePlan: { 404: "The case was not found, or its operation is not recorded yet" },
+  recordCrutchWeaning: theCase,
+  recordClearance: theCase,
+  cancelCase: theCase,
+  dischargeCase: theCase,
+  bookAppointment: {
+    404: "The case, or a clinician or room named for the booking at the case's site, was not found",
+    409: "SC-1: someone or something is already booked at that time (`conflicts` lists the appointments in the way); or the dressing visit or physiotherapy session named for it is already booked (`CONFLICT`)",
+    rules: true,
+  },
+  listAppointments: {},
+  findSlots: { 404: "The case was not found" },
+  getAppointment: { 404: "The appointment was not found" },
+  moveAppointment: {
+    404: "The appointment was not found",
+    409: "SC-1: someone or something is already booked at the new time (`conflicts` lists the appointments in the way)",
+    rules: true,
+  },
+  cancelAppointment: { 404: "The appointment was not found", rules: true },
+  bookPostOperativeSeries: theCase,
+  recordDressing: { 404: "The dressing appointment was not found", rules: true },
+  recordPhysioSession: { 404: "The physiotherapy appointment was not found", rules: true },
+  dressingRound: {},
+  recoveryBoard: {},
+  replaceMissedDressing: { 404: "The case, or this dressing visit of it, was not found", rules: true },
+  acknowledgeAlert: { 404: "The case was not found" },
+  caseCalendarFile: { 404: "The case was not found" },
+  getPolicies: {},
+  setPolicies: {},
+  listAuditEvents: {},
+};
+
+const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({
+  description: why.filter(Boolean).join("; or "),
+  content: { "application/problem+json": { schema: problems[status] } },
+});
+
+const replayed: ResponseConfig["headers"] = {
+  "Idempotent-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key", schema: { type: "string", enum: ["true"] } },
+};
+
+/** The successes that are not JSON. */
+const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
+  caseCalendarFile: {
+    description: "The case's booked appointments as an iCalendar file",
+    content: { "text/calendar": { schema: { type: "string" } } },
+    headers: { "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } } },
+  },
+};
+
+/** Every status the endpoint answers: the handler's for its shape, and its service's refusals. */
+function responsesOf(name: keyof typeof endpoints, e: Endpoint): RouteConfig["responses"] {
+  const refused = refusals[name];
+  // A POST with Idempotency-Key runs once per staff member and key (lib/http/idempotency.ts).
+  const idempotent = e.method === "post" && e.action !== null;
+  const success: ResponseConfig = files[name] ?? {
+    description: "Success",
+    content: e.response ? { "application/json": { schema: e.response } } : undefined,
+    headers: idempotent ? replayed : undefined,
+  };
+  const responses: RouteConfig["responses"] = { [e.status ?? 200]: success };
+  if (e.params || e.query || e.body || idempotent) {
+    responses[400] = problem(400, "Malformed input: `errors` has the field paths", idempotent && "an Idempotency-Key over 200 characters");
+  }
+  if (e.action) {
+    responses[401] = problem(401, "Not signed in, or the session has ended");
+    responses[403] = problem(403, "The role may not do this");
+  }
+  if (refused[404]) responses[404] = problem(404, refused[404]);
+  if (refused[409] || idempotent) {
+    responses[409] = problem(409, refused[409], idempotent && "the first request with this Idempotency-Key is still running (`IDEMPOTENCY_IN_PROGRESS`)");
+  }
+  if (e.body) responses[413] = problem(413, `The body is larger than ${maxBodyBytes} bytes`);
+  if (refused.rules || idempotent) {
+    responses[422] = problem(
+      422,
+      refused.rules && "A protocol rule refused it: `code` is the rule's ID and `rule` its text",
+      idempotent && "this Idempotency-Key was used for a different request (`IDEMPOTENCY_KEY_REUSED`)",
+    );
+  }
+  responses[500] = problem(500, "Something unexpected went wrong; the answer carries no details");
+  if (refused[503]) responses[503] = problem(503, refused[503]);
+  return responses;
+}
+
+const idempotencyKey = z.object({
+  "Idempotency-Key": z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "Runs the request once per staff member and key: a repeat gets the first success again" }),
+});
 
 /** The OpenAPI 3.1 document, generated from the endpoint catalogue and its zod schemas. */
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  for (const endpoint of Object.values(endpoints)) {
-    const e = endpoint as import("./endpoints").Endpoint;
-    const route: RouteConfig = {
-      method: e.method,
-      path: e.path,
-      summary: e.summary,
-      security: e.action ? [{ session: [] }] : [],
+  for (const [name, endpoint] of Object.entries(endpoints) as [keyof typeof endpoints, Endpoint][]) {
+    type Request = NonNullable<RouteConfig["request"]>;
+    registry.registerPath({
+      method: endpoint.method,
+      path: endpoint.path,
+      summary: endpoint.summary,
+      security: endpoint.action ? [{ session: [] }] : [],
       request: {
-        params: e.params as RouteConfig["request"] extends infer R ? R extends { params?: infer P } ? P : never : never,
-        query: e.query as RouteConfig["request"] extends infer R ? R extends { query?: infer Q } ? Q : never : never,
-        body: e.body ? { content: { "application/json": { schema: e.body } } } : undefined,
+        params: endpoint.params as Request["params"],
+        query: endpoint.query as Request["query"],
+        headers: endpoint.method === "post" && endpoint.action ? idempotencyKey : undefined,
+        body: endpoint.body ? { content: { "application/json": { schema: endpoint.body } } } : undefined,
       },
-      responses: {
-        [e.status ?? 200]: { description: "Success", content: e.response ? { "application/json": { schema: e.response } } : undefined },
-        400: { description: "Malformed input, with the field paths", content: problemContent },
-        ...(e.action
-          ? {
-              401: { description: "Not signed in", content: problemContent },
-              403: { description: "The role may not do this", content: problemContent },
-            }
-          : {}),
-        422: { description: "A protocol rule refused it; `code` is the rule ID", content: problemContent },
-      },
-    };
-    registry.registerPath(route);
+      responses: responsesOf(name, endpoint),
+    });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
