@@ -5,6 +5,8 @@
 // be past). Tests that need what only an earlier clock could have made use ./arrange.ts.
 import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
 
+export { weekdayAfter } from "@/lib/domain/time";
+
 export const siteZone = "Europe/London";
 
 export const now = (): Date => new Date();
@@ -30,15 +32,4 @@ export function siteWallClock(instant: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: siteZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
-
-const isWeekday = (day: Day) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
-/** The n-th weekday (Monday to Friday) after `from`, counting from 1. */
-export function weekdayAfter(from: Day, n: number): Day {
-  let day = from;
-  for (let found = 0; found < n; ) {
-    day = addDays(day, 1);
-    if (isWeekday(day)) found++;
-  }
-  return day;
 }

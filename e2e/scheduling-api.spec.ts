@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { addDays } from "@/lib/domain/time";
+import { addDays, isoWeekday } from "@/lib/domain/time";
 import { apiAs } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
 import { caseAt, post, type Clients } from "./pathway-support";
@@ -49,7 +49,7 @@ test.describe("booking", () => {
     const early = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 7, 30), clinicianId: staff.surgeon![0]!.id });
     expect(early).toMatchObject({ status: 422, body: { code: "SC-2" } });
     const aWeekday = day(2);
-    const saturday = addDays(aWeekday, 6 - new Date(`${aWeekday}T00:00:00Z`).getUTCDay());
+    const saturday = addDays(aWeekday, 6 - isoWeekday(aWeekday));
     const weekend = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(saturday, 10), clinicianId: staff.surgeon![0]!.id });
     expect(weekend.body.code).toBe("SC-2");
     expect((await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 9), clinicianId: staff.surgeon![0]!.id })).status).toBe(201);

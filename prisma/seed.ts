@@ -1,11 +1,10 @@
 // Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
-import { addDays, dayOf, daysBetween, type Day } from "@/lib/domain/time";
+import { addDays, dayOf, daysBetween, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
 import { cancelCase, dischargeCase, recordClearance, recordCrutchWeaning, reviewFirstLineCourse } from "@/lib/services/case-commands";
 import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
-import { instantAt } from "@/lib/domain/time";
 import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
 import type { Actor } from "@/lib/auth/actor";
 import { demoZone, walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
@@ -62,17 +61,8 @@ const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, { 
 const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async ({ surgeon }, caseId, _course, { now, today }) => {
   for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null }, now);
 };
-/** The n-th weekday after today (1 = the next one). */
-const weekday = (today: Day, n: number) => {
-  let day = today;
-  for (let found = 0; found < n; ) {
-    day = addDays(day, 1);
-    if (![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) found++;
-  }
-  return day;
-};
 const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, { now, today }) =>
-  bookAppointment(reception, { caseId, kind, start: instantAt(weekday(today, nthWeekday), hour, minute, demoZone).toISOString() }, now);
+  bookAppointment(reception, { caseId, kind, start: instantAt(weekdayAfter(today, nthWeekday), hour, minute, demoZone).toISOString() }, now);
 const series: Then = ({ reception }, caseId, _course, { now }) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false }, now);
 /**
  * The recovery so far, through the real commands with the clock set to each past day: every
@@ -100,8 +90,7 @@ const recoverySoFar =
       await recordDressing(nurse, booked.id, { woundState, notes: null }, instantAt(due, 17, 0, zone));
     }
     if (o.physio) {
-      let day = addDays(d0, 1);
-      while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
+      const day = weekdayAfter(d0, 1);
       if (day < today) {
         const session = await bookAppointment(physio, { caseId, kind: "physio", start: instantAt(day, o.hour + 1, 0, zone).toISOString() }, instantAt(day, 0, 0, zone));
         await recordPhysioSession(physio, session.id, { notes: "Gait with crutches, ankle range of motion", exercises: "Ankle pumps, isometrics", progress: null }, instantAt(day, 17, 0, zone));

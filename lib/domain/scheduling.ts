@@ -5,7 +5,7 @@ import type { CaseStatus } from "./case-status";
 import { validAssessmentFor, type CaseSnapshot } from "./pathway";
 import type { AppointmentKind, ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
-import { addDays, instantAt, type Day } from "./time";
+import { addDays, instantAt, isoWeekday, type Day } from "./time";
 
 export type { AppointmentKind } from "./policies";
 export const appointmentKinds = ["consultation", "follow_up", "imaging", "injection", "anaesthesia_assessment", "arthroscopy", "dressing", "physio"] as const satisfies readonly AppointmentKind[];
@@ -48,10 +48,6 @@ export type Interval = { start: Date; end: Date };
 export type WeeklyHours = { weekday: number; startsAt: string; endsAt: string };
 export type DatedHours = { onDate: Day; startsAt: string | null; endsAt: string | null };
 
-const isoWeekday = (day: Day) => {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-};
 const at = (day: Day, time: string, timeZone: string) => {
   const [h, m] = time.split(":").map(Number);
   return instantAt(day, h!, m!, timeZone);

@@ -45,3 +45,19 @@ export function instantAt(day: Day, hours: number, minutes: number, timeZone: st
   const [y, m, d] = parts(day);
   return new Date(new TZDate(y, m, d, hours, minutes, 0, 0, timeZone).getTime());
 }
+
+/** The ISO weekday of a calendar date: 1 = Monday .. 7 = Sunday. */
+export function isoWeekday(day: Day): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** The n-th day from Monday to Friday after `from` (n = 1: the next one). */
+export function weekdayAfter(from: Day, n: number): Day {
+  let day = from;
+  for (let found = 0; found < n; ) {
+    day = addDays(day, 1);
+    if (isoWeekday(day) <= 5) found++;
+  }
+  return day;
+}

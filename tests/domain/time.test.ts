@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, dayOf, daysBetween, instantAt } from "@/lib/domain/time";
+import { addDays, addMonthsClamped, dayOf, daysBetween, instantAt, isoWeekday, weekdayAfter } from "@/lib/domain/time";
 
 describe("calendar days in a site's zone", () => {
   it("takes the day of an instant in the site's zone, not UTC's", () => {
@@ -12,6 +12,13 @@ describe("calendar days in a site's zone", () => {
     expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
     expect(addDays("2026-10-24", 2)).toBe("2026-10-26");
     expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+  });
+  it("names ISO weekdays and steps over weekends to the n-th weekday, across a year end and 29 February", () => {
+    expect(["2026-11-30", "2026-12-05", "2026-12-06"].map(isoWeekday)).toEqual([1, 6, 7]);
+    expect(weekdayAfter("2026-12-04", 1)).toBe("2026-12-07");
+    expect(weekdayAfter("2026-12-31", 2)).toBe("2027-01-04");
+    expect(weekdayAfter("2028-02-28", 1)).toBe("2028-02-29");
+    expect(weekdayAfter("2026-12-05", 5)).toBe("2026-12-11");
   });
   it("clamps months to the last day of the month", () => {
     expect(addMonthsClamped("2026-12-31", 2)).toBe("2027-02-28");
