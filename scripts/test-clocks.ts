@@ -5,12 +5,7 @@
 // keeps running from there. Without instants, every instant below; prints a table and exits
 // non-zero when any run fails.
 //
-// PostgreSQL keeps the real clock: libfaketime's interception of timer_settime() breaks the
-// POSIX timers PostgreSQL waits on, so under an offset its deadlock detector never runs and two
-// deadlocked transactions wait for ever (checked: a deadlock detected in 1 s on the real clock
-// was still undetected after 10 s under the offset). The application never lets the database's
-// clock decide anything: every rule and every timestamp a rule reads comes from the clock the
-// services are given.
+// The embedded PostgreSQL keeps the real clock (lib/db/embedded.ts says why).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -60,7 +55,7 @@ try {
       : { args: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env: {} };
     const run = spawnSync("faketime", ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, ...suite.args], {
       stdio: "inherit",
-      env: { ...process.env, ...suite.env, FAKETIME_SKIP_CMDS: "postgres,initdb,pg_ctl" },
+      env: { ...process.env, ...suite.env },
     });
     let tests = 0;
     let failed = 0;

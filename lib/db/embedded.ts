@@ -29,11 +29,26 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   return EmbeddedPostgres;
 }
 
+/**
+ * Under libfaketime (the test suites' clock matrix), PostgreSQL keeps the machine's real clock:
+ * libfaketime's interception of timer_settime() breaks the POSIX timers PostgreSQL waits on, so
+ * its deadlock detector never runs and two deadlocked transactions wait for ever (checked: a
+ * deadlock detected in 1 s on the real clock was still waiting after 10 s under a shifted clock).
+ * No rule reads the database's clock: services are given theirs.
+ */
+function keepRealClockUnderFaketime() {
+  if (!process.env.LD_PRELOAD?.includes("faketime")) return;
+  const skipped = new Set((process.env.FAKETIME_SKIP_CMDS ?? "").split(",").filter(Boolean));
+  for (const command of ["postgres", "initdb", "pg_ctl"]) skipped.add(command);
+  process.env.FAKETIME_SKIP_CMDS = [...skipped].join(",");
+}
+
 /** Starts (initialising when new) a server with its data in `dir`, listening on 127.0.0.1:`port`. */
 export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean; maxConnections?: number }): Promise<EmbeddedServer> {
   const dir = path.resolve(options.dir);
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  keepRealClockUnderFaketime();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
