@@ -42,7 +42,7 @@ if (spawnSync("faketime", ["-f", "+0", "true"]).status !== 0) {
   process.exit(2);
 }
 
-const results: { instant: string; local: string; why: string; tests: number; failed: number; status: number | null }[] = [];
+const results: { instant: string; local: string; why: string; tests: number; failed: number; status: number | null; failures: string[] }[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), "clinic-clocks-"));
 try {
   for (const { instant, why } of runs) {
@@ -59,20 +59,23 @@ try {
     });
     let tests = 0;
     let failed = 0;
+    const failures: string[] = [];
     try {
       const json = JSON.parse(readFileSync(report, "utf8"));
       if (e2e) {
         const stats = json.stats as { expected: number; unexpected: number; flaky: number; skipped: number };
         tests = stats.expected + stats.unexpected + stats.flaky + stats.skipped;
         failed = stats.unexpected + stats.flaky;
+        failures.push(...playwrightFailures(json));
       } else {
         tests = json.numTotalTests;
         failed = json.numFailedTests;
+        failures.push(...vitestFailures(json));
       }
     } catch {
       // No report: the run itself failed, which its status says.
     }
-    results.push({ instant, local: london(target), why, tests, failed, status: run.status });
+    results.push({ instant, local: london(target), why, tests, failed, status: run.status, failures });
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -84,8 +87,46 @@ for (const r of results) {
   console.log(`${r.instant.padEnd(22)} ${r.local.padEnd(31)} ${String(r.tests).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.status).padStart(4)}`);
 }
 const bad = results.filter((r) => r.status !== 0 || r.failed > 0 || r.tests === 0);
+for (const r of bad) {
+  for (const failure of r.failures) console.error(`\n✗ at ${r.instant}: ${failure}`);
+}
 if (bad.length) {
   console.error(`\nFailed at ${bad.map((r) => r.instant).join(", ")}.`);
   process.exit(1);
 }
 console.log(`\nPassed at all ${results.length} instants.`);
+
+/** "file › test title: first line of the error" for every failed vitest test in a JSON report. */
+function vitestFailures(json: {
+  testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+}): string[] {
+  return json.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((t) => t.status === "failed")
+      .map((t) => `${path.relative(process.cwd(), file.name)} › ${t.fullName}: ${firstLines(t.failureMessages.join("\n"))}`),
+  );
+}
+
+type PlaywrightSuite = {
+  title: string;
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+/** "file › test title: first line of the error" for every unexpected or flaky Playwright test in a JSON report. */
+function playwrightFailures(json: { suites: PlaywrightSuite[] }): string[] {
+  const walk = (suite: PlaywrightSuite, trail: string[]): string[] => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === "unexpected" || t.status === "flaky")
+        .map((t) => `${[...trail, spec.title].join(" › ")}: ${firstLines(t.results.find((r) => r.error)?.error?.message ?? t.status)}`),
+    ),
+    ...(suite.suites ?? []).flatMap((child) => walk(child, [...trail, child.title])),
+  ];
+  return json.suites.flatMap((suite) => walk(suite, [suite.title]));
+}
+
+/** The first three lines of an error message, without colour codes. */
+function firstLines(message: string): string {
+  return message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter(Boolean).slice(0, 3).join(" ⏎ ");
+}
