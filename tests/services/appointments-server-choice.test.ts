@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, setDb } from "@/lib/db/client";
+import { withIdempotency } from "@/lib/http/idempotency";
 import { bookAppointment } from "@/lib/services/appointments";
 import { siteAt } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
@@ -31,6 +33,21 @@ describe("bookings that leave the room to the server", () => {
       expect(booked.every((b) => rooms.some((r) => r.id === b.roomId))).toBe(true);
     }
   }, 120_000);
+
+  it("takes the next free room too when each booking carries an Idempotency-Key (its work then runs inside the key's transaction)", async () => {
+    const start = siteAt(10, 10);
+    const cases = await Promise.all([caseAt(team, "referred"), caseAt(team, "referred")]);
+    const responses = await Promise.all(
+      cases.map((c, i) => {
+        const input = { caseId: c.caseId, kind: "consultation" as const, start: start.toISOString(), clinicianId: surgeons[i]!.id };
+        const request = { actorId: team.reception.id, key: randomUUID(), method: "POST", path: "/api/v1/appointments", bodyText: JSON.stringify(input) };
+        return withIdempotency(request, async () => Response.json(await bookAppointment(team.reception, input), { status: 201 }));
+      }),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201]);
+    const booked = await prisma.appointment.findMany({ where: { caseId: { in: cases.map((c) => c.caseId) } }, select: { roomId: true } });
+    expect(new Set(booked.map((b) => b.roomId)).size).toBe(2);
+  }, 60_000);
 
   it("still refuses with the conflict when the resource that is taken was named by the client (SC-1)", async () => {
     const start = siteAt(9, 10);
