@@ -127,27 +127,20 @@ export async function bookAppointment(actor: Actor, input: AppointmentInput, now
   const start = new Date(input.start);
   if (start < now) throw validationError([{ path: "start", message: "Must be in the future" }]);
   for (let attempt = 1; ; attempt++) {
-    const chosen = new Set<string>();
-    const booked = await bookOnce(actor, input, start, now, chosen).catch(async (error: unknown) => {
-      if (!(error instanceof ChoiceTaken)) throw error;
-      if (attempt >= choiceAttempts || !error.conflicts.every((c) => chosen.has(c.resource))) throw error.refusal;
-      return null;
-    });
-    if (booked) return booked;
+    const choice: Choice = { chosen: new Set(), taken: false };
+    try {
+      return await bookOnce(actor, input, start, now, choice);
+    } catch (error) {
+      const conflicts = choice.taken && error instanceof DomainError ? (error.extra.conflicts as { resource: string }[]) : null;
+      if (!conflicts || attempt >= choiceAttempts || !conflicts.every((c) => choice.chosen.has(c.resource))) throw error;
+    }
   }
 }
 
-/** A booking refused by the exclusion constraint, with what it met. */
-class ChoiceTaken extends Error {
-  constructor(readonly refusal: DomainError) {
-    super(refusal.message);
-  }
-  get conflicts() {
-    return this.refusal.extra.conflicts as { resource: string }[];
-  }
-}
+/** The resources one attempt chose itself, and whether the exclusion constraint refused it. */
+type Choice = { chosen: Set<string>; taken: boolean };
 
-async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now: Date, chosen: Set<string>): Promise<{ id: string }> {
+async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now: Date, choice: Choice): Promise<{ id: string }> {
   let resources: Resources | null = null;
   let slot: Interval | null = null;
   try {
@@ -192,7 +185,7 @@ async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now:
         if (!found) throw await whyNoOneFree(tx, input.kind, { ...wanted, patientId: row.patientId }, { start, end }, row.siteId, timeZone, (ignoreBookings) =>
           findSlots(tx, { ...slotQuery, ignoreBookings }));
         for (const key of ["clinicianId", "anaesthetistId", "roomId"] as const) {
-          if (!wanted[key] && found[key]) chosen.add(resourceNames[key]);
+          if (!wanted[key] && found[key]) choice.chosen.add(resourceNames[key]);
         }
         Object.assign(wanted, { clinicianId: found.clinicianId, anaesthetistId: found.anaesthetistId, roomId: found.roomId });
       }
@@ -225,8 +218,9 @@ async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now:
       return { id: appointment.id };
     }));
   } catch (error) {
-    if (isExclusionViolation(error) && resources && slot) throw new ChoiceTaken(await conflictError(resources, slot));
-    throw error;
+    if (!(isExclusionViolation(error) && resources && slot)) throw error;
+    choice.taken = true;
+    throw await conflictError(resources, slot);
   }
 }
 
