@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
@@ -10,6 +11,18 @@ export function createDb(connectionString: string, options: { connections?: numb
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };
+const enclosing = new AsyncLocalStorage<Db>();
+
+/**
+ * Runs `work` with `db()` answering the open transaction `tx`, so that everything `work` writes
+ * commits or rolls back with it: a service's own `db().$transaction(…)` inside becomes a nested
+ * transaction (a savepoint of `tx`). Used to store an idempotent request's answer in the same
+ * transaction as its work.
+ */
+export function withinTransaction<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  // A transaction client lacks only $connect, $disconnect, $on and $extends, which services never call.
+  return enclosing.run(tx as unknown as Db, work);
+}
 
 /** Makes `client` the process-wide client: for scripts and tests that open their own. */
 export function setDb(client: Db): Db {
@@ -17,8 +30,10 @@ export function setDb(client: Db): Db {
   return client;
 }
 
-/** The process-wide client, created on first use so that building the app needs no database. */
+/** The process-wide client (or the enclosing transaction, see withinTransaction), created on first use so that building the app needs no database. */
 export function db(): Db {
+  const scoped = enclosing.getStore();
+  if (scoped) return scoped;
   if (!globalForDb.db) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");

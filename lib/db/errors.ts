@@ -37,6 +37,11 @@ export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === "23P01";
 }
 
+/** A lock was not granted within the transaction's `lock_timeout` (SQLSTATE 55P03). */
+export function isLockTimeout(error: unknown): boolean {
+  return sqlState(error) === "55P03";
+}
+
 /**
  * Runs a transaction again when PostgreSQL chose it as a deadlock victim (40P01) or could not
  * serialise it (40001). Two bookings inserted at once for the same slot can each wait for the

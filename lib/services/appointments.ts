@@ -112,10 +112,35 @@ async function planLinks(tx: Tx, row: CaseRow, input: AppointmentInput, day: str
   return { dressingVisitId: null, dressing: null, physioSessionId: null, physio: null };
 }
 
+/** Attempts of a booking whose server-chosen clinician or room was taken meanwhile by a simultaneous one. */
+const choiceAttempts = 5;
+
+/**
+ * Books `input` (SC-1..SC-4, the pathway's rules): `{ id }`, or a DomainError (403, 409 SC-1 with
+ * the conflicting appointments, 422 with the rule). A clinician, anaesthetist or room the client
+ * did not name is chosen here; when a simultaneous booking takes the chosen one first (the
+ * exclusion constraint refuses ours), the booking is tried again with the next free one: only a
+ * conflict on a resource the client named, or on the patient, is refused.
+ */
 export async function bookAppointment(actor: Actor, input: AppointmentInput, now = new Date()): Promise<{ id: string }> {
   if (!mayBook(actor.role, input.kind)) throw forbidden();
   const start = new Date(input.start);
   if (start < now) throw validationError([{ path: "start", message: "Must be in the future" }]);
+  for (let attempt = 1; ; attempt++) {
+    const choice: Choice = { chosen: new Set(), taken: false };
+    try {
+      return await bookOnce(actor, input, start, now, choice);
+    } catch (error) {
+      const conflicts = choice.taken && error instanceof DomainError ? (error.extra.conflicts as { resource: string }[]) : null;
+      if (!conflicts || attempt >= choiceAttempts || !conflicts.every((c) => choice.chosen.has(c.resource))) throw error;
+    }
+  }
+}
+
+/** The resources one attempt chose itself, and whether the exclusion constraint refused it. */
+type Choice = { chosen: Set<string>; taken: boolean };
+
+async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now: Date, choice: Choice): Promise<{ id: string }> {
   let resources: Resources | null = null;
   let slot: Interval | null = null;
   try {
@@ -159,6 +184,9 @@ export async function bookAppointment(actor: Actor, input: AppointmentInput, now
         const [found] = await findSlots(tx, slotQuery);
         if (!found) throw await whyNoOneFree(tx, input.kind, { ...wanted, patientId: row.patientId }, { start, end }, row.siteId, timeZone, (ignoreBookings) =>
           findSlots(tx, { ...slotQuery, ignoreBookings }));
+        for (const key of ["clinicianId", "anaesthetistId", "roomId"] as const) {
+          if (!wanted[key] && found[key]) choice.chosen.add(resourceNames[key]);
+        }
         Object.assign(wanted, { clinicianId: found.clinicianId, anaesthetistId: found.anaesthetistId, roomId: found.roomId });
       }
       resources = { ...wanted, patientId: row.patientId };
@@ -190,8 +218,9 @@ export async function bookAppointment(actor: Actor, input: AppointmentInput, now
       return { id: appointment.id };
     }));
   } catch (error) {
-    if (isExclusionViolation(error) && resources && slot) throw await conflictError(resources, slot);
-    throw error;
+    if (!(isExclusionViolation(error) && resources && slot)) throw error;
+    choice.taken = true;
+    throw await conflictError(resources, slot);
   }
 }
 

@@ -1,5 +1,7 @@
 // One real PostgreSQL for the test run: the server TEST_DATABASE_URL names (its database is
-// used as it is), or an embedded one in a fresh temporary folder. Migrations are applied here.
+// used as it is; its user must be able to create roles), or an embedded one in a fresh temporary
+// folder. Migrations are applied here, as the owner; the tests connect as the app does, as the
+// login role `createAppRole` makes (lib/db/roles.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,10 +9,15 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrations";
+import { createAppRole } from "@/lib/db/roles";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The test database, as the app's role (no owner rights). */
     databaseUrl: string;
+    /** The test database, as the owner of its tables. */
+    ownerUrl: string;
+    /** A database of the same server to create and drop others from, as a superuser. */
     adminUrl: string;
     /** The run's instant (ISO 8601), read once here: see ./clock.ts. */
     now: string;
@@ -32,7 +39,8 @@ export default async function setup(project: TestProject) {
   project.provide("now", new Date().toISOString());
   if (process.env.TEST_DATABASE_URL) {
     await migrate(process.env.TEST_DATABASE_URL);
-    project.provide("databaseUrl", process.env.TEST_DATABASE_URL);
+    project.provide("databaseUrl", await createAppRole(process.env.TEST_DATABASE_URL));
+    project.provide("ownerUrl", process.env.TEST_DATABASE_URL);
     project.provide("adminUrl", process.env.TEST_DATABASE_URL);
     return;
   }
@@ -40,9 +48,10 @@ export default async function setup(project: TestProject) {
   // Room for the concurrency tests' 50 connections while other test files run alongside.
   const server = await startEmbeddedPostgres({ dir, port: await freePort(), maxConnections: 400 });
   await server.createDatabase("clinic_test");
-  const databaseUrl = server.url("clinic_test");
-  await migrate(databaseUrl);
-  project.provide("databaseUrl", databaseUrl);
+  const ownerUrl = server.url("clinic_test");
+  await migrate(ownerUrl);
+  project.provide("databaseUrl", await createAppRole(ownerUrl));
+  project.provide("ownerUrl", ownerUrl);
   project.provide("adminUrl", server.url("postgres"));
   return async () => {
     await server.stop();

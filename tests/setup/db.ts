@@ -10,14 +10,14 @@ export function testDatabase(): Db {
   return setDb(createDb(inject("databaseUrl")));
 }
 
-/** An empty database of its own, for tests of the migrations themselves. */
+/** An empty database of its own, as its owner: for tests of the migrations themselves. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `scratch_${randomUUID().replace(/-/g, "")}`;
   const admin = new Client({ connectionString: inject("adminUrl") });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(inject("databaseUrl"));
+  const url = new URL(inject("ownerUrl"));
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
