@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { DomainError, validationError } from "./errors";
 import { problemResponse } from "./problem";
 
-type Request = { actorId: string; key: string; method: string; path: string; bodyText: string };
+type Request = { actorId: string; key: string; method: string; path: string; bodyText: string; forReplay?: (body: unknown) => unknown };
 
 /**
  * A POST carrying an Idempotency-Key runs once per staff member and key: the key is reserved
@@ -35,7 +35,8 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
     throw error;
   });
   if (response.status >= 200 && response.status < 300) {
-    const responseBody = await response.clone().json();
+    const answer = await response.clone().json();
+    const responseBody = (request.forReplay ? request.forReplay(answer) : answer) as typeof answer;
     await prisma.idempotencyRecord.update({ where, data: { status: response.status, responseBody } });
   } else {
     await prisma.idempotencyRecord.delete({ where });

@@ -35,10 +35,10 @@ export async function signIn(email: string, password: string, now = new Date(), 
       select: { at: true },
     });
     const until = lockedUntil(failures.map((f) => f.at), now);
-    if (until) return { until };
-    return { attemptId: (await tx.loginAttempt.create({ data: { email, succeeded: false, at: now }, select: { id: true } })).id };
+    if (until) return { locked: true as const, until };
+    return { locked: false as const, attemptId: (await tx.loginAttempt.create({ data: { email, succeeded: false, at: now }, select: { id: true } })).id };
   });
-  if ("until" in reserved) return { outcome: "locked", until: reserved.until };
+  if (reserved.locked) return { outcome: "locked", until: reserved.until };
 
   const staff = await prisma.staff.findUnique({ where: { email } });
   const valid = await verifyPassword(staff?.passwordHash ?? decoyHash, password);
