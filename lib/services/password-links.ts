@@ -80,17 +80,23 @@ const why: Record<Exclude<LinkState, "valid">, string> = {
  * Errors: 404 for an unknown token; 422 AC-2 for a used, superseded or expired link (nothing written).
  */
 export async function setPasswordWithLink(input: { token: string; password: string }, now = new Date()): Promise<{ email: string }> {
+  const hash = tokenHash(input.token);
+  const refuseUnusable = (link: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null) => {
+    if (!link) throw notFound("The set-password link");
+    const state = stateOf(link, now);
+    if (state !== "valid") throw ruleViolation("AC-2", why[state], ruleCatalogue["AC-2"]);
+  };
+  // Checked before the (deliberately slow) hashing, so a dead link costs the server nothing.
+  refuseUnusable(await db().staffPasswordLink.findUnique({ where: { tokenHash: hash }, select: { usedAt: true, revokedAt: true, expiresAt: true } }));
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
-    const hash = tokenHash(input.token);
     // Claiming the link is one conditional update, so two uses at once cannot both pass.
     const claimed = await tx.staffPasswordLink.updateMany({ where: { tokenHash: hash, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    const link = await tx.staffPasswordLink.findUnique({ where: { tokenHash: hash }, select: { id: true, staffId: true, usedAt: true, revokedAt: true, expiresAt: true } });
-    if (!link) throw notFound("The set-password link");
     if (claimed.count === 0) {
-      const state = stateOf(link, now);
-      throw ruleViolation("AC-2", state === "valid" ? why.used : why[state], ruleCatalogue["AC-2"]);
+      refuseUnusable(await tx.staffPasswordLink.findUnique({ where: { tokenHash: hash }, select: { usedAt: true, revokedAt: true, expiresAt: true } }));
+      throw ruleViolation("AC-2", why.used, ruleCatalogue["AC-2"]);
     }
+    const link = await tx.staffPasswordLink.findUniqueOrThrow({ where: { tokenHash: hash }, select: { id: true, staffId: true } });
     const staff = await tx.staff.update({ where: { id: link.staffId }, data: { passwordHash }, select: { id: true, name: true, role: true, email: true } });
     await tx.staffSession.updateMany({ where: { staffId: staff.id, endedAt: null }, data: { endedAt: now } });
     await recordAudit(tx, { id: staff.id, name: staff.name, role: staff.role }, [{ action: "staff.password_set", entity: "staff", entityId: staff.id, detail: { linkId: link.id } }]);

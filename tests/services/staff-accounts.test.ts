@@ -160,3 +160,14 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
     expect((await refusal(issuePasswordLink(admin, randomUUID()))).code).toBe("NOT_FOUND");
   });
 });
+
+describe("a set-password link used twice at once (AC-2)", () => {
+  it("sets the password once: the other use is refused (AC-2)", async () => {
+    const admin = await createActor(prisma, "admin");
+    const account = await createStaffAccount(admin, { email: `nurse-${randomUUID()}@test.clinic`, name: "Nurse Twice", role: "nurse" });
+    const results = await Promise.allSettled(["first own password", "second own password"].map((password) => setPasswordWithLink({ token: account.passwordLink.token, password })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as DomainError).code).toBe("AC-2");
+    expect(await prisma.auditEvent.count({ where: { entityId: account.id, action: "staff.password_set" } })).toBe(1);
+  });
+});
