@@ -300,6 +300,7 @@ test.describe("malformed input", () => {
       data: { email: "new@demo.clinic", name: "New", role: "porter", password: "a long enough password" },
       paths: ["role", ""],
     },
+    { name: "a set-password link for a staff id that is not a UUID", endpoint: endpoints.issuePasswordLink, url: "/api/v1/staff/x/password-links", paths: ["id"] },
     {
       name: "a set-password request without a token and with a short password",
       endpoint: endpoints.setPassword,
