@@ -12,8 +12,10 @@ export async function proxy(request: NextRequest) {
   const now = Date.now();
   const live = token !== null && sessionIsLive(token as { signedInAt?: number; lastSeenAt?: number }, now);
   const isPage = !request.nextUrl.pathname.startsWith("/api/");
+  // Reached without a session: signing in, and the set-password links handed to new staff.
+  const isPublicPage = request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/set-password/");
 
-  if (!live && isPage && request.nextUrl.pathname !== "/login") {
+  if (!live && isPage && !isPublicPage) {
     const login = new URL("/login", request.url);
     if (request.nextUrl.pathname !== "/") login.searchParams.set("next", request.nextUrl.pathname);
     return NextResponse.redirect(login);

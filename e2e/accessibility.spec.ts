@@ -14,6 +14,14 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the set-password page a new account's link opens", async ({ page }) => {
+    const admin = await apiAs("admin");
+    const created = await admin.post("/api/v1/staff", { data: { email: `reception.${Date.now()}@demo.clinic`, name: "Reception Accessible", role: "reception" } });
+    await page.goto((await created.json()).passwordLink.url);
+    await expect(page.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   const workspaces: [Role, string][] = [
     ["reception", "Reception"],
     ["nurse", "Dressing round"],

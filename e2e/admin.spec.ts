@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiAs, emailOf, signInThroughPage } from "./support";
+import { apiAs, emailOf, newestAuditId, signInThroughPage } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
 
@@ -57,27 +57,90 @@ test.describe("clinic policies", () => {
 });
 
 test.describe("staff accounts", () => {
-  test("the administrator adds a nurse who can sign in, then deactivates the account after confirming, which ends her session", async ({ browser, page }) => {
+  test("the administrator adds a nurse, who sets her own password through the link shown once and signs in; deactivating her after confirming ends her session (AC-2)", async ({ browser, page }) => {
     const email = `nurse.${Date.now()}@demo.clinic`;
     await signInThroughPage(page, emailOf("admin"));
     await page.getByLabel("Name", { exact: true }).fill("Nurse Ada Newby");
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Role").selectOption("nurse");
-    await page.getByLabel("First password").fill("a-long-first-password");
+    await expect(page.getByLabel(/password/i)).toHaveCount(0);
     await page.getByRole("button", { name: "Add staff member" }).click();
     await expect(page.getByRole("cell", { name: email })).toBeVisible();
+    const link = await page.getByLabel("Set-password link for Nurse Ada Newby").inputValue();
+    expect(link).toMatch(/\/set-password\/[\w-]{43}$/);
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByLabel("Set-password link for Nurse Ada Newby")).toHaveCount(0);
 
     const nurse = await browser.newPage();
-    await signInThroughPage(nurse, email, "a-long-first-password");
+    await nurse.goto(link);
+    await expect(nurse.getByRole("heading", { name: "Set your password" })).toBeVisible();
+    await expect(nurse.getByText(email)).toBeVisible();
+    await nurse.getByLabel("New password").fill("Ada's own secret words");
+    await nurse.getByLabel("The same password again").fill("Ada's own secret word");
+    await nurse.getByRole("button", { name: "Set my password" }).click();
+    await expect(nurse.getByText("The two passwords are not the same")).toBeVisible();
+    await nurse.getByLabel("The same password again").fill("Ada's own secret words");
+    await nurse.getByRole("button", { name: "Set my password" }).click();
+    await expect(nurse).toHaveURL(/\/login\?password=set$/);
+    await expect(nurse.getByRole("main").getByRole("status")).toHaveText("Your password is set. Sign in with it.");
+    await signInThroughPage(nurse, email, "Ada's own secret words");
     await expect(nurse).toHaveURL(/\/nurse$/);
+
+    // The link worked once.
+    await nurse.goto(link);
+    await expect(nurse.getByRole("main").getByRole("alert")).toContainText("This link has already been used.");
+    await expect(nurse.getByLabel("New password")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Deactivate Nurse Ada Newby…" }).click();
     await page.getByRole("group", { name: "Confirm deactivating Nurse Ada Newby" }).getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(page.getByRole("button", { name: "Reactivate Nurse Ada Newby" })).toBeVisible();
 
     expect((await nurse.request.get("/api/v1/staff")).status()).toBe(401);
-    await signInThroughPage(nurse, email, "a-long-first-password");
+    await signInThroughPage(nurse, email, "Ada's own secret words");
     await expect(nurse.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
     await nurse.close();
+  });
+
+  test("a new set-password link, for a forgotten password, stops the older one, and works once (AC-2)", async ({ browser, page }) => {
+    const admin = await apiAs("admin");
+    const name = `Physio Forgetful ${Date.now()}`;
+    const created = await admin.post("/api/v1/staff", { data: { email: `physio.${Date.now()}@demo.clinic`, name, role: "physio" } });
+    expect(created.status()).toBe(201);
+    const older = (await created.json()).passwordLink.url as string;
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("button", { name: `New set-password link for ${name}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "older links no longer work" })).toBeVisible();
+    const newer = await page.getByLabel(`Set-password link for ${name}`).inputValue();
+    expect(newer).not.toBe(older);
+
+    const owner = await browser.newPage();
+    await owner.goto(older);
+    await expect(owner.getByRole("main").getByRole("alert")).toContainText("A newer link was issued for this account");
+    await owner.goto(newer);
+    await expect(owner.getByLabel("New password")).toBeVisible();
+    await owner.close();
+
+    const token = new URL(newer).pathname.split("/").pop();
+    const anonymous = await apiAs(null);
+    const first = await anonymous.post("/api/v1/set-password", { data: { token, password: "a physio's own password" } });
+    expect(first.status()).toBe(200);
+    const again = await anonymous.post("/api/v1/set-password", { data: { token, password: "somebody else's password" } });
+    expect(again.status()).toBe(422);
+    expect((await again.json()).code).toBe("AC-2");
+  });
+
+  test("the administrator can neither change their own role nor deactivate their own account, and stays out of the clinical record (AC-1)", async () => {
+    const admin = await apiAs("admin");
+    const self = (await (await admin.get("/api/v1/staff?role=admin")).json()).items.find((s: { name: string }) => s.name === "Kim Adeyemi");
+    const before = await newestAuditId(admin);
+    for (const data of [{ role: "surgeon" }, { active: false }, { role: "nurse", active: false }]) {
+      const response = await admin.patch(`/api/v1/staff/${self.id}`, { data });
+      expect(response.status(), JSON.stringify(data)).toBe(422);
+      expect((await response.json()).code).toBe("AC-1");
+    }
+    expect(await newestAuditId(admin)).toBe(before);
+    const kase = (await (await (await apiAs("surgeon")).get("/api/v1/cases?limit=1")).json()).items[0];
+    expect((await admin.get(`/api/v1/cases/${kase.id}`)).status()).toBe(403);
   });
 });

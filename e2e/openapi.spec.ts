@@ -161,7 +161,7 @@ const probes: Probe[] = [
     role: "admin",
     method: "post",
     url: () => "/api/v1/staff",
-    data: () => ({ email: emailOf("nurse"), name: "Second nurse", role: "nurse", password: "a long enough password" }),
+    data: () => ({ email: emailOf("nurse"), name: "Second nurse", role: "nurse" }),
     status: 409,
     body: (body) => expect(body.code).toBe("CONFLICT"),
   },
@@ -256,6 +256,43 @@ test.describe("the OpenAPI document describes the live answers", () => {
     expect(missing).toEqual([]);
   });
 
+  test("a new staff account, its set-password links and their use answer as documented, and a replay never repeats a link (AC-1, AC-2)", async () => {
+    const admin = clients.get("admin")!;
+    const anonymous = clients.get(null)!;
+    const key = randomUUID();
+    const create = () => admin.post("/api/v1/staff", { data: { email: `physio.${key}@demo.clinic`, name: "Physio Documented", role: "physio" }, headers: { "Idempotency-Key": key } });
+    const created = await create();
+    expect(created.status()).toBe(201);
+    expect(await live.problems("post", "/api/v1/staff", created)).toEqual([]);
+    const account = await created.json();
+    expect(account.passwordLink.url).toMatch(/\/set-password\//);
+    const replayed = await create();
+    expect(replayed.headers()["idempotent-replayed"]).toBe("true");
+    expect((await replayed.json()).passwordLink).toEqual({ ...account.passwordLink, url: null });
+    expect(await live.problems("post", "/api/v1/staff", replayed)).toEqual([]);
+
+    const url = `/api/v1/staff/${account.id}/password-links`;
+    const issued = await admin.post(url);
+    expect(issued.status()).toBe(201);
+    expect(await live.problems("post", url, issued)).toEqual([]);
+    const tokenOf = (link: string) => new URL(link).pathname.split("/").pop();
+    const token = tokenOf((await issued.json()).url);
+    for (const [data, status] of [
+      [{ token, password: "a physio's own password" }, 200],
+      [{ token, password: "a physio's own password" }, 422],
+      [{ token: tokenOf(account.passwordLink.url), password: "a physio's own password" }, 422],
+      [{ token: "no-such-token", password: "a physio's own password" }, 404],
+    ] as const) {
+      const response = await anonymous.post("/api/v1/set-password", { data });
+      expect(response.status()).toBe(status);
+      expect(await live.problems("post", "/api/v1/set-password", response)).toEqual([]);
+    }
+    const demoAdmin = (await ok(await admin.get("/api/v1/staff?role=admin"))).items.find((s: { name: string }) => s.name === "Kim Adeyemi");
+    const own = await admin.patch(`/api/v1/staff/${demoAdmin.id}`, { data: { role: "surgeon" } });
+    expect(own.status()).toBe(422);
+    expect(await live.problems("patch", `/api/v1/staff/${demoAdmin.id}`, own)).toEqual([]);
+  });
+
   for (const probe of probes) {
     test(`${probe.name}: ${probe.method.toUpperCase()} as ${probe.role ?? "nobody"}`, async () => {
       const admin = clients.get("admin")!;
@@ -278,15 +315,18 @@ test.describe("the OpenAPI document describes the live answers", () => {
       const denied = endpoint.action ? roles.find((role) => !isAllowed(role, endpoint.action!)) : undefined;
       const allowed = roles.find((role) => !endpoint.action || isAllowed(role, endpoint.action));
       const problems: string[] = [];
+      const statuses = new Map<Role | null, number>();
       for (const role of [null, denied, allowed]) {
         if (role === undefined) continue;
         const url = endpoint.path.replace("{id}", randomUUID());
         const response = await send(clients.get(role)!, endpoint.method, url);
         const status = response.status();
-        if (role === null) expect(status, "signed out").toBe(endpoint.action ? 401 : 200);
+        if (role === null && endpoint.action) expect(status, "signed out").toBe(401);
         else if (role === denied) expect(status, `${role} is denied`).toBe(403);
-        else if (!endpoint.action) expect(status, "an open endpoint answers everyone alike").toBe(200);
-        else expect([200, 400, 404], `${role} is allowed: ${await response.text()}`).toContain(status);
+        else expect([200, 400, 404], `${role ?? "signed out"} is allowed: ${await response.text()}`).toContain(status);
+        // An open endpoint answers everyone alike.
+        if (!endpoint.action && role !== null) expect(status, "as signed out").toBe(statuses.get(null));
+        statuses.set(role, status);
         problems.push(...(await live.problems(endpoint.method, url, response)));
       }
       expect(problems).toEqual([]);

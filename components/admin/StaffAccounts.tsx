@@ -7,13 +7,19 @@ import { api } from "@/lib/http/client";
 import { roles } from "@/lib/auth/policy";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { roleLabel } from "@/components/session/navigation";
+import { PasswordLinkNotice, type IssuedLink } from "./PasswordLinkNotice";
 
 type Account = { id: string; name: string; role: (typeof roles)[number]; email: string; active: boolean };
 
-/** Staff accounts: add one, and deactivate (after a confirmation) or reactivate. */
-export function StaffAccounts({ accounts }: { accounts: Account[] }) {
+/**
+ * Staff accounts: add one, deactivate (after a confirmation) or reactivate, and issue a new
+ * set-password link. Each link is shown once, to hand to the account's owner, who sets the
+ * password (AC-2). The administrator's own account cannot be deactivated here (AC-1).
+ */
+export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfId: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [link, setLink] = useState<IssuedLink | null>(null);
   const update = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/api/v1/staff/${id}`, { method: "PATCH", body: { active } }),
     onSuccess: () => {
@@ -22,12 +28,20 @@ export function StaffAccounts({ accounts }: { accounts: Account[] }) {
     },
   });
   const create = useMutation({
-    mutationFn: (body: Record<string, string>) => api("/api/v1/staff", { method: "POST", body }),
-    onSuccess: () => router.refresh(),
+    mutationFn: (body: Record<string, string>) => api<Account & { passwordLink: { url: string; expiresAt: string } }>("/api/v1/staff", { method: "POST", body }),
+    onSuccess: (account) => {
+      setLink({ name: account.name, ...account.passwordLink, first: true });
+      router.refresh();
+    },
+  });
+  const issue = useMutation({
+    mutationFn: (account: Account) => api<{ url: string; expiresAt: string }>(`/api/v1/staff/${account.id}/password-links`, { method: "POST" }),
+    onSuccess: (issued, account) => setLink({ name: account.name, ...issued, first: false }),
   });
 
   return (
     <>
+      {link && <PasswordLinkNotice link={link} onDone={() => setLink(null)} />}
       <table>
         <thead>
           <tr>
@@ -35,6 +49,7 @@ export function StaffAccounts({ accounts }: { accounts: Account[] }) {
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Account</th>
+            <th scope="col">Password</th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +59,9 @@ export function StaffAccounts({ accounts }: { accounts: Account[] }) {
               <td>{a.email}</td>
               <td>{roleLabel[a.role]}</td>
               <td>
-                {!a.active ? (
+                {a.id === selfId ? (
+                  <span className="muted">Your account</span>
+                ) : !a.active ? (
                   <button type="button" className="secondary" onClick={() => update.mutate({ id: a.id, active: true })}>
                     Reactivate {a.name}
                   </button>
@@ -63,17 +80,23 @@ export function StaffAccounts({ accounts }: { accounts: Account[] }) {
                   </button>
                 )}
               </td>
+              <td>
+                <button type="button" className="secondary" disabled={issue.isPending} onClick={() => issue.mutate(a)}>
+                  New set-password link for {a.name}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {update.error && <ProblemMessage error={update.error} />}
+      {issue.error && <ProblemMessage error={issue.error} />}
       <form
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          create.mutate(Object.fromEntries(["name", "email", "role", "password"].map((k) => [k, String(f.get(`staff-${k}`))])));
+          create.mutate(Object.fromEntries(["name", "email", "role"].map((k) => [k, String(f.get(`staff-${k}`))])));
         }}
       >
         <div className="field">
@@ -95,15 +118,12 @@ export function StaffAccounts({ accounts }: { accounts: Account[] }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="staff-password">First password</label>
-          <input id="staff-password" name="staff-password" type="password" minLength={12} required autoComplete="new-password" />
-        </div>
-        <div className="field">
           <button type="submit" disabled={create.isPending}>
             Add staff member
           </button>
         </div>
       </form>
+      <p className="muted">The new member of staff sets their own password with the link shown after adding them.</p>
       {create.error && <ProblemMessage error={create.error} />}
     </>
   );

@@ -30,3 +30,6 @@ export function lockedUntil(failuresNewestFirst: Date[], now: Date): Date | null
   const until = new Date(newest.getTime() + lockoutDurationMs);
   return until > now ? until : null;
 }
+
+/** How long a set-password link works after it is issued (AC-2): long enough to hand over across a weekend. */
+export const passwordLinkLifetimeMs = 72 * 60 * 60 * 1000;

@@ -1,5 +1,6 @@
 // The rules the product enforces, by stable ID, in words staff understand. Pathway rules come
-// from the clinical protocol; PW rules are the product's own rules about the record itself.
+// from the clinical protocol; PW rules are the product's own rules about the record itself;
+// AC rules are its rules about staff accounts.
 // tests/rule-catalogue.test.ts fails when a rule here has no test naming it.
 
 export const ruleCatalogue = {
@@ -30,6 +31,8 @@ export const ruleCatalogue = {
   "PW-1": "Clinical events cannot be dated in the future.",
   "PW-2": "A case's events keep the pathway's order: nothing is dated before the step it follows.",
   "PW-3": "This step is not possible in the case's current state.",
+  "AC-1": "The clinic always keeps an administrator: nobody changes their own role or deactivates their own account, and a site's last active administrator stays one.",
+  "AC-2": "A set-password link works once, for 72 hours after it is issued, and only until a newer link is issued for the account.",
 } as const;
 
 export type RuleId = keyof typeof ruleCatalogue;

@@ -37,7 +37,7 @@ import {
 } from "@/lib/schemas/patient";
 import { acknowledgeInput, dressingRecordInput, dressingRoundView, physioRecordInput, recordResult, recoveryBoardView, replacementInput, roundQuery } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
-import { room, roomList, roomQuery, staffAccount, staffInput, staffList, staffPatch, staffQuery } from "@/lib/schemas/staff";
+import { newStaffAccount, passwordLink, room, roomList, roomQuery, setPasswordInput, setPasswordResult, staffAccount, staffInput, staffList, staffPatch, staffQuery } from "@/lib/schemas/staff";
 import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
 export type Method = "get" | "post" | "patch" | "put";
@@ -53,6 +53,14 @@ export type Endpoint = {
   body?: z.ZodType;
   response?: z.ZodType;
   status?: number;
+  /** What of a success is kept to replay for an Idempotency-Key, when not all of it may be stored. */
+  forReplay?: (body: unknown) => unknown;
+};
+
+// A set-password link's token is shown once and stored only hashed (AC-2): a replay answers without it.
+const withoutLinkUrl = (body: unknown) => {
+  const answer = body as { passwordLink?: object; url?: string };
+  return answer.passwordLink ? { ...answer, passwordLink: { ...answer.passwordLink, url: null } } : { ...answer, url: null };
 };
 
 const define = <const E extends Endpoint>(endpoint: E) => endpoint;
@@ -85,16 +93,35 @@ export const endpoints = {
     method: "post",
     path: "/api/v1/staff",
     action: "staff.manage",
-    summary: "Add a staff account (with the usual working hours)",
+    summary: "Add a staff account (with the usual working hours) and a set-password link for its owner (AC-2)",
     body: staffInput,
-    response: staffAccount,
+    response: newStaffAccount,
     status: 201,
+    forReplay: withoutLinkUrl,
+  }),
+  issuePasswordLink: define({
+    method: "post",
+    path: "/api/v1/staff/{id}/password-links",
+    action: "staff.manage",
+    summary: "A new set-password link for the account's owner (a forgotten password); older links stop working (AC-2)",
+    params: idParams,
+    response: passwordLink,
+    status: 201,
+    forReplay: withoutLinkUrl,
+  }),
+  setPassword: define({
+    method: "post",
+    path: "/api/v1/set-password",
+    action: null,
+    summary: "The account's owner sets the password with a set-password link's token (AC-2); ends the account's sessions",
+    body: setPasswordInput,
+    response: setPasswordResult,
   }),
   updateStaff: define({
     method: "patch",
     path: "/api/v1/staff/{id}",
     action: "staff.manage",
-    summary: "Rename, change the role of, deactivate or reactivate a staff account",
+    summary: "Rename, change the role of, deactivate or reactivate a staff account (AC-1)",
     params: idParams,
     body: staffPatch,
     response: staffAccount,

@@ -4,7 +4,7 @@ import { isLockTimeout } from "@/lib/db/errors";
 import { DomainError, validationError } from "./errors";
 import { problemResponse } from "./problem";
 
-type Request = { actorId: string; key: string; method: string; path: string; bodyText: string };
+type Request = { actorId: string; key: string; method: string; path: string; bodyText: string; forReplay?: (body: unknown) => unknown };
 
 /** An answer that is not stored: thrown to roll back the request's transaction, then returned. */
 class Unstored {
@@ -56,7 +56,9 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
         if (first) await tx.idempotencyRecord.delete({ where });
         const response = await withinTransaction(tx, execute);
         if (response.status < 200 || response.status >= 300) throw new Unstored(response);
-        const responseBody = await response.clone().json();
+        const answer = await response.clone().json();
+        // What a repeat gets back: the answer, less anything that must be shown only once.
+        const responseBody = request.forReplay ? request.forReplay(answer) : answer;
         await tx.idempotencyRecord.create({
           data: { actorId: request.actorId, key: request.key, method: request.method, path: request.path, requestHash, status: response.status, responseBody },
         });

@@ -13,15 +13,31 @@ export const staffInput = z
     email: z.email("Not an email address").trim().toLowerCase(),
     name: z.string().trim().min(1, "Required").max(100),
     role: z.enum(roles),
-    password: z.string().min(12, "At least 12 characters").max(200),
   })
   .strict()
-  .meta({ id: "StaffInput" });
+  .meta({ id: "StaffInput", description: "No password: the account's owner sets it through the set-password link (AC-2)" });
 export const staffPatch = z
   .object({ name: z.string().trim().min(1, "Required").max(100).optional(), role: z.enum(roles).optional(), active: z.boolean().optional() })
   .strict()
   .meta({ id: "StaffPatch" });
 export const staffAccount = staffMember.extend({ email: z.string(), active: z.boolean() }).meta({ id: "StaffAccount" });
+
+/** A password chosen by the account's owner. */
+export const newPassword = z.string().min(12, "At least 12 characters").max(200, "At most 200 characters");
+export const passwordLink = z
+  .object({
+    id: uuid,
+    url: z.url().nullable().meta({ description: "The set-password page for the account's owner; shown once: null when replayed for an Idempotency-Key" }),
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "PasswordLink", description: "A one-time set-password link (AC-2), valid 72 hours; a newer link revokes the older ones" });
+export const newStaffAccount = staffAccount.extend({ passwordLink }).meta({ id: "NewStaffAccount" });
+export const setPasswordInput = z.object({ token: z.string().min(1, "Required").max(200), password: newPassword }).strict().meta({ id: "SetPasswordInput" });
+export const setPasswordResult = z.object({ email: z.string() }).meta({ id: "SetPasswordResult" });
+/** The set-password form: the password typed twice. */
+export const setPasswordForm = z
+  .object({ password: newPassword, confirmation: z.string() })
+  .refine((f) => f.password === f.confirmation, { path: ["confirmation"], message: "The two passwords are not the same" });
 
 export const roomQuery = z.object({ kind: z.enum(roomKinds).optional() });
 export const room = z.object({ id: uuid, name: z.string(), kind: z.enum(roomKinds) }).meta({ id: "Room" });

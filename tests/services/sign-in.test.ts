@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/passwords";
 import { signIn } from "@/lib/services/sign-in";
 import { minutesFromNow } from "../setup/clock";
@@ -48,5 +49,60 @@ describe("sign-in", () => {
     const now = minutesFromNow(0).getTime();
     for (let i = 0; i < 5; i++) await signIn(unknown, "guess", new Date(now - (5 - i) * 1000));
     expect((await signIn(unknown, "guess", new Date(now))).outcome).toBe("locked");
+  });
+});
+
+// Two app processes are two pools of connections to one database: each client below is one.
+describe("sign-in lock-out under concurrency", () => {
+  const processes: Db[] = [];
+  beforeAll(() => {
+    for (let i = 0; i < 2; i++) processes.push(createDb(inject("databaseUrl")));
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.$disconnect()));
+  });
+
+  /** Fires the passwords at once, alternating between the two processes; all at the same instant. */
+  const burst = (email: string, passwords: string[], at: Date) =>
+    Promise.all(passwords.map((password, i) => signIn(email, password, at, processes[i % 2])));
+
+  /** The evaluated attempts in the order the database recorded them. */
+  const evaluated = async (email: string) =>
+    (await prisma.loginAttempt.findMany({ where: { email }, orderBy: { id: "asc" }, select: { succeeded: true } })).map((a) => a.succeeded);
+
+  it("evaluates at most 5 of 50 concurrent wrong passwords from two app processes and locks the rest, then the right one", async () => {
+    const email = await newAccount();
+    const at = minutesFromNow(0);
+    const results = await burst(email, Array.from({ length: 50 }, (_, i) => `wrong-${i}`), at);
+    const outcomes = results.map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === "refused")).toHaveLength(5);
+    expect(outcomes.filter((o) => o === "locked")).toHaveLength(45);
+    expect(await evaluated(email)).toEqual([false, false, false, false, false]);
+    expect((await signIn(email, "right-password", at, processes[1])).outcome).toBe("locked");
+  });
+
+  it("never signs in the right password sent with 49 wrong ones from two app processes once 5 failures are evaluated", async () => {
+    const email = await newAccount();
+    const passwords = Array.from({ length: 50 }, (_, i) => (i === 37 ? "right-password" : `wrong-${i}`));
+    const results = await burst(email, passwords, minutesFromNow(0));
+    const outcomes = results.map((r) => r.outcome);
+    const sequence = await evaluated(email);
+    // Walk the attempts in the order they were evaluated: a sign-in ends a run of failures, and
+    // no run may pass 5 or be followed by a sign-in once it reached 5.
+    let run = 0;
+    for (const succeeded of sequence) {
+      if (succeeded) {
+        expect(run, "failures evaluated before the sign-in").toBeLessThan(5);
+        run = 0;
+      } else {
+        run += 1;
+        expect(run, "failures evaluated in one run").toBeLessThanOrEqual(5);
+      }
+    }
+    expect(outcomes.filter((o) => o === "refused")).toHaveLength(sequence.filter((s) => !s).length);
+    expect(outcomes.filter((o) => o === "signed_in")).toHaveLength(sequence.filter((s) => s).length);
+    const signedIn = outcomes.includes("signed_in");
+    expect(outcomes.filter((o) => o === "refused").length).toBeLessThanOrEqual(signedIn ? 9 : 5);
+    expect(outcomes.filter((o) => o === "locked").length).toBeGreaterThanOrEqual(signedIn ? 40 : 45);
   });
 });

@@ -5,14 +5,14 @@ import { StaffAccounts } from "@/components/admin/StaffAccounts";
 import { AddRoom } from "@/components/admin/AddRoom";
 
 export default async function AdminPage() {
-  await requirePageActor("workspace.admin");
+  const actor = await requirePageActor("workspace.admin");
   const [staff, rooms] = await Promise.all([listStaffAccounts(), listRooms()]);
   return (
     <>
       <h1>Administration</h1>
       <section className="panel" aria-labelledby="staff-title">
         <h2 id="staff-title">Staff ({staff.filter((s) => s.active).length})</h2>
-        <StaffAccounts accounts={staff} />
+        <StaffAccounts accounts={staff} selfId={actor.id} />
       </section>
       <section className="panel" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.items.length})</h2>
