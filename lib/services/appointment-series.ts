@@ -9,6 +9,7 @@ import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
 import { DomainError, forbidden, notFound } from "@/lib/http/errors";
 import { bookAppointment } from "./appointments";
+import { recordAudit } from "./audit";
 import { findSlots } from "./slots";
 
 export type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
@@ -73,7 +74,12 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       );
     }
   }
-  if (request.preview) return { items: proposals.map((p) => p.item) };
+  // The answer carries the patient's plan dates, booked or not: the read is audited either way.
+  const audit = { action: request.preview ? "appointment.series_preview" : "appointment.series_book", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId };
+  if (request.preview) {
+    await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
+    return { items: proposals.map((p) => p.item) };
+  }
 
   const items: SeriesItem[] = [];
   for (const { item, startAt, visitId, sessionId } of proposals) {
@@ -88,5 +94,6 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       items.push({ ...item, start: null, problem: error instanceof DomainError ? error.message : "Could not be booked." });
     }
   }
+  await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
   return { items };
 }
