@@ -96,7 +96,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   cancelCase: theCase,
   dischargeCase: theCase,
   bookAppointment: {
-    404: "The case, or a clinician or room named for the booking at the case's site, was not found",
+    404: "The case, a clinician or room named for the booking at the case's site, or the case's dressing visit or physiotherapy session named for it (`errors` names the field) was not found",
     409: "SC-1: someone or something is already booked at that time (`conflicts` lists the appointments in the way); or the dressing visit or physiotherapy session named for it is already booked (`CONFLICT`)",
     rules: true,
   },
