@@ -29,28 +29,31 @@ test.describe("reception books", () => {
     await expect(appointments.getByRole("row").filter({ hasText: label })).toContainText("booked");
   });
 
-  test("books a day-case arthroscopy for an assessed patient with help at home (SX-4)", async ({ page }) => {
+  test("books an arthroscopy as the assessment allows, a day case with help at home, without being shown the assessment (SX-4)", async ({ page }) => {
     const kase = await caseAt(c, "assessed", { homeSupport: true, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
     await page.goto(`/cases/${kase.id}`);
     const appointments = page.getByRole("region", { name: "Appointments" });
     await appointments.getByLabel("Appointment").selectOption("arthroscopy");
     await appointments.getByLabel("From").fill(weekdayAfter(today(), 2));
     await appointments.getByRole("button", { name: "Find free slots" }).click();
-    await expect(appointments.getByLabel("Day case")).toBeChecked();
+    await expect(appointments.getByLabel("As the anaesthesia assessment allows")).toBeChecked();
     await appointments.getByRole("list", { name: "Free slots" }).getByRole("button").first().click();
     await expect(appointments.getByRole("status")).toContainText("Booked: Arthroscopy");
     await expect(appointments.getByRole("row").filter({ hasText: "Arthroscopy (day case)" })).toBeVisible();
     await expect(page.locator(".badge")).toHaveText("Operation scheduled");
   });
 
-  test("cannot choose a day case without help at home, and is told why (SX-4)", async ({ page }) => {
+  test("cannot book a day case without help at home, and is told why (SX-4)", async ({ page }) => {
     const kase = await caseAt(c, "assessed", { homeSupport: false, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
     await page.goto(`/cases/${kase.id}`);
     const appointments = page.getByRole("region", { name: "Appointments" });
     await appointments.getByLabel("Appointment").selectOption("arthroscopy");
+    await appointments.getByLabel("From").fill(weekdayAfter(today(), 2));
     await appointments.getByRole("button", { name: "Find free slots" }).click();
-    await expect(appointments.getByLabel("Day case")).toBeDisabled();
-    await expect(appointments.getByText("Day case not possible — rule SX-4")).toBeVisible();
+    await appointments.getByLabel("Day case").check();
+    await appointments.getByRole("list", { name: "Free slots" }).getByRole("button").first().click();
+    await expect(appointments.getByRole("alert")).toContainText("Refused by rule SX-4");
+    await expect(appointments.getByRole("row").filter({ hasText: "Arthroscopy" })).toHaveCount(0);
   });
 
   test("books the post-operative series from the plan, each dressing on its due day (PO-3, PO-4)", async ({ page }) => {

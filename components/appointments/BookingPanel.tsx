@@ -13,15 +13,30 @@ type Slot = { start: string; end: string; clinician: Person; anaesthetist: Perso
 /**
  * Finds free slots for a kind of appointment (the right clinician and room, inside their hours,
  * clear of everyone's bookings) and books the one chosen. For an arthroscopy the admission
- * follows the anaesthesia assessment: a day case only with help at home (SX-4).
+ * follows the anaesthesia assessment: a day case only with help at home (SX-4). `homeSupport` is
+ * undefined for a role that may not read the assessment (reception): the booking then follows
+ * the assessment on the server unless another admission is chosen.
  */
-export function BookingPanel({ caseId, timeZone, today, kinds, homeSupport }: { caseId: string; timeZone: string; today: string; kinds: string[]; homeSupport: boolean | null }) {
+export function BookingPanel({
+  caseId,
+  timeZone,
+  today,
+  kinds,
+  homeSupport,
+}: {
+  caseId: string;
+  timeZone: string;
+  today: string;
+  kinds: string[];
+  homeSupport: boolean | null | undefined;
+}) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState(kinds[0] ?? "consultation");
   const [from, setFrom] = useState(today);
   const [homeVisit, setHomeVisit] = useState(false);
   const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);
-  const [admission, setAdmission] = useState<"day_case" | "inpatient">(homeSupport ? "day_case" : "inpatient");
+  const unknown = homeSupport === undefined;
+  const [admission, setAdmission] = useState<"as_assessed" | "day_case" | "inpatient">(unknown ? "as_assessed" : homeSupport ? "day_case" : "inpatient");
   const slots = useQuery({
     queryKey: ["slots", caseId, search],
     enabled: search !== null,
@@ -43,7 +58,7 @@ export function BookingPanel({ caseId, timeZone, today, kinds, homeSupport }: { 
           anaesthetistId: slot.anaesthetist?.id,
           roomId: slot.room?.id,
           homeVisit: search!.homeVisit || undefined,
-          admission: search!.kind === "arthroscopy" ? admission : undefined,
+          admission: search!.kind === "arthroscopy" && admission !== "as_assessed" ? admission : undefined,
         },
       }),
     // A slot taken meanwhile disappears from the list.
@@ -90,13 +105,19 @@ export function BookingPanel({ caseId, timeZone, today, kinds, homeSupport }: { 
       {search?.kind === "arthroscopy" && (
         <fieldset className="field">
           <legend>Admission</legend>
+          {unknown && (
+            <label className="inline">
+              <input type="radio" name="admission" checked={admission === "as_assessed"} onChange={() => setAdmission("as_assessed")} /> As the anaesthesia assessment allows
+            </label>
+          )}
           <label className="inline">
-            <input type="radio" name="admission" checked={admission === "day_case"} disabled={!homeSupport} onChange={() => setAdmission("day_case")} /> Day case
+            <input type="radio" name="admission" checked={admission === "day_case"} disabled={!unknown && !homeSupport} onChange={() => setAdmission("day_case")} /> Day case
           </label>
           <label className="inline">
             <input type="radio" name="admission" checked={admission === "inpatient"} onChange={() => setAdmission("inpatient")} /> Inpatient
           </label>
-          {!homeSupport && <div className="hint">Day case not possible — rule SX-4: the assessment records no help at home.</div>}
+          {unknown && <div className="hint">A day case the assessment does not allow is refused (rule SX-4).</div>}
+          {!unknown && !homeSupport && <div className="hint">Day case not possible — rule SX-4: the assessment records no help at home.</div>}
         </fieldset>
       )}
       {search && slots.isPending && <p className="muted">Searching…</p>}

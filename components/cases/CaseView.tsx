@@ -131,7 +131,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
         {can.bookableKinds.length > 0 && (
           <>
             <h3>Book an appointment</h3>
-            <BookingPanel caseId={caseId} timeZone={kase.timeZone} today={kase.today} kinds={can.bookableKinds} homeSupport={kase.admission === null ? null : kase.admission === "day_case"} />
+            <BookingPanel caseId={caseId} timeZone={kase.timeZone} today={kase.today} kinds={can.bookableKinds} homeSupport={kase.admission === undefined ? undefined : kase.admission === null ? null : kase.admission === "day_case"} />
           </>
         )}
         {kase.operated && (can.bookableKinds.includes("dressing") || can.bookableKinds.includes("physio")) && (

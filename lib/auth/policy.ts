@@ -36,8 +36,10 @@ export const policy = {
   // Record imaging, diagnosis, first-line course, listing, operation (SX-1: a surgeon only).
   "case.recordClinical": ["surgeon"],
   "case.recordAssessment": ["anaesthetist"],
-  // Record physio session, crutch weaning, sport clearance.
+  // Record crutch weaning and sport clearance.
   "case.recordRecovery": ["surgeon", "physio"],
+  // A physiotherapy session's record is the physiotherapist's own (the API's physio-record).
+  "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
   // The surgeon sees and acknowledges what recovery raises.
   "alert.acknowledge": ["surgeon"],
@@ -45,6 +47,9 @@ export const policy = {
   // Book, move, cancel appointments: every role books some kinds (see bookableKinds).
   "appointment.book": everyone,
   "appointment.read": everyone,
+  // Why an appointment was moved or cancelled can be clinical ("wound breakdown"): the
+  // administrator, who reads no clinical record, sees the history without the reasons.
+  "appointment.readReasons": ["reception", ...clinical],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

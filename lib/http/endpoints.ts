@@ -433,7 +433,7 @@ export const endpoints = {
   recordPhysioSession: define({
     method: "post",
     path: "/api/v1/appointments/{id}/physio-record",
-    action: "case.recordRecovery",
+    action: "case.recordPhysioSession",
     summary: "Record a physiotherapy session: notes, exercises, progress",
     params: idParams,
     body: physioRecordInput,

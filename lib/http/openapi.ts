@@ -98,7 +98,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   cancelCase: theCase,
   dischargeCase: theCase,
   bookAppointment: {
-    404: "The case, or a clinician or room named for the booking at the case's site, was not found",
+    404: "The case, a clinician or room named for the booking at the case's site, or the case's dressing visit or physiotherapy session named for it (`errors` names the field) was not found",
     409: "SC-1: someone or something is already booked at that time (`conflicts` lists the appointments in the way); or the dressing visit or physiotherapy session named for it is already booked (`CONFLICT`)",
     rules: true,
   },
@@ -117,7 +117,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   dressingRound: {},
   recoveryBoard: {},
   replaceMissedDressing: { 404: "The case, or this dressing visit of it, was not found", rules: true },
-  acknowledgeAlert: { 404: "The case was not found" },
+  acknowledgeAlert: { 404: "The case was not found, or has no alert with this key now (`errors` names `key`)" },
   caseCalendarFile: { 404: "The case was not found" },
   getPolicies: {},
   setPolicies: {},

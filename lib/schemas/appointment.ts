@@ -73,7 +73,7 @@ export const appointmentView = z
     physioSession: z.number().nullable(),
     /** A dressing or physiotherapy visit already recorded. */
     recorded: z.boolean(),
-    history: z.array(z.object({ action: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable(), start: z.string(), end: z.string() })),
+    history: z.array(z.object({ action: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable().optional().meta({ description: "Why it was moved or cancelled; absent for the administrator (it can be clinical)" }), start: z.string(), end: z.string() })),
   })
   .meta({ id: "Appointment" });
 export type AppointmentView = z.infer<typeof appointmentView>;

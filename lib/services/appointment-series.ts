@@ -7,8 +7,12 @@ import { db } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
+import { violation } from "@/lib/domain/rules";
 import { DomainError, forbidden, notFound } from "@/lib/http/errors";
 import { bookAppointment } from "./appointments";
+import { recordAudit } from "./audit";
+import { whyNoSlot } from "./booking-obstacles";
+import { refusal } from "./case-record";
 import { findSlots } from "./slots";
 
 export type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
@@ -31,14 +35,16 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
     },
   });
   if (!kase) throw notFound("The case");
-  if (!kase.carePlan) throw new DomainError("PW-3", 422, "The series is booked from the post-operative plan, after the operation.");
+  if (!kase.carePlan) throw refusal(violation("PW-3", "The series is booked from the post-operative plan, after the operation."));
   const { timeZone } = kase.site;
   const minutes = policiesOf(kase.site.policies).durations;
   const today = dayOf(now, timeZone);
-  const free = (kind: "dressing" | "physio", start: Date) =>
-    db().$transaction((tx) =>
-      findSlots(tx, { siteId: kase.siteId, timeZone, kind, minutes: minutes[kind], from: dayOf(start, timeZone), to: dayOf(start, timeZone), patientId: kase.patientId, notBefore: now, exactStart: start, limit: 1 }),
-    );
+  /** Null when someone is free at `start`, else what stands in the way, in the booking's own words. */
+  const obstacle = (kind: "dressing" | "physio", start: Date) =>
+    db().$transaction(async (tx) => {
+      const query = { siteId: kase.siteId, timeZone, kind, minutes: minutes[kind], from: dayOf(start, timeZone), to: dayOf(start, timeZone), patientId: kase.patientId, notBefore: now, exactStart: start, limit: 1 };
+      return (await findSlots(tx, query)).length > 0 ? null : (await whyNoSlot(tx, query)).message;
+    });
 
   type Proposal = { item: SeriesItem; startAt?: Date; visitId?: string; sessionId?: string };
   const proposals: Proposal[] = [];
@@ -48,11 +54,11 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       const start = at(due, request.dressingTime, timeZone);
       const label = `Dressing due ${due}`;
       if (start <= now) continue;
-      const [slot] = await free("dressing", start);
+      const problem = await obstacle("dressing", start);
       proposals.push(
-        slot
+        problem === null
           ? { item: { kind: "dressing", day: due, start: start.toISOString(), label }, startAt: start, visitId: visit.id }
-          : { item: { kind: "dressing", day: due, start: null, label, problem: `No nurse or dressing room is free at ${request.dressingTime} on ${due}.` } },
+          : { item: { kind: "dressing", day: due, start: null, label, problem: `At ${request.dressingTime} on ${due}: ${problem}` } },
       );
     }
   }
@@ -62,18 +68,27 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       const by = dayOfColumn(session.dueBy);
       const label = `Physiotherapy session ${session.number} (by ${by})`;
       let found: Date | null = null;
+      const problems = new Set<string>();
       for (let day = from; day <= by && !found; day = addDays(day, 1)) {
         const start = at(day, request.physioTime, timeZone);
-        if (start > now && (await free("physio", start)).length > 0) found = start;
+        if (start <= now) continue;
+        const problem = await obstacle("physio", start);
+        if (problem === null) found = start;
+        else problems.add(problem);
       }
       proposals.push(
         found
           ? { item: { kind: "physio", day: dayOf(found, timeZone), start: found.toISOString(), label }, startAt: found, sessionId: session.id }
-          : { item: { kind: "physio", day: by, start: null, label, problem: `No physiotherapist is free at ${request.physioTime} between ${from} and ${by}.` } },
+          : { item: { kind: "physio", day: by, start: null, label, problem: `At ${request.physioTime} on no day from ${from} to ${by}: ${[...problems].join(" ") || "every such time has passed."}` } },
       );
     }
   }
-  if (request.preview) return { items: proposals.map((p) => p.item) };
+  // The answer carries the patient's plan dates, booked or not: the read is audited either way.
+  const audit = { action: request.preview ? "appointment.series_preview" : "appointment.series_book", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId };
+  if (request.preview) {
+    await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
+    return { items: proposals.map((p) => p.item) };
+  }
 
   const items: SeriesItem[] = [];
   for (const { item, startAt, visitId, sessionId } of proposals) {
@@ -88,5 +103,6 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       items.push({ ...item, start: null, problem: error instanceof DomainError ? error.message : "Could not be booked." });
     }
   }
+  await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
   return { items };
 }

@@ -16,6 +16,7 @@ import type { AppointmentInput } from "@/lib/schemas/appointment";
 import { recordAudit } from "./audit";
 import { roomWindows, staffWindows } from "./availability";
 import { loadCase, lockCase, moveCase, refusal, snapshotOf, type CaseRow } from "./case-record";
+import { whyNoSlot } from "./booking-obstacles";
 import { findSlots } from "./slots";
 
 type Resources = { clinicianId: string | null; anaesthetistId: string | null; roomId: string | null; patientId: string };
@@ -33,24 +34,8 @@ async function conflictError(resources: Resources, slot: Interval, exceptId?: st
     WHERE active AND resource_id = ANY(${[...byId.keys()]}::uuid[]) AND period && tstzrange(${slot.start}, ${slot.end})
       AND appointment_id <> ${exceptId ?? "00000000-0000-0000-0000-000000000000"}::uuid`;
   const conflicts = rows.map((r) => ({ appointmentId: r.appointment_id, resource: byId.get(r.resource_id)! }));
-  return new DomainError("SC-1", 409, "That time is already taken.", { conflicts });
-}
-
-/** Why no clinician or room could be found for a time: a named one is wrong (SC-3) or off (SC-2), nobody works then (SC-2), or all are booked (SC-1). */
-async function whyNoOneFree(
-  tx: Tx,
-  kind: AppointmentKind,
-  named: Resources,
-  slot: Interval,
-  siteId: string,
-  timeZone: string,
-  search: (ignoreBookings: boolean) => Promise<unknown[]>,
-): Promise<DomainError> {
-  await checkPeopleAndPlace(tx, kind, named, slot, siteId, timeZone, true);
-  if ((await search(true)).length === 0) {
-    return refusal(violation("SC-2", "No one of the right role works, or no room of the right kind is open, at that time."));
-  }
-  return new DomainError("SC-1", 409, `Every ${requirements[kind].clinician ?? "room"} who could take it is already booked at that time.`, { conflicts: [] });
+  const taken = [...new Set(conflicts.map((c) => (c.resource === "patient" ? "the patient" : `the ${c.resource}`)))];
+  return new DomainError("SC-1", 409, taken.length ? `Already booked at that time: ${taken.join(", ")}.` : "That time is already taken.", { conflicts });
 }
 
 async function writeResources(tx: Tx, appointmentId: string, resources: Resources, slot: Interval) {
@@ -94,11 +79,16 @@ async function checkPeopleAndPlace(tx: Tx, kind: AppointmentKind, resources: Res
   }
 }
 
+/** A plan item named for the booking that the case does not have: 404 naming the field, not a rule about the plan. */
+const notOfThisCase = (path: string, what: string) =>
+  new DomainError("NOT_FOUND", 404, `This ${what} is not one of the case's.`, { errors: [{ path, message: `No such ${what} of this case` }] });
+
 async function planLinks(tx: Tx, row: CaseRow, input: AppointmentInput, day: string) {
   if (input.kind === "dressing") {
     const visit = input.dressingVisitId
       ? await tx.dressingVisit.findFirst({ where: { id: input.dressingVisitId, caseId: row.id } })
       : await tx.dressingVisit.findFirst({ where: { caseId: row.id, dueOn: dateColumn(day), status: "planned" } });
+    if (!visit && input.dressingVisitId) throw notOfThisCase("dressingVisitId", "dressing visit");
     if (!visit) throw refusal(violation("PO-3", `No dressing of this case is due on ${day}: dressings fall every other day from day 2.`));
     return { dressingVisitId: visit.id, dressing: { dueOn: dayOfColumn(visit.dueOn) }, physioSessionId: null, physio: null };
   }
@@ -106,6 +96,7 @@ async function planLinks(tx: Tx, row: CaseRow, input: AppointmentInput, day: str
     const session = input.physioSessionId
       ? await tx.physioSession.findFirst({ where: { id: input.physioSessionId, caseId: row.id } })
       : await tx.physioSession.findFirst({ where: { caseId: row.id, status: "planned", appointments: { none: { status: "booked" } } }, orderBy: { number: "asc" } });
+    if (!session && input.physioSessionId) throw notOfThisCase("physioSessionId", "physiotherapy session");
     if (!session) throw refusal(violation("PW-3", "Every planned physiotherapy session of this case is booked."));
     return { dressingVisitId: null, dressing: null, physioSessionId: session.id, physio: { number: session.number } };
   }
@@ -182,8 +173,11 @@ async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now:
           limit: 1,
         };
         const [found] = await findSlots(tx, slotQuery);
-        if (!found) throw await whyNoOneFree(tx, input.kind, { ...wanted, patientId: row.patientId }, { start, end }, row.siteId, timeZone, (ignoreBookings) =>
-          findSlots(tx, { ...slotQuery, ignoreBookings }));
+        if (!found) {
+          // A clinician or room named wrongly (SC-3) or off (SC-2) is said first, then what stood in the way.
+          await checkPeopleAndPlace(tx, input.kind, { ...wanted, patientId: row.patientId }, { start, end }, row.siteId, timeZone, true);
+          throw await whyNoSlot(tx, slotQuery);
+        }
         for (const key of ["clinicianId", "anaesthetistId", "roomId"] as const) {
           if (!wanted[key] && found[key]) choice.chosen.add(resourceNames[key]);
         }

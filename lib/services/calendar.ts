@@ -2,6 +2,7 @@ import ical from "ical-generator";
 // Reading the calendar: appointments in a period for a clinician, room, patient or case (the
 // cancelled ones too, marked), and free slots for a case's next appointment.
 import type { Actor } from "@/lib/auth/actor";
+import { isAllowed } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -28,7 +29,9 @@ const include = {
 
 type Row = Prisma.AppointmentGetPayload<{ include: typeof include }>;
 
-function present(row: Row): AppointmentView {
+/** The appointment as the actor's role may see it: the reasons of its history only with "appointment.readReasons". */
+function present(row: Row, actor: Actor): AppointmentView {
+  const reasons = isAllowed(actor.role, "appointment.readReasons");
   return {
     id: row.id,
     caseId: row.caseId,
@@ -44,7 +47,14 @@ function present(row: Row): AppointmentView {
     dressingDueOn: row.dressingVisit ? dayOfColumn(row.dressingVisit.dueOn) : null,
     physioSession: row.physioSession?.number ?? null,
     recorded: Boolean(row.dressingRecord ?? row.physioRecord),
-    history: row.events.map((e) => ({ action: e.action, at: e.at.toISOString(), by: e.by.name, reason: e.reason, start: e.startsAt.toISOString(), end: e.endsAt.toISOString() })),
+    history: row.events.map((e) => ({
+      action: e.action,
+      at: e.at.toISOString(),
+      by: e.by.name,
+      ...(reasons ? { reason: e.reason } : {}),
+      start: e.startsAt.toISOString(),
+      end: e.endsAt.toISOString(),
+    })),
   };
 }
 
@@ -67,7 +77,7 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
   return db().$transaction(async (tx) => {
     const rows = await tx.appointment.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: query.limit, include });
     await recordAudit(tx, actor, rows.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })));
-    return { items: rows.map(present) };
+    return { items: rows.map((row) => present(row, actor)) };
   });
 }
 
@@ -76,7 +86,7 @@ export async function getAppointment(actor: Actor, id: string) {
     const row = await tx.appointment.findUnique({ where: { id }, include });
     if (!row) throw notFound("The appointment");
     await recordAudit(tx, actor, [{ action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId }]);
-    return present(row);
+    return present(row, actor);
   });
 }
 

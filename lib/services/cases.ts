@@ -89,7 +89,11 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
   });
 }
 
-/** The case as the actor's role may see it: the summary for reception, the clinical record for clinicians. */
+/**
+ * The case as the actor's role may see it: clinicians get the clinical record, the admission the
+ * latest assessment allows and the reasons of the history; reception the summary (demographics,
+ * pathway state and history without reasons). 404 when there is no such case. Audited.
+ */
 export async function getCase(actor: Actor, caseId: string, now = new Date()): Promise<CaseDetail> {
   return db().$transaction(async (tx) => {
     const row = await loadCase(tx, caseId);
@@ -101,7 +105,8 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
       ...presentSummary(row),
       timeZone: row.site.timeZone,
       today,
-      admission: row.assessments.length ? admissionFor(row.assessments.at(-1)!) : null,
+      // SX-4's admission comes from the anaesthesia assessment: clinical detail, not the summary's.
+      ...(clinical ? { admission: row.assessments.length ? admissionFor(row.assessments.at(-1)!) : null } : {}),
       operated: row.operation !== null,
       history: row.transitions.map((t) => ({
         from: t.fromStatus,

@@ -4,10 +4,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { policiesOf } from "@/lib/domain/policies";
-import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay, type WoundState } from "@/lib/domain/recovery";
+import type { Prisma } from "@/lib/db/generated/client";
+import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay, type Alert, type WoundState } from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
-import { notFound } from "@/lib/http/errors";
+import { DomainError, notFound } from "@/lib/http/errors";
 import { recordAudit } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
@@ -102,20 +103,6 @@ export async function replaceMissedDressing(actor: Actor, caseId: string, visitI
   });
 }
 
-export async function acknowledgeAlert(actor: Actor, caseId: string, input: { key: string; note: string }) {
-  return db().$transaction(async (tx) => {
-    const kase = await tx.clinicalCase.findUnique({ where: { id: caseId } });
-    if (!kase) throw notFound("The case");
-    await tx.alertAcknowledgement.upsert({
-      where: { caseId_alertKey: { caseId, alertKey: input.key } },
-      create: { caseId, alertKey: input.key, note: input.note, byId: actor.id },
-      update: { note: input.note, byId: actor.id, at: new Date() },
-    });
-    await recordAudit(tx, actor, [{ action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
-    return { caseId, key: input.key };
-  });
-}
-
 const boardInclude = {
   patient: true,
   site: true,
@@ -127,6 +114,48 @@ const boardInclude = {
   alertAcknowledgements: true,
 };
 
+type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>;
+
+/** Every alert the case raises today, acknowledged or not (PO-1, PO-3, PO-4); none before the plan exists. */
+function alertsOf(c: BoardCase, now: Date): Alert[] {
+  if (!c.carePlan) return [];
+  const today = dayOf(now, c.site.timeZone);
+  const visits = c.dressings.map((v) => ({ id: v.id, dueOn: dayOfColumn(v.dueOn), status: v.status, recorded: v.records.length > 0 }));
+  return recoveryAlerts(
+    {
+      operationDay: dayOfColumn(c.carePlan.operationDay),
+      crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
+      infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
+      missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
+      physioStarted: c.physioRecords.length > 0,
+    },
+    today,
+    policiesOf(c.site.policies),
+  );
+}
+
+/**
+ * The surgeon acknowledges one of the case's alerts with a note; acknowledging again replaces
+ * the note. The key must name an alert the case has now (derived as the board derives it):
+ * otherwise 404 with `errors` on `key`, and nothing is written. 404 too for an unknown case.
+ */
+export async function acknowledgeAlert(actor: Actor, caseId: string, input: { key: string; note: string }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    await lockCase(tx, caseId);
+    const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: caseId }, include: boardInclude });
+    if (!alertsOf(kase, now).some((a) => a.key === input.key)) {
+      throw new DomainError("NOT_FOUND", 404, "This case has no such alert.", { errors: [{ path: "key", message: "Not an alert of this case" }] });
+    }
+    await tx.alertAcknowledgement.upsert({
+      where: { caseId_alertKey: { caseId, alertKey: input.key } },
+      create: { caseId, alertKey: input.key, note: input.note, byId: actor.id },
+      update: { note: input.note, byId: actor.id, at: now },
+    });
+    await recordAudit(tx, actor, [{ action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
+    return { caseId, key: input.key };
+  });
+}
+
 /** The surgeon's recovery board: operated patients with day, next dressing, open alerts, milestones. */
 export async function recoveryBoard(actor: Actor, now = new Date()) {
   return db().$transaction(async (tx) => {
@@ -135,19 +164,8 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
       if (!c.carePlan) return [];
       const d0 = dayOfColumn(c.carePlan.operationDay);
       const today = dayOf(now, c.site.timeZone);
-      const visits = c.dressings.map((v) => ({ id: v.id, dueOn: dayOfColumn(v.dueOn), status: v.status, recorded: v.records.length > 0 }));
       const acknowledged = new Set(c.alertAcknowledgements.map((a) => a.alertKey));
-      const alerts = recoveryAlerts(
-        {
-          operationDay: d0,
-          crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
-          infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
-          missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
-          physioStarted: c.physioRecords.length > 0,
-        },
-        today,
-        policiesOf(c.site.policies),
-      ).filter((a) => !acknowledged.has(a.key));
+      const alerts = alertsOf(c, now).filter((a) => !acknowledged.has(a.key));
       const next = c.dressings.find((v) => v.status === "planned" && dayOfColumn(v.dueOn) >= today);
       const lastRecord = c.dressingRecords.at(-1);
       return [

@@ -21,10 +21,12 @@ const expected: Record<Action, Role[]> = {
   "case.recordClinical": ["surgeon"],
   "case.recordAssessment": ["anaesthetist"],
   "case.recordRecovery": ["surgeon", "physio"],
+  "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
   "alert.acknowledge": ["surgeon"],
   "appointment.book": [...roles],
   "appointment.read": [...roles],
+  "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };

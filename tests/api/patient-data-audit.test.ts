@@ -1,0 +1,162 @@
+// Every read of patient data is audited: each GET endpoint of the OpenAPI document (so a new
+// one cannot be forgotten), the post-operative series preview, and every staff page, called as
+// each role allowed to, must write an audit row naming the actor and the patient.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { isAllowed, roles, type Role } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { endpoints, type Endpoint } from "@/lib/http/endpoints";
+import { openApiDocument } from "@/lib/http/openapi";
+import { bookAppointment } from "@/lib/services/appointments";
+import { getPatient } from "@/lib/services/patients";
+import { createActor, testDatabase } from "../setup/db";
+import { siteAt, today } from "../setup/clock";
+import { caseAt, createTeam } from "../setup/pathway";
+import { callRoute, signIn } from "../setup/routes";
+import { createRooms, giveHours } from "../setup/scheduling";
+
+vi.mock("next-auth", async (importOriginal) => {
+  const { session: mocked } = await import("../setup/routes");
+  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => mocked.current };
+});
+
+const prisma = testDatabase();
+let staff: Record<Role, Actor>;
+let fixture: { patientId: string; caseId: string; appointmentId: string; mrn: string; familyName: string; givenName: string; birthDate: string };
+
+beforeAll(async () => {
+  const team = await createTeam(prisma);
+  const admin = await createActor(prisma, "admin");
+  const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } });
+  await prisma.staff.update({ where: { id: admin.id }, data: { siteId } });
+  staff = { ...team, admin };
+  await giveHours(prisma, team.surgeon, team.anaesthetist, team.nurse, team.physio);
+  await createRooms(prisma, team.reception, "dressing");
+  await createRooms(prisma, team.reception, "physio");
+  // Operated two days ago: a dressing is due today (D2), booked on the nurse's round.
+  const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+  const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true }, siteAt(0, 0));
+  const patient = await getPatient(team.reception, patientId);
+  fixture = { patientId, caseId, appointmentId: appointment.id, mrn: patient.mrn, familyName: patient.familyName, givenName: patient.givenName, birthDate: patient.birthDate };
+});
+
+/** Audit rows written for the patient by the actor while `run` ran. */
+async function auditedWhile(actor: Actor, run: () => Promise<unknown>) {
+  const before = (await prisma.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+  const result = await run();
+  const rows = await prisma.auditEvent.findMany({ where: { id: { gt: before }, actorId: actor.id, patientId: fixture.patientId } });
+  return { result, rows };
+}
+
+/** GET endpoints that carry no patient data: staff, rooms, hours, policies, and the audit trail itself (ids, never names). */
+const noPatientData = new Set(["/api/health", "/api/v1/staff", "/api/v1/rooms", "/api/v1/staff/{id}/hours", "/api/v1/rooms/{id}/hours", "/api/v1/policies", "/api/v1/audit-events"]);
+
+/** How to ask each patient-data GET endpoint about the fixture's patient. */
+const requests: Record<string, () => { params: Record<string, string>; query: string }> = {
+  "/api/v1/patients": () => ({ params: {}, query: `?q=${fixture.mrn}` }),
+  "/api/v1/patients/duplicates": () => ({ params: {}, query: `?${new URLSearchParams({ givenName: fixture.givenName, familyName: fixture.familyName, birthDate: fixture.birthDate })}` }),
+  "/api/v1/patients/{id}": () => ({ params: { id: fixture.patientId }, query: "" }),
+  "/api/v1/cases": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
+  "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/cases/{id}/care-plan": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/cases/{id}/appointments.ics": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/appointments": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
+  "/api/v1/appointments/{id}": () => ({ params: { id: fixture.appointmentId }, query: "" }),
+  "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
+  "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
+  "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
+};
+
+const getPaths = Object.entries(openApiDocument().paths ?? {})
+  .filter(([, item]) => item?.get)
+  .map(([p]) => p);
+const endpointAt = (p: string, method: string) => Object.values(endpoints as Record<string, Endpoint>).find((e) => e.path === p && e.method === method)!;
+const allowedRoles = (e: Endpoint) => roles.filter((role) => !e.action || isAllowed(role, e.action));
+
+describe("every read of patient data is audited", () => {
+  it("knows how to ask every GET endpoint of the OpenAPI document, or knows it carries no patient data", () => {
+    expect(getPaths.length).toBeGreaterThan(10);
+    expect(getPaths.filter((p) => !noPatientData.has(p) && !requests[p])).toEqual([]);
+  });
+
+  for (const p of getPaths.filter((x) => !noPatientData.has(x))) {
+    it(`GET ${p} writes an audit row naming the actor and the patient, for every role allowed to read it`, async () => {
+      const request = requests[p]!();
+      for (const role of allowedRoles(endpointAt(p, "get"))) {
+        await signIn(prisma, staff[role]);
+        const { result: response, rows } = await auditedWhile(staff[role], () => callRoute("get", p, request.params, request.query));
+        expect((response as Response).status, `${role}: ${await (response as Response).clone().text()}`).toBe(200);
+        expect(rows.length, `${role} read ${p} unaudited`).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it("the GET endpoints said to carry no patient data carry no patient's name, MRN or birth date", async () => {
+    for (const p of getPaths.filter((x) => noPatientData.has(x) && !x.includes("{"))) {
+      const [role] = allowedRoles(endpointAt(p, "get"));
+      await signIn(prisma, staff[role!]);
+      const text = await (await callRoute("get", p, {})).text();
+      for (const value of [fixture.mrn, fixture.familyName]) expect(text, p).not.toContain(value);
+    }
+  });
+
+  it("the post-operative series preview, which returns the patient's plan dates, writes an audit row (PO-3, PO-4)", async () => {
+    for (const role of ["surgeon", "nurse", "reception", "admin"] as const) {
+      await signIn(prisma, staff[role]);
+      const { result: response, rows } = await auditedWhile(staff[role], () =>
+        callRoute("post", "/api/v1/cases/{id}/appointment-series", { id: fixture.caseId }, "", { dressingTime: "10:00", preview: true }),
+      );
+      const body = (await (response as Response).json()) as { items: unknown[] };
+      expect(body.items.length, role).toBeGreaterThan(0);
+      expect(rows.map((r) => [r.entityId, r.patientId]), `${role} previewed unaudited`).toContainEqual([fixture.caseId, fixture.patientId]);
+    }
+  });
+
+  it("every staff page that shows a patient's name, MRN or birth date audits the read, for every role that may open it", async () => {
+    const showing: string[] = [];
+    for (const file of staffPages()) {
+      const page = (await import(/* @vite-ignore */ path.join(pagesRoot, file))) as { default: (props: unknown) => Promise<unknown> };
+      const id = file.includes("patients/[id]") ? fixture.patientId : fixture.caseId;
+      for (const role of roles) {
+        await signIn(prisma, staff[role]);
+        const { result, rows } = await auditedWhile(staff[role], () =>
+          page.default({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }).catch((error: unknown) => {
+            if (isRedirect(error)) return null; // this role may not open the page
+            throw error;
+          }),
+        );
+        if (result === null || !showsPatient(result)) continue;
+        showing.push(`${file} as ${role}`);
+        expect(rows.length, `${file} shows the patient to ${role} unaudited`).toBeGreaterThan(0);
+      }
+    }
+    // The pages that read on the server themselves: the test would pass vacuously without them.
+    expect(showing).toEqual(expect.arrayContaining(["patients/[id]/page.tsx as reception", "cases/[id]/plan/page.tsx as nurse"]));
+  });
+});
+
+const pagesRoot = path.resolve(import.meta.dirname, "../../app/(staff)");
+
+/** Every page of the staff workspaces, relative to app/(staff). */
+const staffPages = () =>
+  readdirSync(pagesRoot, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "page.tsx")
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+
+const isRedirect = (error: unknown) => error instanceof Error && String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT");
+
+/** Whether a page's element tree (with the props it hands to client components) holds the patient's identity. */
+function showsPatient(tree: unknown): boolean {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify(tree, (_key, value: unknown) => {
+    if (typeof value === "object" && value !== null) {
+      if (seen.has(value)) return undefined;
+      seen.add(value);
+    }
+    return value;
+  });
+  return [fixture.mrn, fixture.familyName, fixture.familyName.toUpperCase()].some((v) => text.includes(v));
+}
+
