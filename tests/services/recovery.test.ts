@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
+import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { acknowledgeAlert, dressingRound, recordDressing, recordPhysioSession, recoveryBoard, replaceMissedDressing } from "@/lib/services/recovery";
 import { getCase } from "@/lib/services/cases";
 import { testDatabase } from "../setup/db";
@@ -77,6 +78,25 @@ describe("recovery against the database", () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 16 });
     const kinds = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!.alerts.map((a) => a.kind);
     expect(kinds).toEqual(expect.arrayContaining(["crutches", "physio"]));
+  });
+
+  it("books a late first physiotherapy session at day 12, and flags it until it is held (PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 12 });
+    const alerts = async () => (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!.alerts.map((a) => a.kind);
+    expect(await alerts()).toContain("physio");
+    const first = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 9).toISOString() });
+    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: first.id }, include: { physioSession: true } })).physioSession?.number).toBe(1);
+    expect(await alerts()).toContain("physio");
+    await recordPhysioSession(team.physio, first.id, { notes: "First session" }, siteAt(1, 12));
+    expect(await alerts()).not.toContain("physio");
+  });
+
+  it("proposes a late first physiotherapy session in the series as soon as a physiotherapist is free (PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 12 });
+    const { items } = await bookPostOperativeSeries(team.physio, caseId, { physioTime: "15:15", preview: true });
+    const first = items.find((i) => i.kind === "physio" && i.label.startsWith("Physiotherapy session 1 "))!;
+    expect(first).toMatchObject({ day: dayFromToday(1) });
+    expect(first.problem).toBeUndefined();
   });
 
   it("records a physiotherapy session on its day (PO-4)", async () => {
