@@ -79,6 +79,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   cancelAppointment: 400,
   bookPostOperativeSeries: 400, // neither a dressing nor a physiotherapy time
   recordDressing: 400,
+  recordDressingVisit: 400, // woundState is required
   recordPhysioSession: 400,
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
