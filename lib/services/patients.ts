@@ -74,10 +74,11 @@ export async function getPatient(actor: Actor, id: string): Promise<Patient> {
 /** Corrects demographics; a birth date after today at the actor's site is refused (400). */
 export async function updatePatient(actor: Actor, id: string, patch: PatientPatch, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
+    const { birthDate, ...rest } = patch;
+    // Invalid input is 400 whether or not the patient exists, as with the schema's own checks.
+    if (birthDate) await checkBirthDate(tx, actor, birthDate, now);
     const existing = await tx.patient.findUnique({ where: { id }, select: { id: true } });
     if (!existing) throw notFound("The patient");
-    const { birthDate, ...rest } = patch;
-    if (birthDate) await checkBirthDate(tx, actor, birthDate, now);
     const row = await tx.patient.update({
       where: { id },
       data: { ...rest, ...(birthDate ? { birthDate: dateColumn(birthDate) } : {}) },
