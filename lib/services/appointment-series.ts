@@ -1,6 +1,6 @@
 // The post-operative series in one action: every planned dressing on its due day with a free
 // nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
-// (PO-4; a late one in the week ahead), at the times chosen. A day with nobody free is
+// (PO-4; a late first one in the week ahead), at the times chosen. A day with nobody free is
 // reported, never moved.
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
@@ -62,8 +62,9 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       const from = [dayOfColumn(session.earliestOn), addDays(today, 1)].sort()[1]!;
       const by = dayOfColumn(session.dueBy);
       const label = `Physiotherapy session ${session.number} (by ${by})`;
-      // PO-4: a session already past its due day is booked as soon as possible: the week ahead.
-      const until = from > by ? addDays(from, 6) : by;
+      // PO-4: a first session already past its due day is booked as soon as possible, in the
+      // week ahead. Later weekly sessions keep their own windows.
+      const until = session.number === 1 && from > by ? addDays(from, 6) : by;
       let found: Date | null = null;
       for (let day = from; day <= until && !found; day = addDays(day, 1)) {
         const start = at(day, request.physioTime, timeZone);
