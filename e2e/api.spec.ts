@@ -81,6 +81,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   cancelAppointment: 400,
   bookPostOperativeSeries: 400, // neither a dressing nor a physiotherapy time
   recordDressing: 400,
+  recordDressingVisit: 400, // woundState is required
   recordPhysioSession: 400,
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
@@ -274,6 +275,13 @@ test.describe("malformed input", () => {
       url: `/api/v1/appointments/${randomUUID()}/dressing-record`,
       data: { woundState: "fine" },
       paths: ["woundState"],
+    },
+    {
+      name: "a dressing record of an unbooked visit with notes too long",
+      endpoint: endpoints.recordDressingVisit,
+      url: `/api/v1/dressing-visits/${randomUUID()}/dressing-record`,
+      data: { woundState: "clean_dry", notes: "x".repeat(2001) },
+      paths: ["notes"],
     },
     { name: "a physiotherapy record without notes", endpoint: endpoints.recordPhysioSession, url: `/api/v1/appointments/${randomUUID()}/physio-record`, data: {}, paths: ["notes"] },
     { name: "a dressing round for an impossible date", endpoint: endpoints.dressingRound, url: "/api/v1/dressing-round?date=2026-13-01", paths: ["date"] },

@@ -7,7 +7,8 @@ import type { Patient, PatientInput } from "@/lib/schemas/patient";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { PatientForm, valuesOf } from "./PatientForm";
 
-export function EditPatient({ id, justRegistered }: { id: string; justRegistered: boolean }) {
+/** A patient's demographics to correct; `today` is the site's calendar day, the latest birth date. */
+export function EditPatient({ id, justRegistered, today }: { id: string; justRegistered: boolean; today: string }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const patient = useQuery({ queryKey: ["patient", id], queryFn: () => api<Patient>(`/api/v1/patients/${id}`) });
@@ -44,6 +45,7 @@ export function EditPatient({ id, justRegistered }: { id: string; justRegistered
       <section className="panel">
         <h2>Demographics</h2>
         <PatientForm
+          today={today}
           key={p.updatedAt}
           initial={valuesOf(p)}
           submitLabel="Save changes"

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ApiError } from "@/lib/http/client";
-import { patientInput, sexes, type PatientInput, type Patient } from "@/lib/schemas/patient";
+import { birthDateProblem, patientInput, sexes, type PatientInput, type Patient } from "@/lib/schemas/patient";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 type Values = Record<"givenName" | "familyName" | "birthDate" | "sex" | "phone" | "email", string>;
@@ -21,15 +21,18 @@ export function valuesOf(patient: Patient): Values {
 }
 
 /**
- * The demographics form. It checks with the same schema as the server before sending, and
+ * The demographics form. It checks with the same schema as the server before sending, and a
+ * birth date against `today`, the site's calendar day (never the browser's or UTC's), and
  * shows the server's field errors when it refuses.
  */
 export function PatientForm({
   initial = empty,
+  today,
   submitLabel,
   onSubmit,
 }: {
   initial?: Values;
+  today: string;
   submitLabel: string;
   onSubmit: (input: PatientInput) => Promise<void>;
 }) {
@@ -47,6 +50,11 @@ export function PatientForm({
     const parsed = patientInput.safeParse(values);
     if (!parsed.success) {
       setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    const future = birthDateProblem(parsed.data.birthDate, today);
+    if (future) {
+      setFieldErrors({ birthDate: future });
       return;
     }
     setFieldErrors({});
@@ -84,7 +92,7 @@ export function PatientForm({
         {field("familyName", "Family name", <input id="patient-familyName" value={values.familyName} onChange={set("familyName")} aria-invalid={Boolean(fieldErrors.familyName)} aria-describedby={describedBy("familyName")} />)}
       </div>
       <div className="row">
-        {field("birthDate", "Birth date", <input id="patient-birthDate" type="date" value={values.birthDate} onChange={set("birthDate")} aria-invalid={Boolean(fieldErrors.birthDate)} aria-describedby={describedBy("birthDate")} />)}
+        {field("birthDate", "Birth date", <input id="patient-birthDate" type="date" max={today} value={values.birthDate} onChange={set("birthDate")} aria-invalid={Boolean(fieldErrors.birthDate)} aria-describedby={describedBy("birthDate")} />)}
         {field(
           "sex",
           "Sex",

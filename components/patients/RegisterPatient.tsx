@@ -11,7 +11,7 @@ import { PatientForm } from "./PatientForm";
  * Registration shows likely duplicates (same birth date, similar name) before it creates a
  * new record; the receptionist opens the existing one or confirms a new registration.
  */
-export function RegisterPatient() {
+export function RegisterPatient({ today }: { today: string }) {
   const router = useRouter();
   const [candidates, setCandidates] = useState<{ input: PatientInput; items: Patient[] } | null>(null);
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -34,7 +34,7 @@ export function RegisterPatient() {
   return (
     <>
       <section className="panel">
-        <PatientForm submitLabel="Register patient" onSubmit={submit} />
+        <PatientForm today={today} submitLabel="Register patient" onSubmit={submit} />
       </section>
       {candidates && (
         <section className="panel" aria-labelledby="duplicates-title">

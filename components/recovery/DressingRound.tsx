@@ -10,7 +10,14 @@ import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatTime } from "@/components/appointments/labels";
 import { woundLabel } from "./labels";
 
-/** Today's dressing visits in order; each is recorded in a few clicks. */
+type Visit = Round["items"][number];
+
+const visitName = (visit: Visit, timeZone: string) => (visit.start ? `${visit.patient.name} at ${formatTime(visit.start, timeZone)}` : `${visit.patient.name}, due, not booked`);
+
+/**
+ * Today's dressings: the booked visits in time order, then those due today that nobody booked
+ * (PO-3). Each is recorded in one step; an unbooked one is recorded through its visit.
+ */
 export function DressingRound({ today }: { today: string }) {
   const [date, setDate] = useState(today);
   const round = useQuery({ queryKey: ["dressing-round", date], queryFn: () => api<Round>(`/api/v1/dressing-round?date=${date}`) });
@@ -25,23 +32,26 @@ export function DressingRound({ today }: { today: string }) {
       </div>
       {round.isPending && <p className="muted">Loading…</p>}
       {round.error && <ProblemMessage error={round.error} />}
-      {round.data && round.data.items.length === 0 && <p className="empty">No dressing visit is booked on this day.</p>}
+      {round.data && round.data.items.length === 0 && <p className="empty">No dressing is booked or due on this day.</p>}
       {round.data && round.data.items.length > 0 && (
         <ol className="round">
           {round.data.items.map((visit) => (
-            <li key={visit.appointmentId} aria-label={`${visit.patient.name} at ${formatTime(visit.start, round.data.timeZone)}`}>
+            <li key={visit.appointmentId ?? visit.visitId} aria-label={visitName(visit, round.data.timeZone)}>
               <div>
-                <strong>{formatTime(visit.start, round.data.timeZone)}</strong> — <Link href={`/cases/${visit.caseId}`}>{visit.patient.name}</Link>{" "}
+                <strong>{visit.start ? formatTime(visit.start, round.data.timeZone) : "Due, not booked"}</strong> — <Link href={`/cases/${visit.caseId}`}>{visit.patient.name}</Link>{" "}
                 <span className="muted">
                   {visit.day !== null && `day ${visit.day} · `}
-                  {visit.place} · last wound: {visit.lastWoundState ? woundLabel[visit.lastWoundState] : "not yet seen"}
+                  {visit.place} · last wound:{" "}
+                  {visit.lastWoundState === "signs_of_infection" ? <strong>{woundLabel.signs_of_infection}</strong> : visit.lastWoundState ? woundLabel[visit.lastWoundState] : "not yet seen"}
                 </span>
               </div>
               {visit.recorded ? (
                 <p className="alert ok">Recorded: {woundLabel[visit.recorded.woundState]}</p>
-              ) : (
-                <RecordDressing appointmentId={visit.appointmentId} date={date} />
-              )}
+              ) : visit.appointmentId ? (
+                <RecordDressing id={visit.appointmentId} url={`/api/v1/appointments/${visit.appointmentId}/dressing-record`} date={date} />
+              ) : visit.visitId ? (
+                <RecordDressing id={visit.visitId} url={`/api/v1/dressing-visits/${visit.visitId}/dressing-record`} date={date} />
+              ) : null}
             </li>
           ))}
         </ol>
@@ -50,10 +60,11 @@ export function DressingRound({ today }: { today: string }) {
   );
 }
 
-function RecordDressing({ appointmentId, date }: { appointmentId: string; date: string }) {
+/** The wound's state and notes, posted to `url` (an appointment's or an unbooked visit's record). */
+function RecordDressing({ id, url, date }: { id: string; url: string; date: string }) {
   const queryClient = useQueryClient();
   const record = useMutation({
-    mutationFn: (body: { woundState: string; notes: string }) => api(`/api/v1/appointments/${appointmentId}/dressing-record`, { method: "POST", body }),
+    mutationFn: (body: { woundState: string; notes: string }) => api(url, { method: "POST", body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["dressing-round", date] });
       void queryClient.invalidateQueries({ queryKey: ["recovery-board"] });
@@ -77,8 +88,8 @@ function RecordDressing({ appointmentId, date }: { appointmentId: string; date: 
       </fieldset>
       <div className="row">
         <div className="field">
-          <label htmlFor={`notes-${appointmentId}`}>Notes</label>
-          <input id={`notes-${appointmentId}`} name="notes" />
+          <label htmlFor={`notes-${id}`}>Notes</label>
+          <input id={`notes-${id}`} name="notes" />
         </div>
         <div className="field">
           <button type="submit" disabled={record.isPending}>

@@ -82,7 +82,7 @@ export type PlannedSession = { number: number } | null;
 /**
  * Whether the case's pathway allows this kind of appointment on `day`: an arthroscopy needs a
  * valid assessment (SX-2, SX-3) and help at home for a day case (SX-4); a dressing keeps its due
- * day (PO-3); physiotherapy starts from D1 and by the policy's day (PO-4).
+ * day (PO-3); physiotherapy is booked from D1, a late one too (PO-4).
  */
 export function checkPathway(
   c: CaseSnapshot,
@@ -113,9 +113,9 @@ export function checkPathway(
     }
     case "physio": {
       if (!d0) return violation("PW-3", "Physiotherapy is booked after the operation.");
+      // PO-4: the due day is a target, not a limit. A first session past it is booked as soon
+      // as possible (the recovery board flags it until it is held), never refused as late.
       if (booking.day < addDays(d0, 1)) return violation("PO-4", "No physiotherapy is booked before day 1.");
-      const firstBy = addDays(d0, policies.physioFirstWithinDays);
-      if (booking.physio?.number === 1 && booking.day > firstBy) return violation("PO-4", `The first physiotherapy session is due by ${firstBy}.`);
       return null;
     }
     default:

@@ -113,6 +113,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   cancelAppointment: { 404: "The appointment was not found", rules: true },
   bookPostOperativeSeries: theCase,
   recordDressing: { 404: "The dressing appointment was not found", rules: true },
+  recordDressingVisit: { 404: "The dressing visit was not found", rules: true },
   recordPhysioSession: { 404: "The physiotherapy appointment was not found", rules: true },
   dressingRound: {},
   recoveryBoard: {},
@@ -136,7 +137,7 @@ const replayed: ResponseConfig["headers"] = {
 /** The successes that are not JSON. */
 const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
   caseCalendarFile: {
-    description: "The case's booked appointments as an iCalendar file",
+    description: "The case's appointments as an iCalendar file (METHOD:PUBLISH; cancelled ones as STATUS:CANCELLED)",
     content: { "text/calendar": { schema: { type: "string" } } },
     headers: { "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } } },
   },

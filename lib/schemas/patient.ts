@@ -4,9 +4,17 @@ import { isoDate, pageQuery, page, uuid } from "./common";
 export const sexes = ["female", "male", "other", "unknown"] as const;
 
 const name = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
-const birthDate = isoDate
-  .refine((value) => value >= "1900-01-01", "Must be on or after 1900-01-01")
-  .refine((value) => value <= new Date().toISOString().slice(0, 10), "Cannot be in the future");
+// "Not in the future" needs the site's calendar day, which a schema cannot know: the service
+// checks it with birthDateProblem, and so does the form with the day the page was given.
+const birthDate = isoDate.refine((value) => value >= "1900-01-01", "Must be on or after 1900-01-01");
+
+/**
+ * Why a birth date ("YYYY-MM-DD") cannot be taken on `today`, the site's calendar day, or null:
+ * a birth date may be today but not later.
+ */
+export function birthDateProblem(birthDate: string, today: string): string | null {
+  return birthDate > today ? "Cannot be in the future" : null;
+}
 const optionalText = (max: number) =>
   z
     .string()

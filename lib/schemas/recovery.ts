@@ -46,9 +46,12 @@ export const dressingRoundView = z
     timeZone: z.string(),
     items: z.array(
       z.object({
-        appointmentId: uuid,
+        /** null: due that day but not booked; record it through its visit. */
+        appointmentId: uuid.nullable(),
+        visitId: uuid.nullable(),
         caseId: uuid,
-        start: z.string(),
+        start: z.string().nullable(),
+        dueOn: z.string().nullable(),
         patient: z.object({ name: z.string(), mrn: z.string() }),
         nurse: z.string().nullable(),
         place: z.string(),

@@ -1,6 +1,7 @@
 // The post-operative series in one action: every planned dressing on its due day with a free
 // nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
-// (PO-4), at the times chosen. A day with nobody free is reported, never moved.
+// (PO-4; a late first one in the week ahead), at the times chosen. A day with nobody free is
+// reported, never moved.
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
@@ -67,9 +68,12 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       const from = [dayOfColumn(session.earliestOn), addDays(today, 1)].sort()[1]!;
       const by = dayOfColumn(session.dueBy);
       const label = `Physiotherapy session ${session.number} (by ${by})`;
+      // PO-4: a first session already past its due day is booked as soon as possible, in the
+      // week ahead. Later weekly sessions keep their own windows.
+      const until = session.number === 1 && from > by ? addDays(from, 6) : by;
       let found: Date | null = null;
       const problems = new Set<string>();
-      for (let day = from; day <= by && !found; day = addDays(day, 1)) {
+      for (let day = from; day <= until && !found; day = addDays(day, 1)) {
         const start = at(day, request.physioTime, timeZone);
         if (start <= now) continue;
         const problem = await obstacle("physio", start);
@@ -79,7 +83,7 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       proposals.push(
         found
           ? { item: { kind: "physio", day: dayOf(found, timeZone), start: found.toISOString(), label }, startAt: found, sessionId: session.id }
-          : { item: { kind: "physio", day: by, start: null, label, problem: `At ${request.physioTime} on no day from ${from} to ${by}: ${[...problems].join(" ") || "every such time has passed."}` } },
+          : { item: { kind: "physio", day: by, start: null, label, problem: `At ${request.physioTime} on no day from ${from} to ${until}: ${[...problems].join(" ") || "every such time has passed."}` } },
       );
     }
   }

@@ -1,4 +1,4 @@
-import ical from "ical-generator";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 // Reading the calendar: appointments in a period for a clinician, room, patient or case (the
 // cancelled ones too, marked), and free slots for a case's next appointment.
 import type { Actor } from "@/lib/auth/actor";
@@ -137,19 +137,37 @@ const eventTitle: Record<string, string> = {
   physio: "Physiotherapy",
 };
 
-/** The case's booked appointments as an iCalendar file for the patient's own calendar. */
-export async function caseCalendarFile(actor: Actor, caseId: string): Promise<string> {
+/**
+ * The case's appointments as an iCalendar file (RFC 5545) for the patient's own calendar,
+ * published (RFC 5546 METHOD:PUBLISH) so that importing a newer file updates the older copy:
+ * each appointment keeps one UID, its SEQUENCE counts the moves and the cancellation since
+ * it was booked, and a cancelled one stays in the file as STATUS:CANCELLED so the calendar
+ * program removes it. DTSTAMP is `now`, the moment the file is made. Every line, the last too,
+ * ends with CRLF. Throws NOT_FOUND for an unknown case.
+ */
+export async function caseCalendarFile(actor: Actor, caseId: string, now = new Date()): Promise<string> {
   return db().$transaction(async (tx) => {
     const kase = await tx.clinicalCase.findUnique({
       where: { id: caseId },
-      include: { site: true, appointments: { where: { status: "booked" }, orderBy: { startsAt: "asc" }, include: { room: true } } },
+      include: {
+        site: true,
+        appointments: {
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          include: { room: true, events: { select: { action: true, at: true }, orderBy: { id: "asc" } } },
+        },
+      },
     });
     if (!kase) throw notFound("The case");
     await recordAudit(tx, actor, [{ action: "appointment.export_ics", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
-    const calendar = ical({ name: `${kase.site.name}: your appointments`, prodId: { company: "Ankle pathway", product: "appointments" } });
+    const calendar = ical({ name: `${kase.site.name}: your appointments`, prodId: { company: "Ankle pathway", product: "appointments" }, method: ICalCalendarMethod.PUBLISH });
     for (const a of kase.appointments) {
+      const changes = a.events.filter((e) => e.action !== "booked");
       calendar.createEvent({
         id: `${a.id}@ankle-pathway`,
+        sequence: changes.length,
+        stamp: now,
+        lastModified: a.events.at(-1)?.at ?? a.createdAt,
+        status: a.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         start: a.startsAt,
         end: a.endsAt,
         summary: eventTitle[a.kind] ?? a.kind,
@@ -157,6 +175,8 @@ export async function caseCalendarFile(actor: Actor, caseId: string): Promise<st
         description: a.kind === "arthroscopy" ? "Follow the instructions you were given before the operation." : undefined,
       });
     }
-    return calendar.toString();
+    // ical-generator ends the last line without its CRLF; RFC 5545 (3.1) requires it.
+    const text = calendar.toString();
+    return text.endsWith("\r\n") ? text : `${text}\r\n`;
   });
 }

@@ -1,9 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
-import { notFound } from "@/lib/http/errors";
-import type { DuplicateCheckQuery, Patient, PatientInput, PatientPatch, PatientSearchQuery } from "@/lib/schemas/patient";
+import { db, type Tx } from "@/lib/db/client";
+import { dayOf } from "@/lib/domain/time";
+import { notFound, validationError } from "@/lib/http/errors";
+import { birthDateProblem, type DuplicateCheckQuery, type Patient, type PatientInput, type PatientPatch, type PatientSearchQuery } from "@/lib/schemas/patient";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -42,8 +43,17 @@ export function presentPatient(row: PatientRow): Patient {
 const readAudit = (rows: { id: string }[], action: string) =>
   rows.map((row) => ({ action, entity: "patient", entityId: row.id, patientId: row.id }));
 
-export async function registerPatient(actor: Actor, input: PatientInput): Promise<Patient> {
+/** A birth date no later than today at the actor's site; 400 VALIDATION at `birthDate` otherwise. */
+async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date) {
+  const { site } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, select: { site: { select: { timeZone: true } } } });
+  const problem = birthDateProblem(birthDate, dayOf(now, site.timeZone));
+  if (problem) throw validationError([{ path: "birthDate", message: problem }]);
+}
+
+/** Registers a patient; a birth date after today at the actor's site is refused (400). */
+export async function registerPatient(actor: Actor, input: PatientInput, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
+    await checkBirthDate(tx, actor, input.birthDate, now);
     const row = await tx.patient.create({
       data: { ...input, birthDate: dateColumn(input.birthDate) },
     });
@@ -61,11 +71,14 @@ export async function getPatient(actor: Actor, id: string): Promise<Patient> {
   });
 }
 
-export async function updatePatient(actor: Actor, id: string, patch: PatientPatch): Promise<Patient> {
+/** Corrects demographics; a birth date after today at the actor's site is refused (400). */
+export async function updatePatient(actor: Actor, id: string, patch: PatientPatch, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
+    const { birthDate, ...rest } = patch;
+    // Invalid input is 400 whether or not the patient exists, as with the schema's own checks.
+    if (birthDate) await checkBirthDate(tx, actor, birthDate, now);
     const existing = await tx.patient.findUnique({ where: { id }, select: { id: true } });
     if (!existing) throw notFound("The patient");
-    const { birthDate, ...rest } = patch;
     const row = await tx.patient.update({
       where: { id },
       data: { ...rest, ...(birthDate ? { birthDate: dateColumn(birthDate) } : {}) },

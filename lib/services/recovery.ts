@@ -29,39 +29,77 @@ async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: s
   if (kase.status === "operated") await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
 }
 
-/** PO-3: a nurse records the wound; "healed" ends the series and cancels what is left of it. */
-export async function recordDressing(actor: Actor, appointmentId: string, input: { woundState: WoundState; notes?: string | null }, now = new Date()) {
+type RecordInput = { woundState: WoundState; notes?: string | null };
+type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: string; patientId: string } };
+
+/**
+ * PO-3: writes the nurse's record of a visit (with the appointment it was booked as, or none)
+ * and closes the visit; "healed" ends the series and cancels what is left of it, otherwise
+ * the series goes on past its planned end.
+ */
+async function writeDressingRecord(tx: Tx, actor: Actor, visit: VisitToRecord, appointmentId: string | null, input: RecordInput, now: Date) {
+  const caseId = visit.case.id;
+  const record = await tx.dressingRecord.create({
+    data: { appointmentId, dressingVisitId: visit.id, caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id, recordedAt: now },
+  });
+  await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
+  const dueOn = dayOfColumn(visit.dueOn);
+  const later = await tx.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: { gt: visit.dueOn } } });
+  const next = afterDressing(input.woundState, dueOn, later !== null);
+  if (next.endSeries) {
+    const rest = await tx.appointment.findMany({ where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) } });
+    for (const other of rest) {
+      await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
+      await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
+      await tx.appointmentEvent.create({ data: { appointmentId: other.id, action: "cancelled", byId: actor.id, reason: "Wound healed", startsAt: other.startsAt, endsAt: other.endsAt } });
+    }
+    await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
+  } else if (next.nextDueOn) {
+    await tx.dressingVisit.create({ data: { caseId, dueOn: dateColumn(next.nextDueOn) } });
+  }
+  await startRecovery(tx, actor, visit.case);
+  await recordAudit(tx, actor, [{ action: "dressing.record", entity: "dressing_record", entityId: record.id, patientId: visit.case.patientId }]);
+  return { id: record.id, woundState: record.woundState, seriesEnded: next.endSeries, nextDueOn: next.nextDueOn };
+}
+
+/** PO-3: a nurse records the wound at a booked dressing appointment, on or after its day. */
+export async function recordDressing(actor: Actor, appointmentId: string, input: RecordInput, now = new Date()) {
   return db().$transaction(async (tx) => {
     const appointment = await bookedAppointment(tx, appointmentId, "dressing");
     const visit = appointment.dressingVisit!;
     const { timeZone } = appointment.case.site;
-    const today = dayOf(now, timeZone);
     const refused = checkDressingRecord(
       { appointmentDay: dayOf(appointment.startsAt, timeZone), recorded: appointment.dressingRecord !== null, visitOpen: visit.status === "planned" },
-      today,
+      dayOf(now, timeZone),
     );
     if (refused) throw refusal(refused);
-    const record = await tx.dressingRecord.create({
-      data: { appointmentId, dressingVisitId: visit.id, caseId: appointment.caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id, recordedAt: now },
+    return writeDressingRecord(tx, actor, { ...visit, case: appointment.case }, appointmentId, input, now);
+  });
+}
+
+/**
+ * PO-3: a nurse records a dressing that was due but never booked, straight from the round, on
+ * or after its due day (PW-1). Refused (PW-3) when the visit is booked (it is recorded on its
+ * appointment), already recorded or no longer planned, or the case is not in recovery.
+ * Throws NOT_FOUND for an unknown visit.
+ */
+export async function recordDressingVisit(actor: Actor, visitId: string, input: RecordInput, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const found = await tx.dressingVisit.findUnique({ where: { id: visitId }, select: { caseId: true } });
+    if (!found) throw notFound("The dressing visit");
+    await lockCase(tx, found.caseId);
+    const visit = await tx.dressingVisit.findUniqueOrThrow({
+      where: { id: visitId },
+      include: { case: { include: { site: true } }, records: { select: { id: true } }, appointments: { where: { status: "booked" }, select: { id: true } } },
     });
-    await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
-    const dueOn = dayOfColumn(visit.dueOn);
-    const later = await tx.dressingVisit.findFirst({ where: { caseId: appointment.caseId, status: "planned", dueOn: { gt: visit.dueOn } } });
-    const next = afterDressing(input.woundState, dueOn, later !== null);
-    if (next.endSeries) {
-      const rest = await tx.appointment.findMany({ where: { caseId: appointment.caseId, kind: "dressing", status: "booked", id: { not: appointmentId } } });
-      for (const other of rest) {
-        await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
-        await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
-        await tx.appointmentEvent.create({ data: { appointmentId: other.id, action: "cancelled", byId: actor.id, reason: "Wound healed", startsAt: other.startsAt, endsAt: other.endsAt } });
-      }
-      await tx.dressingVisit.updateMany({ where: { caseId: appointment.caseId, status: "planned" }, data: { status: "cancelled" } });
-    } else if (next.nextDueOn) {
-      await tx.dressingVisit.create({ data: { caseId: appointment.caseId, dueOn: dateColumn(next.nextDueOn) } });
-    }
-    await startRecovery(tx, actor, appointment.case);
-    await recordAudit(tx, actor, [{ action: "dressing.record", entity: "dressing_record", entityId: record.id, patientId: appointment.patientId }]);
-    return { id: record.id, woundState: record.woundState, seriesEnded: next.endSeries, nextDueOn: next.nextDueOn };
+    if (!["operated", "recovery"].includes(visit.case.status)) throw refusal(violation("PW-3", "The case is not in recovery."));
+    if (visit.appointments.length > 0) throw refusal(violation("PW-3", "This dressing is booked: it is recorded at its appointment."));
+    const refused = checkDressingRecord(
+      { appointmentDay: dayOfColumn(visit.dueOn), recorded: visit.records.length > 0, visitOpen: visit.status === "planned" },
+      dayOf(now, visit.case.site.timeZone),
+    );
+    if (refused) throw refusal(refused);
+    return writeDressingRecord(tx, actor, visit, null, input, now);
   });
 }
 
@@ -190,7 +228,14 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
   });
 }
 
-/** The nurse's dressing round on a day: every dressing appointment of the site, in time order. */
+const roundCase = { include: { patient: true, carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" as const }, take: 1 } } };
+
+/**
+ * The nurse's dressing round on a day (default: today at the actor's site): every dressing
+ * appointment of the site that day, in time order, then every dressing due that day that no
+ * appointment holds (PO-3: a wound is dressed on its day whether or not it was booked), each
+ * with the patient's day since the operation and the last wound state. Audited per entry.
+ */
 export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
   return db().$transaction(async (tx) => {
     const { site } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
@@ -208,24 +253,61 @@ export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
         clinician: { select: { name: true } },
         room: { select: { name: true } },
         dressingRecord: true,
-        case: { include: { carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" }, take: 1 } } },
+        dressingVisit: { select: { dueOn: true } },
+        case: roundCase,
       },
     });
-    await recordAudit(tx, actor, rows.map((r) => ({ action: "dressing.round", entity: "appointment", entityId: r.id, patientId: r.patientId })));
+    // Due that day and held by no live appointment: never booked, a replacement for a missed
+    // visit, or the series going on past its planned end; recorded ones stay on the list.
+    const unbooked = await tx.dressingVisit.findMany({
+      where: {
+        dueOn: dateColumn(date),
+        status: { in: ["planned", "done"] },
+        appointments: { none: { status: "booked" } },
+        case: { siteId: site.id, status: { in: ["operated", "recovery"] } },
+      },
+      include: { case: roundCase, records: { where: { appointmentId: null }, include: { nurse: { select: { name: true } } } } },
+    });
+    const due = unbooked.filter((v) => v.status === "planned" || v.records.length > 0).sort((a, b) => a.case.patient.familyName.localeCompare(b.case.patient.familyName));
+    await recordAudit(tx, actor, [
+      ...rows.map((r) => ({ action: "dressing.round", entity: "appointment", entityId: r.id, patientId: r.patientId })),
+      ...due.map((v) => ({ action: "dressing.round", entity: "dressing_visit", entityId: v.id, patientId: v.case.patientId })),
+    ]);
+    type RoundCase = (typeof rows)[number]["case"];
+    const about = (c: RoundCase) => ({
+      caseId: c.id,
+      patient: { name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`, mrn: c.patient.mrn },
+      day: c.carePlan ? daysBetween(dayOfColumn(c.carePlan.operationDay), date) : null,
+      lastWoundState: c.dressingRecords[0]?.woundState ?? null,
+    });
     return {
       date,
       timeZone: site.timeZone,
-      items: rows.map((r) => ({
-        appointmentId: r.id,
-        caseId: r.caseId,
-        start: r.startsAt.toISOString(),
-        patient: { name: `${r.patient.familyName.toUpperCase()}, ${r.patient.givenName}`, mrn: r.patient.mrn },
-        nurse: r.clinician?.name ?? null,
-        place: r.room?.name ?? "Home visit",
-        day: r.case.carePlan ? daysBetween(dayOfColumn(r.case.carePlan.operationDay), date) : null,
-        lastWoundState: r.case.dressingRecords[0]?.woundState ?? null,
-        recorded: r.dressingRecord ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes } : null,
-      })),
+      items: [
+        ...rows.map((r) => ({
+          appointmentId: r.id,
+          visitId: r.dressingVisitId,
+          ...about(r.case),
+          start: r.startsAt.toISOString(),
+          dueOn: r.dressingVisit ? dayOfColumn(r.dressingVisit.dueOn) : null,
+          nurse: r.clinician?.name ?? null,
+          place: r.room?.name ?? "Home visit",
+          recorded: r.dressingRecord ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes } : null,
+        })),
+        ...due.map((v) => {
+          const record = v.records[0];
+          return {
+            appointmentId: null,
+            visitId: v.id,
+            ...about(v.case),
+            start: null,
+            dueOn: date,
+            nurse: record?.nurse.name ?? null,
+            place: "Not booked",
+            recorded: record ? { woundState: record.woundState, notes: record.notes } : null,
+          };
+        }),
+      ],
     };
   });
 }

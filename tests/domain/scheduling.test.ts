@@ -89,9 +89,14 @@ describe("appointments and the pathway", () => {
   });
   it("books physiotherapy from D1, the first session by D7 (PO-4)", () => {
     expect(check(operated, { kind: "physio", day: "2026-11-20", physio: { number: 1 } })).toBe("PO-4");
-    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 } })).toBe("PO-4");
+    expect(check(operated, { kind: "physio", day: "2026-11-21", physio: { number: 1 } })).toBeNull();
     expect(check(operated, { kind: "physio", day: "2026-11-27", physio: { number: 1 } })).toBeNull();
     expect(check(operated, { kind: "physio", day: "2026-12-10", physio: { number: 3 } })).toBeNull();
+  });
+  it("books a first physiotherapy session past its due day, never refused for being late (PO-4)", () => {
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 } })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 } })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 }, moving: true })).toBeNull();
   });
   it("books nothing more for a closed case (PW-3)", () => {
     expect(check({ ...assessed, status: "cancelled" }, { kind: "consultation", day: "2026-12-01" })).toBe("PW-3");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { birthDateProblem, patientInput } from "@/lib/schemas/patient";
 import { caseInput, clearanceInput, courseInput, imagingInput, reviewInput } from "@/lib/schemas/case";
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -29,5 +30,14 @@ describe("pathway input schemas", () => {
     expect(clearanceInput.safeParse({ activity: "other", clearedOn: "2026-01-10", sport: "Ballet" }).success).toBe(true);
     expect(clearanceInput.safeParse({ activity: "other", clearedOn: "2026-01-10" }).success).toBe(false);
     expect(clearanceInput.safeParse({ activity: "running", clearedOn: "2026-01-10", sport: "Ballet" }).success).toBe(false);
+  });
+});
+
+describe("patient schemas", () => {
+  it("leaves 'not in the future' to the site's calendar day: a birth date may be today there, not tomorrow", () => {
+    expect(patientInput.safeParse({ givenName: "A", familyName: "B", birthDate: "2999-01-01", sex: "female" }).success).toBe(true);
+    expect(patientInput.safeParse({ givenName: "A", familyName: "B", birthDate: "1899-12-31", sex: "female" }).success).toBe(false);
+    expect(birthDateProblem("2026-07-16", "2026-07-16")).toBeNull();
+    expect(birthDateProblem("2026-07-17", "2026-07-16")).toBe("Cannot be in the future");
   });
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { classifySearch, findLikelyDuplicates, getPatient, registerPatient, searchPatients, updatePatient } from "@/lib/services/patients";
+import { addDays, instantAt } from "@/lib/domain/time";
+import { patientInput, patientPatch } from "@/lib/schemas/patient";
+import { now, siteZone } from "../setup/clock";
 import { createActor, testDatabase } from "../setup/db";
 
 const prisma = testDatabase();
@@ -89,5 +92,36 @@ describe("patients", () => {
     expect(classifySearch("12/3/1984")).toEqual({ kind: "birthDate", date: "1984-03-12" });
     expect(classifySearch("p0001234")).toEqual({ kind: "mrn", mrn: "P0001234" });
     expect(classifySearch("  smith  jo ")).toEqual({ kind: "name", words: ["smith", "jo"] });
+  });
+
+  describe("at 00:30 BST, when London's date is a day ahead of UTC's", () => {
+    // A summer day in London; at 00:30 there it is still the day before in UTC.
+    const londonDay = "2026-07-16";
+    const halfPastMidnight = instantAt(londonDay, 0, 30, siteZone);
+    afterEach(() => vi.setSystemTime(now()));
+
+    /** What POST /api/v1/patients does: the request's schema, then the service, both at the machine's clock. */
+    const registerAsRequest = async (birthDate: string) => {
+      const parsed = patientInput.safeParse({ givenName: "Born", familyName: family, birthDate, sex: "male" });
+      if (!parsed.success) return { refused: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+      return registerPatient(reception, parsed.data);
+    };
+
+    it("registers a patient born today in London, and refuses tomorrow's date as in the future (400 birthDate)", async () => {
+      vi.setSystemTime(halfPastMidnight);
+      expect(halfPastMidnight.toISOString().slice(0, 10)).toBe(addDays(londonDay, -1));
+      const born = await registerAsRequest(londonDay);
+      expect(born).toMatchObject({ birthDate: londonDay });
+      await expect(registerAsRequest(addDays(londonDay, 1))).rejects.toMatchObject({ status: 400, extra: { errors: [{ path: "birthDate", message: "Cannot be in the future" }] } });
+    });
+
+    it("corrects a birth date to today in London, and refuses tomorrow's without changing the record", async () => {
+      const patient = await register("Corrected", "1990-01-01");
+      vi.setSystemTime(halfPastMidnight);
+      const patch = patientPatch.parse({ birthDate: londonDay });
+      expect(await updatePatient(reception, patient.id, patch)).toMatchObject({ birthDate: londonDay });
+      await expect(updatePatient(reception, patient.id, patientPatch.parse({ birthDate: addDays(londonDay, 1) }))).rejects.toMatchObject({ status: 400 });
+      expect((await getPatient(reception, patient.id)).birthDate).toBe(londonDay);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
-import { acknowledgeAlert, dressingRound, recordDressing, recordPhysioSession, recoveryBoard, replaceMissedDressing } from "@/lib/services/recovery";
+import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
+import { acknowledgeAlert, dressingRound, recordDressing, recordDressingVisit, recordPhysioSession, recoveryBoard, replaceMissedDressing } from "@/lib/services/recovery";
 import { getCase } from "@/lib/services/cases";
 import { testDatabase } from "../setup/db";
 import { dayFromToday, siteAt, today } from "../setup/clock";
@@ -79,6 +80,25 @@ describe("recovery against the database", () => {
     expect(kinds).toEqual(expect.arrayContaining(["crutches", "physio"]));
   });
 
+  it("books a late first physiotherapy session at day 12, and flags it until it is held (PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 12 });
+    const alerts = async () => (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!.alerts.map((a) => a.kind);
+    expect(await alerts()).toContain("physio");
+    const first = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 9).toISOString() });
+    expect((await prisma.appointment.findUniqueOrThrow({ where: { id: first.id }, include: { physioSession: true } })).physioSession?.number).toBe(1);
+    expect(await alerts()).toContain("physio");
+    await recordPhysioSession(team.physio, first.id, { notes: "First session" }, siteAt(1, 12));
+    expect(await alerts()).not.toContain("physio");
+  });
+
+  it("proposes a late first physiotherapy session in the series as soon as a physiotherapist is free (PO-4)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 12 });
+    const { items } = await bookPostOperativeSeries(team.physio, caseId, { physioTime: "15:15", preview: true });
+    const first = items.find((i) => i.kind === "physio" && i.label.startsWith("Physiotherapy session 1 "))!;
+    expect(first).toMatchObject({ day: dayFromToday(1) });
+    expect(first.problem).toBeUndefined();
+  });
+
   it("records a physiotherapy session on its day (PO-4)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
     const session = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 10).toISOString() });
@@ -92,5 +112,37 @@ describe("recovery against the database", () => {
     const round = await dressingRound(team.nurse, today());
     expect(round.items.length).toBeGreaterThan(0);
     expect(round.items.map((i) => i.start)).toEqual([...round.items.map((i) => i.start)].sort());
+  });
+
+  it("lists every dressing due today, booked or not, with the last wound state: signs of infection included (PO-3)", async () => {
+    // Operated four days ago: the D2 dressing was booked and recorded with signs of infection,
+    // and the D4 dressing, due today, was never booked.
+    const infected = await caseAt(team, "operated", { operatedDaysAgo: 4 });
+    const d2 = await bookAppointment(team.nurse, { caseId: infected.caseId, kind: "dressing", start: siteAt(-2, 19, 30).toISOString(), homeVisit: true }, siteAt(-2, 0));
+    await recordDressing(team.nurse, d2.id, { woundState: "signs_of_infection", notes: "Redness" }, siteAt(-2, 23));
+    const unbooked = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+    const booked = await dressingDueToday();
+
+    const round = await dressingRound(team.nurse, today());
+    const item = (caseId: string) => round.items.find((i) => i.caseId === caseId);
+    expect(item(infected.caseId)).toMatchObject({ appointmentId: null, start: null, dueOn: today(), day: 4, lastWoundState: "signs_of_infection", recorded: null });
+    expect(item(unbooked.caseId)).toMatchObject({ appointmentId: null, dueOn: today(), day: 2, lastWoundState: null });
+    expect(item(unbooked.caseId)!.visitId).toBeTruthy();
+    expect(item(booked.caseId)).toMatchObject({ appointmentId: booked.appointmentId, dueOn: today() });
+    expect(await prisma.auditEvent.count({ where: { action: "dressing.round", patientId: infected.patientId, actorId: team.nurse.id } })).toBeGreaterThan(0);
+  });
+
+  it("records an unbooked dressing due today in one step, once, and not a day early (PO-3, PW-1)", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+    const dueToday = (await dressingRound(team.nurse, today())).items.find((i) => i.caseId === caseId)!;
+    const result = await recordDressingVisit(team.nurse, dueToday.visitId!, { woundState: "exudate", notes: "Light ooze" }, evening());
+    expect(result).toMatchObject({ woundState: "exudate", seriesEnded: false });
+    expect((await dressingRound(team.nurse, today())).items.find((i) => i.caseId === caseId)).toMatchObject({ recorded: { woundState: "exudate", notes: "Light ooze" } });
+    expect((await getCase(team.surgeon, caseId)).status).toBe("recovery");
+    await expect(recordDressingVisit(team.nurse, dueToday.visitId!, { woundState: "exudate" }, evening())).rejects.toMatchObject({ status: 422, code: "PW-3" });
+
+    const later = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId, dueOn: new Date(`${dayFromToday(2)}T00:00:00Z`) } });
+    await expect(recordDressingVisit(team.nurse, later.id, { woundState: "clean_dry" }, evening())).rejects.toMatchObject({ status: 422, code: "PW-1" });
+    expect(await prisma.dressingRecord.count({ where: { dressingVisitId: later.id } })).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ export default async function PatientPage({
   const site = await actorSite(actor);
   return (
     <>
-      <EditPatient id={id} justRegistered={registered === "1"} />
+      <EditPatient id={id} justRegistered={registered === "1"} today={site.today} />
       {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />}
       <PatientAppointments patientId={id} timeZone={site.timeZone} />
     </>

@@ -1,12 +1,14 @@
 import { requirePageActor } from "@/lib/auth/page";
+import { actorSite } from "@/lib/services/sites";
 import { RegisterPatient } from "@/components/patients/RegisterPatient";
 
 export default async function NewPatientPage() {
-  await requirePageActor("patient.register");
+  const actor = await requirePageActor("patient.register");
+  const site = await actorSite(actor);
   return (
     <>
       <h1>Register a patient</h1>
-      <RegisterPatient />
+      <RegisterPatient today={site.today} />
     </>
   );
 }
