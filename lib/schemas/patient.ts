@@ -1,19 +1,12 @@
 import { z } from "zod";
-import { isoDate, pageQuery, page, uuid } from "./common";
+import { isoDate, optionalText, pageQuery, page, text, uuid, withoutControls } from "./common";
 
 export const sexes = ["female", "male", "other", "unknown"] as const;
 
-const name = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
+const name = text(100);
 const birthDate = isoDate
   .refine((value) => value >= "1900-01-01", "Must be on or after 1900-01-01")
   .refine((value) => value <= new Date().toISOString().slice(0, 10), "Cannot be in the future");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .transform((value) => (value === "" ? null : value))
-    .nullish();
 
 export const patientInput = z
   .object({
@@ -48,12 +41,13 @@ export const patient = z
 export type Patient = z.infer<typeof patient>;
 
 export const patientSearchQuery = pageQuery.extend({
-  q: z.string().trim().max(100, "At most 100 characters").optional(),
+  q: withoutControls(z.string().trim()).max(100, "At most 100 characters").optional(),
 });
 export type PatientSearchQuery = z.infer<typeof patientSearchQuery>;
 
 export const patientPage = page(patient).meta({ id: "PatientPage" });
 
-export const duplicateCheckQuery = z.object({ givenName: name, familyName: name, birthDate: isoDate });
+export const duplicateCheckQuery = pageQuery
+  .extend({ givenName: name, familyName: name, birthDate: isoDate, limit: z.coerce.number().int().min(1).max(50).default(10) });
 export type DuplicateCheckQuery = z.infer<typeof duplicateCheckQuery>;
-export const duplicateCandidates = z.object({ items: z.array(patient) }).meta({ id: "DuplicateCandidates" });
+export const duplicateCandidates = page(patient).meta({ id: "DuplicateCandidates" });

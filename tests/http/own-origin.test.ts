@@ -1,7 +1,8 @@
+// First: it replaces next-auth's session lookup before anything loads next-auth.
+import { call, origin, signInAs } from "../setup/routes";
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { call, origin, signInAs } from "../setup/routes";
 import { createActor, testDatabase } from "../setup/db";
 
 const prisma = testDatabase();

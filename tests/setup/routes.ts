@@ -3,6 +3,7 @@
 // stood in for: next-auth reads it through Next's request context, which only exists inside a
 // Next server, so `getServerSession` answers the claims set with `signInAs`. Everything after it
 // is real: the session row, the staff account, the policy, the services and the database.
+// Import this module first in a test file: the stand-in must be in place before next-auth loads.
 import path from "node:path";
 import { vi } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -47,8 +48,8 @@ export async function call(
   apiPath: string,
   init: { params?: Record<string, string>; query?: string; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const module = (await import(routeFileOf(apiPath))) as RouteModule;
-  const handler = module[method.toUpperCase()];
+  const route = (await import(routeFileOf(apiPath))) as RouteModule;
+  const handler = route[method.toUpperCase()];
   if (!handler) throw new Error(`No ${method} handler for ${apiPath}`);
   const params = init.params ?? {};
   const concrete = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
