@@ -51,7 +51,8 @@ export async function call(
   const route = (await import(routeFileOf(apiPath))) as RouteModule;
   const handler = route[method.toUpperCase()];
   if (!handler) throw new Error(`No ${method} handler for ${apiPath}`);
-  const params = init.params ?? {};
+  // A path is text on the wire: a lone surrogate reaches the router as U+FFFD.
+  const params = Object.fromEntries(Object.entries(init.params ?? {}).map(([name, value]) => [name, value.toWellFormed()]));
   const concrete = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const url = `${origin}${concrete}${init.query ? `?${init.query}` : ""}`;
   const headers = new Headers({ host: new URL(origin).host, ...init.headers });
