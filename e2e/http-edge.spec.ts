@@ -70,6 +70,7 @@ test.describe("security headers", () => {
     await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
     // Client navigation and a react-query read (the patient search) under the policy.
     await page.getByLabel("Name, MRN or birth date").fill("Lambert");
+    await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByText(/Lambert/).first()).toBeVisible();
     expect(violations).toEqual([]);
   });

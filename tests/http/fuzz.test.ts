@@ -20,8 +20,8 @@ import { caseAt, createTeam } from "../setup/pathway";
 import { bookAppointment } from "@/lib/services/appointments";
 import { createRooms, giveHours } from "../setup/scheduling";
 
-/** Requests per operation: about 60 operations, so a few thousand requests in all. */
-const runsPerOperation = 40;
+/** Requests per operation: about 50 operations with a few fields each, so thousands of values. */
+const runsPerOperation = 30;
 
 type Schema = {
   $ref?: string;
