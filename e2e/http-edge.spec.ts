@@ -103,3 +103,22 @@ test.describe("state changes from another origin", () => {
     expect((await reception.post("/api/v1/patients", { data: patient() })).status()).toBe(201);
   });
 });
+
+test.describe("lists shown whole", () => {
+  test("a patient search with more than a page of matches offers 'More patients' and then shows them all", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const familyName = `Many${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 27; i++) {
+      const response = await reception.post("/api/v1/patients", { data: { givenName: `Pat${String(i).padStart(2, "0")}`, familyName, birthDate: "1990-01-01", sex: "other" } });
+      expect(response.status()).toBe(201);
+    }
+    await signInThroughPage(page, emailOf("reception"));
+    await page.getByLabel("Name, MRN or birth date").fill(familyName);
+    await page.getByRole("button", { name: "Search" }).click();
+    const rows = page.getByRole("row").filter({ hasText: familyName.toUpperCase() });
+    await expect(rows).toHaveCount(25);
+    await page.getByRole("button", { name: "More patients" }).click();
+    await expect(rows).toHaveCount(27);
+    await expect(page.getByRole("button", { name: "More patients" })).toHaveCount(0);
+  });
+});
