@@ -2,25 +2,52 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { idleLimitMs, sessionIsLive } from "@/lib/auth/lifetime";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
+import { apiPolicy, commonHeaders, newNonce, pagePolicy } from "@/lib/http/security-headers";
 
-// Slides the idle limit: each request with a live session renews its cookie for another
-// 15 minutes. Sending staff to /login is a convenience only; every handler and page checks
-// the session and the policy itself.
+// next-auth's own endpoints and the health check need no session handling, only the headers.
+const withoutSession = ["/api/auth/", "/api/health"];
+
+/** Served over https: directly, or behind a proxy that ended TLS, or configured so. */
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return request.nextUrl.protocol === "https:" || forwarded === "https" || secureCookies;
+}
+
+function withHeaders(response: NextResponse, policy: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(commonHeaders(https))) response.headers.set(name, value);
+  return response;
+}
+
+// Sets the security headers on every page and API answer, with a fresh script nonce for each
+// page (Next.js reads it from the request's policy and puts it on its scripts). Slides the idle
+// limit: each request with a live session renews its cookie for another 15 minutes. Sending
+// staff to /login is a convenience only; every handler and page checks the session and the
+// policy itself.
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  const https = isHttps(request);
+  const isPage = !path.startsWith("/api/");
+  const nonce = isPage ? newNonce() : null;
+  const policy = nonce ? pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" }) : apiPolicy;
+  const requestHeaders = new Headers(request.headers);
+  if (nonce) requestHeaders.set("Content-Security-Policy", policy);
+  const next = () => withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https);
+  if (withoutSession.some((prefix) => path.startsWith(prefix))) return next();
+
   const secret = process.env.NEXTAUTH_SECRET;
   const token = secret ? await getToken({ req: request, secret, cookieName: sessionCookieName }) : null;
   const now = Date.now();
   const live = token !== null && sessionIsLive(token as { signedInAt?: number; lastSeenAt?: number }, now);
-  const isPage = !request.nextUrl.pathname.startsWith("/api/");
   // Reached without a session: signing in, and the set-password links handed to new staff.
-  const isPublicPage = request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/set-password/");
+  const isPublicPage = path === "/login" || path.startsWith("/set-password/");
 
   if (!live && isPage && !isPublicPage) {
     const login = new URL("/login", request.url);
-    if (request.nextUrl.pathname !== "/") login.searchParams.set("next", request.nextUrl.pathname);
-    return NextResponse.redirect(login);
+    if (path !== "/") login.searchParams.set("next", path);
+    return withHeaders(NextResponse.redirect(login), policy, https);
   }
-  const response = NextResponse.next();
+  const response = next();
   // Renewed at most once a minute: fewer cookies in flight, the same 15-minute limit.
   const lastSeenAt = Number((token as { lastSeenAt?: number } | null)?.lastSeenAt ?? 0);
   if (live && secret && now - lastSeenAt > 60_000) {
@@ -37,5 +64,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Everything but the build's static files (next.config.ts gives those their headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -249,7 +249,7 @@ test.describe("the OpenAPI document describes the live answers", () => {
     const missing: string[] = [];
     for (const [, endpoint] of named) {
       const declared = Object.keys(document.paths[endpoint.path]?.[endpoint.method]?.responses ?? {});
-      const expected = ["500", ...(endpoint.action ? ["401", "403"] : []), ...(endpoint.params ? ["400", "404"] : []), ...(endpoint.body ? ["400", "413"] : [])];
+      const expected = ["500", ...(endpoint.action ? ["401", "403"] : []), ...(endpoint.params ? ["400", "404"] : []), ...(endpoint.body ? ["400", "413", "415"] : [])];
       if (endpoint.method === "post" && endpoint.action) expected.push("409", "422");
       for (const status of expected) if (!declared.includes(status)) missing.push(`${endpoint.method.toUpperCase()} ${endpoint.path}: ${status}`);
     }

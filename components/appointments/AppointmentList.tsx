@@ -2,14 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
+import { api, apiAll } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
 
 /** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
 export function AppointmentList({ query, timeZone, canChange }: { query: string; timeZone: string; canChange: (a: AppointmentView) => boolean }) {
-  const list = useQuery({ queryKey: ["appointments", query], queryFn: () => api<{ items: AppointmentView[] }>(`/api/v1/appointments?${query}`) });
+  const list = useQuery({ queryKey: ["appointments", query], queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${query}`) });
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
   if (list.data.items.length === 0) return <p className="empty">No appointment booked.</p>;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
@@ -37,14 +37,18 @@ export function BookingPanel({
   const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);
   const unknown = homeSupport === undefined;
   const [admission, setAdmission] = useState<"as_assessed" | "day_case" | "inpatient">(unknown ? "as_assessed" : homeSupport ? "day_case" : "inpatient");
-  const slots = useQuery({
+  // The first 24 free slots, and the next 24 on "More free slots" (the list pages by cursor).
+  const slots = useInfiniteQuery({
     queryKey: ["slots", caseId, search],
     enabled: search !== null,
-    queryFn: () =>
-      api<{ items: Slot[] }>(
-        `/api/v1/appointments/slots?${new URLSearchParams({ caseId, kind: search!.kind, from: search!.from, days: "7", limit: "24", ...(search!.homeVisit ? { homeVisit: "true" } : {}) })}`,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<{ items: Slot[]; nextCursor: string | null }>(
+        `/api/v1/appointments/slots?${new URLSearchParams({ caseId, kind: search!.kind, from: search!.from, days: "7", limit: "24", ...(search!.homeVisit ? { homeVisit: "true" } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`,
       ),
+    getNextPageParam: (last) => last.nextCursor,
   });
+  const found = slots.data?.pages.flatMap((p) => p.items) ?? [];
   const book = useMutation({
     mutationFn: (slot: Slot) =>
       api<AppointmentView>("/api/v1/appointments", {
@@ -122,10 +126,10 @@ export function BookingPanel({
       )}
       {search && slots.isPending && <p className="muted">Searching…</p>}
       {slots.error && <ProblemMessage error={slots.error} />}
-      {search && slots.data && slots.data.items.length === 0 && <p className="empty">No free slot in the 7 days from {search.from}. Try later dates.</p>}
-      {search && slots.data && slots.data.items.length > 0 && (
+      {search && slots.data && found.length === 0 && <p className="empty">No free slot in the 7 days from {search.from}. Try later dates.</p>}
+      {search && slots.data && found.length > 0 && (
         <ul className="slots" aria-label="Free slots">
-          {slots.data.items.map((slot) => (
+          {found.map((slot) => (
             <li key={`${slot.start}-${slot.clinician?.id}-${slot.room?.id}`}>
               <button type="button" className="secondary" disabled={book.isPending} onClick={() => book.mutate(slot)}>
                 Book {formatSlot(slot.start, timeZone)}
@@ -134,6 +138,11 @@ export function BookingPanel({
             </li>
           ))}
         </ul>
+      )}
+      {search && slots.hasNextPage && (
+        <button type="button" className="secondary" disabled={slots.isFetchingNextPage} onClick={() => void slots.fetchNextPage()}>
+          {slots.isFetchingNextPage ? "Searching…" : "More free slots"}
+        </button>
       )}
       {book.error && <ProblemMessage error={book.error} />}
       {book.isSuccess && (

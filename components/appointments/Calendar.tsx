@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { addDays, instantAt } from "@/lib/domain/time";
-import { api } from "@/lib/http/client";
+import { apiAll } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatTime, kindLabel } from "./labels";
@@ -29,7 +29,7 @@ export function Calendar({ timeZone, today, staff, rooms }: { timeZone: string; 
   const list = useQuery({
     queryKey: ["calendar", from, to, filter],
     enabled: ready,
-    queryFn: () => api<{ items: AppointmentView[] }>(`/api/v1/appointments?${new URLSearchParams({ from, to, limit: "500", ...filter })}`),
+    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${new URLSearchParams({ from, to, ...filter })}`),
   });
   const options = view === "clinician" ? staff : rooms;
 

@@ -2,7 +2,7 @@
 
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
-import { api } from "@/lib/http/client";
+import { apiAll } from "@/lib/http/client";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { CaseSummary } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
@@ -15,7 +15,7 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
   const results = useQueries({
     queries: statuses.map((status) => ({
       queryKey: ["cases", { status }],
-      queryFn: () => api<{ items: CaseSummary[] }>(`/api/v1/cases?status=${status}&limit=100`),
+      queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?status=${status}&limit=100`),
     })),
   });
   const byStatus = new Map(statuses.map((s, i) => [s, results[i]!]));

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { api } from "@/lib/http/client";
+import { api, apiAll } from "@/lib/http/client";
 import { mechanisms, sides, type CaseSummary } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { mechanismLabel } from "./labels";
@@ -12,7 +12,7 @@ import { mechanismLabel } from "./labels";
 export function PatientCases({ patientId, canOpen }: { patientId: string; canOpen: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const cases = useQuery({ queryKey: ["cases", { patientId }], queryFn: () => api<{ items: CaseSummary[] }>(`/api/v1/cases?patientId=${patientId}`) });
+  const cases = useQuery({ queryKey: ["cases", { patientId }], queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?patientId=${patientId}`) });
   const open = useMutation({
     mutationFn: (body: unknown) => api<CaseSummary>("/api/v1/cases", { method: "POST", body }),
     onSuccess: (created) => {

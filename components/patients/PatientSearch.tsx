@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
@@ -11,12 +11,17 @@ import { ProblemMessage } from "@/components/ui/ProblemMessage";
 export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {
   const [text, setText] = useState("");
   const [q, setQ] = useState("");
-  const search = useQuery({
+  // 25 at a time: "More patients" reads the next 25 (each read is audited, so not all at once).
+  const search = useInfiniteQuery({
     queryKey: ["patients", q],
-    queryFn: () => api<{ items: Patient[]; nextCursor: string | null }>(`/api/v1/patients?${new URLSearchParams({ q, limit: "25" })}`),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<{ items: Patient[]; nextCursor: string | null }>(`/api/v1/patients?${new URLSearchParams({ q, limit: "25", ...(pageParam ? { cursor: pageParam } : {}) })}`),
+    getNextPageParam: (last) => last.nextCursor,
     // Nothing is read (nor audited) until someone searches.
     enabled: q !== "",
   });
+  const patients = search.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <section className="panel" aria-labelledby="find-patient">
@@ -40,11 +45,11 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
       {q === "" && <p className="muted">Type part of a name, an MRN or a birth date (YYYY-MM-DD or DD/MM/YYYY).</p>}
       {q !== "" && search.isPending && <p className="muted">Searching…</p>}
       {search.error && <ProblemMessage error={search.error} />}
-      {search.data && search.data.items.length === 0 && <p className="empty">No patient matches “{q}”.</p>}
-      {search.data && search.data.items.length > 0 && (
+      {search.data && patients.length === 0 && <p className="empty">No patient matches “{q}”.</p>}
+      {search.data && patients.length > 0 && (
         <table>
           <caption className="muted" style={{ textAlign: "left" }}>
-            Patients matching “{q}”{search.data.nextCursor && " (first 25: refine the search to see others)"}
+            Patients matching “{q}”{search.hasNextPage && ` (the first ${patients.length}: more below)`}
           </caption>
           <thead>
             <tr>
@@ -55,7 +60,7 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
             </tr>
           </thead>
           <tbody>
-            {search.data.items.map((patient) => (
+            {patients.map((patient) => (
               <tr key={patient.id}>
                 <td>
                   <Link href={`${linkBase}${patient.id}`}>
@@ -69,6 +74,11 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
             ))}
           </tbody>
         </table>
+      )}
+      {search.hasNextPage && (
+        <button type="button" className="secondary" disabled={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
+          {search.isFetchingNextPage ? "Searching…" : "More patients"}
+        </button>
       )}
     </section>
   );

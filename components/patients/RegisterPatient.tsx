@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { api } from "@/lib/http/client";
+import { api, apiAll } from "@/lib/http/client";
 import type { Patient, PatientInput } from "@/lib/schemas/patient";
 import { PatientForm } from "./PatientForm";
 
@@ -23,7 +23,7 @@ export function RegisterPatient({ today }: { today: string }) {
 
   async function submit(input: PatientInput) {
     const query = new URLSearchParams({ givenName: input.givenName, familyName: input.familyName, birthDate: input.birthDate });
-    const found = await api<{ items: Patient[] }>(`/api/v1/patients/duplicates?${query}`);
+    const found = await apiAll<Patient>(`/api/v1/patients/duplicates?${query}`);
     if (found.items.length > 0) {
       setCandidates({ input, items: found.items });
       return;

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
-import { api } from "@/lib/http/client";
+import { api, apiAll } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot } from "@/components/appointments/labels";
@@ -14,7 +14,7 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
   const to = instantAt(addDays(today, 8), 0, 0, timeZone).toISOString();
   const sessions = useQuery({
     queryKey: ["appointments", "physio", physioId, from],
-    queryFn: () => api<{ items: AppointmentView[] }>(`/api/v1/appointments?${new URLSearchParams({ clinicianId: physioId, from, to, kind: "physio" })}`),
+    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${new URLSearchParams({ clinicianId: physioId, from, to, kind: "physio" })}`),
   });
   const live = sessions.data?.items.filter((a) => a.status === "booked") ?? [];
   return (

@@ -31,3 +31,19 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return data as T;
 }
+
+/**
+ * Every item of a paged list ({items, nextCursor}): follows the cursors from the first page to
+ * the last, so a page that shows a list shows all of it. Errors as `api`.
+ */
+export async function apiAll<T>(path: string): Promise<{ items: T[] }> {
+  const items: T[] = [];
+  const separator = path.includes("?") ? "&" : "?";
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await api(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items };
+}

@@ -4,6 +4,7 @@ import { payloadTooLarge, validationError } from "./errors";
 import type { Endpoint } from "./endpoints";
 import { errorToResponse, zodToValidationError } from "./problem";
 import { withIdempotency } from "./idempotency";
+import { requireJsonBody, requireOwnOrigin } from "./own-origin";
 
 export const maxBodyBytes = 100 * 1024;
 
@@ -42,13 +43,16 @@ export function json(body: unknown, status = 200): Response {
 }
 
 /**
- * The one shape of every route handler: authorise (401/403), parse params, query and body
- * (400 with field paths), honour Idempotency-Key on POST, run, and map any error to problem+json.
+ * The one shape of every route handler: refuse another origin's state change (403) and a body
+ * that is not JSON (415), authorise (401/403), parse params, query and body (400 with field
+ * paths), honour Idempotency-Key on POST, run, and map any error to problem+json.
  */
 export function handle<const E extends Endpoint>(endpoint: E, run: (context: HandlerContext<E>) => Promise<unknown>) {
   const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
   return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     try {
+      requireOwnOrigin(request);
+      if (endpoint.body) requireJsonBody(request);
       const actor = endpoint.action ? await requireActor(endpoint.action) : null;
       const params = endpoint.params ? parse(endpoint.params, await routeContext?.params) : undefined;
       const query = endpoint.query

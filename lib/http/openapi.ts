@@ -42,6 +42,7 @@ const problems = {
     })
     .meta({ id: "ConflictProblem" }),
   413: problemOf(413, z.literal("PAYLOAD_TOO_LARGE")).meta({ id: "PayloadTooLargeProblem" }),
+  415: problemOf(415, z.literal("UNSUPPORTED_MEDIA_TYPE")).meta({ id: "UnsupportedMediaTypeProblem" }),
   422: problemOf(422, z.enum([...ruleIds, "IDEMPOTENCY_KEY_REUSED"]))
     .extend({ rule: z.string().optional().meta({ description: "The rule's text from the catalogue, when a rule refused it" }) })
     .meta({ id: "RuleProblem" }),
@@ -157,15 +158,22 @@ function responsesOf(name: keyof typeof endpoints, e: Endpoint): RouteConfig["re
   if (e.params || e.query || e.body || idempotent) {
     responses[400] = problem(400, "Malformed input: `errors` has the field paths", idempotent && "an Idempotency-Key over 200 characters");
   }
+  // lib/http/own-origin.ts: a browser's state change must come from the app's own origin.
+  const fromAnotherOrigin = e.method !== "get" && "the request's Origin is not the app's own";
   if (e.action) {
     responses[401] = problem(401, "Not signed in, or the session has ended");
-    responses[403] = problem(403, "The role may not do this");
+    responses[403] = problem(403, "The role may not do this", fromAnotherOrigin);
+  } else if (fromAnotherOrigin) {
+    responses[403] = problem(403, fromAnotherOrigin);
   }
   if (refused[404]) responses[404] = problem(404, refused[404]);
   if (refused[409] || idempotent) {
     responses[409] = problem(409, refused[409], idempotent && "the first request with this Idempotency-Key is still running (`IDEMPOTENCY_IN_PROGRESS`)");
   }
-  if (e.body) responses[413] = problem(413, `The body is larger than ${maxBodyBytes} bytes`);
+  if (e.body) {
+    responses[413] = problem(413, `The body is larger than ${maxBodyBytes} bytes`);
+    responses[415] = problem(415, "The body is not declared `application/json`");
+  }
   if (refused.rules || idempotent) {
     responses[422] = problem(
       422,

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { appointmentKinds } from "@/lib/domain/scheduling";
-import { instant, isoDate, uuid } from "./common";
+import { instant, instantMs, isoDate, page, text, uuid } from "./common";
 
 const kind = z.enum(appointmentKinds);
-const reason = z.string().trim().min(1, "SC-4: give the reason").max(500, "At most 500 characters");
+const reason = text(500, { required: "SC-4: give the reason", multiline: true });
+// Compared as instants: 10:30+05:00 is before 10:00Z. A malformed time is reported by its own field.
+const endsAfterStart = (v: { start: string; end?: string }) => !v.end || !(instantMs(v.end) <= instantMs(v.start));
 
 export const appointmentInput = z
   .object({
@@ -21,14 +23,14 @@ export const appointmentInput = z
     physioSessionId: uuid.optional(),
   })
   .strict()
-  .refine((v) => !v.end || v.end > v.start, { path: ["end"], message: "Must be after the start" })
+  .refine(endsAfterStart, { path: ["end"], message: "Must be after the start" })
   .meta({ id: "AppointmentInput" });
 export type AppointmentInput = z.infer<typeof appointmentInput>;
 
 export const moveInput = z
   .object({ start: instant, end: instant.optional(), reason })
   .strict()
-  .refine((v) => !v.end || v.end > v.start, { path: ["end"], message: "Must be after the start" })
+  .refine(endsAfterStart, { path: ["end"], message: "Must be after the start" })
   .meta({ id: "AppointmentMove" });
 export const cancelInput = z.object({ reason }).strict().meta({ id: "AppointmentCancellation" });
 
@@ -41,6 +43,7 @@ export const appointmentQuery = z.object({
   caseId: uuid.optional(),
   kind: kind.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(500).optional(),
 });
 export type AppointmentQuery = z.infer<typeof appointmentQuery>;
 
@@ -53,6 +56,7 @@ export const slotQuery = z.object({
   roomId: uuid.optional(),
   homeVisit: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
 });
 
 const person = z.object({ id: uuid, name: z.string() }).nullable();
@@ -77,10 +81,10 @@ export const appointmentView = z
   })
   .meta({ id: "Appointment" });
 export type AppointmentView = z.infer<typeof appointmentView>;
-export const appointmentList = z.object({ items: z.array(appointmentView) }).meta({ id: "AppointmentList" });
+export const appointmentList = page(appointmentView).meta({ id: "AppointmentList" });
 
 export const slotView = z.object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person }).meta({ id: "Slot" });
-export const slotList = z.object({ items: z.array(slotView) }).meta({ id: "SlotList" });
+export const slotList = page(slotView).meta({ id: "SlotList" });
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use the form HH:MM");
 export const seriesInput = z

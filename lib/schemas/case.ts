@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { caseStatuses } from "@/lib/domain/case-status";
-import { instant, isoDate, pageQuery, page, uuid } from "./common";
+import { instant, isoDate, optionalText as optional, pageQuery, page, text as requiredText, uuid } from "./common";
 
 export const sides = ["left", "right"] as const;
 export const mechanisms = ["traumatic", "microtrauma", "unknown"] as const;
@@ -14,14 +14,9 @@ export const activities = ["cycling", "swimming", "running", "other"] as const;
 
 export const standardProcedure = "Posterior ankle arthroscopy through two portals either side of the Achilles tendon";
 
-const text = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .transform((v) => (v === "" ? null : v))
-    .nullish();
+// Findings, notes and reasons are free text: line breaks and tabs are kept.
+const text = (max: number) => requiredText(max, { multiline: true });
+const optionalText = (max: number) => optional(max, { multiline: true });
 
 // DX-4: the mechanism and the symptoms.
 export const symptoms = z

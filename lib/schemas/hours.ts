@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./common";
+import { isoDate, text } from "./common";
 import { roomKinds } from "./staff";
 
 const clockPattern = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -14,7 +14,7 @@ export const weeklyHours = z.object({ weekly: z.array(period).max(21) }).strict(
 export type WeeklyHoursInput = z.infer<typeof weeklyHours>;
 
 export const hoursException = z
-  .object({ onDate: isoDate, startsAt: clock.optional(), endsAt: clock.optional(), reason: z.string().trim().min(1, "Required").max(200) })
+  .object({ onDate: isoDate, startsAt: clock.optional(), endsAt: clock.optional(), reason: text(200, { multiline: true }) })
   .strict()
   .refine((e) => Boolean(e.startsAt) === Boolean(e.endsAt), { path: ["endsAt"], message: "Give both times, or neither for a day off" })
   .refine((e) => ordered(e.startsAt, e.endsAt), { path: ["endsAt"], message: "Must be after the start" })
@@ -27,4 +27,4 @@ export const hoursView = z
   })
   .meta({ id: "Hours" });
 
-export const roomInput = z.object({ name: z.string().trim().min(1, "Required").max(100), kind: z.enum(roomKinds) }).strict().meta({ id: "RoomInput" });
+export const roomInput = z.object({ name: text(100), kind: z.enum(roomKinds) }).strict().meta({ id: "RoomInput" });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { isoDate, pageQuery, page, uuid } from "./common";
+import { isoDate, optionalText, pageQuery, page, text, uuid, withoutControls } from "./common";
 
 export const sexes = ["female", "male", "other", "unknown"] as const;
 
-const name = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
+const name = text(100);
 // "Not in the future" needs the site's calendar day, which a schema cannot know: the service
 // checks it with birthDateProblem, and so does the form with the day the page was given.
 const birthDate = isoDate.refine((value) => value >= "1900-01-01", "Must be on or after 1900-01-01");
@@ -15,13 +15,6 @@ const birthDate = isoDate.refine((value) => value >= "1900-01-01", "Must be on o
 export function birthDateProblem(birthDate: string, today: string): string | null {
   return birthDate > today ? "Cannot be in the future" : null;
 }
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .transform((value) => (value === "" ? null : value))
-    .nullish();
 
 export const patientInput = z
   .object({
@@ -56,12 +49,13 @@ export const patient = z
 export type Patient = z.infer<typeof patient>;
 
 export const patientSearchQuery = pageQuery.extend({
-  q: z.string().trim().max(100, "At most 100 characters").optional(),
+  q: withoutControls(z.string().trim()).max(100, "At most 100 characters").optional(),
 });
 export type PatientSearchQuery = z.infer<typeof patientSearchQuery>;
 
 export const patientPage = page(patient).meta({ id: "PatientPage" });
 
-export const duplicateCheckQuery = z.object({ givenName: name, familyName: name, birthDate: isoDate });
+export const duplicateCheckQuery = pageQuery
+  .extend({ givenName: name, familyName: name, birthDate: isoDate, limit: z.coerce.number().int().min(1).max(50).default(10) });
 export type DuplicateCheckQuery = z.infer<typeof duplicateCheckQuery>;
-export const duplicateCandidates = z.object({ items: z.array(patient) }).meta({ id: "DuplicateCandidates" });
+export const duplicateCandidates = page(patient).meta({ id: "DuplicateCandidates" });

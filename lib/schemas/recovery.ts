@@ -1,21 +1,15 @@
 import { z } from "zod";
-import { isoDate, uuid } from "./common";
+import { isoDate, optionalText, text, uuid, withoutControls } from "./common";
 
 export const woundStates = ["clean_dry", "exudate", "signs_of_infection", "healed"] as const;
-const note = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .transform((v) => (v === "" ? null : v))
-    .nullish();
+const note = (max: number) => optionalText(max, { multiline: true });
 
 export const dressingRecordInput = z.object({ woundState: z.enum(woundStates), notes: note(2000) }).strict().meta({ id: "DressingRecordInput" });
 export const physioRecordInput = z
-  .object({ notes: z.string().trim().min(1, "Required").max(4000), exercises: note(2000), progress: note(2000) })
+  .object({ notes: text(4000, { multiline: true }), exercises: note(2000), progress: note(2000) })
   .strict()
   .meta({ id: "PhysioRecordInput" });
-export const acknowledgeInput = z.object({ key: z.string().min(1).max(100), note: z.string().trim().min(1, "Required").max(1000) }).strict().meta({ id: "AlertAcknowledgement" });
+export const acknowledgeInput = z.object({ key: withoutControls(z.string()).min(1).max(100), note: text(1000, { multiline: true }) }).strict().meta({ id: "AlertAcknowledgement" });
 export const replacementInput = z.object({ visitId: uuid }).strict().meta({ id: "DressingReplacementInput" });
 export const roundQuery = z.object({ date: isoDate.optional() });
 

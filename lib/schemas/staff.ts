@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/policy";
-import { uuid } from "./common";
+import { text, uuid } from "./common";
 
 export const roomKinds = ["theatre", "consulting", "imaging", "physio", "dressing"] as const;
 
@@ -11,13 +11,13 @@ export const staffList = z.object({ items: z.array(staffMember) }).meta({ id: "S
 export const staffInput = z
   .object({
     email: z.email("Not an email address").trim().toLowerCase(),
-    name: z.string().trim().min(1, "Required").max(100),
+    name: text(100),
     role: z.enum(roles),
   })
   .strict()
   .meta({ id: "StaffInput", description: "No password: the account's owner sets it through the set-password link (AC-2)" });
 export const staffPatch = z
-  .object({ name: z.string().trim().min(1, "Required").max(100).optional(), role: z.enum(roles).optional(), active: z.boolean().optional() })
+  .object({ name: text(100).optional(), role: z.enum(roles).optional(), active: z.boolean().optional() })
   .strict()
   .meta({ id: "StaffPatch" });
 export const staffAccount = staffMember.extend({ email: z.string(), active: z.boolean() }).meta({ id: "StaffAccount" });

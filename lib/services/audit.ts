@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import type { AuditEventView, AuditQuery } from "@/lib/schemas/audit";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -26,8 +27,16 @@ export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): 
   });
 }
 
+// Audit ids are PostgreSQL bigints: a positive whole number below 2^63, checked before BigInt().
+const auditCursor = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, { abort: true })
+    .refine((id) => BigInt(id) < 2n ** 63n),
+});
+
 export async function listAuditEvents(query: AuditQuery): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
-  const before = query.cursor ? decodeCursor(query.cursor, ["id"]).id : undefined;
+  const before = query.cursor ? decodeCursor(query.cursor, auditCursor).id : undefined;
   const rows = await db().auditEvent.findMany({
     where: {
       patientId: query.patientId,

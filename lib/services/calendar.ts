@@ -10,9 +10,11 @@ import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf } from "@/lib/domain/time";
 import { notFound } from "@/lib/http/errors";
 import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
-import type { z } from "zod";
+import { z } from "zod";
 import type { slotQuery } from "@/lib/schemas/appointment";
+import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit } from "./audit";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { findSlots } from "./slots";
 
 const include = {
@@ -58,7 +60,14 @@ function present(row: Row, actor: Actor): AppointmentView {
   };
 }
 
+const appointmentCursor = z.strictObject({ startsAt: instant, id: uuid });
+
+/**
+ * Appointments matching the query in (start, id) order, `limit` a page: `nextCursor` resumes
+ * after the page's last one (null on the last page). Audits each appointment read.
+ */
 export async function listAppointments(actor: Actor, query: AppointmentQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor, appointmentCursor) : null;
   const where: Prisma.AppointmentWhereInput = {
     clinicianId: query.clinicianId,
     roomId: query.roomId,
@@ -74,10 +83,18 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
     delete where.clinicianId;
     where.OR = [{ clinicianId: query.clinicianId }, { anaesthetistId: query.clinicianId }];
   }
+  const paged: Prisma.AppointmentWhereInput = after
+    ? { AND: [where, { OR: [{ startsAt: { gt: new Date(after.startsAt) } }, { startsAt: new Date(after.startsAt), id: { gt: after.id } }] }] }
+    : where;
   return db().$transaction(async (tx) => {
-    const rows = await tx.appointment.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: query.limit, include });
-    await recordAudit(tx, actor, rows.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })));
-    return { items: rows.map((row) => present(row, actor)) };
+    const rows = await tx.appointment.findMany({ where: paged, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: query.limit + 1, include });
+    const page = rows.slice(0, query.limit);
+    await recordAudit(tx, actor, page.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })));
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => present(row, actor)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
+    };
   });
 }
 
@@ -90,7 +107,16 @@ export async function getAppointment(actor: Actor, id: string) {
   });
 }
 
+const slotCursor = z.strictObject({ after: instant });
+
+/**
+ * Free slots for the case's next appointment of a kind, one per start time in time order,
+ * `limit` a page; `nextCursor` resumes after the page's last start (null on the last page).
+ */
 export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>, now = new Date()) {
+  const after = query.cursor ? new Date(decodeCursor(query.cursor, slotCursor).after) : null;
+  // The next page starts a millisecond after the last slot shown, and never before now.
+  const notBefore = after && after.getTime() + 1 > now.getTime() ? new Date(after.getTime() + 1) : now;
   return db().$transaction(async (tx) => {
     const kase = await tx.clinicalCase.findUnique({ where: { id: query.caseId }, include: { site: true } });
     if (!kase) throw notFound("The case");
@@ -104,11 +130,13 @@ export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>
       from,
       to: addDays(from, query.days - 1),
       patientId: kase.patientId,
-      notBefore: now,
+      notBefore,
       clinicianId: query.clinicianId,
       roomId: query.homeVisit === "true" ? null : query.roomId,
-      limit: query.limit,
+      limit: query.limit + 1,
     });
+    const more = slots.length > query.limit;
+    slots.splice(query.limit);
     const ids = [...new Set(slots.flatMap((s) => [s.clinicianId, s.anaesthetistId]).filter((x): x is string => Boolean(x)))];
     const staff = new Map((await tx.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
     const roomIds = [...new Set(slots.map((s) => s.roomId).filter((x): x is string => Boolean(x)))];
@@ -122,6 +150,7 @@ export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>
         anaesthetist: s.anaesthetistId ? (staff.get(s.anaesthetistId) ?? null) : null,
         room: s.roomId ? (rooms.get(s.roomId) ?? null) : null,
       })),
+      nextCursor: more ? encodeCursor({ after: slots.at(-1)!.start.toISOString() }) : null,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { isAllowed } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
@@ -11,6 +12,7 @@ import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
 import { DomainError, notFound } from "@/lib/http/errors";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
+import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit } from "./audit";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -63,8 +65,10 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
   });
 }
 
+const caseCursor = z.strictObject({ statusChangedAt: instant, id: uuid });
+
 export async function listCases(actor: Actor, query: CaseListQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor, ["statusChangedAt", "id"]) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, caseCursor) : null;
   const where: Prisma.ClinicalCaseWhereInput = {
     status: query.status,
     patientId: query.patientId,

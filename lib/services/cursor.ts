@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { validationError } from "@/lib/http/errors";
 
 // Keyset pagination: the cursor is the sort key of the last item, opaque to clients.
@@ -5,12 +6,22 @@ export function encodeCursor(key: Record<string, string>): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor<K extends string>(cursor: string, keys: K[]): Record<K, string> {
+const notACursor = () => validationError([{ path: "cursor", message: "Not a cursor this list returned" }]);
+
+/**
+ * The sort key a cursor holds, checked against the list's own key shape (`shape`: a zod object of
+ * the key's fields, e.g. `{ id: uuid }`), so that nothing made up reaches a query.
+ * Throws 400 VALIDATION at path `cursor` for anything this list did not return: not base64url
+ * JSON, not an object, or a field missing or of the wrong form.
+ */
+export function decodeCursor<S extends z.ZodType<Record<string, unknown>>>(cursor: string, shape: S): z.infer<S> {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, unknown>;
-    if (keys.every((key) => typeof value[key] === "string")) return value as Record<K, string>;
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // falls through to the validation error
+    throw notACursor();
   }
-  throw validationError([{ path: "cursor", message: "Not a cursor this list returned" }]);
+  const parsed = shape.safeParse(value);
+  if (!parsed.success) throw notACursor();
+  return parsed.data;
 }

@@ -1,9 +1,11 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
-import { db, type Tx } from "@/lib/db/client";
 import { dayOf } from "@/lib/domain/time";
 import { notFound, validationError } from "@/lib/http/errors";
+import { isCalendarDate, uuid, withoutControls } from "@/lib/schemas/common";
 import { birthDateProblem, type DuplicateCheckQuery, type Patient, type PatientInput, type PatientPatch, type PatientSearchQuery } from "@/lib/schemas/patient";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -92,14 +94,20 @@ export async function updatePatient(actor: Actor, id: string, patch: PatientPatc
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** What the search box holds: a birth date (YYYY-MM-DD or DD/MM/YYYY), an MRN, or words of a name. */
-export function classifySearch(q: string): { kind: "all" } | { kind: "birthDate"; date: string } | { kind: "mrn"; mrn: string } | { kind: "name"; words: string[] } {
+/**
+ * What the search box holds: a birth date (YYYY-MM-DD or DD/MM/YYYY), an MRN, or words of a name.
+ * A date the calendar does not have (30/02/2020), or outside the years a birth date can be in,
+ * is `nothing`: no patient can match it.
+ */
+export function classifySearch(
+  q: string,
+): { kind: "all" } | { kind: "nothing" } | { kind: "birthDate"; date: string } | { kind: "mrn"; mrn: string } | { kind: "name"; words: string[] } {
   const text = q.trim();
   if (text === "") return { kind: "all" };
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const date = iso ? text : uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : null;
-  if (date && !Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return { kind: "birthDate", date };
+  if (date) return isCalendarDate(date) ? { kind: "birthDate", date } : { kind: "nothing" };
   if (/^p\d{3,}$/i.test(text)) return { kind: "mrn", mrn: text.toUpperCase() };
   return { kind: "name", words: text.split(/\s+/).slice(0, 5) };
 }
@@ -109,6 +117,8 @@ function searchCondition(q: string | undefined): Prisma.Sql {
   switch (search.kind) {
     case "all":
       return Prisma.sql`TRUE`;
+    case "nothing":
+      return Prisma.sql`FALSE`;
     case "birthDate":
       return Prisma.sql`birth_date = ${search.date}::date`;
     case "mrn":
@@ -124,31 +134,42 @@ function searchCondition(q: string | undefined): Prisma.Sql {
   }
 }
 
+const cursorName = withoutControls(z.string()).max(100);
+const patientCursor = z.strictObject({ familyName: cursorName, givenName: cursorName, id: uuid });
+
+/** The condition that resumes a list in (family name, given name, id) order after a cursor. */
+function keysetAfter(cursor: string | undefined): Prisma.Sql {
+  const after = cursor ? decodeCursor(cursor, patientCursor) : null;
+  return after ? Prisma.sql`AND (family_name, given_name, id) > (${after.familyName}, ${after.givenName}, ${after.id}::uuid)` : Prisma.empty;
+}
+
+/** The first `limit` of `rows` (fetched one over), audited as `action`, with the next page's cursor. */
+async function pageOf(tx: Tx, actor: Actor, rows: PatientRow[], limit: number, action: string) {
+  const page = rows.slice(0, limit);
+  await recordAudit(tx, actor, readAudit(page, action));
+  const last = page.at(-1);
+  return {
+    items: page.map(presentPatient),
+    nextCursor: rows.length > limit && last ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id }) : null,
+  };
+}
+
 export async function searchPatients(actor: Actor, query: PatientSearchQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor, ["familyName", "givenName", "id"]) : null;
-  const keyset = after
-    ? Prisma.sql`AND (family_name, given_name, id) > (${after.familyName}, ${after.givenName}, ${after.id}::uuid)`
-    : Prisma.empty;
+  const keyset = keysetAfter(query.cursor);
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<PatientRow[]>`
       SELECT ${columns} FROM patient
       WHERE ${searchCondition(query.q)} ${keyset}
       ORDER BY family_name, given_name, id
       LIMIT ${query.limit + 1}`;
-    const page = rows.slice(0, query.limit);
-    await recordAudit(tx, actor, readAudit(page, "patient.search"));
-    const last = page[page.length - 1];
-    return {
-      items: page.map(presentPatient),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id })
-          : null,
-    };
+    return pageOf(tx, actor, rows, query.limit, "patient.search");
   });
 }
 
-/** Patients born the same day whose name is close: shown before a new registration. */
+/**
+ * Patients born the same day whose name is close: shown before a new registration. Paged like
+ * the search, in (family name, given name, id) order.
+ */
 export async function findLikelyDuplicates(actor: Actor, query: DuplicateCheckQuery) {
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<PatientRow[]>`
@@ -156,9 +177,9 @@ export async function findLikelyDuplicates(actor: Actor, query: DuplicateCheckQu
       WHERE birth_date = ${query.birthDate}::date
         AND (similarity(search_name, lower(immutable_unaccent(${`${query.givenName} ${query.familyName}`}))) >= 0.3
              OR lower(immutable_unaccent(family_name)) = lower(immutable_unaccent(${query.familyName})))
-      ORDER BY family_name, given_name
-      LIMIT 10`;
-    await recordAudit(tx, actor, readAudit(rows, "patient.duplicate_check"));
-    return { items: rows.map(presentPatient) };
+        ${keysetAfter(query.cursor)}
+      ORDER BY family_name, given_name, id
+      LIMIT ${query.limit + 1}`;
+    return pageOf(tx, actor, rows, query.limit, "patient.duplicate_check");
   });
 }

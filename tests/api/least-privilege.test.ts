@@ -1,6 +1,8 @@
 // Least privilege (the protocol's "who may do what"): each role gets what its work needs and no
 // more, through the same route handlers the app serves.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+// First: it stands in for the session before next-auth loads.
+import { callRoute, signInAs } from "../setup/routes";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import type { CaseDetail } from "@/lib/schemas/case";
@@ -9,13 +11,8 @@ import { recoveryBoard } from "@/lib/services/recovery";
 import { createActor, testDatabase } from "../setup/db";
 import { siteAt } from "../setup/clock";
 import { caseAt, createTeam } from "../setup/pathway";
-import { callRoute, signIn } from "../setup/routes";
 import { createRooms, giveHours } from "../setup/scheduling";
 
-vi.mock("next-auth", async (importOriginal) => {
-  const { session } = await import("../setup/routes");
-  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.current };
-});
 
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
@@ -32,7 +29,7 @@ beforeAll(async () => {
 });
 
 async function as(role: Role) {
-  await signIn(prisma, staff[role]);
+  await signInAs(prisma, staff[role]);
 }
 
 describe("least privilege", () => {

@@ -1,9 +1,11 @@
 // Every read of patient data is audited: each GET endpoint of the OpenAPI document (so a new
 // one cannot be forgotten), the post-operative series preview, and every staff page, called as
 // each role allowed to, must write an audit row naming the actor and the patient.
+// First: it stands in for the session before next-auth loads.
+import { callRoute, signInAs } from "../setup/routes";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { isAllowed, roles, type Role } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { endpoints, type Endpoint } from "@/lib/http/endpoints";
@@ -13,13 +15,8 @@ import { getPatient } from "@/lib/services/patients";
 import { createActor, testDatabase } from "../setup/db";
 import { siteAt, today } from "../setup/clock";
 import { caseAt, createTeam } from "../setup/pathway";
-import { callRoute, signIn } from "../setup/routes";
 import { createRooms, giveHours } from "../setup/scheduling";
 
-vi.mock("next-auth", async (importOriginal) => {
-  const { session: mocked } = await import("../setup/routes");
-  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => mocked.current };
-});
 
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
@@ -84,7 +81,7 @@ describe("every read of patient data is audited", () => {
     it(`GET ${p} writes an audit row naming the actor and the patient, for every role allowed to read it`, async () => {
       const request = requests[p]!();
       for (const role of allowedRoles(endpointAt(p, "get"))) {
-        await signIn(prisma, staff[role]);
+        await signInAs(prisma, staff[role]);
         const { result: response, rows } = await auditedWhile(staff[role], () => callRoute("get", p, request.params, request.query));
         expect((response as Response).status, `${role}: ${await (response as Response).clone().text()}`).toBe(200);
         expect(rows.length, `${role} read ${p} unaudited`).toBeGreaterThan(0);
@@ -95,7 +92,7 @@ describe("every read of patient data is audited", () => {
   it("the GET endpoints said to carry no patient data carry no patient's name, MRN or birth date", async () => {
     for (const p of getPaths.filter((x) => noPatientData.has(x) && !x.includes("{"))) {
       const [role] = allowedRoles(endpointAt(p, "get"));
-      await signIn(prisma, staff[role!]);
+      await signInAs(prisma, staff[role!]);
       const text = await (await callRoute("get", p, {})).text();
       for (const value of [fixture.mrn, fixture.familyName]) expect(text, p).not.toContain(value);
     }
@@ -103,7 +100,7 @@ describe("every read of patient data is audited", () => {
 
   it("the post-operative series preview, which returns the patient's plan dates, writes an audit row (PO-3, PO-4)", async () => {
     for (const role of ["surgeon", "nurse", "reception", "admin"] as const) {
-      await signIn(prisma, staff[role]);
+      await signInAs(prisma, staff[role]);
       const { result: response, rows } = await auditedWhile(staff[role], () =>
         callRoute("post", "/api/v1/cases/{id}/appointment-series", { id: fixture.caseId }, "", { dressingTime: "10:00", preview: true }),
       );
@@ -119,7 +116,7 @@ describe("every read of patient data is audited", () => {
       const page = (await import(/* @vite-ignore */ path.join(pagesRoot, file))) as { default: (props: unknown) => Promise<unknown> };
       const id = file.includes("patients/[id]") ? fixture.patientId : fixture.caseId;
       for (const role of roles) {
-        await signIn(prisma, staff[role]);
+        await signInAs(prisma, staff[role]);
         const { result, rows } = await auditedWhile(staff[role], () =>
           page.default({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }).catch((error: unknown) => {
             if (isRedirect(error)) return null; // this role may not open the page

@@ -1,0 +1,41 @@
+// proxy.ts, called as Next.js calls it, for each kind of path it sees. The end-to-end suite
+// (e2e/http-edge.spec.ts) checks the same headers on the production server and that pages
+// still work under the policy.
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+
+const answer = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://clinic.test${path}`, { headers }));
+
+describe("security headers", () => {
+  for (const path of ["/login", "/reception", "/api/v1/patients", "/api/health", "/api/auth/csrf"]) {
+    it(`${path} carries a policy that forbids framing, nosniff and a referrer policy`, async () => {
+      const response = await answer(path);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("same-origin");
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    });
+  }
+
+  it("gives each page a fresh script nonce and hands it to Next.js in the request's policy", async () => {
+    const first = (await answer("/login")).headers.get("content-security-policy")!;
+    const second = (await answer("/login")).headers.get("content-security-policy")!;
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{20,})' 'strict-dynamic'/.exec(first)?.[1];
+    expect(nonce).toBeDefined();
+    expect(second).not.toContain(nonce);
+    expect(first).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    // Next.js reads the nonce from the request's own Content-Security-Policy header.
+    const forwarded = (await answer("/login")).headers.get("x-middleware-request-content-security-policy");
+    expect(forwarded).toMatch(/'nonce-/);
+  });
+
+  it("lets API answers load nothing", async () => {
+    expect((await answer("/api/v1/patients")).headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("adds Strict-Transport-Security over https, also behind a proxy that ended TLS", async () => {
+    expect((await proxy(new NextRequest("https://clinic.test/login"))).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+    expect((await answer("/api/v1/patients", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+  });
+});
