@@ -20,8 +20,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Hang guards, not speed limits: on a busy two-core machine a journey that signs in several
+  // roles and arranges bookings takes several times its usual seconds.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

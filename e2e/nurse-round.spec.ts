@@ -11,8 +11,6 @@ test.beforeAll(async () => {
 
 test.describe("the nurse's round", () => {
   test("lists a dressing due today that nobody booked, with signs of infection at the last one, and records it in one step (PO-3)", async ({ page }) => {
-    // The arrangement starts a process of its own (./arrange.ts) before the browser signs in.
-    test.slow();
     // Operated four days ago: the D2 dressing was booked that morning and found infected; the
     // D4 dressing, due today, was never booked.
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 4 });

@@ -12,8 +12,6 @@ test.beforeAll(async () => {
 
 test.describe("post-operative follow-up", () => {
   test("a nurse records a round of three visits, one with signs of infection, and the surgeon sees the alert (PO-3)", async ({ page }) => {
-    // Three arrangements, each a process of its own (./arrange.ts), before the browser signs in.
-    test.slow();
     // Today's round as the morning left it: three patients on day 2, their visits booked at
     // today's midnight for 08:00, 08:30 and 09:00 with whichever nurse is free, so the round is
     // the same whatever the hour.
