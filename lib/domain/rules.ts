@@ -20,7 +20,7 @@ export const ruleCatalogue = {
   "PO-1": "Crutches for 10 to 15 days: weaning may not be recorded before day 10.",
   "PO-2": "No cast or splint after the operation: the plan holds no immobilisation and the instructions say so.",
   "PO-3": "A nurse dresses the wound every other day, from day 2 (planned to day 14 by clinic policy, and on while the wound is not healed).",
-  "PO-4": "Physiotherapy starts within 7 days of the operation (clinic policy), then weekly; none before day 1. A first session that has not happened by its due day is booked at the earliest free time, never refused as late, and the surgeon is alerted until it takes place.",
+  "PO-4": "Physiotherapy starts within 7 days of the operation (clinic policy), then weekly; none before day 1. While its due day is ahead the first session is booked by it; from the due day on, a first session not yet held is booked at the earliest free time, never refused as late, and the surgeon is alerted until it takes place.",
   "PO-5": "Day-to-day activities resume over a few days to a few weeks: guidance only.",
   "PO-6": "Cycling and swimming are cleared no earlier than day 21, running no earlier than two months after the operation.",
   "SC-1": "No clinician, room or patient is ever in two overlapping appointments.",

@@ -82,11 +82,13 @@ export type PlannedSession = { number: number } | null;
 /**
  * Whether the case's pathway allows this kind of appointment on `day`: an arthroscopy needs a
  * valid assessment (SX-2, SX-3) and help at home for a day case (SX-4); a dressing keeps its due
- * day (PO-3); physiotherapy is booked from D1, a late one too (PO-4).
+ * day (PO-3); physiotherapy is booked from D1, the first session by the policy's day while that
+ * day is ahead, and as soon as possible from that day on (PO-4). `today` is the
+ * site's calendar day when the booking is made.
  */
 export function checkPathway(
   c: CaseSnapshot,
-  booking: { kind: AppointmentKind; day: Day; admission?: "day_case" | "inpatient" | null; dressing?: PlannedVisit; physio?: PlannedSession; moving?: boolean },
+  booking: { kind: AppointmentKind; day: Day; today: Day; admission?: "day_case" | "inpatient" | null; dressing?: PlannedVisit; physio?: PlannedSession; moving?: boolean },
   policies: ClinicPolicies,
 ): Violation | null {
   if (!openStatuses.includes(c.status)) return violation("PW-3", "The case is closed: nothing more is booked for it.");
@@ -113,9 +115,14 @@ export function checkPathway(
     }
     case "physio": {
       if (!d0) return violation("PW-3", "Physiotherapy is booked after the operation.");
-      // PO-4: the due day is a target, not a limit. A first session past it is booked as soon
-      // as possible (the recovery board flags it until it is held), never refused as late.
       if (booking.day < addDays(d0, 1)) return violation("PO-4", "No physiotherapy is booked before day 1.");
+      // PO-4: while the due day is ahead, the first session is booked by it. From the due day
+      // on (a session not booked by then may not be held by it), it is booked as soon as
+      // possible, never refused as late; the recovery board flags it until it is held.
+      const firstBy = addDays(d0, policies.physioFirstWithinDays);
+      if (booking.physio?.number === 1 && booking.day > firstBy && booking.today < firstBy) {
+        return violation("PO-4", `The first physiotherapy session is due by ${firstBy}: book it by then.`);
+      }
       return null;
     }
     default:

@@ -146,7 +146,7 @@ async function bookOnce(actor: Actor, input: AppointmentInput, start: Date, now:
       const snapshot = snapshotOf(row);
       const links = await planLinks(tx, row, input, day);
       const admission = input.kind === "arthroscopy" ? (input.admission ?? admissionOf(row, day, policies)) : null;
-      const pathway = checkPathway(snapshot, { kind: input.kind, day, admission, dressing: links.dressing, physio: links.physio }, policies);
+      const pathway = checkPathway(snapshot, { kind: input.kind, day, today: dayOf(now, timeZone), admission, dressing: links.dressing, physio: links.physio }, policies);
       if (pathway) throw refusal(pathway);
 
       const need = requirements[input.kind];
@@ -254,6 +254,7 @@ export async function moveAppointment(actor: Actor, id: string, input: { start: 
         {
           kind: appointment.kind,
           day,
+          today: dayOf(now, row.site.timeZone),
           admission: appointment.admission,
           dressing: appointment.dressingVisit && { dueOn: dayOfColumn(appointment.dressingVisit.dueOn) },
           physio: appointment.physioSession && { number: appointment.physioSession.number },

@@ -65,7 +65,9 @@ describe("appointments and the pathway", () => {
     clearances: [],
   };
   const operated: CaseSnapshot = { ...assessed, status: "operated", operation: { operationDay: "2026-11-20" } };
-  const check = (c: CaseSnapshot, booking: Parameters<typeof checkPathway>[1]) => checkPathway(c, booking, defaultPolicies)?.rule ?? null;
+  // Booked on the day of the operation unless a test says otherwise.
+  const check = (c: CaseSnapshot, booking: Omit<Parameters<typeof checkPathway>[1], "today"> & { today?: string }) =>
+    checkPathway(c, { today: "2026-11-20", ...booking }, defaultPolicies)?.rule ?? null;
 
   it("refuses an arthroscopy for a case without an assessment (SX-2)", () => {
     expect(check({ ...assessed, status: "listed_for_surgery", assessments: [] }, { kind: "arthroscopy", day: "2026-12-01" })).toBe("SX-2");
@@ -87,16 +89,20 @@ describe("appointments and the pathway", () => {
     expect(check(operated, { kind: "dressing", day: "2026-11-23", dressing, moving: true })).toBeNull();
     expect(check(operated, { kind: "dressing", day: "2026-11-20", dressing, moving: true })).toBe("PO-3");
   });
-  it("books physiotherapy from D1, the first session by D7 (PO-4)", () => {
+  it("books physiotherapy from D1, the first session by D7 while D7 is ahead (PO-4)", () => {
     expect(check(operated, { kind: "physio", day: "2026-11-20", physio: { number: 1 } })).toBe("PO-4");
     expect(check(operated, { kind: "physio", day: "2026-11-21", physio: { number: 1 } })).toBeNull();
     expect(check(operated, { kind: "physio", day: "2026-11-27", physio: { number: 1 } })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 } })).toBe("PO-4");
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 }, today: "2026-11-26" })).toBe("PO-4");
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 }, today: "2026-11-26", moving: true })).toBe("PO-4");
     expect(check(operated, { kind: "physio", day: "2026-12-10", physio: { number: 3 } })).toBeNull();
   });
-  it("books a first physiotherapy session past its due day, never refused for being late (PO-4)", () => {
-    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 } })).toBeNull();
-    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 } })).toBeNull();
-    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 }, moving: true })).toBeNull();
+  it("books a first physiotherapy session not held by its due day as soon as possible, never refused for being late (PO-4)", () => {
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 }, today: "2026-11-27" })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-11-28", physio: { number: 1 }, today: "2026-11-28" })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 }, today: "2026-12-02" })).toBeNull();
+    expect(check(operated, { kind: "physio", day: "2026-12-02", physio: { number: 1 }, today: "2026-11-30", moving: true })).toBeNull();
   });
   it("books nothing more for a closed case (PW-3)", () => {
     expect(check({ ...assessed, status: "cancelled" }, { kind: "consultation", day: "2026-12-01" })).toBe("PW-3");
