@@ -3,6 +3,7 @@
 // each role allowed to, must write an audit row naming the actor and the patient.
 // First: it stands in for the session before next-auth loads.
 import { callRoute, signInAs } from "../setup/routes";
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +35,9 @@ beforeAll(async () => {
   // Operated two days ago: a dressing is due today (D2), booked on the nurse's round.
   const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
   const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true }, siteAt(0, 0));
+  // A name no other test's patient comes close to: the duplicate check then finds this patient
+  // on its first page, however many look-alike patients other test files registered meanwhile.
+  await prisma.patient.update({ where: { id: patientId }, data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` } });
   const patient = await getPatient(team.reception, patientId);
   fixture = { patientId, caseId, appointmentId: appointment.id, mrn: patient.mrn, familyName: patient.familyName, givenName: patient.givenName, birthDate: patient.birthDate };
 });
