@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { idleLimitMs, sessionIsLive } from "@/lib/auth/lifetime";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
+import { validationError } from "@/lib/http/errors";
+import { problemResponse } from "@/lib/http/problem";
 import { apiPolicy, commonHeaders, newNonce, pagePolicy } from "@/lib/http/security-headers";
 
 // next-auth's own endpoints and the health check need no session handling, only the headers.
@@ -11,6 +13,16 @@ const withoutSession = ["/api/auth/", "/api/health"];
 function isHttps(request: NextRequest): boolean {
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   return request.nextUrl.protocol === "https:" || forwarded === "https" || secureCookies;
+}
+
+/** Whether the path is valid percent-encoded UTF-8 ("%ZZ", a lone "%" or half a character are not). */
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withHeaders(response: NextResponse, policy: string, https: boolean): NextResponse {
@@ -33,6 +45,14 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set("Content-Security-Policy", policy);
   const next = () => withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https);
+  // Next.js's router fails on such a path's dynamic segments with a bare 500 and no headers: the
+  // path names nothing, so it is refused here, before routing.
+  if (!isDecodable(path)) {
+    const refusal = isPage
+      ? new Response("Bad request: the address is not valid.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } })
+      : problemResponse(validationError([{ path: "path", message: "Not valid percent-encoded UTF-8" }]));
+    return withHeaders(new NextResponse(refusal.body, refusal), policy, https);
+  }
   if (withoutSession.some((prefix) => path.startsWith(prefix))) return next();
 
   const secret = process.env.NEXTAUTH_SECRET;

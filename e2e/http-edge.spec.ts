@@ -26,6 +26,15 @@ function watchViolations(page: Page): string[] {
 }
 
 test.describe("security headers", () => {
+  test("a path that is not valid percent-encoding is a 400 with the headers, never the router's bare 500", async () => {
+    const anonymous = await apiAs(null);
+    for (const path of ["/api/v1/cases/%ZZ", "/api/v1/patients/%E0%A4%A", "/api/auth/%", "/set-password/%", "/cases/%"]) {
+      const response = await anonymous.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(400);
+      expectSecurityHeaders(response, path);
+    }
+  });
+
   test("every kind of answer carries them: pages, redirects, JSON, problems, files, next-auth, health", async () => {
     const anonymous = await apiAs(null);
     const reception = await apiAs("reception");

@@ -51,9 +51,12 @@ const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const controlMessage = "Contains a control character";
 
-/** Refuses control characters (`multiline`: but tab and line breaks), on any string schema. */
+/**
+ * Refuses control characters (`multiline`: but tab and line breaks) and lone UTF-16 surrogates
+ * (half a character, which no text encoding can store), on any string schema.
+ */
 export const withoutControls = (schema: z.ZodString, multiline = false) =>
-  schema.regex(multiline ? multiLine : singleLine, controlMessage);
+  schema.regex(multiline ? multiLine : singleLine, controlMessage).refine((value) => value.isWellFormed(), "Contains an invalid character");
 
 /**
  * Text typed by staff: trimmed, without control characters (`multiline`: tab and line breaks

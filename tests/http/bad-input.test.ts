@@ -54,6 +54,18 @@ describe("control characters in text", () => {
     await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify({ ...imaging, findings: "bell\u0007" }), headers: json }), ["findings"]);
   });
 
+  it("refuses half a character (a lone UTF-16 surrogate) in any text field (400 at the field), writing nothing", async () => {
+    await signInAs(prisma, team.reception);
+    await expectRefused(() => call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, givenName: "a\ud800" }), headers: json }), ["givenName"]);
+    await signInAs(prisma, admin);
+    const before = await prisma.staff.findUniqueOrThrow({ where: { id: team.nurse.id } });
+    await expectRefused(() => call("patch", "/api/v1/staff/{id}", { params: { id: team.nurse.id }, body: JSON.stringify({ name: "\udc00Nurse" }), headers: json }), ["name"]);
+    expect((await prisma.staff.findUniqueOrThrow({ where: { id: team.nurse.id } })).name).toBe(before.name);
+    await signInAs(prisma, team.surgeon);
+    const imaging = { modality: "mri", performedOn: dayFromToday(-1), findings: "Os trigonum\ud83d", supportsDiagnosis: true };
+    await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify(imaging), headers: json }), ["findings"]);
+  });
+
   it("refuses a NUL in a query (400 at the parameter)", async () => {
     await signInAs(prisma, team.reception);
     await expectRefused(() => call("get", "/api/v1/patients", { query: "q=a%00b" }), ["q"]);

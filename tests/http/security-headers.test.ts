@@ -18,6 +18,17 @@ describe("security headers", () => {
     });
   }
 
+  it("refuses a path that is not valid percent-encoding with a 400 and the headers, before Next.js's router answers it with a bare 500", async () => {
+    for (const path of ["/api/v1/cases/%ZZ", "/api/v1/staff/%", "/api/v1/patients/%E0%A4%A", "/api/auth/%", "/set-password/%", "/cases/%"]) {
+      const response = await answer(path);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      if (path.startsWith("/api/v1/")) expect(await response.json()).toMatchObject({ code: "VALIDATION", errors: [{ path: "path" }] });
+    }
+    expect((await answer("/api/v1/patients/%C3%A9")).status).not.toBe(400);
+  });
+
   it("gives each page a fresh script nonce and hands it to Next.js in the request's policy", async () => {
     const first = (await answer("/login")).headers.get("content-security-policy")!;
     const second = (await answer("/login")).headers.get("content-security-policy")!;
