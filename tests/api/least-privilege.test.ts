@@ -8,24 +8,16 @@ import type { Role } from "@/lib/auth/policy";
 import type { CaseDetail } from "@/lib/schemas/case";
 import { bookAppointment, cancelAppointment } from "@/lib/services/appointments";
 import { recoveryBoard } from "@/lib/services/recovery";
-import { createActor, testDatabase } from "../setup/db";
+import { testDatabase } from "../setup/db";
 import { siteAt } from "../setup/clock";
-import { caseAt, createTeam } from "../setup/pathway";
-import { createRooms, giveHours } from "../setup/scheduling";
+import { caseAt, createClinic } from "../setup/pathway";
 
 
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
 
 beforeAll(async () => {
-  const team = await createTeam(prisma);
-  const admin = await createActor(prisma, "admin");
-  const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } });
-  await prisma.staff.update({ where: { id: admin.id }, data: { siteId } });
-  staff = { ...team, admin };
-  await giveHours(prisma, team.surgeon, team.anaesthetist, team.nurse, team.physio);
-  await createRooms(prisma, team.reception, "dressing");
-  await createRooms(prisma, team.reception, "physio");
+  ({ staff } = await createClinic(prisma));
 });
 
 async function as(role: Role) {

@@ -13,10 +13,9 @@ import { endpoints, type Endpoint } from "@/lib/http/endpoints";
 import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
-import { createActor, testDatabase } from "../setup/db";
+import { testDatabase } from "../setup/db";
 import { siteAt, today } from "../setup/clock";
-import { caseAt, createTeam } from "../setup/pathway";
-import { createRooms, giveHours } from "../setup/scheduling";
+import { caseAt, createClinic } from "../setup/pathway";
 
 
 const prisma = testDatabase();
@@ -24,14 +23,9 @@ let staff: Record<Role, Actor>;
 let fixture: { patientId: string; caseId: string; appointmentId: string; mrn: string; familyName: string; givenName: string; birthDate: string };
 
 beforeAll(async () => {
-  const team = await createTeam(prisma);
-  const admin = await createActor(prisma, "admin");
-  const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } });
-  await prisma.staff.update({ where: { id: admin.id }, data: { siteId } });
-  staff = { ...team, admin };
-  await giveHours(prisma, team.surgeon, team.anaesthetist, team.nurse, team.physio);
-  await createRooms(prisma, team.reception, "dressing");
-  await createRooms(prisma, team.reception, "physio");
+  const clinic = await createClinic(prisma);
+  const team = clinic.team;
+  staff = clinic.staff;
   // Operated two days ago: a dressing is due today (D2), booked on the nurse's round.
   const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
   const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true }, siteAt(0, 0));

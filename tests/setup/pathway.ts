@@ -4,6 +4,7 @@ import { registerPatient } from "@/lib/services/patients";
 import { walkCase, type Stage } from "@/prisma/demo-cases";
 import { now } from "./clock";
 import { createActor } from "./db";
+import { createRooms, giveHours } from "./scheduling";
 
 export type Team = { reception: Actor; surgeon: Actor; anaesthetist: Actor; physio: Actor; nurse: Actor };
 
@@ -17,6 +18,21 @@ export async function createTeam(prisma: Db): Promise<Team> {
     return actor;
   };
   return { reception, surgeon: await member("surgeon"), anaesthetist: await member("anaesthetist"), physio: await member("physio"), nurse: await member("nurse") };
+}
+
+/**
+ * A team and an administrator on one site, the clinicians working every day 07:00-20:00, with a
+ * dressing room and a physiotherapy room: every role, ready for the post-operative follow-up.
+ */
+export async function createClinic(prisma: Db): Promise<{ team: Team; staff: Team & { admin: Actor } }> {
+  const team = await createTeam(prisma);
+  const admin = await createActor(prisma, "admin");
+  const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } });
+  await prisma.staff.update({ where: { id: admin.id }, data: { siteId } });
+  await giveHours(prisma, team.surgeon, team.anaesthetist, team.nurse, team.physio);
+  await createRooms(prisma, team.reception, "dressing");
+  await createRooms(prisma, team.reception, "physio");
+  return { team, staff: { ...team, admin } };
 }
 
 /** A new patient's case walked through the pathway up to `stage`. */
