@@ -49,7 +49,10 @@ export async function proxy(request: NextRequest) {
   // path names nothing, so it is refused here, before routing.
   if (!isDecodable(path)) {
     const refusal = isPage
-      ? new Response("Bad request: the address is not valid.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } })
+      ? new Response("Bad request: the address is not valid.", {
+          status: 400,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        })
       : problemResponse(validationError([{ path: "path", message: "Not valid percent-encoded UTF-8" }]));
     return withHeaders(new NextResponse(refusal.body, refusal), policy, https);
   }

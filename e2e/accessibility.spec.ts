@@ -5,7 +5,9 @@ import { apiAs, emailOf, signInThroughPage } from "./support";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
@@ -16,7 +18,9 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
 
   test("the set-password page a new account's link opens", async ({ page }) => {
     const admin = await apiAs("admin");
-    const created = await admin.post("/api/v1/staff", { data: { email: `reception.${Date.now()}@demo.clinic`, name: "Reception Accessible", role: "reception" } });
+    const created = await admin.post("/api/v1/staff", {
+      data: { email: `reception.${Date.now()}@demo.clinic`, name: "Reception Accessible", role: "reception" },
+    });
     await page.goto((await created.json()).passwordLink.url);
     await expect(page.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

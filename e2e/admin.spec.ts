@@ -8,7 +8,14 @@ test.describe("admin workspace", () => {
     await signInThroughPage(page, emailOf("admin"));
     await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
     await expect(page.getByRole("heading", { name: /^Staff \(\d+\)$/ })).toBeVisible();
-    for (const name of ["Mr Alan Hart", "Dr Ruth Okafor", "Nurse Grace Bell", "Sam Whitfield", "Jo Marsh", "Kim Adeyemi"]) {
+    for (const name of [
+      "Mr Alan Hart",
+      "Dr Ruth Okafor",
+      "Nurse Grace Bell",
+      "Sam Whitfield",
+      "Jo Marsh",
+      "Kim Adeyemi",
+    ]) {
       await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
     }
     // Other journeys may add rooms: the demo's ten are there whatever else is.
@@ -30,25 +37,40 @@ test.describe("admin workspace", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     const rows = page.getByRole("row").filter({ hasText: "Jo Marsh" });
     await expect(rows.filter({ hasText: "patient.read" }).first()).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: patient.id.slice(0, 8) }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("row")
+        .filter({ hasText: patient.id.slice(0, 8) })
+        .first(),
+    ).toBeVisible();
   });
 });
 
 test.describe("clinic policies", () => {
-  test("the administrator shortens the assessment's validity and an older assessment no longer allows the arthroscopy (SX-3)", async ({ page }) => {
+  test("the administrator shortens the assessment's validity and an older assessment no longer allows the arthroscopy (SX-3)", async ({
+    page,
+  }) => {
     const admin = await apiAs("admin");
     const defaults = await (await admin.get("/api/v1/policies")).json();
     try {
       await signInThroughPage(page, emailOf("admin"));
       await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Policies" }).click();
-      await expect(page.getByLabel(/An anaesthesia assessment is valid for/)).toHaveValue(String(defaults.assessmentValidityDays));
+      await expect(page.getByLabel(/An anaesthesia assessment is valid for/)).toHaveValue(
+        String(defaults.assessmentValidityDays),
+      );
       await page.getByLabel(/An anaesthesia assessment is valid for/).fill("30");
       await page.getByRole("button", { name: "Save policies" }).click();
       await expect(page.getByRole("status")).toContainText("Policies saved");
 
-      const clients = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+      const clients = {
+        reception: await apiAs("reception"),
+        surgeon: await apiAs("surgeon"),
+        anaesthetist: await apiAs("anaesthetist"),
+      };
       const kase = await caseAt(clients, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 40 });
-      const booking = await clients.reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "arthroscopy", start: siteAt(weekdayAfter(today(), 3), 8) } });
+      const booking = await clients.reception.post("/api/v1/appointments", {
+        data: { caseId: kase.id, kind: "arthroscopy", start: siteAt(weekdayAfter(today(), 3), 8) },
+      });
       expect((await booking.json()).code).toBe("SX-3");
     } finally {
       expect((await admin.put("/api/v1/policies", { data: defaults })).status()).toBe(200);
@@ -57,7 +79,10 @@ test.describe("clinic policies", () => {
 });
 
 test.describe("staff accounts", () => {
-  test("the administrator adds a nurse, who sets her own password through the link shown once and signs in; deactivating her after confirming ends her session (AC-2)", async ({ browser, page }) => {
+  test("the administrator adds a nurse, who sets her own password through the link shown once and signs in; deactivating her after confirming ends her session (AC-2)", async ({
+    browser,
+    page,
+  }) => {
     const email = `nurse.${Date.now()}@demo.clinic`;
     await signInThroughPage(page, emailOf("admin"));
     await page.getByLabel("Name", { exact: true }).fill("Nurse Ada Newby");
@@ -92,7 +117,10 @@ test.describe("staff accounts", () => {
     await expect(nurse.getByLabel("New password")).toHaveCount(0);
 
     await page.getByRole("button", { name: "Deactivate Nurse Ada Newby…" }).click();
-    await page.getByRole("group", { name: "Confirm deactivating Nurse Ada Newby" }).getByRole("button", { name: "Yes, deactivate" }).click();
+    await page
+      .getByRole("group", { name: "Confirm deactivating Nurse Ada Newby" })
+      .getByRole("button", { name: "Yes, deactivate" })
+      .click();
     await expect(page.getByRole("button", { name: "Reactivate Nurse Ada Newby" })).toBeVisible();
 
     expect((await nurse.request.get("/api/v1/staff")).status()).toBe(401);
@@ -101,10 +129,15 @@ test.describe("staff accounts", () => {
     await nurse.close();
   });
 
-  test("a new set-password link, for a forgotten password, stops the older one, and works once (AC-2)", async ({ browser, page }) => {
+  test("a new set-password link, for a forgotten password, stops the older one, and works once (AC-2)", async ({
+    browser,
+    page,
+  }) => {
     const admin = await apiAs("admin");
     const name = `Physio Forgetful ${Date.now()}`;
-    const created = await admin.post("/api/v1/staff", { data: { email: `physio.${Date.now()}@demo.clinic`, name, role: "physio" } });
+    const created = await admin.post("/api/v1/staff", {
+      data: { email: `physio.${Date.now()}@demo.clinic`, name, role: "physio" },
+    });
     expect(created.status()).toBe(201);
     const older = (await created.json()).passwordLink.url as string;
 
@@ -123,16 +156,22 @@ test.describe("staff accounts", () => {
 
     const token = new URL(newer).pathname.split("/").pop();
     const anonymous = await apiAs(null);
-    const first = await anonymous.post("/api/v1/set-password", { data: { token, password: "a physio's own password" } });
+    const first = await anonymous.post("/api/v1/set-password", {
+      data: { token, password: "a physio's own password" },
+    });
     expect(first.status()).toBe(200);
-    const again = await anonymous.post("/api/v1/set-password", { data: { token, password: "somebody else's password" } });
+    const again = await anonymous.post("/api/v1/set-password", {
+      data: { token, password: "somebody else's password" },
+    });
     expect(again.status()).toBe(422);
     expect((await again.json()).code).toBe("AC-2");
   });
 
   test("the administrator can neither change their own role nor deactivate their own account, and stays out of the clinical record (AC-1)", async () => {
     const admin = await apiAs("admin");
-    const self = (await (await admin.get("/api/v1/staff?role=admin")).json()).items.find((s: { name: string }) => s.name === "Kim Adeyemi");
+    const self = (await (await admin.get("/api/v1/staff?role=admin")).json()).items.find(
+      (s: { name: string }) => s.name === "Kim Adeyemi",
+    );
     const before = await newestAuditId(admin);
     for (const data of [{ role: "surgeon" }, { active: false }, { role: "nurse", active: false }]) {
       const response = await admin.patch(`/api/v1/staff/${self.id}`, { data });

@@ -96,7 +96,10 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
 test.describe("role matrix: every role against every endpoint", () => {
   test("the expected statuses cover the catalogue, and only the catalogue", () => {
     const expected = Object.keys(allowedStatus).sort();
-    expect(named.map(([name]) => name).sort(), "an endpoint without an expected status, or a stale line in allowedStatus").toEqual(expected);
+    expect(
+      named.map(([name]) => name).sort(),
+      "an endpoint without an expected status, or a stale line in allowedStatus",
+    ).toEqual(expected);
   });
 
   for (const [name, endpoint] of named) {
@@ -110,7 +113,8 @@ test.describe("role matrix: every role against every endpoint", () => {
         const status = response.status();
         if (!endpoint.action || isAllowed(role, endpoint.action)) {
           expect(status, `${role} is allowed: ${await response.text()}`).toBe(expected);
-          if (expected !== 200) expect((await response.json()).code, role).toBe(expected === 400 ? "VALIDATION" : "NOT_FOUND");
+          if (expected !== 200)
+            expect((await response.json()).code, role).toBe(expected === 400 ? "VALIDATION" : "NOT_FOUND");
         } else {
           expect(status, `${role} is denied`).toBe(403);
         }
@@ -128,7 +132,12 @@ test.describe("malformed input", () => {
       data: { givenName: "", birthDate: "1990-02-31", sex: "x", email: "not-an-email", extra: 1 },
       paths: ["givenName", "familyName", "birthDate", "sex", "email", ""],
     },
-    { name: "a patient id that is not a UUID", endpoint: endpoints.getPatient, url: "/api/v1/patients/123", paths: ["id"] },
+    {
+      name: "a patient id that is not a UUID",
+      endpoint: endpoints.getPatient,
+      url: "/api/v1/patients/123",
+      paths: ["id"],
+    },
     {
       name: "a patient edit with a future birth date",
       endpoint: endpoints.updatePatient,
@@ -136,19 +145,50 @@ test.describe("malformed input", () => {
       data: { birthDate: "2999-01-01" },
       paths: ["birthDate"],
     },
-    { name: "a search with a limit out of range", endpoint: endpoints.searchPatients, url: "/api/v1/patients?limit=1000", paths: ["limit"] },
+    {
+      name: "a search with a limit out of range",
+      endpoint: endpoints.searchPatients,
+      url: "/api/v1/patients?limit=1000",
+      paths: ["limit"],
+    },
     {
       name: "a duplicate check without a birth date",
       endpoint: endpoints.checkDuplicatePatients,
       url: "/api/v1/patients/duplicates?givenName=A&familyName=B",
       paths: ["birthDate"],
     },
-    { name: "a staff list for an unknown role", endpoint: endpoints.listStaff, url: "/api/v1/staff?role=janitor", paths: ["role"] },
-    { name: "a room list for an unknown kind", endpoint: endpoints.listRooms, url: "/api/v1/rooms?kind=kitchen", paths: ["kind"] },
-    { name: "a referral without a side", endpoint: endpoints.createCase, url: "/api/v1/cases", data: { patientId: "nope", mechanism: "traumatic" }, paths: ["patientId", "side"] },
-    { name: "a case list for an unknown status", endpoint: endpoints.listCases, url: "/api/v1/cases?status=lost", paths: ["status"] },
+    {
+      name: "a staff list for an unknown role",
+      endpoint: endpoints.listStaff,
+      url: "/api/v1/staff?role=janitor",
+      paths: ["role"],
+    },
+    {
+      name: "a room list for an unknown kind",
+      endpoint: endpoints.listRooms,
+      url: "/api/v1/rooms?kind=kitchen",
+      paths: ["kind"],
+    },
+    {
+      name: "a referral without a side",
+      endpoint: endpoints.createCase,
+      url: "/api/v1/cases",
+      data: { patientId: "nope", mechanism: "traumatic" },
+      paths: ["patientId", "side"],
+    },
+    {
+      name: "a case list for an unknown status",
+      endpoint: endpoints.listCases,
+      url: "/api/v1/cases?status=lost",
+      paths: ["status"],
+    },
     { name: "a case id that is not a UUID", endpoint: endpoints.getCase, url: "/api/v1/cases/42", paths: ["id"] },
-    { name: "a care plan for an id that is not a UUID", endpoint: endpoints.getCarePlan, url: "/api/v1/cases/42/care-plan", paths: ["id"] },
+    {
+      name: "a care plan for an id that is not a UUID",
+      endpoint: endpoints.getCarePlan,
+      url: "/api/v1/cases/42/care-plan",
+      paths: ["id"],
+    },
     {
       name: "imaging without findings",
       endpoint: endpoints.recordImaging,
@@ -212,7 +252,13 @@ test.describe("malformed input", () => {
       data: { activity: "skydiving", clearedOn: "2026-01-01" },
       paths: ["activity"],
     },
-    { name: "a cancellation without a reason", endpoint: endpoints.cancelCase, url: `/api/v1/cases/${randomUUID()}/cancel`, data: { reason: "" }, paths: ["reason"] },
+    {
+      name: "a cancellation without a reason",
+      endpoint: endpoints.cancelCase,
+      url: `/api/v1/cases/${randomUUID()}/cancel`,
+      data: { reason: "" },
+      paths: ["reason"],
+    },
     {
       name: "a discharge with an impossible date",
       endpoint: endpoints.dischargeCase,
@@ -227,9 +273,24 @@ test.describe("malformed input", () => {
       data: { caseId: randomUUID(), kind: "massage", start: "2030-01-01T10:00" },
       paths: ["kind", "start"],
     },
-    { name: "a calendar query for a bad clinician id", endpoint: endpoints.listAppointments, url: "/api/v1/appointments?clinicianId=me", paths: ["clinicianId"] },
-    { name: "a slot search without a case", endpoint: endpoints.findSlots, url: "/api/v1/appointments/slots?kind=physio&from=2030-01-01", paths: ["caseId"] },
-    { name: "an appointment id that is not a UUID", endpoint: endpoints.getAppointment, url: "/api/v1/appointments/7", paths: ["id"] },
+    {
+      name: "a calendar query for a bad clinician id",
+      endpoint: endpoints.listAppointments,
+      url: "/api/v1/appointments?clinicianId=me",
+      paths: ["clinicianId"],
+    },
+    {
+      name: "a slot search without a case",
+      endpoint: endpoints.findSlots,
+      url: "/api/v1/appointments/slots?kind=physio&from=2030-01-01",
+      paths: ["caseId"],
+    },
+    {
+      name: "an appointment id that is not a UUID",
+      endpoint: endpoints.getAppointment,
+      url: "/api/v1/appointments/7",
+      paths: ["id"],
+    },
     {
       name: "a move without a reason",
       endpoint: endpoints.moveAppointment,
@@ -237,7 +298,13 @@ test.describe("malformed input", () => {
       data: { start: "2030-01-01T10:00:00Z" },
       paths: ["reason"],
     },
-    { name: "a cancellation of an appointment without a reason", endpoint: endpoints.cancelAppointment, url: `/api/v1/appointments/${randomUUID()}/cancel`, data: {}, paths: ["reason"] },
+    {
+      name: "a cancellation of an appointment without a reason",
+      endpoint: endpoints.cancelAppointment,
+      url: `/api/v1/appointments/${randomUUID()}/cancel`,
+      data: {},
+      paths: ["reason"],
+    },
     {
       name: "a post-operative series at an impossible time",
       endpoint: endpoints.bookPostOperativeSeries,
@@ -245,7 +312,12 @@ test.describe("malformed input", () => {
       data: { dressingTime: "25:00" },
       paths: ["dressingTime"],
     },
-    { name: "staff hours for an id that is not a UUID", endpoint: endpoints.getStaffHours, url: "/api/v1/staff/x/hours", paths: ["id"] },
+    {
+      name: "staff hours for an id that is not a UUID",
+      endpoint: endpoints.getStaffHours,
+      url: "/api/v1/staff/x/hours",
+      paths: ["id"],
+    },
     {
       name: "weekly hours that end before they start",
       endpoint: endpoints.setStaffHours,
@@ -260,8 +332,19 @@ test.describe("malformed input", () => {
       data: { onDate: "2030-01-01" },
       paths: ["reason"],
     },
-    { name: "a room of an unknown kind", endpoint: endpoints.createRoom, url: "/api/v1/rooms", data: { name: "Lab", kind: "lab" }, paths: ["kind"] },
-    { name: "room hours for an id that is not a UUID", endpoint: endpoints.getRoomHours, url: "/api/v1/rooms/x/hours", paths: ["id"] },
+    {
+      name: "a room of an unknown kind",
+      endpoint: endpoints.createRoom,
+      url: "/api/v1/rooms",
+      data: { name: "Lab", kind: "lab" },
+      paths: ["kind"],
+    },
+    {
+      name: "room hours for an id that is not a UUID",
+      endpoint: endpoints.getRoomHours,
+      url: "/api/v1/rooms/x/hours",
+      paths: ["id"],
+    },
     {
       name: "room hours at an impossible time",
       endpoint: endpoints.setRoomHours,
@@ -283,8 +366,19 @@ test.describe("malformed input", () => {
       data: { woundState: "clean_dry", notes: "x".repeat(2001) },
       paths: ["notes"],
     },
-    { name: "a physiotherapy record without notes", endpoint: endpoints.recordPhysioSession, url: `/api/v1/appointments/${randomUUID()}/physio-record`, data: {}, paths: ["notes"] },
-    { name: "a dressing round for an impossible date", endpoint: endpoints.dressingRound, url: "/api/v1/dressing-round?date=2026-13-01", paths: ["date"] },
+    {
+      name: "a physiotherapy record without notes",
+      endpoint: endpoints.recordPhysioSession,
+      url: `/api/v1/appointments/${randomUUID()}/physio-record`,
+      data: {},
+      paths: ["notes"],
+    },
+    {
+      name: "a dressing round for an impossible date",
+      endpoint: endpoints.dressingRound,
+      url: "/api/v1/dressing-round?date=2026-13-01",
+      paths: ["date"],
+    },
     {
       name: "a replacement for a visit id that is not a UUID",
       endpoint: endpoints.replaceMissedDressing,
@@ -292,14 +386,39 @@ test.describe("malformed input", () => {
       data: { visitId: "yesterday" },
       paths: ["visitId"],
     },
-    { name: "an acknowledgement without a note", endpoint: endpoints.acknowledgeAlert, url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`, data: { key: "crutches" }, paths: ["note"] },
-    { name: "a calendar file for a case id that is not a UUID", endpoint: endpoints.caseCalendarFile, url: "/api/v1/cases/42/appointments.ics", paths: ["id"] },
+    {
+      name: "an acknowledgement without a note",
+      endpoint: endpoints.acknowledgeAlert,
+      url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`,
+      data: { key: "crutches" },
+      paths: ["note"],
+    },
+    {
+      name: "a calendar file for a case id that is not a UUID",
+      endpoint: endpoints.caseCalendarFile,
+      url: "/api/v1/cases/42/appointments.ics",
+      paths: ["id"],
+    },
     {
       name: "clinic policies with an odd dressing day and a missing length",
       endpoint: endpoints.setPolicies,
       url: "/api/v1/policies",
-      data: { assessmentValidityDays: 90, dressingPlannedUntilDay: 15, physioFirstWithinDays: 7, durations: { consultation: 20 } },
-      paths: ["dressingPlannedUntilDay", "durations.follow_up", "durations.imaging", "durations.injection", "durations.anaesthesia_assessment", "durations.arthroscopy", "durations.dressing", "durations.physio"],
+      data: {
+        assessmentValidityDays: 90,
+        dressingPlannedUntilDay: 15,
+        physioFirstWithinDays: 7,
+        durations: { consultation: 20 },
+      },
+      paths: [
+        "dressingPlannedUntilDay",
+        "durations.follow_up",
+        "durations.imaging",
+        "durations.injection",
+        "durations.anaesthesia_assessment",
+        "durations.arthroscopy",
+        "durations.dressing",
+        "durations.physio",
+      ],
     },
     {
       name: "a staff account with an unknown role and a password chosen by the administrator (AC-2)",
@@ -308,7 +427,12 @@ test.describe("malformed input", () => {
       data: { email: "new@demo.clinic", name: "New", role: "porter", password: "a long enough password" },
       paths: ["role", ""],
     },
-    { name: "a set-password link for a staff id that is not a UUID", endpoint: endpoints.issuePasswordLink, url: "/api/v1/staff/x/password-links", paths: ["id"] },
+    {
+      name: "a set-password link for a staff id that is not a UUID",
+      endpoint: endpoints.issuePasswordLink,
+      url: "/api/v1/staff/x/password-links",
+      paths: ["id"],
+    },
     {
       name: "a set-password request without a token and with a short password",
       endpoint: endpoints.setPassword,
@@ -316,8 +440,19 @@ test.describe("malformed input", () => {
       data: { token: "", password: "short" },
       paths: ["token", "password"],
     },
-    { name: "a staff change to an unknown role", endpoint: endpoints.updateStaff, url: `/api/v1/staff/${randomUUID()}`, data: { role: "porter" }, paths: ["role"] },
-    { name: "an audit query with a bad instant", endpoint: endpoints.listAuditEvents, url: "/api/v1/audit-events?from=yesterday", paths: ["from"] },
+    {
+      name: "a staff change to an unknown role",
+      endpoint: endpoints.updateStaff,
+      url: `/api/v1/staff/${randomUUID()}`,
+      data: { role: "porter" },
+      paths: ["role"],
+    },
+    {
+      name: "an audit query with a bad instant",
+      endpoint: endpoints.listAuditEvents,
+      url: "/api/v1/audit-events?from=yesterday",
+      paths: ["from"],
+    },
   ];
 
   for (const { name, endpoint, url, data, paths } of malformed) {
@@ -336,7 +471,9 @@ test.describe("malformed input", () => {
   }
 
   test("a body that is not JSON gets 400", async () => {
-    const response = await clients.get("reception")!.post("/api/v1/patients", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+    const response = await clients
+      .get("reception")!
+      .post("/api/v1/patients", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(response.status()).toBe(400);
     expect((await response.json()).errors).toEqual([{ path: "", message: "The body is not valid JSON" }]);
   });
@@ -373,7 +510,10 @@ test.describe("API plumbing", () => {
     expect((await second.json()).id).toBe((await first.json()).id);
     const found = await (await reception.get(`/api/v1/patients?q=${familyName}`)).json();
     expect(found.items).toHaveLength(1);
-    const reused = await reception.post("/api/v1/patients", { data: { ...body, givenName: "Other" }, headers: { "idempotency-key": key } });
+    const reused = await reception.post("/api/v1/patients", {
+      data: { ...body, givenName: "Other" },
+      headers: { "idempotency-key": key },
+    });
     expect(reused.status()).toBe(422);
   });
 
@@ -385,8 +525,11 @@ test.describe("API plumbing", () => {
   test("the OpenAPI 3.1 document lists every endpoint", async () => {
     const document = await (await clients.get(null)!.get("/api/v1/openapi.json")).json();
     expect(document.openapi).toBe("3.1.0");
-    for (const endpoint of catalogue) expect(document.paths[endpoint.path]?.[endpoint.method], endpoint.path).toBeTruthy();
-    expect(document.components.schemas.PatientInput.required).toEqual(expect.arrayContaining(["givenName", "familyName", "birthDate", "sex"]));
+    for (const endpoint of catalogue)
+      expect(document.paths[endpoint.path]?.[endpoint.method], endpoint.path).toBeTruthy();
+    expect(document.components.schemas.PatientInput.required).toEqual(
+      expect.arrayContaining(["givenName", "familyName", "birthDate", "sex"]),
+    );
     // The live answers are held to this document in e2e/openapi.spec.ts.
   });
 
@@ -397,7 +540,12 @@ test.describe("API plumbing", () => {
     const patient = found.items[0];
     await surgeon.get(`/api/v1/patients/${patient.id}`);
     const session = await (await surgeon.get("/api/auth/session")).json();
-    const events = await (await admin.get(`/api/v1/audit-events?patientId=${patient.id}&actorId=${session.staffId}`)).json();
-    expect(events.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(["patient.read", "patient.search"]);
+    const events = await (
+      await admin.get(`/api/v1/audit-events?patientId=${patient.id}&actorId=${session.staffId}`)
+    ).json();
+    expect(events.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      "patient.read",
+      "patient.search",
+    ]);
   });
 });

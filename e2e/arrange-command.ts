@@ -10,7 +10,11 @@ async function main() {
   const prisma = setDb(createDb(url!, { connections: 1 }));
   try {
     const staff = await prisma.staff.findUniqueOrThrow({ where: { email: "reception@demo.clinic" } });
-    const { id } = await bookAppointment({ id: staff.id, name: staff.name, role: staff.role }, appointmentInput.parse(JSON.parse(booking!)), new Date(clock!));
+    const { id } = await bookAppointment(
+      { id: staff.id, name: staff.name, role: staff.role },
+      appointmentInput.parse(JSON.parse(booking!)),
+      new Date(clock!),
+    );
     process.stdout.write(id);
   } finally {
     await prisma.$disconnect();

@@ -9,7 +9,17 @@ import { e2eDatabaseUrl } from "../playwright.config";
 
 /** Books as the demo receptionist, as if at `clock`; returns the appointment's id. */
 export function bookAsOf(clock: Date, input: AppointmentInput): string {
-  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "e2e/arrange-command.ts", e2eDatabaseUrl, clock.toISOString(), JSON.stringify(input)], {
-    encoding: "utf8",
-  });
+  return execFileSync(
+    process.execPath,
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "e2e/arrange-command.ts",
+      e2eDatabaseUrl,
+      clock.toISOString(),
+      JSON.stringify(input),
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
 }

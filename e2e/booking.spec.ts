@@ -5,7 +5,11 @@ import { caseAt, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
-  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+  c = {
+    reception: await apiAs("reception"),
+    surgeon: await apiAs("surgeon"),
+    anaesthetist: await apiAs("anaesthetist"),
+  };
 });
 
 test.describe("reception books", () => {
@@ -29,7 +33,9 @@ test.describe("reception books", () => {
     await expect(appointments.getByRole("row").filter({ hasText: label })).toContainText("booked");
   });
 
-  test("books an arthroscopy as the assessment allows, a day case with help at home, without being shown the assessment (SX-4)", async ({ page }) => {
+  test("books an arthroscopy as the assessment allows, a day case with help at home, without being shown the assessment (SX-4)", async ({
+    page,
+  }) => {
     const kase = await caseAt(c, "assessed", { homeSupport: true, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
     await page.goto(`/cases/${kase.id}`);
     const appointments = page.getByRole("region", { name: "Appointments" });
@@ -44,7 +50,11 @@ test.describe("reception books", () => {
   });
 
   test("cannot book a day case without help at home, and is told why (SX-4)", async ({ page }) => {
-    const kase = await caseAt(c, "assessed", { homeSupport: false, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
+    const kase = await caseAt(c, "assessed", {
+      homeSupport: false,
+      operatedDaysAgo: 0,
+      assessedDaysBeforeOperation: 1,
+    });
     await page.goto(`/cases/${kase.id}`);
     const appointments = page.getByRole("region", { name: "Appointments" });
     await appointments.getByLabel("Appointment").selectOption("arthroscopy");

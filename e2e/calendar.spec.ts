@@ -8,9 +8,13 @@ test.describe("calendars and hours", () => {
   test("reception sees the demo site's real week in the calendar, by site and by clinician", async ({ page }) => {
     const reception = await apiAs("reception");
     const from = today();
-    const upcoming = (await (await reception.get(`/api/v1/appointments?from=${startOf(from)}&to=${startOf(addDays(from, 14))}`)).json()).items;
+    const upcoming = (
+      await (await reception.get(`/api/v1/appointments?from=${startOf(from)}&to=${startOf(addDays(from, 14))}`)).json()
+    ).items;
     // The first upcoming booked appointment with a clinician, so that the clinician's calendar can show it too.
-    const first = upcoming.find((a: { status: string; clinician: { name: string } | null }) => a.status === "booked" && a.clinician);
+    const first = upcoming.find(
+      (a: { status: string; clinician: { name: string } | null }) => a.status === "booked" && a.clinician,
+    );
     expect(first, "an upcoming booked appointment with a clinician in the demo data").toBeTruthy();
     const day = dayOf(new Date(first.start), siteZone);
 
@@ -44,29 +48,41 @@ test.describe("calendars and hours", () => {
 
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
-    const onLeave = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(leaveDay, 10), clinicianId: surgeon.id } });
+    const onLeave = await reception.post("/api/v1/appointments", {
+      data: { caseId: kase.id, kind: "consultation", start: siteAt(leaveDay, 10), clinicianId: surgeon.id },
+    });
     expect(onLeave.status()).toBe(422);
     expect((await onLeave.json()).code).toBe("SC-2");
     const dayAfter = weekdayAfter(leaveDay, 1);
-    const next = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(dayAfter, 10), clinicianId: surgeon.id } });
+    const next = await reception.post("/api/v1/appointments", {
+      data: { caseId: kase.id, kind: "consultation", start: siteAt(dayAfter, 10), clinicianId: surgeon.id },
+    });
     expect(next.status()).toBe(201);
   });
 
   test("a new room opens only in the hours the administrator sets (SC-2)", async () => {
     const admin = await apiAs("admin");
-    const room = await admin.post("/api/v1/rooms", { data: { name: `Consulting room ${Date.now()}`, kind: "consulting" } });
+    const room = await admin.post("/api/v1/rooms", {
+      data: { name: `Consulting room ${Date.now()}`, kind: "consulting" },
+    });
     expect(room.status()).toBe(201);
     const { id } = await room.json();
-    const hours = await admin.put(`/api/v1/rooms/${id}/hours`, { data: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "13:00", endsAt: "17:00" })) } });
+    const hours = await admin.put(`/api/v1/rooms/${id}/hours`, {
+      data: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "13:00", endsAt: "17:00" })) },
+    });
     expect((await hours.json()).weekly).toHaveLength(5);
 
     const reception = await apiAs("reception");
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
     const day = weekdayAfter(today(), 30);
-    const morning = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 10), roomId: id } });
+    const morning = await reception.post("/api/v1/appointments", {
+      data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 10), roomId: id },
+    });
     expect((await morning.json()).code).toBe("SC-2");
-    const afternoon = await reception.post("/api/v1/appointments", { data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 14), roomId: id } });
+    const afternoon = await reception.post("/api/v1/appointments", {
+      data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 14), roomId: id },
+    });
     expect(afternoon.status()).toBe(201);
   });
 });

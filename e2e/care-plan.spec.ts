@@ -9,9 +9,13 @@ test.describe("post-operative plan", () => {
     await signInThroughPage(page, emailOf("nurse"));
     await expect(page).toHaveURL(/\/nurse$/);
     await page.goto(`/cases/${operated.id}/plan`);
-    await expect(page.getByRole("heading", { level: 1, name: "Your recovery plan after posterior ankle arthroscopy" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Your recovery plan after posterior ankle arthroscopy" }),
+    ).toBeVisible();
     await expect(page.getByText("No cast or splint is needed after this operation.")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Wound dressings (every other day)" }).getByRole("row")).toHaveCount(8);
+    await expect(page.getByRole("region", { name: "Wound dressings (every other day)" }).getByRole("row")).toHaveCount(
+      8,
+    );
 
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Print the patient's copy" })).toBeHidden();

@@ -14,7 +14,8 @@ export const today = (clock = now()): Day => dayOf(clock, siteZone);
 export const daysAgo = (n: number, clock = now()): Day => addDays(today(clock), -n);
 
 /** The instant (ISO 8601) of a site wall-clock time on a day. */
-export const siteAt = (day: Day, hours: number, minutes = 0): string => instantAt(day, hours, minutes, siteZone).toISOString();
+export const siteAt = (day: Day, hours: number, minutes = 0): string =>
+  instantAt(day, hours, minutes, siteZone).toISOString();
 
 /** The instant (ISO 8601) of the site's midnight that starts a day. */
 export const startOf = (day: Day): string => siteAt(day, 0);
@@ -29,7 +30,15 @@ export function earlierToday(clock = now()): string {
 
 /** A `datetime-local` field's value ("YYYY-MM-DDTHH:mm") for an instant, on the site's wall clock. */
 export function siteWallClock(instant: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: siteZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: siteZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }

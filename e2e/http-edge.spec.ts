@@ -28,7 +28,13 @@ function watchViolations(page: Page): string[] {
 test.describe("security headers", () => {
   test("a path that is not valid percent-encoding is a 400 with the headers, never the router's bare 500", async () => {
     const anonymous = await apiAs(null);
-    for (const path of ["/api/v1/cases/%ZZ", "/api/v1/patients/%E0%A4%A", "/api/auth/%", "/set-password/%", "/cases/%"]) {
+    for (const path of [
+      "/api/v1/cases/%ZZ",
+      "/api/v1/patients/%E0%A4%A",
+      "/api/auth/%",
+      "/set-password/%",
+      "/cases/%",
+    ]) {
       const response = await anonymous.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(400);
       expectSecurityHeaders(response, path);
@@ -86,7 +92,12 @@ test.describe("security headers", () => {
 });
 
 test.describe("state changes from another origin", () => {
-  const patient = () => ({ givenName: "Ada", familyName: `Edge${randomUUID().slice(0, 8)}`, birthDate: "1980-05-01", sex: "female" });
+  const patient = () => ({
+    givenName: "Ada",
+    familyName: `Edge${randomUUID().slice(0, 8)}`,
+    birthDate: "1980-05-01",
+    sex: "female",
+  });
 
   test("a cross-site text/plain registration with the session cookie is refused (403) and writes nothing", async () => {
     const reception = await apiAs("reception");
@@ -102,23 +113,32 @@ test.describe("state changes from another origin", () => {
 
   test("a JSON endpoint refuses a text/plain body from a client without Origin (415)", async () => {
     const reception = await apiAs("reception");
-    const response = await reception.post("/api/v1/patients", { headers: { "content-type": "text/plain" }, data: JSON.stringify(patient()) });
+    const response = await reception.post("/api/v1/patients", {
+      headers: { "content-type": "text/plain" },
+      data: JSON.stringify(patient()),
+    });
     expect(response.status()).toBe(415);
   });
 
   test("the app's own origin and clients without Origin still register patients", async () => {
     const reception = await apiAs("reception");
-    expect((await reception.post("/api/v1/patients", { headers: { origin: baseURL }, data: patient() })).status()).toBe(201);
+    expect((await reception.post("/api/v1/patients", { headers: { origin: baseURL }, data: patient() })).status()).toBe(
+      201,
+    );
     expect((await reception.post("/api/v1/patients", { data: patient() })).status()).toBe(201);
   });
 });
 
 test.describe("lists shown whole", () => {
-  test("a patient search with more than a page of matches offers 'More patients' and then shows them all", async ({ page }) => {
+  test("a patient search with more than a page of matches offers 'More patients' and then shows them all", async ({
+    page,
+  }) => {
     const reception = await apiAs("reception");
     const familyName = `Many${randomUUID().slice(0, 8)}`;
     for (let i = 0; i < 27; i++) {
-      const response = await reception.post("/api/v1/patients", { data: { givenName: `Pat${String(i).padStart(2, "0")}`, familyName, birthDate: "1990-01-01", sex: "other" } });
+      const response = await reception.post("/api/v1/patients", {
+        data: { givenName: `Pat${String(i).padStart(2, "0")}`, familyName, birthDate: "1990-01-01", sex: "other" },
+      });
       expect(response.status()).toBe(201);
     }
     await signInThroughPage(page, emailOf("reception"));

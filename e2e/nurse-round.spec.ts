@@ -6,19 +6,36 @@ import { apiAs, emailOf, signInThroughPage } from "./support";
 
 let c: Clients;
 test.beforeAll(async () => {
-  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+  c = {
+    reception: await apiAs("reception"),
+    surgeon: await apiAs("surgeon"),
+    anaesthetist: await apiAs("anaesthetist"),
+  };
 });
 
 test.describe("the nurse's round", () => {
-  test("lists a dressing due today that nobody booked, with signs of infection at the last one, and records it in one step (PO-3)", async ({ page }) => {
+  test("lists a dressing due today that nobody booked, with signs of infection at the last one, and records it in one step (PO-3)", async ({
+    page,
+  }) => {
     // Operated four days ago: the D2 dressing was booked that morning and found infected; the
     // D4 dressing, due today, was never booked.
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 4 });
     const d2 = daysAgo(2);
-    const appointmentId = bookAsOf(new Date(startOf(d2)), { caseId: kase.id, kind: "dressing", start: siteAt(d2, 17), homeVisit: true });
+    const appointmentId = bookAsOf(new Date(startOf(d2)), {
+      caseId: kase.id,
+      kind: "dressing",
+      start: siteAt(d2, 17),
+      homeVisit: true,
+    });
     const nurse = await apiAs("nurse");
-    await post(nurse, `/api/v1/appointments/${appointmentId}/dressing-record`, { woundState: "signs_of_infection", notes: "Redness at the portal" });
-    const name = (await (await c.reception.get(`/api/v1/patients/${kase.patientId}`)).json()) as { givenName: string; familyName: string };
+    await post(nurse, `/api/v1/appointments/${appointmentId}/dressing-record`, {
+      woundState: "signs_of_infection",
+      notes: "Redness at the portal",
+    });
+    const name = (await (await c.reception.get(`/api/v1/patients/${kase.patientId}`)).json()) as {
+      givenName: string;
+      familyName: string;
+    };
     const patient = `${name.familyName.toUpperCase()}, ${name.givenName}`;
 
     await signInThroughPage(page, emailOf("nurse"));

@@ -21,11 +21,15 @@ export type OpenApiDocument = {
 
 const documentId = "openapi.json";
 /** A JSON pointer into the document, as a URI fragment. */
-const pointer = (segments: string[]) => `${documentId}#${segments.map((s) => `/${encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("")}`;
+const pointer = (segments: string[]) =>
+  `${documentId}#${segments.map((s) => `/${encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("")}`;
 const isJson = (mediaType: string) => mediaType === "application/json" || mediaType.endsWith("+json");
 /** Ajv's error as one line, e.g. `body/items/0/birthDate must be string (#/properties/birthDate/type)`. */
 const asLine = (e: ErrorObject) => {
-  const extra = e.keyword === "additionalProperties" ? `: '${(e.params as { additionalProperty: string }).additionalProperty}'` : "";
+  const extra =
+    e.keyword === "additionalProperties"
+      ? `: '${(e.params as { additionalProperty: string }).additionalProperty}'`
+      : "";
   return `body${e.instancePath} ${e.message}${extra} (${e.schemaPath})`;
 };
 
@@ -36,7 +40,17 @@ const openApiAnnotations = ["discriminator", "xml", "externalDocs", "example"];
  * root is compiled too: declared, they make it the empty schema instead of a strict-mode error.
  * No schema object inside uses them.
  */
-const documentFields = ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags"];
+const documentFields = [
+  "openapi",
+  "info",
+  "jsonSchemaDialect",
+  "servers",
+  "paths",
+  "webhooks",
+  "components",
+  "security",
+  "tags",
+];
 
 export class LiveDocument {
   private readonly ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -52,7 +66,9 @@ export class LiveDocument {
   templateOf(method: Method, pathname: string): string | undefined {
     const matches = Object.keys(this.document.paths).filter((template) => {
       if (!this.document.paths[template]?.[method]) return false;
-      const pattern = template.split("/").map((part) => (/^\{[^}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      const pattern = template
+        .split("/")
+        .map((part) => (/^\{[^}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
       return new RegExp(`^${pattern.join("/")}$`).test(pathname);
     });
     const params = (template: string) => (template.match(/\{/g) ?? []).length;
@@ -70,15 +86,23 @@ export class LiveDocument {
     if (!declared) return [`${call}: ${method.toUpperCase()} ${template} declares no ${status} response`];
     const mediaType = (response.headers()["content-type"] ?? "").split(";")[0]!.trim();
     const content = declared.content?.[mediaType];
-    if (!content) return [`${call}: ${method.toUpperCase()} ${template} declares no ${mediaType || "(no content type)"} content for ${status}`];
+    if (!content)
+      return [
+        `${call}: ${method.toUpperCase()} ${template} declares no ${mediaType || "(no content type)"} content for ${status}`,
+      ];
     if (!isJson(mediaType)) return [];
-    if (!content.schema) return [`${call}: ${method.toUpperCase()} ${template} declares no schema for ${status} ${mediaType}`];
-    return this.bodyProblems(method, template, status, mediaType, await response.json()).map((line) => `${call}: ${line}`);
+    if (!content.schema)
+      return [`${call}: ${method.toUpperCase()} ${template} declares no schema for ${status} ${mediaType}`];
+    return this.bodyProblems(method, template, status, mediaType, await response.json()).map(
+      (line) => `${call}: ${line}`,
+    );
   }
 
   /** How a JSON body breaks the schema declared for an operation's status and media type. */
   bodyProblems(method: Method, template: string, status: string, mediaType: string, body: unknown): string[] {
-    const validate = this.ajv.compile({ $ref: pointer(["paths", template, method, "responses", status, "content", mediaType, "schema"]) });
+    const validate = this.ajv.compile({
+      $ref: pointer(["paths", template, method, "responses", status, "content", mediaType, "schema"]),
+    });
     if (validate(body)) return [];
     return (validate.errors ?? []).map(asLine);
   }
@@ -94,16 +118,22 @@ export class LiveDocument {
     const walk = (value: unknown, at: string): void => {
       if (Array.isArray(value)) return value.forEach((item, i) => walk(item, `${at}/${i}`));
       if (!value || typeof value !== "object") return;
-      if (typeof (value as { nullable?: unknown }).nullable === "boolean") nullable.push(`${at}: nullable, which only OpenAPI 3.0 reads`);
+      if (typeof (value as { nullable?: unknown }).nullable === "boolean")
+        nullable.push(`${at}: nullable, which only OpenAPI 3.0 reads`);
       for (const [key, inner] of Object.entries(value)) walk(inner, `${at}/${key}`);
     };
     walk(this.document, "");
-    const where: string[][] = Object.keys(this.document.components?.schemas ?? {}).map((name) => ["components", "schemas", name]);
+    const where: string[][] = Object.keys(this.document.components?.schemas ?? {}).map((name) => [
+      "components",
+      "schemas",
+      name,
+    ]);
     for (const [template, operations] of Object.entries(this.document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation?.responses ?? {})) {
           for (const [mediaType, content] of Object.entries(response.content ?? {})) {
-            if (isJson(mediaType) && content.schema) where.push(["paths", template, method, "responses", status, "content", mediaType, "schema"]);
+            if (isJson(mediaType) && content.schema)
+              where.push(["paths", template, method, "responses", status, "content", mediaType, "schema"]);
           }
         }
       }

@@ -53,10 +53,13 @@ async function loadDemo(): Promise<Demo> {
     }
     throw new Error(`The demo data has no case in ${statuses.join(" or ")}`);
   };
-  const appointments = (await ok(await surgeon.get(`/api/v1/appointments?${upcoming()}`))).items as (Demo["consultation"] & { kind: string; status: string })[];
+  const appointments = (await ok(await surgeon.get(`/api/v1/appointments?${upcoming()}`)))
+    .items as (Demo["consultation"] & { kind: string; status: string })[];
   expect(appointments.length, "upcoming demo appointments").toBeGreaterThan(0);
   const soon = now().getTime() + 5 * 60_000;
-  const consultation = appointments.find((a) => a.kind === "consultation" && a.status === "booked" && a.clinician && a.room && Date.parse(a.start) > soon);
+  const consultation = appointments.find(
+    (a) => a.kind === "consultation" && a.status === "booked" && a.clinician && a.room && Date.parse(a.start) > soon,
+  );
   expect(consultation, "an upcoming demo consultation").toBeDefined();
   const staff = (await ok(await surgeon.get("/api/v1/staff?role=surgeon"))).items;
   const rooms = (await ok(await surgeon.get("/api/v1/rooms?kind=theatre"))).items;
@@ -86,23 +89,84 @@ type Probe = {
 const nonEmpty: Probe["body"] = (body) => expect(body.items?.length, "items").toBeGreaterThan(0);
 
 const probes: Probe[] = [
-  { name: "a patient search", role: "reception", method: "get", url: () => "/api/v1/patients?q=Lambert", status: 200, body: nonEmpty },
-  { name: "a patient search for everyone", role: "physio", method: "get", url: () => "/api/v1/patients?limit=100", status: 200, body: nonEmpty },
-  { name: "a patient read", role: "surgeon", method: "get", url: (d) => `/api/v1/patients/${d.patient.id}`, status: 200 },
+  {
+    name: "a patient search",
+    role: "reception",
+    method: "get",
+    url: () => "/api/v1/patients?q=Lambert",
+    status: 200,
+    body: nonEmpty,
+  },
+  {
+    name: "a patient search for everyone",
+    role: "physio",
+    method: "get",
+    url: () => "/api/v1/patients?limit=100",
+    status: 200,
+    body: nonEmpty,
+  },
+  {
+    name: "a patient read",
+    role: "surgeon",
+    method: "get",
+    url: (d) => `/api/v1/patients/${d.patient.id}`,
+    status: 200,
+  },
   {
     name: "a duplicate check",
     role: "reception",
     method: "get",
-    url: (d) => `/api/v1/patients/duplicates?givenName=${encodeURIComponent(d.patient.givenName)}&familyName=${encodeURIComponent(d.patient.familyName)}&birthDate=${d.patient.birthDate}`,
+    url: (d) =>
+      `/api/v1/patients/duplicates?givenName=${encodeURIComponent(d.patient.givenName)}&familyName=${encodeURIComponent(d.patient.familyName)}&birthDate=${d.patient.birthDate}`,
     status: 200,
     body: nonEmpty,
   },
-  { name: "a case list", role: "surgeon", method: "get", url: () => "/api/v1/cases?limit=100", status: 200, body: nonEmpty },
-  { name: "a case read by a clinician (the clinical record)", role: "surgeon", method: "get", url: (d) => `/api/v1/cases/${d.operatedCaseId}`, status: 200, body: (body) => expect(body.clinical).toBeTruthy() },
-  { name: "a case read by reception (the summary)", role: "reception", method: "get", url: (d) => `/api/v1/cases/${d.operatedCaseId}`, status: 200, body: (body) => expect(body.clinical).toBeNull() },
-  { name: "a care plan", role: "nurse", method: "get", url: (d) => `/api/v1/cases/${d.operatedCaseId}/care-plan`, status: 200 },
-  { name: "an appointments list", role: "reception", method: "get", url: () => `/api/v1/appointments?${upcoming()}`, status: 200, body: nonEmpty },
-  { name: "an appointment read", role: "reception", method: "get", url: (d) => `/api/v1/appointments/${d.appointmentId}`, status: 200 },
+  {
+    name: "a case list",
+    role: "surgeon",
+    method: "get",
+    url: () => "/api/v1/cases?limit=100",
+    status: 200,
+    body: nonEmpty,
+  },
+  {
+    name: "a case read by a clinician (the clinical record)",
+    role: "surgeon",
+    method: "get",
+    url: (d) => `/api/v1/cases/${d.operatedCaseId}`,
+    status: 200,
+    body: (body) => expect(body.clinical).toBeTruthy(),
+  },
+  {
+    name: "a case read by reception (the summary)",
+    role: "reception",
+    method: "get",
+    url: (d) => `/api/v1/cases/${d.operatedCaseId}`,
+    status: 200,
+    body: (body) => expect(body.clinical).toBeNull(),
+  },
+  {
+    name: "a care plan",
+    role: "nurse",
+    method: "get",
+    url: (d) => `/api/v1/cases/${d.operatedCaseId}/care-plan`,
+    status: 200,
+  },
+  {
+    name: "an appointments list",
+    role: "reception",
+    method: "get",
+    url: () => `/api/v1/appointments?${upcoming()}`,
+    status: 200,
+    body: nonEmpty,
+  },
+  {
+    name: "an appointment read",
+    role: "reception",
+    method: "get",
+    url: (d) => `/api/v1/appointments/${d.appointmentId}`,
+    status: 200,
+  },
   {
     name: "a slot search",
     role: "reception",
@@ -111,14 +175,34 @@ const probes: Probe[] = [
     status: 200,
     body: nonEmpty,
   },
-  { name: "the recovery board", role: "surgeon", method: "get", url: () => "/api/v1/recovery-board", status: 200, body: nonEmpty },
+  {
+    name: "the recovery board",
+    role: "surgeon",
+    method: "get",
+    url: () => "/api/v1/recovery-board",
+    status: 200,
+    body: nonEmpty,
+  },
   { name: "the dressing round", role: "nurse", method: "get", url: () => "/api/v1/dressing-round", status: 200 },
   { name: "the staff list", role: "reception", method: "get", url: () => "/api/v1/staff", status: 200, body: nonEmpty },
   { name: "the room list", role: "reception", method: "get", url: () => "/api/v1/rooms", status: 200, body: nonEmpty },
-  { name: "a staff member's hours", role: "admin", method: "get", url: (d) => `/api/v1/staff/${d.staffId}/hours`, status: 200 },
+  {
+    name: "a staff member's hours",
+    role: "admin",
+    method: "get",
+    url: (d) => `/api/v1/staff/${d.staffId}/hours`,
+    status: 200,
+  },
   { name: "a room's hours", role: "admin", method: "get", url: (d) => `/api/v1/rooms/${d.roomId}/hours`, status: 200 },
   { name: "the clinic policies", role: "nurse", method: "get", url: () => "/api/v1/policies", status: 200 },
-  { name: "the audit trail", role: "admin", method: "get", url: () => "/api/v1/audit-events?limit=50", status: 200, body: nonEmpty },
+  {
+    name: "the audit trail",
+    role: "admin",
+    method: "get",
+    url: () => "/api/v1/audit-events?limit=50",
+    status: 200,
+    body: nonEmpty,
+  },
   { name: "the health check", role: null, method: "get", url: () => "/api/health", status: 200 },
   {
     name: "a validation error (400 problem+json)",
@@ -127,11 +211,30 @@ const probes: Probe[] = [
     url: () => "/api/v1/patients",
     data: () => ({ givenName: "", birthDate: "1990-02-31", sex: "x" }),
     status: 400,
-    body: (body) => expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "givenName" })])),
+    body: (body) =>
+      expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "givenName" })])),
   },
-  { name: "a query that does not parse (400)", role: "surgeon", method: "get", url: () => "/api/v1/cases?status=lost", status: 400 },
-  { name: "an unknown patient (404)", role: "surgeon", method: "get", url: () => `/api/v1/patients/${randomUUID()}`, status: 404 },
-  { name: "an unknown case (404)", role: "surgeon", method: "get", url: () => `/api/v1/cases/${randomUUID()}`, status: 404 },
+  {
+    name: "a query that does not parse (400)",
+    role: "surgeon",
+    method: "get",
+    url: () => "/api/v1/cases?status=lost",
+    status: 400,
+  },
+  {
+    name: "an unknown patient (404)",
+    role: "surgeon",
+    method: "get",
+    url: () => `/api/v1/patients/${randomUUID()}`,
+    status: 404,
+  },
+  {
+    name: "an unknown case (404)",
+    role: "surgeon",
+    method: "get",
+    url: () => `/api/v1/cases/${randomUUID()}`,
+    status: 404,
+  },
   {
     name: "a referral for an unknown patient (404 naming the field)",
     role: "reception",
@@ -141,19 +244,43 @@ const probes: Probe[] = [
     status: 404,
     body: (body) => expect(body.errors).toEqual([expect.objectContaining({ path: "patientId" })]),
   },
-  { name: "a role the policy denies (403)", role: "admin", method: "get", url: (d) => `/api/v1/cases/${d.operatedCaseId}`, status: 403 },
-  { name: "a case command the policy denies (403)", role: "reception", method: "post", url: (d) => `/api/v1/cases/${d.referredCaseId}/imaging`, data: () => ({}), status: 403 },
+  {
+    name: "a role the policy denies (403)",
+    role: "admin",
+    method: "get",
+    url: (d) => `/api/v1/cases/${d.operatedCaseId}`,
+    status: 403,
+  },
+  {
+    name: "a case command the policy denies (403)",
+    role: "reception",
+    method: "post",
+    url: (d) => `/api/v1/cases/${d.referredCaseId}/imaging`,
+    data: () => ({}),
+    status: 403,
+  },
   { name: "signed out (401)", role: null, method: "get", url: () => "/api/v1/patients?q=Lambert", status: 401 },
   {
     name: "a booking at a time the surgeon and room are taken (409 with the conflicts)",
     role: "reception",
     method: "post",
     url: () => "/api/v1/appointments",
-    data: (d) => ({ caseId: d.referredCaseId, kind: "consultation", start: d.consultation.start, clinicianId: d.consultation.clinician.id, roomId: d.consultation.room.id }),
+    data: (d) => ({
+      caseId: d.referredCaseId,
+      kind: "consultation",
+      start: d.consultation.start,
+      clinicianId: d.consultation.clinician.id,
+      roomId: d.consultation.room.id,
+    }),
     status: 409,
     body: (body, d) => {
       expect(body.code).toBe("SC-1");
-      expect(body.conflicts).toEqual(expect.arrayContaining([{ appointmentId: d.consultation.id, resource: "clinician" }, { appointmentId: d.consultation.id, resource: "room" }]));
+      expect(body.conflicts).toEqual(
+        expect.arrayContaining([
+          { appointmentId: d.consultation.id, resource: "clinician" },
+          { appointmentId: d.consultation.id, resource: "room" },
+        ]),
+      );
     },
   },
   {
@@ -182,7 +309,13 @@ const probes: Probe[] = [
     data: () => ({ givenName: "A".repeat(110 * 1024), familyName: "Big", birthDate: "1990-01-01", sex: "female" }),
     status: 413,
   },
-  { name: "a case's calendar file (text/calendar)", role: "reception", method: "get", url: (d) => `/api/v1/cases/${d.operatedCaseId}/appointments.ics`, status: 200 },
+  {
+    name: "a case's calendar file (text/calendar)",
+    role: "reception",
+    method: "get",
+    url: (d) => `/api/v1/cases/${d.operatedCaseId}/appointments.ics`,
+    status: 200,
+  },
 ];
 
 test.describe("the OpenAPI document describes the live answers", () => {
@@ -201,12 +334,25 @@ test.describe("the OpenAPI document describes the live answers", () => {
   test("the validator reads every schema of the document as JSON Schema 2020-12, and refuses keywords it does not know", () => {
     expect(live.unreadableSchemas()).toEqual([]);
     const single = (schema: object, schemas: Record<string, object> = {}) =>
-      new LiveDocument({ openapi: "3.1.0", paths: { "/x": { get: { responses: { "200": { content: { "application/json": { schema } } } } } } }, components: { schemas } });
-    const problemsOf = (schema: object, body: unknown, schemas?: Record<string, object>) => single(schema, schemas).bodyProblems("get", "/x", "200", "application/json", body).join("\n");
+      new LiveDocument({
+        openapi: "3.1.0",
+        paths: { "/x": { get: { responses: { "200": { content: { "application/json": { schema } } } } } } },
+        components: { schemas },
+      });
+    const problemsOf = (schema: object, body: unknown, schemas?: Record<string, object>) =>
+      single(schema, schemas).bodyProblems("get", "/x", "200", "application/json", body).join("\n");
     // 2020-12 applies a $ref's siblings and prefixItems, where draft-07 ignored them.
     const a = { type: "object", properties: { a: { type: "integer" } }, required: ["a"] };
-    expect(problemsOf({ $ref: "#/components/schemas/A", type: "object", properties: { b: {} }, required: ["b"] }, { a: 1 }, { A: a })).toContain("must have required property 'b'");
-    expect(problemsOf({ type: "array", prefixItems: [{ type: "string" }], minItems: 1, items: false }, [1])).toContain("body/0 must be string");
+    expect(
+      problemsOf(
+        { $ref: "#/components/schemas/A", type: "object", properties: { b: {} }, required: ["b"] },
+        { a: 1 },
+        { A: a },
+      ),
+    ).toContain("must have required property 'b'");
+    expect(problemsOf({ type: "array", prefixItems: [{ type: "string" }], minItems: 1, items: false }, [1])).toContain(
+      "body/0 must be string",
+    );
     // A keyword the validator does not know, here misspelt, fails instead of being skipped.
     expect(() => problemsOf({ type: "string", minLenght: 1 }, "")).toThrow(/unknown keyword: "minLenght"/);
     // `nullable` (OpenAPI 3.0) is read by Ajv but not by OpenAPI 3.1: the document may not use it.
@@ -217,7 +363,9 @@ test.describe("the OpenAPI document describes the live answers", () => {
   test("the path matching finds literal paths before templated ones", () => {
     expect(live.templateOf("get", "/api/v1/patients/duplicates")).toBe("/api/v1/patients/duplicates");
     expect(live.templateOf("get", `/api/v1/patients/${randomUUID()}`)).toBe("/api/v1/patients/{id}");
-    expect(live.templateOf("post", `/api/v1/cases/${randomUUID()}/first-line-courses/${randomUUID()}/review`)).toBe("/api/v1/cases/{id}/first-line-courses/{courseId}/review");
+    expect(live.templateOf("post", `/api/v1/cases/${randomUUID()}/first-line-courses/${randomUUID()}/review`)).toBe(
+      "/api/v1/cases/{id}/first-line-courses/{courseId}/review",
+    );
     expect(live.templateOf("get", "/api/v1/nowhere")).toBeUndefined();
   });
 
@@ -227,20 +375,50 @@ test.describe("the OpenAPI document describes the live answers", () => {
     const broken = { ...patient, id: "not-a-uuid", sex: "x", phone: 7 };
     delete broken.mrn;
     const problems = live.bodyProblems("get", "/api/v1/patients/{id}", "200", "application/json", broken).join("\n");
-    for (const expected of ["must have required property 'mrn'", 'body/id must match format "uuid"', "body/sex must be equal to one of the allowed values", "body/phone must be string,null"]) {
+    for (const expected of [
+      "must have required property 'mrn'",
+      'body/id must match format "uuid"',
+      "body/sex must be equal to one of the allowed values",
+      "body/phone must be string,null",
+    ]) {
       expect(problems).toContain(expected);
     }
     // Through a $ref into components, and into nested arrays.
     const page = await ok(await clients.get("reception")!.get("/api/v1/patients?q=Lambert"));
     expect(live.bodyProblems("get", "/api/v1/patients", "200", "application/json", page)).toEqual([]);
-    const nested = live.bodyProblems("get", "/api/v1/patients", "200", "application/json", { ...page, items: [{ ...page.items[0], birthDate: null }] });
+    const nested = live.bodyProblems("get", "/api/v1/patients", "200", "application/json", {
+      ...page,
+      items: [{ ...page.items[0], birthDate: null }],
+    });
     expect(nested.join("\n")).toContain("body/items/0/birthDate must be string");
-    expect(live.bodyProblems("get", "/api/v1/patients", "200", "application/json", { items: [] }).join("\n")).toContain("must have required property 'nextCursor'");
+    expect(live.bodyProblems("get", "/api/v1/patients", "200", "application/json", { items: [] }).join("\n")).toContain(
+      "must have required property 'nextCursor'",
+    );
     // A problem body: its status and code are the declared ones, and it carries no undeclared field.
-    const refusal = { type: "about:blank#PW-3", title: "Unprocessable Content", status: 422, detail: "No.", code: "PW-3", rule: ruleCatalogue["PW-3"] };
-    expect(live.bodyProblems("post", "/api/v1/cases/{id}/cancel", "422", "application/problem+json", refusal)).toEqual([]);
-    const wrong = live.bodyProblems("post", "/api/v1/cases/{id}/cancel", "422", "application/problem+json", { ...refusal, status: 409, code: "NOPE", conflicts: [] }).join("\n");
-    for (const expected of ["body/status must be equal to one of the allowed values", "body/code must be equal to one of the allowed values", "must NOT have additional properties: 'conflicts'"]) {
+    const refusal = {
+      type: "about:blank#PW-3",
+      title: "Unprocessable Content",
+      status: 422,
+      detail: "No.",
+      code: "PW-3",
+      rule: ruleCatalogue["PW-3"],
+    };
+    expect(live.bodyProblems("post", "/api/v1/cases/{id}/cancel", "422", "application/problem+json", refusal)).toEqual(
+      [],
+    );
+    const wrong = live
+      .bodyProblems("post", "/api/v1/cases/{id}/cancel", "422", "application/problem+json", {
+        ...refusal,
+        status: 409,
+        code: "NOPE",
+        conflicts: [],
+      })
+      .join("\n");
+    for (const expected of [
+      "body/status must be equal to one of the allowed values",
+      "body/code must be equal to one of the allowed values",
+      "must NOT have additional properties: 'conflicts'",
+    ]) {
       expect(wrong).toContain(expected);
     }
   });
@@ -249,9 +427,15 @@ test.describe("the OpenAPI document describes the live answers", () => {
     const missing: string[] = [];
     for (const [, endpoint] of named) {
       const declared = Object.keys(document.paths[endpoint.path]?.[endpoint.method]?.responses ?? {});
-      const expected = ["500", ...(endpoint.action ? ["401", "403"] : []), ...(endpoint.params ? ["400", "404"] : []), ...(endpoint.body ? ["400", "413", "415"] : [])];
+      const expected = [
+        "500",
+        ...(endpoint.action ? ["401", "403"] : []),
+        ...(endpoint.params ? ["400", "404"] : []),
+        ...(endpoint.body ? ["400", "413", "415"] : []),
+      ];
       if (endpoint.method === "post" && endpoint.action) expected.push("409", "422");
-      for (const status of expected) if (!declared.includes(status)) missing.push(`${endpoint.method.toUpperCase()} ${endpoint.path}: ${status}`);
+      for (const status of expected)
+        if (!declared.includes(status)) missing.push(`${endpoint.method.toUpperCase()} ${endpoint.path}: ${status}`);
     }
     expect(missing).toEqual([]);
   });
@@ -260,7 +444,11 @@ test.describe("the OpenAPI document describes the live answers", () => {
     const admin = clients.get("admin")!;
     const anonymous = clients.get(null)!;
     const key = randomUUID();
-    const create = () => admin.post("/api/v1/staff", { data: { email: `physio.${key}@demo.clinic`, name: "Physio Documented", role: "physio" }, headers: { "Idempotency-Key": key } });
+    const create = () =>
+      admin.post("/api/v1/staff", {
+        data: { email: `physio.${key}@demo.clinic`, name: "Physio Documented", role: "physio" },
+        headers: { "Idempotency-Key": key },
+      });
     const created = await create();
     expect(created.status()).toBe(201);
     expect(await live.problems("post", "/api/v1/staff", created)).toEqual([]);
@@ -287,7 +475,9 @@ test.describe("the OpenAPI document describes the live answers", () => {
       expect(response.status()).toBe(status);
       expect(await live.problems("post", "/api/v1/set-password", response)).toEqual([]);
     }
-    const demoAdmin = (await ok(await admin.get("/api/v1/staff?role=admin"))).items.find((s: { name: string }) => s.name === "Kim Adeyemi");
+    const demoAdmin = (await ok(await admin.get("/api/v1/staff?role=admin"))).items.find(
+      (s: { name: string }) => s.name === "Kim Adeyemi",
+    );
     const own = await admin.patch(`/api/v1/staff/${demoAdmin.id}`, { data: { role: "surgeon" } });
     expect(own.status()).toBe(422);
     expect(await live.problems("patch", `/api/v1/staff/${demoAdmin.id}`, own)).toEqual([]);

@@ -6,7 +6,11 @@ import { caseAt, newPatient, post, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
-  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+  c = {
+    reception: await apiAs("reception"),
+    surgeon: await apiAs("surgeon"),
+    anaesthetist: await apiAs("anaesthetist"),
+  };
 });
 
 /** Expects a 422 naming the rule, and the case unchanged. */
@@ -26,28 +30,56 @@ async function refused(url: string, path: string, data: unknown, rule: string, c
 test.describe("diagnosis", () => {
   test("a referral records mechanism and symptoms; an unknown mechanism is refused (DX-4)", async () => {
     const patient = await newPatient(c.reception);
-    const bad = await c.reception.post("/api/v1/cases", { data: { patientId: patient.id, side: "left", mechanism: "fall" } });
+    const bad = await c.reception.post("/api/v1/cases", {
+      data: { patientId: patient.id, side: "left", mechanism: "fall" },
+    });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).errors).toEqual([{ path: "mechanism", message: "DX-4: the mechanism is traumatic, microtrauma or unknown" }]);
-    const kase = await post(c.reception, "/api/v1/cases", { patientId: patient.id, side: "left", mechanism: "microtrauma", symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" } });
+    expect((await bad.json()).errors).toEqual([
+      { path: "mechanism", message: "DX-4: the mechanism is traumatic, microtrauma or unknown" },
+    ]);
+    const kase = await post(c.reception, "/api/v1/cases", {
+      patientId: patient.id,
+      side: "left",
+      mechanism: "microtrauma",
+      symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" },
+    });
     expect(kase.status).toBe("referred");
     const detail = await (await c.surgeon.get(`/api/v1/cases/${kase.id}`)).json();
-    expect(detail.clinical).toMatchObject({ mechanism: "microtrauma", symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" } });
+    expect(detail.clinical).toMatchObject({
+      mechanism: "microtrauma",
+      symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" },
+    });
   });
 
   test("imaging outside the protocol's modalities is refused; supporting MRI diagnoses the case (DX-1, DX-3)", async () => {
     const kase = await caseAt(c, "referred");
-    const bad = await c.surgeon.post(`${kase.url}/imaging`, { data: { modality: "ultrasound", performedOn: today(), findings: "x", supportsDiagnosis: true } });
+    const bad = await c.surgeon.post(`${kase.url}/imaging`, {
+      data: { modality: "ultrasound", performedOn: today(), findings: "x", supportsDiagnosis: true },
+    });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).errors[0].message).toContain("DX-1");
-    expect((await post(c.surgeon, `${kase.url}/imaging`, { modality: "mri", performedOn: today(), findings: "Os trigonum", supportsDiagnosis: true })).status).toBe("diagnosed");
+    expect(
+      (
+        await post(c.surgeon, `${kase.url}/imaging`, {
+          modality: "mri",
+          performedOn: today(),
+          findings: "Os trigonum",
+          supportsDiagnosis: true,
+        })
+      ).status,
+    ).toBe("diagnosed");
   });
 
   test("a diagnostic injection is refused before imaging, allowed after inconclusive imaging, and relief diagnoses (DX-2)", async () => {
     const kase = await caseAt(c, "referred");
     const injection = { performedOn: today(), guidance: "ultrasound", painRelieved: true };
     await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
-    await post(c.surgeon, `${kase.url}/imaging`, { modality: "xray_nwb", performedOn: daysAgo(3), findings: "Nothing conclusive", supportsDiagnosis: false });
+    await post(c.surgeon, `${kase.url}/imaging`, {
+      modality: "xray_nwb",
+      performedOn: daysAgo(3),
+      findings: "Nothing conclusive",
+      supportsDiagnosis: false,
+    });
     expect((await post(c.surgeon, `${kase.url}/diagnostic-injections`, injection)).status).toBe("diagnosed");
     await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
   });
@@ -56,7 +88,12 @@ test.describe("diagnosis", () => {
     const kase = await caseAt(c, "referred");
     const course = { startedOn: today(), painSeverity: "mild", measures: ["analgesics", "cryotherapy"] };
     await refused(kase.url, "/first-line-courses", course, "DX-3");
-    await post(c.surgeon, `${kase.url}/imaging`, { modality: "ct", performedOn: daysAgo(1), findings: "Bone spur", supportsDiagnosis: true });
+    await post(c.surgeon, `${kase.url}/imaging`, {
+      modality: "ct",
+      performedOn: daysAgo(1),
+      findings: "Bone spur",
+      supportsDiagnosis: true,
+    });
     expect((await post(c.surgeon, `${kase.url}/first-line-courses`, course)).status).toBe("first_line");
   });
 });
@@ -64,21 +101,43 @@ test.describe("diagnosis", () => {
 test.describe("first-line treatment", () => {
   test("a course needs a measure, and the open course must be reviewed before another (FL-1)", async () => {
     const kase = await caseAt(c, "first_line");
-    const empty = await c.surgeon.post(`${kase.url}/first-line-courses`, { data: { startedOn: today(), painSeverity: "mild", measures: [] } });
+    const empty = await c.surgeon.post(`${kase.url}/first-line-courses`, {
+      data: { startedOn: today(), painSeverity: "mild", measures: [] },
+    });
     expect(empty.status()).toBe(400);
-    await refused(kase.url, "/first-line-courses", { startedOn: today(), painSeverity: "mild", measures: ["strapping"] }, "FL-1");
+    await refused(
+      kase.url,
+      "/first-line-courses",
+      { startedOn: today(), painSeverity: "mild", measures: ["strapping"] },
+      "FL-1",
+    );
   });
 
   test("immobilisation is refused unless the pain is severe (FL-2)", async () => {
     const kase = await caseAt(c, "diagnosed");
-    await refused(kase.url, "/first-line-courses", { startedOn: today(), painSeverity: "moderate", measures: ["immobilisation"] }, "FL-2");
-    expect((await post(c.surgeon, `${kase.url}/first-line-courses`, { startedOn: today(), painSeverity: "severe", measures: ["immobilisation"] })).status).toBe("first_line");
+    await refused(
+      kase.url,
+      "/first-line-courses",
+      { startedOn: today(), painSeverity: "moderate", measures: ["immobilisation"] },
+      "FL-2",
+    );
+    expect(
+      (
+        await post(c.surgeon, `${kase.url}/first-line-courses`, {
+          startedOn: today(),
+          painSeverity: "severe",
+          measures: ["immobilisation"],
+        })
+      ).status,
+    ).toBe("first_line");
   });
 
   test("a resolved review closes the case, and a course is reviewed only once (FL-3)", async () => {
     const kase = await caseAt(c, "first_line");
     const review = `/first-line-courses/${kase.courseId}/review`;
-    expect((await post(c.surgeon, `${kase.url}${review}`, { reviewedOn: today(), outcome: "resolved" }, 200)).status).toBe("closed_resolved");
+    expect(
+      (await post(c.surgeon, `${kase.url}${review}`, { reviewedOn: today(), outcome: "resolved" }, 200)).status,
+    ).toBe("closed_resolved");
     const again = await c.surgeon.post(`${kase.url}${review}`, { data: { reviewedOn: today(), outcome: "failed" } });
     expect((await again.json()).code).toBe("FL-3");
   });
@@ -88,48 +147,92 @@ test.describe("surgery", () => {
   test("listing is refused before a failed or partly-working course, by any role but a surgeon, and allowed after (SX-1)", async () => {
     const kase = await caseAt(c, "first_line");
     await refused(kase.url, "/surgical-listing", {}, "SX-1");
-    await post(c.surgeon, `${kase.url}/first-line-courses/${kase.courseId}/review`, { reviewedOn: today(), outcome: "partly_worked" }, 200);
+    await post(
+      c.surgeon,
+      `${kase.url}/first-line-courses/${kase.courseId}/review`,
+      { reviewedOn: today(), outcome: "partly_worked" },
+      200,
+    );
     expect((await c.anaesthetist.post(`${kase.url}/surgical-listing`, { data: {} })).status()).toBe(403);
-    expect((await post(c.surgeon, `${kase.url}/surgical-listing`, { notes: "Os trigonum excision" })).status).toBe("listed_for_surgery");
+    expect((await post(c.surgeon, `${kase.url}/surgical-listing`, { notes: "Os trigonum excision" })).status).toBe(
+      "listed_for_surgery",
+    );
   });
 
   test("an operation without an anaesthesia assessment is refused; the assessment allows it (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
-    const note = { performedAt: earlierToday(), anaesthesiaGiven: "general", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = {
+      performedAt: earlierToday(),
+      anaesthesiaGiven: "general",
+      findings: "Spur",
+      dischargeAnalgesia: "Paracetamol",
+    };
     await refused(kase.url, "/operation", note, "SX-2");
-    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "general", homeSupport: true });
+    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, {
+      assessedOn: today(),
+      asaGrade: 1,
+      anaesthesiaType: "general",
+      homeSupport: true,
+    });
     expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
   });
 
   test("an operation outside the assessment's 90 days is refused; inside them it is recorded (SX-3)", async () => {
     const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 91 });
-    const note = { performedAt: earlierToday(), anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = {
+      performedAt: earlierToday(),
+      anaesthesiaGiven: "locoregional",
+      findings: "Spur",
+      dischargeAnalgesia: "Paracetamol",
+    };
     await refused(kase.url, "/operation", note, "SX-3");
-    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, { assessedOn: today(), asaGrade: 1, anaesthesiaType: "locoregional", homeSupport: false });
+    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, {
+      assessedOn: today(),
+      asaGrade: 1,
+      anaesthesiaType: "locoregional",
+      homeSupport: false,
+    });
     expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
   });
 
   test("the assessment admits as a day case only with help at home (SX-4)", async () => {
     const withHelp = await caseAt(c, "assessed", { homeSupport: true });
     const alone = await caseAt(c, "assessed", { homeSupport: false });
-    const admission = async (url: string) => (await (await c.anaesthetist.get(url)).json()).clinical.assessments[0].admission;
+    const admission = async (url: string) =>
+      (await (await c.anaesthetist.get(url)).json()).clinical.assessments[0].admission;
     expect(await admission(withHelp.url)).toBe("day_case");
     expect(await admission(alone.url)).toBe("inpatient");
   });
 
   test("a change from the assessed anaesthesia needs a reason (SX-5)", async () => {
     const kase = await caseAt(c, "assessed");
-    const note = { performedAt: earlierToday(), anaesthesiaGiven: "spinal", findings: "Spur", dischargeAnalgesia: "Paracetamol" };
+    const note = {
+      performedAt: earlierToday(),
+      anaesthesiaGiven: "spinal",
+      findings: "Spur",
+      dischargeAnalgesia: "Paracetamol",
+    };
     await refused(kase.url, "/operation", note, "SX-5");
-    expect((await post(c.surgeon, `${kase.url}/operation`, { ...note, anaesthesiaChangeReason: "Block not possible" })).status).toBe("operated");
+    expect(
+      (await post(c.surgeon, `${kase.url}/operation`, { ...note, anaesthesiaChangeReason: "Block not possible" }))
+        .status,
+    ).toBe("operated");
     const detail = await (await c.surgeon.get(kase.url)).json();
-    expect(detail.clinical.operation).toMatchObject({ anaesthesiaGiven: "spinal", anaesthesiaChangeReason: "Block not possible" });
+    expect(detail.clinical.operation).toMatchObject({
+      anaesthesiaGiven: "spinal",
+      anaesthesiaChangeReason: "Block not possible",
+    });
   });
 
   test("the operation note generates the post-operative plan with it (SX-6)", async () => {
     const kase = await caseAt(c, "assessed");
     expect((await c.surgeon.get(`${kase.url}/care-plan`)).status()).toBe(404);
-    await post(c.surgeon, `${kase.url}/operation`, { performedAt: `${daysAgo(1)}T09:30:00Z`, anaesthesiaGiven: "locoregional", findings: "Spur", dischargeAnalgesia: "Paracetamol" });
+    await post(c.surgeon, `${kase.url}/operation`, {
+      performedAt: `${daysAgo(1)}T09:30:00Z`,
+      anaesthesiaGiven: "locoregional",
+      findings: "Spur",
+      dischargeAnalgesia: "Paracetamol",
+    });
     const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
     expect(plan).toMatchObject({ operationDate: daysAgo(1), timeZone: "Europe/London" });
   });
@@ -174,7 +277,9 @@ test.describe("the post-operative plan", () => {
     await post(c.surgeon, `${d30.url}/clearances`, { activity: "cycling", clearedOn: today() });
     const d70 = await caseAt(c, "operated", { operatedDaysAgo: 70 });
     const plan = await (await c.surgeon.get(`${d70.url}/care-plan`)).json();
-    expect(plan.milestones.find((m: { activity: string }) => m.activity === "running").earliestOn).toBe(addMonthsClamped(plan.operationDate, 2));
+    expect(plan.milestones.find((m: { activity: string }) => m.activity === "running").earliestOn).toBe(
+      addMonthsClamped(plan.operationDate, 2),
+    );
     await post(c.surgeon, `${d70.url}/clearances`, { activity: "running", clearedOn: today() });
   });
 });
@@ -182,9 +287,16 @@ test.describe("the post-operative plan", () => {
 test.describe("the record itself", () => {
   test("an event dated in the future is refused (PW-1)", async () => {
     const kase = await caseAt(c, "referred");
-    await refused(kase.url, "/imaging", { modality: "mri", performedOn: addDays(today(), 1), findings: "x", supportsDiagnosis: true }, "PW-1");
+    await refused(
+      kase.url,
+      "/imaging",
+      { modality: "mri", performedOn: addDays(today(), 1), findings: "x", supportsDiagnosis: true },
+      "PW-1",
+    );
     const patient = await newPatient(c.reception);
-    const referral = await c.reception.post("/api/v1/cases", { data: { patientId: patient.id, side: "left", mechanism: "unknown", referredOn: addDays(today(), 1) } });
+    const referral = await c.reception.post("/api/v1/cases", {
+      data: { patientId: patient.id, side: "left", mechanism: "unknown", referredOn: addDays(today(), 1) },
+    });
     expect(referral.status()).toBe(422);
     expect((await referral.json()).code).toBe("PW-1");
     expect((await (await c.reception.get(`/api/v1/cases?patientId=${patient.id}`)).json()).items).toEqual([]);
@@ -192,12 +304,22 @@ test.describe("the record itself", () => {
 
   test("an event dated before the step it follows is refused (PW-2)", async () => {
     const kase = await caseAt(c, "diagnosed", { operatedDaysAgo: 0 });
-    await refused(kase.url, "/first-line-courses", { startedOn: daysAgo(400), painSeverity: "mild", measures: ["analgesics"] }, "PW-2");
+    await refused(
+      kase.url,
+      "/first-line-courses",
+      { startedOn: daysAgo(400), painSeverity: "mild", measures: ["analgesics"] },
+      "PW-2",
+    );
   });
 
   test("a step the case's state does not allow is refused (PW-3)", async () => {
     const kase = await caseAt(c, "operated");
-    await refused(kase.url, "/imaging", { modality: "mri", performedOn: today(), findings: "x", supportsDiagnosis: true }, "PW-3");
+    await refused(
+      kase.url,
+      "/imaging",
+      { modality: "mri", performedOn: today(), findings: "x", supportsDiagnosis: true },
+      "PW-3",
+    );
   });
 
   test("reception reads the case's summary without the clinical record; admin reads no case", async () => {
@@ -213,9 +335,15 @@ test.describe("the record itself", () => {
 test.describe("closing a case", () => {
   test("a case is cancelled before its operation with its reason, never after (PW-3)", async () => {
     const listed = await caseAt(c, "listed");
-    expect((await post(c.surgeon, `${listed.url}/cancel`, { reason: "Patient declined surgery" }, 200)).status).toBe("cancelled");
+    expect((await post(c.surgeon, `${listed.url}/cancel`, { reason: "Patient declined surgery" }, 200)).status).toBe(
+      "cancelled",
+    );
     const detail = await (await c.surgeon.get(listed.url)).json();
-    expect(detail.history.at(-1)).toMatchObject({ from: "listed_for_surgery", to: "cancelled", reason: "Cancelled: Patient declined surgery" });
+    expect(detail.history.at(-1)).toMatchObject({
+      from: "listed_for_surgery",
+      to: "cancelled",
+      reason: "Cancelled: Patient declined surgery",
+    });
     const operated = await caseAt(c, "operated");
     await refused(operated.url, "/cancel", { reason: "Too late" }, "PW-3");
   });

@@ -23,16 +23,43 @@ const stages = ["referred", "diagnosed", "first_line", "failed_course", "listed"
 export type Stage = (typeof stages)[number];
 
 /** Walks a new case through the API up to `stage`; the operation, if any, `operatedDaysAgo` days back. */
-export async function caseAt(c: Clients, stage: Stage, options: { operatedDaysAgo?: number; homeSupport?: boolean; assessedDaysBeforeOperation?: number } = {}) {
+export async function caseAt(
+  c: Clients,
+  stage: Stage,
+  options: { operatedDaysAgo?: number; homeSupport?: boolean; assessedDaysBeforeOperation?: number } = {},
+) {
   const op = options.operatedDaysAgo ?? 2;
   const patient = await newPatient(c.reception);
-  const kase = await post(c.reception, "/api/v1/cases", { patientId: patient.id, side: "right", mechanism: "traumatic" });
+  const kase = await post(c.reception, "/api/v1/cases", {
+    patientId: patient.id,
+    side: "right",
+    mechanism: "traumatic",
+  });
   const url = `/api/v1/cases/${kase.id}`;
   const reached = (s: Stage) => stages.indexOf(stage) >= stages.indexOf(s);
   let courseId = "";
-  if (reached("diagnosed")) await post(c.surgeon, `${url}/imaging`, { modality: "mri", performedOn: daysAgo(op + 150), findings: "Os trigonum", supportsDiagnosis: true });
-  if (reached("first_line")) courseId = (await post(c.surgeon, `${url}/first-line-courses`, { startedOn: daysAgo(op + 140), painSeverity: "moderate", measures: ["analgesics"] })).id;
-  if (reached("failed_course")) await post(c.surgeon, `${url}/first-line-courses/${courseId}/review`, { reviewedOn: daysAgo(op + 100), outcome: "failed" }, 200);
+  if (reached("diagnosed"))
+    await post(c.surgeon, `${url}/imaging`, {
+      modality: "mri",
+      performedOn: daysAgo(op + 150),
+      findings: "Os trigonum",
+      supportsDiagnosis: true,
+    });
+  if (reached("first_line"))
+    courseId = (
+      await post(c.surgeon, `${url}/first-line-courses`, {
+        startedOn: daysAgo(op + 140),
+        painSeverity: "moderate",
+        measures: ["analgesics"],
+      })
+    ).id;
+  if (reached("failed_course"))
+    await post(
+      c.surgeon,
+      `${url}/first-line-courses/${courseId}/review`,
+      { reviewedOn: daysAgo(op + 100), outcome: "failed" },
+      200,
+    );
   if (reached("listed")) await post(c.surgeon, `${url}/surgical-listing`, { listedOn: daysAgo(op + 95) });
   if (reached("assessed")) {
     await post(c.anaesthetist, `${url}/anaesthesia-assessments`, {

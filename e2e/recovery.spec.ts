@@ -7,11 +7,17 @@ import { caseAt, post, type Clients } from "./pathway-support";
 
 let c: Clients;
 test.beforeAll(async () => {
-  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+  c = {
+    reception: await apiAs("reception"),
+    surgeon: await apiAs("surgeon"),
+    anaesthetist: await apiAs("anaesthetist"),
+  };
 });
 
 test.describe("post-operative follow-up", () => {
-  test("a nurse records a round of three visits, one with signs of infection, and the surgeon sees the alert (PO-3)", async ({ page }) => {
+  test("a nurse records a round of three visits, one with signs of infection, and the surgeon sees the alert (PO-3)", async ({
+    page,
+  }) => {
     // Today's round as the morning left it: three patients on day 2, their visits booked at
     // today's midnight for 08:00, 08:30 and 09:00 with whichever nurse is free, so the round is
     // the same whatever the hour.
@@ -41,7 +47,12 @@ test.describe("post-operative follow-up", () => {
     const board = page.getByRole("region", { name: "Recovery board" });
     const infected = board.getByRole("row").filter({ hasText: patients[1]! });
     await expect(infected.getByText(/^Signs of infection at the dressing of/)).toBeVisible();
-    await expect(board.getByRole("row").filter({ hasText: patients[0]! }).getByText(/Signs of infection at the dressing/)).toHaveCount(0);
+    await expect(
+      board
+        .getByRole("row")
+        .filter({ hasText: patients[0]! })
+        .getByText(/Signs of infection at the dressing/),
+    ).toHaveCount(0);
 
     await infected.getByRole("button", { name: "Acknowledge…" }).click();
     await infected.getByPlaceholder("What was done").fill("Reviewed; oral antibiotics");
@@ -50,7 +61,9 @@ test.describe("post-operative follow-up", () => {
     await expect(infected.getByRole("cell", { name: "Signs of infection", exact: true })).toBeVisible();
   });
 
-  test("a physiotherapist is refused running clearance at D30 and allowed it at D0 + 2 months (PO-6)", async ({ page }) => {
+  test("a physiotherapist is refused running clearance at D30 and allowed it at D0 + 2 months (PO-6)", async ({
+    page,
+  }) => {
     const d30 = await caseAt(c, "operated", { operatedDaysAgo: 30 });
     let n = 55;
     while (addMonthsClamped(daysAgo(n), 2) > today()) n++;
@@ -75,7 +88,12 @@ test.describe("post-operative follow-up", () => {
 
   test("the patient's appointments download as an iCalendar file that a calendar program reads (PO-3)", async () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 0 });
-    const series = await post(c.reception, `${kase.url}/appointment-series`, { dressingTime: "09:00", physioTime: "10:00" }, 200);
+    const series = await post(
+      c.reception,
+      `${kase.url}/appointment-series`,
+      { dressingTime: "09:00", physioTime: "10:00" },
+      200,
+    );
     const booked = series.items.filter((i: { appointmentId?: string }) => i.appointmentId);
     const response = await c.reception.get(`${kase.url}/appointments.ics`);
     expect(response.headers()["content-type"]).toContain("text/calendar");
@@ -84,13 +102,18 @@ test.describe("post-operative follow-up", () => {
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(booked.length);
     const dressing = events.find((e) => e.summary === "Wound dressing by a nurse")!;
-    expect(dressing.startDate.toJSDate().toISOString()).toBe(booked.find((b: { kind: string }) => b.kind === "dressing").start);
+    expect(dressing.startDate.toJSDate().toISOString()).toBe(
+      booked.find((b: { kind: string }) => b.kind === "dressing").start,
+    );
   });
 
   test("a surgeon may not record a dressing: only a nurse does (PO-3)", async () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 2 });
     const appointments = (await (await c.surgeon.get(`/api/v1/appointments?caseId=${kase.id}`)).json()).items;
-    const response = await c.surgeon.post(`/api/v1/appointments/${appointments[0]?.id ?? "00000000-0000-0000-0000-000000000000"}/dressing-record`, { data: { woundState: "healed" } });
+    const response = await c.surgeon.post(
+      `/api/v1/appointments/${appointments[0]?.id ?? "00000000-0000-0000-0000-000000000000"}/dressing-record`,
+      { data: { woundState: "healed" } },
+    );
     expect(response.status()).toBe(403);
   });
 });

@@ -12,15 +12,24 @@ let staff: Record<string, Named[]>;
 let rooms: Record<string, Named[]>;
 
 const groupBy = (items: Named[], key: "role" | "kind") =>
-  items.reduce<Record<string, Named[]>>((groups, item) => ({ ...groups, [item[key]!]: [...(groups[item[key]!] ?? []), item] }), {});
+  items.reduce<Record<string, Named[]>>(
+    (groups, item) => ({ ...groups, [item[key]!]: [...(groups[item[key]!] ?? []), item] }),
+    {},
+  );
 
 test.beforeAll(async () => {
-  c = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+  c = {
+    reception: await apiAs("reception"),
+    surgeon: await apiAs("surgeon"),
+    anaesthetist: await apiAs("anaesthetist"),
+  };
   nurse = await apiAs("nurse");
   physio = await apiAs("physio");
   staff = groupBy((await (await c.reception.get("/api/v1/staff")).json()).items, "role");
   // The demo's own rooms, by name: other journeys may add rooms with other hours.
-  const demoRooms = ((await (await c.reception.get("/api/v1/rooms")).json()).items as Named[]).filter((r) => /^(Consulting room \d|Theatre \d|Imaging suite)$/.test(r.name));
+  const demoRooms = ((await (await c.reception.get("/api/v1/rooms")).json()).items as Named[]).filter((r) =>
+    /^(Consulting room \d|Theatre \d|Imaging suite)$/.test(r.name),
+  );
   rooms = groupBy(demoRooms, "kind");
 });
 
@@ -39,27 +48,64 @@ test.describe("booking", () => {
     const slot = { kind: "consultation", start: siteAt(day(1), 10), clinicianId: staff.surgeon![0]!.id };
     const first = await book(c.reception, { ...slot, caseId: a.id, roomId: rooms.consulting![0]!.id });
     expect(first.status).toBe(201);
-    const second = await book(c.reception, { ...slot, caseId: b.id, roomId: rooms.consulting![1]!.id, start: siteAt(day(1), 10, 10) });
+    const second = await book(c.reception, {
+      ...slot,
+      caseId: b.id,
+      roomId: rooms.consulting![1]!.id,
+      start: siteAt(day(1), 10, 10),
+    });
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ code: "SC-1", conflicts: [{ appointmentId: first.body.id, resource: "clinician" }] });
+    expect(second.body).toMatchObject({
+      code: "SC-1",
+      conflicts: [{ appointmentId: first.body.id, resource: "clinician" }],
+    });
   });
 
   test("outside working hours is refused; inside them it is booked (SC-2)", async () => {
     const kase = await caseAt(c, "referred");
-    const early = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 7, 30), clinicianId: staff.surgeon![0]!.id });
+    const early = await book(c.reception, {
+      caseId: kase.id,
+      kind: "consultation",
+      start: siteAt(day(2), 7, 30),
+      clinicianId: staff.surgeon![0]!.id,
+    });
     expect(early).toMatchObject({ status: 422, body: { code: "SC-2" } });
     const aWeekday = day(2);
     const saturday = addDays(aWeekday, 6 - isoWeekday(aWeekday));
-    const weekend = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(saturday, 10), clinicianId: staff.surgeon![0]!.id });
+    const weekend = await book(c.reception, {
+      caseId: kase.id,
+      kind: "consultation",
+      start: siteAt(saturday, 10),
+      clinicianId: staff.surgeon![0]!.id,
+    });
     expect(weekend.body.code).toBe("SC-2");
-    expect((await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(2), 9), clinicianId: staff.surgeon![0]!.id })).status).toBe(201);
+    expect(
+      (
+        await book(c.reception, {
+          caseId: kase.id,
+          kind: "consultation",
+          start: siteAt(day(2), 9),
+          clinicianId: staff.surgeon![0]!.id,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   test("the wrong clinician or room for the kind is refused (SC-3)", async () => {
     const kase = await caseAt(c, "referred");
-    const withNurse = await book(c.reception, { caseId: kase.id, kind: "consultation", start: siteAt(day(3), 10), clinicianId: staff.nurse![0]!.id });
+    const withNurse = await book(c.reception, {
+      caseId: kase.id,
+      kind: "consultation",
+      start: siteAt(day(3), 10),
+      clinicianId: staff.nurse![0]!.id,
+    });
     expect(withNurse).toMatchObject({ status: 422, body: { code: "SC-3" } });
-    const inTheatre = await book(c.reception, { caseId: kase.id, kind: "imaging", start: siteAt(day(3), 10), roomId: rooms.theatre![0]!.id });
+    const inTheatre = await book(c.reception, {
+      caseId: kase.id,
+      kind: "imaging",
+      start: siteAt(day(3), 10),
+      roomId: rooms.theatre![0]!.id,
+    });
     expect(inTheatre.body.code).toBe("SC-3");
     const imaging = await book(c.reception, { caseId: kase.id, kind: "imaging", start: siteAt(day(3), 11) });
     expect(imaging.status).toBe(201);
@@ -101,22 +147,37 @@ test.describe("booking", () => {
 test.describe("arthroscopy", () => {
   test("is refused without an anaesthesia assessment (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
-    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(day(6), 8) })).body.code).toBe("SX-2");
+    expect(
+      (await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(day(6), 8) })).body.code,
+    ).toBe("SX-2");
   });
 
   test("is refused after the assessment's 90 days (SX-3)", async () => {
     const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 85 });
     const late = weekdayAfter(addDays(today(), 5), 1);
-    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(late, 8) })).body.code).toBe("SX-3");
+    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start: siteAt(late, 8) })).body.code).toBe(
+      "SX-3",
+    );
   });
 
   test("is a day case only with help at home; booked with surgeon, anaesthetist and theatre, it schedules the case (SX-4)", async () => {
-    const kase = await caseAt(c, "assessed", { homeSupport: false, operatedDaysAgo: 0, assessedDaysBeforeOperation: 1 });
+    const kase = await caseAt(c, "assessed", {
+      homeSupport: false,
+      operatedDaysAgo: 0,
+      assessedDaysBeforeOperation: 1,
+    });
     const start = siteAt(day(7), 8);
-    expect((await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start, admission: "day_case" })).body.code).toBe("SX-4");
+    expect(
+      (await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start, admission: "day_case" })).body.code,
+    ).toBe("SX-4");
     const booked = await book(c.reception, { caseId: kase.id, kind: "arthroscopy", start });
     expect(booked.status).toBe(201);
-    expect(booked.body).toMatchObject({ admission: "inpatient", clinician: { id: expect.any(String) }, anaesthetist: { id: expect.any(String) }, room: { name: expect.stringMatching(/^Theatre/) } });
+    expect(booked.body).toMatchObject({
+      admission: "inpatient",
+      clinician: { id: expect.any(String) },
+      anaesthetist: { id: expect.any(String) },
+      room: { name: expect.stringMatching(/^Theatre/) },
+    });
     expect(new Date(booked.body.end).getTime() - new Date(booked.body.start).getTime()).toBe(90 * 60_000);
     expect((await (await c.surgeon.get(kase.url)).json()).status).toBe("scheduled");
   });
@@ -130,7 +191,9 @@ test.describe("after the operation", () => {
     const booked = await book(nurse, { caseId: kase.id, kind: "dressing", start: siteAt(addDays(today(), 2), 10) });
     expect(booked.status).toBe(201);
     expect(booked.body.dressingDueOn).toBe(addDays(today(), 2));
-    const later = await nurse.patch(`/api/v1/appointments/${booked.body.id}`, { data: { start: siteAt(addDays(today(), 3), 10), reason: "Nurse off" } });
+    const later = await nurse.patch(`/api/v1/appointments/${booked.body.id}`, {
+      data: { start: siteAt(addDays(today(), 3), 10), reason: "Nurse off" },
+    });
     expect((await later.json()).code).toBe("PO-3");
   });
 
@@ -151,7 +214,12 @@ test.describe("free slots and calendars", () => {
     const before = (await (await c.reception.get(query)).json()).items;
     expect(before[0].start).toBe(siteAt(target, 8));
     expect(before.at(-1).end <= siteAt(target, 18)).toBe(true);
-    await book(c.reception, { caseId: kase.id, kind: "consultation", start: before[0].start, clinicianId: staff.surgeon![1]!.id });
+    await book(c.reception, {
+      caseId: kase.id,
+      kind: "consultation",
+      start: before[0].start,
+      clinicianId: staff.surgeon![1]!.id,
+    });
     const after = (await (await c.reception.get(query)).json()).items;
     expect(after.map((s: { start: string }) => s.start)).not.toContain(before[0].start);
   });

@@ -30,7 +30,9 @@ test.describe("signing in", () => {
       await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
     }
     await signInThroughPage(page, email);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many failed attempts. Sign-in is locked for 15 minutes.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Too many failed attempts. Sign-in is locked for 15 minutes.",
+    );
     await expect(page).toHaveURL(/\/login$/);
   });
 
@@ -77,7 +79,13 @@ test.describe("session lifetime", () => {
     const session = await (await api.get("/api/auth/session")).json();
     const token = await encode({
       secret: e2eAuthSecret,
-      token: { name: session.user?.name, staffId: session.staffId, sessionId: session.sessionId, role: "surgeon", ...times },
+      token: {
+        name: session.user?.name,
+        staffId: session.staffId,
+        sessionId: session.sessionId,
+        role: "surgeon",
+        ...times,
+      },
       maxAge: 12 * 60 * 60,
     });
     const forged = await request.newContext({

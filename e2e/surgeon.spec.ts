@@ -8,7 +8,9 @@ async function choose(page: Page, legend: string, option: string) {
 }
 
 test.describe("surgeon", () => {
-  test("takes a patient from referral to the operation note and the post-operative plan (DX-3, SX-1, SX-6)", async ({ page }) => {
+  test("takes a patient from referral to the operation note and the post-operative plan (DX-3, SX-1, SX-6)", async ({
+    page,
+  }) => {
     const reception = await apiAs("reception");
     const patient = await newPatient(reception);
 
@@ -81,13 +83,19 @@ test.describe("surgeon", () => {
       await expect(page.getByRole("region", { name: "Timeline" }).getByText(step)).toBeVisible();
     }
     await page.getByRole("link", { name: "Post-operative plan" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your recovery plan after posterior ankle arthroscopy" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Your recovery plan after posterior ankle arthroscopy" }),
+    ).toBeVisible();
     await expect(page.getByText("No cast or splint is needed after this operation.")).toBeVisible();
     await expect(page.getByRole("cell", { name: "D14" })).toBeVisible();
   });
 
   test("sees a refusal from the server in the page with its rule (SX-3)", async ({ page }) => {
-    const clients = { reception: await apiAs("reception"), surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
     // Assessed today: an operation dated yesterday would come before the assessment.
     const kase = await caseAt(clients, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 0 });
     await signInThroughPage(page, emailOf("surgeon"));
@@ -103,7 +111,13 @@ test.describe("surgeon", () => {
 
   test("finds cases in every state on the worklist", async ({ page }) => {
     await signInThroughPage(page, emailOf("surgeon"));
-    for (const group of ["Awaiting diagnosis", "Diagnosed: first-line treatment to start", "In first-line treatment: review due", "Listed: waiting for an assessment or a date", "Operated and in recovery"]) {
+    for (const group of [
+      "Awaiting diagnosis",
+      "Diagnosed: first-line treatment to start",
+      "In first-line treatment: review due",
+      "Listed: waiting for an assessment or a date",
+      "Operated and in recovery",
+    ]) {
       const region = page.getByRole("region", { name: new RegExp(`^${group.replace(/[:()]/g, ".")}`) });
       await expect(region.getByRole("row").nth(1)).toBeVisible();
     }

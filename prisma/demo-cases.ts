@@ -15,7 +15,15 @@ import { createCase } from "@/lib/services/cases";
 
 export type Team = { reception: Actor; surgeon: Actor; anaesthetist: Actor };
 
-export const stages = ["referred", "diagnosed", "first_line", "failed_course", "listed", "assessed", "operated"] as const;
+export const stages = [
+  "referred",
+  "diagnosed",
+  "first_line",
+  "failed_course",
+  "listed",
+  "assessed",
+  "operated",
+] as const;
 export type Stage = (typeof stages)[number];
 
 export const demoZone = "Europe/London";
@@ -41,41 +49,76 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
   const op = options.operatedDaysAgo ?? 2;
   const on = (daysBeforeOperation: number) => addDays(today, -(op + daysBeforeOperation));
   const reached = (s: Stage) => stages.indexOf(stage) >= stages.indexOf(s);
-  const kase = await createCase(team.reception, {
-    patientId,
-    side: options.side ?? "left",
-    mechanism: options.mechanism ?? "microtrauma",
-    symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Dancing on tiptoe" },
-    referredOn: [on(160), today].sort()[0],
-  }, now);
+  const kase = await createCase(
+    team.reception,
+    {
+      patientId,
+      side: options.side ?? "left",
+      mechanism: options.mechanism ?? "microtrauma",
+      symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Dancing on tiptoe" },
+      referredOn: [on(160), today].sort()[0],
+    },
+    now,
+  );
   let courseId = "";
   if (reached("diagnosed")) {
-    await recordImaging(team.surgeon, kase.id, { modality: "mri", performedOn: on(150), findings: "Os trigonum with surrounding oedema", supportsDiagnosis: true }, now);
+    await recordImaging(
+      team.surgeon,
+      kase.id,
+      {
+        modality: "mri",
+        performedOn: on(150),
+        findings: "Os trigonum with surrounding oedema",
+        supportsDiagnosis: true,
+      },
+      now,
+    );
   }
   if (reached("first_line")) {
-    const course = { startedOn: on(140), painSeverity: "moderate" as const, measures: ["analgesics" as const, "strapping" as const, "physiotherapy" as const] };
+    const course = {
+      startedOn: on(140),
+      painSeverity: "moderate" as const,
+      measures: ["analgesics" as const, "strapping" as const, "physiotherapy" as const],
+    };
     courseId = (await startFirstLineCourse(team.surgeon, kase.id, course, now)).id;
   }
-  if (reached("failed_course")) await reviewFirstLineCourse(team.surgeon, kase.id, courseId, { reviewedOn: on(100), outcome: "failed" }, now);
-  if (reached("listed")) await listForSurgery(team.surgeon, kase.id, { listedOn: on(95), notes: "Arthroscopic excision of the os trigonum" }, now);
+  if (reached("failed_course"))
+    await reviewFirstLineCourse(team.surgeon, kase.id, courseId, { reviewedOn: on(100), outcome: "failed" }, now);
+  if (reached("listed"))
+    await listForSurgery(
+      team.surgeon,
+      kase.id,
+      { listedOn: on(95), notes: "Arthroscopic excision of the os trigonum" },
+      now,
+    );
   if (reached("assessed")) {
-    await recordAnaesthesiaAssessment(team.anaesthetist, kase.id, {
-      assessedOn: on(30),
-      asaGrade: 1,
-      anaesthesiaType: "locoregional",
-      homeSupport: options.homeSupport ?? true,
-      notes: null,
-    }, now);
+    await recordAnaesthesiaAssessment(
+      team.anaesthetist,
+      kase.id,
+      {
+        assessedOn: on(30),
+        asaGrade: 1,
+        anaesthesiaType: "locoregional",
+        homeSupport: options.homeSupport ?? true,
+        notes: null,
+      },
+      now,
+    );
   }
   if (reached("operated")) {
-    await recordOperation(team.surgeon, kase.id, {
-      performedAt: new Date(Math.min(instantAt(on(0), 10, 0, demoZone).getTime(), now.getTime())).toISOString(),
-      procedure: "Posterior ankle arthroscopy through two portals either side of the Achilles tendon",
-      anaesthesiaGiven: "locoregional",
-      anaesthesiaChangeReason: null,
-      findings: "Os trigonum excised; inflamed posterior capsule debrided",
-      dischargeAnalgesia: "Paracetamol 1 g four times a day and ibuprofen 400 mg three times a day for 5 days",
-    }, now);
+    await recordOperation(
+      team.surgeon,
+      kase.id,
+      {
+        performedAt: new Date(Math.min(instantAt(on(0), 10, 0, demoZone).getTime(), now.getTime())).toISOString(),
+        procedure: "Posterior ankle arthroscopy through two portals either side of the Achilles tendon",
+        anaesthesiaGiven: "locoregional",
+        anaesthesiaChangeReason: null,
+        findings: "Os trigonum excised; inflamed posterior capsule debrided",
+        dischargeAnalgesia: "Paracetamol 1 g four times a day and ibuprofen 400 mg three times a day for 5 days",
+      },
+      now,
+    );
   }
   return { caseId: kase.id, courseId };
 }

@@ -2,7 +2,13 @@
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
 import { addDays, dayOf, daysBetween, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
-import { cancelCase, dischargeCase, recordClearance, recordCrutchWeaning, reviewFirstLineCourse } from "@/lib/services/case-commands";
+import {
+  cancelCase,
+  dischargeCase,
+  recordClearance,
+  recordCrutchWeaning,
+  reviewFirstLineCourse,
+} from "@/lib/services/case-commands";
 import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
@@ -41,8 +47,50 @@ const staff: { email: string; name: string; role: Role }[] = [
   { email: "admin@demo.clinic", name: "Kim Adeyemi", role: "admin" },
 ];
 
-const givenNames = ["Zoë", "José", "Siobhán", "Björn", "Amélie", "Oliver", "Aisha", "Liam", "Chloé", "Mateusz", "Grace", "Noah", "Inés", "Kwame", "Freya", "Dmitri", "Saoirse", "Ethan", "Renée", "Yusuf"];
-const familyNames = ["Lambert", "García", "O'Brien", "Løvland", "Dubois", "Smith", "Khan", "Murphy", "Lefèvre", "Nowak", "Taylor", "Jones", "Muñoz", "Mensah", "Hughes", "Ivanov", "Kelly", "Brown", "Côté", "Yilmaz"];
+const givenNames = [
+  "Zoë",
+  "José",
+  "Siobhán",
+  "Björn",
+  "Amélie",
+  "Oliver",
+  "Aisha",
+  "Liam",
+  "Chloé",
+  "Mateusz",
+  "Grace",
+  "Noah",
+  "Inés",
+  "Kwame",
+  "Freya",
+  "Dmitri",
+  "Saoirse",
+  "Ethan",
+  "Renée",
+  "Yusuf",
+];
+const familyNames = [
+  "Lambert",
+  "García",
+  "O'Brien",
+  "Løvland",
+  "Dubois",
+  "Smith",
+  "Khan",
+  "Murphy",
+  "Lefèvre",
+  "Nowak",
+  "Taylor",
+  "Jones",
+  "Muñoz",
+  "Mensah",
+  "Hughes",
+  "Ivanov",
+  "Kelly",
+  "Brown",
+  "Côté",
+  "Yilmaz",
+];
 
 const at = (hours: number) => new Date(Date.UTC(1970, 0, 1, hours, 0, 0));
 
@@ -56,14 +104,33 @@ type Clock = { now: Date; today: Day };
 type Then = (team: SeedTeam, caseId: string, courseId: string, clock: Clock) => Promise<unknown>;
 const resolved: Then = ({ surgeon }, caseId, courseId, { now, today }) =>
   reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" }, now);
-const declined: Then = ({ surgeon }, caseId, _course, { now }) => cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." }, now);
-const offCrutches = (daysAgo: number): Then => ({ surgeon }, caseId, _course, { now, today }) => recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) }, now);
-const cleared = (activities: ("cycling" | "swimming" | "running")[]): Then => async ({ surgeon }, caseId, _course, { now, today }) => {
-  for (const activity of activities) await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null }, now);
-};
-const booking = (kind: "consultation" | "anaesthesia_assessment" | "arthroscopy", nthWeekday: number, hour: number, minute = 0): Then => ({ reception }, caseId, _course, { now, today }) =>
-  bookAppointment(reception, { caseId, kind, start: instantAt(weekdayAfter(today, nthWeekday), hour, minute, demoZone).toISOString() }, now);
-const series: Then = ({ reception }, caseId, _course, { now }) => bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false }, now);
+const declined: Then = ({ surgeon }, caseId, _course, { now }) =>
+  cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." }, now);
+const offCrutches =
+  (daysAgo: number): Then =>
+  ({ surgeon }, caseId, _course, { now, today }) =>
+    recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) }, now);
+const cleared =
+  (activities: ("cycling" | "swimming" | "running")[]): Then =>
+  async ({ surgeon }, caseId, _course, { now, today }) => {
+    for (const activity of activities)
+      await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null }, now);
+  };
+const booking =
+  (
+    kind: "consultation" | "anaesthesia_assessment" | "arthroscopy",
+    nthWeekday: number,
+    hour: number,
+    minute = 0,
+  ): Then =>
+  ({ reception }, caseId, _course, { now, today }) =>
+    bookAppointment(
+      reception,
+      { caseId, kind, start: instantAt(weekdayAfter(today, nthWeekday), hour, minute, demoZone).toISOString() },
+      now,
+    );
+const series: Then = ({ reception }, caseId, _course, { now }) =>
+  bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false }, now);
 /**
  * The recovery so far, through the real commands with the clock set to each past day: every
  * dressing due before today booked at `hour` and recorded (one left missed, one showing signs of
@@ -77,7 +144,10 @@ const recoverySoFar =
     const d0 = plan.operationDay.toISOString().slice(0, 10);
     const skipped: string[] = [];
     for (;;) {
-      const visit = await prisma.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: { lt: new Date(`${today}T00:00:00Z`) }, id: { notIn: skipped } }, orderBy: { dueOn: "asc" } });
+      const visit = await prisma.dressingVisit.findFirst({
+        where: { caseId, status: "planned", dueOn: { lt: new Date(`${today}T00:00:00Z`) }, id: { notIn: skipped } },
+        orderBy: { dueOn: "asc" },
+      });
       if (!visit) break;
       const due = visit.dueOn.toISOString().slice(0, 10);
       const day = daysBetween(d0, due);
@@ -85,15 +155,41 @@ const recoverySoFar =
         skipped.push(visit.id);
         continue;
       }
-      const booked = await bookAppointment(nurse, { caseId, kind: "dressing", start: instantAt(due, o.hour, 0, zone).toISOString(), homeVisit: true, dressingVisitId: visit.id }, instantAt(due, 0, 0, zone));
-      const woundState = day === o.healedDay ? "healed" : day === o.infectionDay ? "signs_of_infection" : day <= 4 ? "exudate" : "clean_dry";
+      const booked = await bookAppointment(
+        nurse,
+        {
+          caseId,
+          kind: "dressing",
+          start: instantAt(due, o.hour, 0, zone).toISOString(),
+          homeVisit: true,
+          dressingVisitId: visit.id,
+        },
+        instantAt(due, 0, 0, zone),
+      );
+      const woundState =
+        day === o.healedDay
+          ? "healed"
+          : day === o.infectionDay
+            ? "signs_of_infection"
+            : day <= 4
+              ? "exudate"
+              : "clean_dry";
       await recordDressing(nurse, booked.id, { woundState, notes: null }, instantAt(due, 17, 0, zone));
     }
     if (o.physio) {
       const day = weekdayAfter(d0, 1);
       if (day < today) {
-        const session = await bookAppointment(physio, { caseId, kind: "physio", start: instantAt(day, o.hour + 1, 0, zone).toISOString() }, instantAt(day, 0, 0, zone));
-        await recordPhysioSession(physio, session.id, { notes: "Gait with crutches, ankle range of motion", exercises: "Ankle pumps, isometrics", progress: null }, instantAt(day, 17, 0, zone));
+        const session = await bookAppointment(
+          physio,
+          { caseId, kind: "physio", start: instantAt(day, o.hour + 1, 0, zone).toISOString() },
+          instantAt(day, 0, 0, zone),
+        );
+        await recordPhysioSession(
+          physio,
+          session.id,
+          { notes: "Gait with crutches, ankle range of motion", exercises: "Ankle pumps, isometrics", progress: null },
+          instantAt(day, 17, 0, zone),
+        );
       }
     }
   };
@@ -105,12 +201,31 @@ const recoverySoFar =
 const todaysDressing =
   (hour: number): Then =>
   async ({ reception, nurse, prisma }, caseId, _course, { today }) => {
-    const due = await prisma.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: new Date(`${today}T00:00:00Z`), appointments: { none: { status: "booked" } } } });
+    const due = await prisma.dressingVisit.findFirst({
+      where: {
+        caseId,
+        status: "planned",
+        dueOn: new Date(`${today}T00:00:00Z`),
+        appointments: { none: { status: "booked" } },
+      },
+    });
     if (!due) return;
     const start = instantAt(today, hour, 0, demoZone);
-    await bookAppointment(reception, { caseId, kind: "dressing", start: start.toISOString(), dressingVisitId: due.id, clinicianId: nurse.id, homeVisit: true }, instantAt(today, 0, 0, demoZone));
+    await bookAppointment(
+      reception,
+      {
+        caseId,
+        kind: "dressing",
+        start: start.toISOString(),
+        dressingVisitId: due.id,
+        clinicianId: nurse.id,
+        homeVisit: true,
+      },
+      instantAt(today, 0, 0, demoZone),
+    );
   };
-const dischargedToday: Then = ({ surgeon }, caseId, _course, { now, today }) => dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." }, now);
+const dischargedToday: Then = ({ surgeon }, caseId, _course, { now, today }) =>
+  dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." }, now);
 
 // Cases in every state of the pathway, for the first patients; the rest have none yet.
 const demoCases: { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then[] }[] = [
@@ -129,10 +244,22 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
   { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(9)] },
   // D12: a dressing missed on day 10, physiotherapy not started.
-  { stage: "operated", options: { operatedDaysAgo: 12 }, then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(10)] },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 12 },
+    then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(10)],
+  },
   // D16: signs of infection on day 14, still on crutches.
-  { stage: "operated", options: { operatedDaysAgo: 16, side: "right" }, then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(11)] },
-  { stage: "operated", options: { operatedDaysAgo: 25 }, then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)] },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 16, side: "right" },
+    then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(11)],
+  },
+  {
+    stage: "operated",
+    options: { operatedDaysAgo: 25 },
+    then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)],
+  },
   {
     stage: "operated",
     options: { operatedDaysAgo: 30, mechanism: "traumatic" },
@@ -141,12 +268,21 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then
   {
     stage: "operated",
     options: { operatedDaysAgo: 70 },
-    then: [recoverySoFar({ hour: 12, healedDay: 14, physio: true }), offCrutches(58), cleared(["cycling", "swimming", "running"])],
+    then: [
+      recoverySoFar({ hour: 12, healedDay: 14, physio: true }),
+      offCrutches(58),
+      cleared(["cycling", "swimming", "running"]),
+    ],
   },
   {
     stage: "operated",
     options: { operatedDaysAgo: 95 },
-    then: [recoverySoFar({ hour: 13, healedDay: 14, physio: true }), offCrutches(83), cleared(["cycling", "swimming", "running"]), dischargedToday],
+    then: [
+      recoverySoFar({ hour: 13, healedDay: 14, physio: true }),
+      offCrutches(83),
+      cleared(["cycling", "swimming", "running"]),
+      dischargedToday,
+    ],
   },
 ];
 
@@ -159,7 +295,11 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
       // Open weekdays 08:00-18:00; the dressing rooms every day, as dressings fall every other day.
       const days = room.kind === "dressing" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
       await tx.room.create({
-        data: { ...room, siteId: site.id, hours: { create: days.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) } },
+        data: {
+          ...room,
+          siteId: site.id,
+          hours: { create: days.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) },
+        },
       });
     }
     for (const member of staff) {
@@ -188,7 +328,10 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
           birthDate: new Date(Date.UTC(year, month - 1, day)),
           sex: i % 3 === 0 ? "male" : i % 3 === 1 ? "female" : i % 7 === 0 ? "other" : "female",
           phone: `07700 900${String(100 + i).padStart(3, "0")}`,
-          email: `${givenName.normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase()}.${i}@example.org`,
+          email: `${givenName
+            .normalize("NFD")
+            .replace(/[^a-zA-Z]/g, "")
+            .toLowerCase()}.${i}@example.org`,
         } as const;
       }),
     });
@@ -208,7 +351,11 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
     physio: await byEmail("physio@demo.clinic"),
     prisma,
   };
-  const patients = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, take: demoCases.length, select: { id: true } });
+  const patients = await prisma.patient.findMany({
+    orderBy: { mrn: "asc" },
+    take: demoCases.length,
+    select: { id: true },
+  });
   const clock = { now, today: dayOf(now, demoZone) };
   for (const [i, demo] of demoCases.entries()) {
     const { caseId, courseId } = await walkCase(team, patients[i]!.id, demo.stage, { now, ...demo.options });

@@ -12,13 +12,19 @@ async function main() {
   const url = process.env.DATABASE_URL;
   const password = process.env.STAFF_PASSWORD ?? "";
   if (!url || !email || !name || !isRole(role) || !siteName) {
-    throw new Error("Usage: DATABASE_URL=… STAFF_PASSWORD=… npm run staff:create -- <email> <name> <role> <site name> [time zone]");
+    throw new Error(
+      "Usage: DATABASE_URL=… STAFF_PASSWORD=… npm run staff:create -- <email> <name> <role> <site name> [time zone]",
+    );
   }
   if (password.length < 12) throw new Error("STAFF_PASSWORD must be at least 12 characters.");
   await migrate(url);
   const prisma = createDb(url);
-  const site = (await prisma.site.findFirst({ where: { name: siteName } })) ?? (await prisma.site.create({ data: { name: siteName, timeZone } }));
-  await prisma.staff.create({ data: { email: email.toLowerCase(), name, role, siteId: site.id, passwordHash: await hashPassword(password) } });
+  const site =
+    (await prisma.site.findFirst({ where: { name: siteName } })) ??
+    (await prisma.site.create({ data: { name: siteName, timeZone } }));
+  await prisma.staff.create({
+    data: { email: email.toLowerCase(), name, role, siteId: site.id, passwordHash: await hashPassword(password) },
+  });
   await prisma.$disconnect();
   console.log(`Created ${role} account ${email} at ${siteName}.`);
 }

@@ -27,7 +27,9 @@ function fail(message: string): never {
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (production) {
-    fail("NEXTAUTH_SECRET is not set. In production (CLINIC_ENV=production) set it to a long random value, e.g. `openssl rand -base64 48`.");
+    fail(
+      "NEXTAUTH_SECRET is not set. In production (CLINIC_ENV=production) set it to a long random value, e.g. `openssl rand -base64 48`.",
+    );
   }
   // Demo mode: a secret of this installation's own, kept outside git so sessions survive restarts.
   const file = path.join(dataDir, "auth-secret");
@@ -42,7 +44,8 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const claim = await claimDataDir(dataDir).catch((error: Error) => fail(error.message));
   const secret = authSecret();
-  if (await portInUse(Number(port))) fail(`Port ${port} is in use by another program: stop it, or set PORT to a free port.`);
+  if (await portInUse(Number(port)))
+    fail(`Port ${port} is in use by another program: stop it, or set PORT to a free port.`);
   let embedded: EmbeddedServer | null = null;
   let webServer: ReturnType<typeof spawn> | null = null;
   let exitCode: number | null = null;
@@ -50,9 +53,12 @@ async function main() {
   // Migrations and grants run as the tables' owner; the app runs as DATABASE_URL's role.
   let ownerUrl = process.env.DATABASE_OWNER_URL || undefined;
   if (!databaseUrl) {
-    if (production) fail("DATABASE_URL is not set. In production (CLINIC_ENV=production) point it at your PostgreSQL server.");
+    if (production)
+      fail("DATABASE_URL is not set. In production (CLINIC_ENV=production) point it at your PostgreSQL server.");
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
-    console.log(`Starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, "postgres")) || dataDir}, port ${pgPort})…`);
+    console.log(
+      `Starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, "postgres")) || dataDir}, port ${pgPort})…`,
+    );
     embedded = await startEmbeddedPostgres({
       dir: path.join(dataDir, "postgres"),
       port: pgPort,
@@ -94,7 +100,10 @@ async function main() {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("No production build yet: building (about a minute)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) fail("The build failed.");
   }
 

@@ -25,12 +25,23 @@ const matrix: { instant: string; why: string }[] = [
 ];
 
 const london = (instant: Date) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(instant);
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    weekday: "short",
+    day: "2-digit",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(instant);
 
 const args = process.argv.slice(2);
 const e2e = args.includes("--e2e");
 const requested = args.filter((a) => a !== "--e2e");
-const runs = requested.length ? requested.map((instant) => matrix.find((m) => m.instant === instant) ?? { instant, why: "given" }) : matrix;
+const runs = requested.length
+  ? requested.map((instant) => matrix.find((m) => m.instant === instant) ?? { instant, why: "given" })
+  : matrix;
 for (const { instant } of runs) {
   if (Number.isNaN(Date.parse(instant))) {
     console.error(`Not an ISO 8601 instant: ${instant}`);
@@ -42,7 +53,15 @@ if (spawnSync("faketime", ["-f", "+0", "true"]).status !== 0) {
   process.exit(2);
 }
 
-const results: { instant: string; local: string; why: string; tests: number; failed: number; status: number | null; failures: string[] }[] = [];
+const results: {
+  instant: string;
+  local: string;
+  why: string;
+  tests: number;
+  failed: number;
+  status: number | null;
+  failures: string[];
+}[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), "clinic-clocks-"));
 try {
   for (const { instant, why } of runs) {
@@ -51,12 +70,28 @@ try {
     const report = path.join(scratch, `${instant.replace(/\W/g, "")}.json`);
     console.log(`\n=== ${instant} (${london(target)}): ${why}\n`);
     const suite = e2e
-      ? { args: ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report } }
-      : { args: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env: {} };
-    const run = spawnSync("faketime", ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, ...suite.args], {
-      stdio: "inherit",
-      env: { ...process.env, ...suite.env },
-    });
+      ? {
+          args: ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"],
+          env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+        }
+      : {
+          args: [
+            "node_modules/vitest/vitest.mjs",
+            "run",
+            "--reporter=default",
+            "--reporter=json",
+            `--outputFile.json=${report}`,
+          ],
+          env: {},
+        };
+    const run = spawnSync(
+      "faketime",
+      ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, process.execPath, ...suite.args],
+      {
+        stdio: "inherit",
+        env: { ...process.env, ...suite.env },
+      },
+    );
     let tests = 0;
     let failed = 0;
     const failures: string[] = [];
@@ -84,7 +119,9 @@ try {
 console.log(`\n${e2e ? "End-to-end" : "Vitest"} suite at each clock:`);
 console.log("Instant (UTC)          London time                     Tests  Failed  Exit");
 for (const r of results) {
-  console.log(`${r.instant.padEnd(22)} ${r.local.padEnd(31)} ${String(r.tests).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.status).padStart(4)}`);
+  console.log(
+    `${r.instant.padEnd(22)} ${r.local.padEnd(31)} ${String(r.tests).padStart(5)}  ${String(r.failed).padStart(6)}  ${String(r.status).padStart(4)}`,
+  );
 }
 const bad = results.filter((r) => r.status !== 0 || r.failed > 0 || r.tests === 0);
 for (const r of bad) {
@@ -103,7 +140,10 @@ function vitestFailures(json: {
   return json.testResults.flatMap((file) =>
     file.assertionResults
       .filter((t) => t.status === "failed")
-      .map((t) => `${path.relative(process.cwd(), file.name)} › ${t.fullName}: ${firstLines(t.failureMessages.join("\n"))}`),
+      .map(
+        (t) =>
+          `${path.relative(process.cwd(), file.name)} › ${t.fullName}: ${firstLines(t.failureMessages.join("\n"))}`,
+      ),
   );
 }
 
@@ -119,7 +159,10 @@ function playwrightFailures(json: { suites: PlaywrightSuite[] }): string[] {
     ...(suite.specs ?? []).flatMap((spec) =>
       spec.tests
         .filter((t) => t.status === "unexpected" || t.status === "flaky")
-        .map((t) => `${[...trail, spec.title].join(" › ")}: ${firstLines(t.results.find((r) => r.error)?.error?.message ?? t.status)}`),
+        .map(
+          (t) =>
+            `${[...trail, spec.title].join(" › ")}: ${firstLines(t.results.find((r) => r.error)?.error?.message ?? t.status)}`,
+        ),
     ),
     ...(suite.suites ?? []).flatMap((child) => walk(child, [...trail, child.title])),
   ];
@@ -128,5 +171,10 @@ function playwrightFailures(json: { suites: PlaywrightSuite[] }): string[] {
 
 /** The first three lines of an error message, without colour codes. */
 function firstLines(message: string): string {
-  return message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter(Boolean).slice(0, 3).join(" ⏎ ");
+  return message
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(" ⏎ ");
 }

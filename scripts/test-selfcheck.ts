@@ -12,7 +12,13 @@ const scratch = mkdtempSync(path.join(tmpdir(), "clinic-selfcheck-"));
 
 type Check = { runner: string; status: number | null; failed: number; passed: number };
 
-function run(runner: string, args: string[], env: Record<string, string>, report: string, count: (json: unknown) => { failed: number; passed: number }): Check {
+function run(
+  runner: string,
+  args: string[],
+  env: Record<string, string>,
+  report: string,
+  count: (json: unknown) => { failed: number; passed: number },
+): Check {
   console.log(`\n=== ${runner}: the deliberately failing fixture\n`);
   const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } });
   let counts = { failed: 0, passed: 0 };
@@ -30,7 +36,15 @@ try {
   const checks = [
     run(
       "vitest",
-      ["node_modules/vitest/vitest.mjs", "run", "--config", "selfcheck/vitest.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      [
+        "node_modules/vitest/vitest.mjs",
+        "run",
+        "--config",
+        "selfcheck/vitest.config.mts",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestReport}`,
+      ],
       {},
       vitestReport,
       (json) => {
@@ -40,7 +54,13 @@ try {
     ),
     run(
       "playwright",
-      ["node_modules/@playwright/test/cli.js", "test", "--config", "selfcheck/playwright.config.ts", "--reporter=list,json"],
+      [
+        "node_modules/@playwright/test/cli.js",
+        "test",
+        "--config",
+        "selfcheck/playwright.config.ts",
+        "--reporter=list,json",
+      ],
       { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
       playwrightReport,
       (json) => {
@@ -50,10 +70,15 @@ try {
     ),
   ];
   console.log("\nRunner      Failed  Passed  Exit");
-  for (const c of checks) console.log(`${c.runner.padEnd(10)}  ${String(c.failed).padStart(6)}  ${String(c.passed).padStart(6)}  ${String(c.status).padStart(4)}`);
+  for (const c of checks)
+    console.log(
+      `${c.runner.padEnd(10)}  ${String(c.failed).padStart(6)}  ${String(c.passed).padStart(6)}  ${String(c.status).padStart(4)}`,
+    );
   const broken = checks.filter((c) => c.failed !== 1 || c.passed !== 0 || c.status === 0);
   if (broken.length) {
-    console.error(`\nSelf-check FAILED: ${broken.map((c) => `${c.runner} ${c.status === 0 ? "exited 0 over a failing test" : "did not report exactly the one failure"}`).join("; ")}.`);
+    console.error(
+      `\nSelf-check FAILED: ${broken.map((c) => `${c.runner} ${c.status === 0 ? "exited 0 over a failing test" : "did not report exactly the one failure"}`).join("; ")}.`,
+    );
     process.exit(1);
   }
   console.log("\nSelf-check passed: each runner reported its failing fixture and exited non-zero.");

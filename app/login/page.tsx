@@ -3,7 +3,11 @@ import { currentActor } from "@/lib/auth/actor";
 import { workspaceOf } from "@/lib/auth/policy";
 import { LoginForm } from "@/components/session/LoginForm";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await currentActor();
   const { password } = await searchParams;
   if (actor) redirect(workspaceOf[actor.role]);

@@ -6,7 +6,10 @@ import { api } from "@/lib/http/client";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 type Option = { id: string; name: string };
-type Hours = { weekly: { weekday: number; startsAt: string; endsAt: string }[]; exceptions: { id: string; onDate: string; startsAt: string | null; endsAt: string | null; reason: string }[] };
+type Hours = {
+  weekly: { weekday: number; startsAt: string; endsAt: string }[];
+  exceptions: { id: string; onDate: string; startsAt: string | null; endsAt: string | null; reason: string }[];
+};
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Weekly hours in site time for a staff member or a room, and a staff member's dated exceptions. */
@@ -37,12 +40,27 @@ export function HoursEditor({ staff, rooms }: { staff: Option[]; rooms: Option[]
           </select>
         </div>
       </section>
-      {target && <WeeklyHours key={target} path={`/api/v1/${type}/${id}/hours`} withExceptions={type === "staff"} exceptionsPath={`/api/v1/staff/${id}/hour-exceptions`} />}
+      {target && (
+        <WeeklyHours
+          key={target}
+          path={`/api/v1/${type}/${id}/hours`}
+          withExceptions={type === "staff"}
+          exceptionsPath={`/api/v1/staff/${id}/hour-exceptions`}
+        />
+      )}
     </>
   );
 }
 
-function WeeklyHours({ path, withExceptions, exceptionsPath }: { path: string; withExceptions: boolean; exceptionsPath: string }) {
+function WeeklyHours({
+  path,
+  withExceptions,
+  exceptionsPath,
+}: {
+  path: string;
+  withExceptions: boolean;
+  exceptionsPath: string;
+}) {
   const queryClient = useQueryClient();
   const hours = useQuery({ queryKey: ["hours", path], queryFn: () => api<Hours>(path) });
   const save = useMutation({
@@ -67,7 +85,9 @@ function WeeklyHours({ path, withExceptions, exceptionsPath }: { path: string; w
             e.preventDefault();
             const f = new FormData(e.currentTarget);
             const weekly = weekdays.flatMap((_, i) =>
-              f.get(`works-${i + 1}`) === "on" ? [{ weekday: i + 1, startsAt: String(f.get(`from-${i + 1}`)), endsAt: String(f.get(`to-${i + 1}`)) }] : [],
+              f.get(`works-${i + 1}`) === "on"
+                ? [{ weekday: i + 1, startsAt: String(f.get(`from-${i + 1}`)), endsAt: String(f.get(`to-${i + 1}`)) }]
+                : [],
             );
             save.mutate(weekly);
           }}
@@ -87,7 +107,12 @@ function WeeklyHours({ path, withExceptions, exceptionsPath }: { path: string; w
                       <label className="visually-hidden" htmlFor={`from-${i + 1}`}>
                         {name} from
                       </label>
-                      <input id={`from-${i + 1}`} name={`from-${i + 1}`} type="time" defaultValue={w?.startsAt ?? "08:00"} />
+                      <input
+                        id={`from-${i + 1}`}
+                        name={`from-${i + 1}`}
+                        type="time"
+                        defaultValue={w?.startsAt ?? "08:00"}
+                      />
                     </td>
                     <td>
                       <label className="visually-hidden" htmlFor={`to-${i + 1}`}>

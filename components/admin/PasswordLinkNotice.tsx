@@ -12,9 +12,9 @@ export function PasswordLinkNotice({ link, onDone }: { link: IssuedLink; onDone:
   return (
     <div role="status" className="alert ok">
       <p>
-        <strong>{link.first ? `${link.name} is added.` : `A new set-password link for ${link.name}.`}</strong> Hand this link to {link.name}{" "}
-        in person or by a channel only they read: it sets their password once, and works until {until(link.expiresAt)}. It is shown only
-        now{link.first ? "" : "; older links no longer work"}.
+        <strong>{link.first ? `${link.name} is added.` : `A new set-password link for ${link.name}.`}</strong> Hand this
+        link to {link.name} in person or by a channel only they read: it sets their password once, and works until{" "}
+        {until(link.expiresAt)}. It is shown only now{link.first ? "" : "; older links no longer work"}.
       </p>
       <div className="row tight">
         <div className="field">
@@ -25,7 +25,12 @@ export function PasswordLinkNotice({ link, onDone }: { link: IssuedLink; onDone:
           <button
             type="button"
             className="secondary"
-            onClick={() => navigator.clipboard?.writeText(link.url).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              navigator.clipboard?.writeText(link.url).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? "Copied" : "Copy the link"}
           </button>

@@ -6,7 +6,11 @@ import type { PoliciesInput } from "@/lib/schemas/policies";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { kindLabel } from "@/components/appointments/labels";
 
-const fields: { name: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays"; label: string; rule: string }[] = [
+const fields: {
+  name: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays";
+  label: string;
+  rule: string;
+}[] = [
   { name: "assessmentValidityDays", label: "An anaesthesia assessment is valid for (days)", rule: "SX-3" },
   { name: "dressingPlannedUntilDay", label: "Dressings are planned up to day", rule: "PO-3" },
   { name: "physioFirstWithinDays", label: "First physiotherapy session within (days)", rule: "PO-4" },
@@ -35,7 +39,9 @@ export function PoliciesForm() {
           assessmentValidityDays: number("assessmentValidityDays"),
           dressingPlannedUntilDay: number("dressingPlannedUntilDay"),
           physioFirstWithinDays: number("physioFirstWithinDays"),
-          durations: Object.fromEntries(Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)])) as PoliciesInput["durations"],
+          durations: Object.fromEntries(
+            Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)]),
+          ) as PoliciesInput["durations"],
         });
       }}
     >
@@ -53,7 +59,16 @@ export function PoliciesForm() {
         {Object.entries(current.durations).map(([kind, value]) => (
           <div className="field" key={kind}>
             <label htmlFor={`duration-${kind}`}>{kindLabel[kind]}</label>
-            <input id={`duration-${kind}`} name={`duration-${kind}`} type="number" min={5} max={480} defaultValue={value} required style={{ minWidth: "6rem" }} />
+            <input
+              id={`duration-${kind}`}
+              name={`duration-${kind}`}
+              type="number"
+              min={5}
+              max={480}
+              defaultValue={value}
+              required
+              style={{ minWidth: "6rem" }}
+            />
           </div>
         ))}
       </div>

@@ -21,21 +21,24 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
   const [confirming, setConfirming] = useState<string | null>(null);
   const [link, setLink] = useState<IssuedLink | null>(null);
   const update = useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/api/v1/staff/${id}`, { method: "PATCH", body: { active } }),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api(`/api/v1/staff/${id}`, { method: "PATCH", body: { active } }),
     onSuccess: () => {
       setConfirming(null);
       router.refresh();
     },
   });
   const create = useMutation({
-    mutationFn: (body: Record<string, string>) => api<Account & { passwordLink: { url: string; expiresAt: string } }>("/api/v1/staff", { method: "POST", body }),
+    mutationFn: (body: Record<string, string>) =>
+      api<Account & { passwordLink: { url: string; expiresAt: string } }>("/api/v1/staff", { method: "POST", body }),
     onSuccess: (account) => {
       setLink({ name: account.name, ...account.passwordLink, first: true });
       router.refresh();
     },
   });
   const issue = useMutation({
-    mutationFn: (account: Account) => api<{ url: string; expiresAt: string }>(`/api/v1/staff/${account.id}/password-links`, { method: "POST" }),
+    mutationFn: (account: Account) =>
+      api<{ url: string; expiresAt: string }>(`/api/v1/staff/${account.id}/password-links`, { method: "POST" }),
     onSuccess: (issued, account) => setLink({ name: account.name, ...issued, first: false }),
   });
 

@@ -8,8 +8,19 @@ import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
 
 /** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
-export function AppointmentList({ query, timeZone, canChange }: { query: string; timeZone: string; canChange: (a: AppointmentView) => boolean }) {
-  const list = useQuery({ queryKey: ["appointments", query], queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${query}`) });
+export function AppointmentList({
+  query,
+  timeZone,
+  canChange,
+}: {
+  query: string;
+  timeZone: string;
+  canChange: (a: AppointmentView) => boolean;
+}) {
+  const list = useQuery({
+    queryKey: ["appointments", query],
+    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${query}`),
+  });
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
   if (list.data.items.length === 0) return <p className="empty">No appointment booked.</p>;
@@ -34,12 +45,25 @@ export function AppointmentList({ query, timeZone, canChange }: { query: string;
               {kindLabel[a.kind]}
               {a.admission && ` (${a.admission === "day_case" ? "day case" : "inpatient"})`}
             </td>
-            <td>{[a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)].filter(Boolean).join(", ")}</td>
+            <td>
+              {[a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)]
+                .filter(Boolean)
+                .join(", ")}
+            </td>
             <td>
               {a.status}
-              {a.history.length > 1 && <div className="muted">{a.history.filter((h) => h.reason).map((h) => `${h.action}: ${h.reason}`).join("; ")}</div>}
+              {a.history.length > 1 && (
+                <div className="muted">
+                  {a.history
+                    .filter((h) => h.reason)
+                    .map((h) => `${h.action}: ${h.reason}`)
+                    .join("; ")}
+                </div>
+              )}
             </td>
-            <td>{a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />}</td>
+            <td>
+              {a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />}
+            </td>
           </tr>
         ))}
       </tbody>

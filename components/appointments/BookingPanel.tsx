@@ -36,7 +36,9 @@ export function BookingPanel({
   const [homeVisit, setHomeVisit] = useState(false);
   const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);
   const unknown = homeSupport === undefined;
-  const [admission, setAdmission] = useState<"as_assessed" | "day_case" | "inpatient">(unknown ? "as_assessed" : homeSupport ? "day_case" : "inpatient");
+  const [admission, setAdmission] = useState<"as_assessed" | "day_case" | "inpatient">(
+    unknown ? "as_assessed" : homeSupport ? "day_case" : "inpatient",
+  );
   // The first 24 free slots, and the next 24 on "More free slots" (the list pages by cursor).
   const slots = useInfiniteQuery({
     queryKey: ["slots", caseId, search],
@@ -69,7 +71,8 @@ export function BookingPanel({
     onError: () => void slots.refetch(),
     onSuccess: () => {
       setSearch(null);
-      for (const key of ["appointments", "case", "cases", "calendar", "slots", "care-plan"]) void queryClient.invalidateQueries({ queryKey: [key] });
+      for (const key of ["appointments", "case", "cases", "calendar", "slots", "care-plan"])
+        void queryClient.invalidateQueries({ queryKey: [key] });
     },
   });
 
@@ -95,7 +98,14 @@ export function BookingPanel({
         </div>
         <div className="field">
           <label htmlFor="book-from">From</label>
-          <input id="book-from" type="date" min={today} value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <input
+            id="book-from"
+            type="date"
+            min={today}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+          />
         </div>
         {kind === "dressing" && (
           <label className="inline">
@@ -111,22 +121,45 @@ export function BookingPanel({
           <legend>Admission</legend>
           {unknown && (
             <label className="inline">
-              <input type="radio" name="admission" checked={admission === "as_assessed"} onChange={() => setAdmission("as_assessed")} /> As the anaesthesia assessment allows
+              <input
+                type="radio"
+                name="admission"
+                checked={admission === "as_assessed"}
+                onChange={() => setAdmission("as_assessed")}
+              />{" "}
+              As the anaesthesia assessment allows
             </label>
           )}
           <label className="inline">
-            <input type="radio" name="admission" checked={admission === "day_case"} disabled={!unknown && !homeSupport} onChange={() => setAdmission("day_case")} /> Day case
+            <input
+              type="radio"
+              name="admission"
+              checked={admission === "day_case"}
+              disabled={!unknown && !homeSupport}
+              onChange={() => setAdmission("day_case")}
+            />{" "}
+            Day case
           </label>
           <label className="inline">
-            <input type="radio" name="admission" checked={admission === "inpatient"} onChange={() => setAdmission("inpatient")} /> Inpatient
+            <input
+              type="radio"
+              name="admission"
+              checked={admission === "inpatient"}
+              onChange={() => setAdmission("inpatient")}
+            />{" "}
+            Inpatient
           </label>
           {unknown && <div className="hint">A day case the assessment does not allow is refused (rule SX-4).</div>}
-          {!unknown && !homeSupport && <div className="hint">Day case not possible — rule SX-4: the assessment records no help at home.</div>}
+          {!unknown && !homeSupport && (
+            <div className="hint">Day case not possible — rule SX-4: the assessment records no help at home.</div>
+          )}
         </fieldset>
       )}
       {search && slots.isPending && <p className="muted">Searching…</p>}
       {slots.error && <ProblemMessage error={slots.error} />}
-      {search && slots.data && found.length === 0 && <p className="empty">No free slot in the 7 days from {search.from}. Try later dates.</p>}
+      {search && slots.data && found.length === 0 && (
+        <p className="empty">No free slot in the 7 days from {search.from}. Try later dates.</p>
+      )}
       {search && slots.data && found.length > 0 && (
         <ul className="slots" aria-label="Free slots">
           {found.map((slot) => (
@@ -134,13 +167,22 @@ export function BookingPanel({
               <button type="button" className="secondary" disabled={book.isPending} onClick={() => book.mutate(slot)}>
                 Book {formatSlot(slot.start, timeZone)}
               </button>{" "}
-              <span className="muted">{[slot.clinician?.name, slot.anaesthetist?.name, slot.room?.name ?? "home visit"].filter(Boolean).join(" · ")}</span>
+              <span className="muted">
+                {[slot.clinician?.name, slot.anaesthetist?.name, slot.room?.name ?? "home visit"]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
             </li>
           ))}
         </ul>
       )}
       {search && slots.hasNextPage && (
-        <button type="button" className="secondary" disabled={slots.isFetchingNextPage} onClick={() => void slots.fetchNextPage()}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={slots.isFetchingNextPage}
+          onClick={() => void slots.fetchNextPage()}
+        >
           {slots.isFetchingNextPage ? "Searching…" : "More free slots"}
         </button>
       )}

@@ -12,10 +12,26 @@ import { formatTime, kindLabel } from "./labels";
 type Option = { id: string; name: string };
 
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
-const dayTitle = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+const dayTitle = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
 
 /** Day and week views of the site, one clinician or one room, cancelled appointments shown struck through. */
-export function Calendar({ timeZone, today, staff, rooms }: { timeZone: string; today: string; staff: Option[]; rooms: Option[] }) {
+export function Calendar({
+  timeZone,
+  today,
+  staff,
+  rooms,
+}: {
+  timeZone: string;
+  today: string;
+  staff: Option[];
+  rooms: Option[];
+}) {
   const [view, setView] = useState<"site" | "clinician" | "room">("site");
   const [who, setWho] = useState("");
   const [span, setSpan] = useState<"day" | "week">("week");
@@ -24,7 +40,8 @@ export function Calendar({ timeZone, today, staff, rooms }: { timeZone: string; 
   const days = Array.from({ length: span === "week" ? 7 : 1 }, (_, i) => addDays(first, i));
   const from = instantAt(first, 0, 0, timeZone).toISOString();
   const to = instantAt(addDays(first, days.length), 0, 0, timeZone).toISOString();
-  const filter: Record<string, string> = view === "clinician" && who ? { clinicianId: who } : view === "room" && who ? { roomId: who } : {};
+  const filter: Record<string, string> =
+    view === "clinician" && who ? { clinicianId: who } : view === "room" && who ? { roomId: who } : {};
   const ready = view === "site" || who !== "";
   const list = useQuery({
     queryKey: ["calendar", from, to, filter],
@@ -94,7 +111,11 @@ export function Calendar({ timeZone, today, staff, rooms }: { timeZone: string; 
       {ready && list.isPending && <p className="muted">Loading…</p>}
       {list.data &&
         days.map((d) => {
-          const rows = list.data.items.filter((a) => new Date(a.start) >= instantAt(d, 0, 0, timeZone) && new Date(a.start) < instantAt(addDays(d, 1), 0, 0, timeZone));
+          const rows = list.data.items.filter(
+            (a) =>
+              new Date(a.start) >= instantAt(d, 0, 0, timeZone) &&
+              new Date(a.start) < instantAt(addDays(d, 1), 0, 0, timeZone),
+          );
           return (
             <section key={d} className="panel" aria-label={dayTitle(d)}>
               <h2>{dayTitle(d)}</h2>

@@ -6,20 +6,43 @@ import { api } from "@/lib/http/client";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot } from "./labels";
 
-type Item = { kind: string; day: string; start: string | null; label: string; appointmentId?: string; problem?: string };
+type Item = {
+  kind: string;
+  day: string;
+  start: string | null;
+  label: string;
+  appointmentId?: string;
+  problem?: string;
+};
 
 /** Books the plan's dressings and physiotherapy at chosen times; shows first, then books. */
-export function SeriesPanel({ caseId, timeZone, dressings, physio }: { caseId: string; timeZone: string; dressings: boolean; physio: boolean }) {
+export function SeriesPanel({
+  caseId,
+  timeZone,
+  dressings,
+  physio,
+}: {
+  caseId: string;
+  timeZone: string;
+  dressings: boolean;
+  physio: boolean;
+}) {
   const queryClient = useQueryClient();
   const [times, setTimes] = useState({ dressingTime: "09:00", physioTime: "10:00" });
   const run = useMutation({
     mutationFn: (preview: boolean) =>
       api<{ items: Item[] }>(`/api/v1/cases/${caseId}/appointment-series`, {
         method: "POST",
-        body: { dressingTime: dressings ? times.dressingTime : undefined, physioTime: physio ? times.physioTime : undefined, preview },
+        body: {
+          dressingTime: dressings ? times.dressingTime : undefined,
+          physioTime: physio ? times.physioTime : undefined,
+          preview,
+        },
       }),
     onSuccess: (_data, preview) => {
-      if (!preview) for (const key of ["appointments", "care-plan", "calendar"]) void queryClient.invalidateQueries({ queryKey: [key] });
+      if (!preview)
+        for (const key of ["appointments", "care-plan", "calendar"])
+          void queryClient.invalidateQueries({ queryKey: [key] });
     },
   });
   const preview = run.variables === true;
@@ -32,13 +55,23 @@ export function SeriesPanel({ caseId, timeZone, dressings, physio }: { caseId: s
         {dressings && (
           <div className="field">
             <label htmlFor="dressingTime">Dressings at</label>
-            <input id="dressingTime" type="time" value={times.dressingTime} onChange={(e) => setTimes({ ...times, dressingTime: e.target.value })} />
+            <input
+              id="dressingTime"
+              type="time"
+              value={times.dressingTime}
+              onChange={(e) => setTimes({ ...times, dressingTime: e.target.value })}
+            />
           </div>
         )}
         {physio && (
           <div className="field">
             <label htmlFor="physioTime">Physiotherapy at</label>
-            <input id="physioTime" type="time" value={times.physioTime} onChange={(e) => setTimes({ ...times, physioTime: e.target.value })} />
+            <input
+              id="physioTime"
+              type="time"
+              value={times.physioTime}
+              onChange={(e) => setTimes({ ...times, physioTime: e.target.value })}
+            />
           </div>
         )}
         <div className="field">

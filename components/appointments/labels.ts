@@ -12,8 +12,16 @@ export const kindLabel: Record<string, string> = {
 };
 
 export const formatSlot = (iso: string, timeZone: string) =>
-  new Date(iso).toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-export const formatTime = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
+  new Date(iso).toLocaleString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  });
+export const formatTime = (iso: string, timeZone: string) =>
+  new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
 
 /** A datetime-local value ("2026-12-01T09:30") read as wall-clock time in the site's zone. */
 export function wallClockToInstant(value: string, timeZone: string): string {

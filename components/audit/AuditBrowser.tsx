@@ -26,10 +26,13 @@ export function AuditBrowser() {
     queryKey: ["audit-events", filters],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: AuditEventView[]; nextCursor: string | null }>(`/api/v1/audit-events?${toQuery(filters, pageParam)}`),
+      api<{ items: AuditEventView[]; nextCursor: string | null }>(
+        `/api/v1/audit-events?${toQuery(filters, pageParam)}`,
+      ),
     getNextPageParam: (last) => last.nextCursor,
   });
-  const set = (name: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft((d) => ({ ...d, [name]: e.target.value }));
+  const set = (name: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setDraft((d) => ({ ...d, [name]: e.target.value }));
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -95,7 +98,12 @@ export function AuditBrowser() {
           </table>
         )}
         {events.hasNextPage && (
-          <button type="button" className="secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => events.fetchNextPage()}
+            disabled={events.isFetchingNextPage}
+          >
             {events.isFetchingNextPage ? "Loading…" : "Load older events"}
           </button>
         )}

@@ -1,5 +1,13 @@
 import type { CaseDetail } from "@/lib/schemas/case";
-import { anaesthesiaLabel, formatDate, formatInstant, measureLabel, mechanismLabel, modalityLabel, outcomeLabel } from "./labels";
+import {
+  anaesthesiaLabel,
+  formatDate,
+  formatInstant,
+  measureLabel,
+  mechanismLabel,
+  modalityLabel,
+  outcomeLabel,
+} from "./labels";
 
 type Symptoms = { plantarFlexionPain?: boolean; cracking?: boolean; onset?: string; triggers?: string | null } | null;
 
@@ -34,7 +42,8 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <ul>
           {c.imaging.map((i) => (
             <li key={i.id}>
-              {formatDate(i.performedOn)} — {modalityLabel[i.modality]}: {i.findings} ({i.supportsDiagnosis ? "supports the diagnosis" : "does not confirm it"})
+              {formatDate(i.performedOn)} — {modalityLabel[i.modality]}: {i.findings} (
+              {i.supportsDiagnosis ? "supports the diagnosis" : "does not confirm it"})
             </li>
           ))}
         </ul>
@@ -45,7 +54,8 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
           <ul>
             {c.injections.map((i) => (
               <li key={i.id}>
-                {formatDate(i.performedOn)} — {i.guidance === "xray" ? "X-ray" : "ultrasound"}-guided: {i.painRelieved ? "relieved the pain" : "no relief"}
+                {formatDate(i.performedOn)} — {i.guidance === "xray" ? "X-ray" : "ultrasound"}-guided:{" "}
+                {i.painRelieved ? "relieved the pain" : "no relief"}
               </li>
             ))}
           </ul>
@@ -58,8 +68,11 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <ul>
           {c.courses.map((course) => (
             <li key={course.id}>
-              From {formatDate(course.startedOn)} ({course.painSeverity} pain): {course.measures.map((m) => measureLabel[m]).join(", ")} —{" "}
-              {course.outcome ? `${outcomeLabel[course.outcome]} at review on ${formatDate(course.reviewedOn!)}` : "review due"}
+              From {formatDate(course.startedOn)} ({course.painSeverity} pain):{" "}
+              {course.measures.map((m) => measureLabel[m]).join(", ")} —{" "}
+              {course.outcome
+                ? `${outcomeLabel[course.outcome]} at review on ${formatDate(course.reviewedOn!)}`
+                : "review due"}
             </li>
           ))}
         </ul>
@@ -79,8 +92,11 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
           <ul>
             {c.assessments.map((a) => (
               <li key={a.id}>
-                {formatDate(a.assessedOn)} by {a.anaesthetist}: ASA {a.asaGrade}, {anaesthesiaLabel[a.anaesthesiaType]}; {a.admission === "day_case" ? "day case possible (help at home)" : "inpatient admission (no help at home)"}; valid until{" "}
-                {formatDate(a.validUntil)}
+                {formatDate(a.assessedOn)} by {a.anaesthetist}: ASA {a.asaGrade}, {anaesthesiaLabel[a.anaesthesiaType]};{" "}
+                {a.admission === "day_case"
+                  ? "day case possible (help at home)"
+                  : "inpatient admission (no help at home)"}
+                ; valid until {formatDate(a.validUntil)}
               </li>
             ))}
           </ul>
@@ -90,8 +106,10 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <>
           <h3>Operation</h3>
           <p>
-            {formatInstant(c.operation.performedAt, kase.timeZone)} by {c.operation.surgeon}: {c.operation.procedure}. Anaesthesia: {anaesthesiaLabel[c.operation.anaesthesiaGiven]}
-            {c.operation.anaesthesiaChangeReason && ` (changed: ${c.operation.anaesthesiaChangeReason})`}. Findings: {c.operation.findings}. Home analgesia: {c.operation.dischargeAnalgesia}.
+            {formatInstant(c.operation.performedAt, kase.timeZone)} by {c.operation.surgeon}: {c.operation.procedure}.
+            Anaesthesia: {anaesthesiaLabel[c.operation.anaesthesiaGiven]}
+            {c.operation.anaesthesiaChangeReason && ` (changed: ${c.operation.anaesthesiaChangeReason})`}. Findings:{" "}
+            {c.operation.findings}. Home analgesia: {c.operation.dischargeAnalgesia}.
           </p>
         </>
       )}

@@ -17,7 +17,12 @@ import { formatInstant } from "./labels";
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 
-export type CaseAbilities = { recordClinical: boolean; recordAssessment: boolean; recordRecovery: boolean; bookableKinds: string[] };
+export type CaseAbilities = {
+  recordClinical: boolean;
+  recordAssessment: boolean;
+  recordRecovery: boolean;
+  bookableKinds: string[];
+};
 
 export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
   const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseDetail>(`/api/v1/cases/${caseId}`) });
@@ -35,31 +40,74 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
     if (can.recordClinical) {
       list.push(
         { id: "imaging", title: "Record imaging", availability: actions.imaging, form: <ImagingForm {...props} /> },
-        { id: "injection", title: "Record a diagnostic injection", availability: actions.diagnosticInjection, form: <InjectionForm {...props} /> },
-        { id: "course", title: "Start a first-line course", availability: actions.firstLineCourse, form: <CourseForm {...props} /> },
+        {
+          id: "injection",
+          title: "Record a diagnostic injection",
+          availability: actions.diagnosticInjection,
+          form: <InjectionForm {...props} />,
+        },
+        {
+          id: "course",
+          title: "Start a first-line course",
+          availability: actions.firstLineCourse,
+          form: <CourseForm {...props} />,
+        },
         {
           id: "review",
           title: "Review the first-line course",
           availability: actions.courseReview,
           form: openCourse && <ReviewForm {...props} courseId={openCourse.id} />,
         },
-        { id: "listing", title: "List for arthroscopy", availability: actions.listing, form: <ListingForm {...props} /> },
+        {
+          id: "listing",
+          title: "List for arthroscopy",
+          availability: actions.listing,
+          form: <ListingForm {...props} />,
+        },
         {
           id: "operation",
           title: "Record the operation",
           availability: actions.operation,
-          form: <OperationForm {...props} timeZone={kase.timeZone} assessedType={latestAssessment?.anaesthesiaType ?? null} />,
+          form: (
+            <OperationForm
+              {...props}
+              timeZone={kase.timeZone}
+              assessedType={latestAssessment?.anaesthesiaType ?? null}
+            />
+          ),
         },
-        { id: "discharge", title: "Discharge", availability: actions.discharge, form: <DischargeForm {...props} />, optional: true },
-        { id: "cancel", title: "Cancel the case", availability: actions.cancel, form: <CancelForm {...props} />, optional: true },
+        {
+          id: "discharge",
+          title: "Discharge",
+          availability: actions.discharge,
+          form: <DischargeForm {...props} />,
+          optional: true,
+        },
+        {
+          id: "cancel",
+          title: "Cancel the case",
+          availability: actions.cancel,
+          form: <CancelForm {...props} />,
+          optional: true,
+        },
       );
     }
     if (can.recordAssessment) {
-      list.push({ id: "assessment", title: "Pre-operative anaesthesia assessment", availability: actions.assessment, form: <AssessmentForm {...props} /> });
+      list.push({
+        id: "assessment",
+        title: "Pre-operative anaesthesia assessment",
+        availability: actions.assessment,
+        form: <AssessmentForm {...props} />,
+      });
     }
     if (can.recordRecovery && clinical?.operation) {
       list.push(
-        { id: "weaning", title: "Crutch weaning", availability: actions.crutchWeaning, form: <CrutchWeaningForm {...props} /> },
+        {
+          id: "weaning",
+          title: "Crutch weaning",
+          availability: actions.crutchWeaning,
+          form: <CrutchWeaningForm {...props} />,
+        },
         {
           id: "clearance",
           title: "Return to sport",
@@ -127,17 +175,38 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
 
       <section className="panel" aria-labelledby="appointments-title">
         <h2 id="appointments-title">Appointments</h2>
-        <AppointmentList query={`caseId=${caseId}`} timeZone={kase.timeZone} canChange={(a) => can.bookableKinds.includes(a.kind)} />
+        <AppointmentList
+          query={`caseId=${caseId}`}
+          timeZone={kase.timeZone}
+          canChange={(a) => can.bookableKinds.includes(a.kind)}
+        />
         {can.bookableKinds.length > 0 && (
           <>
             <h3>Book an appointment</h3>
-            <BookingPanel caseId={caseId} timeZone={kase.timeZone} today={kase.today} kinds={can.bookableKinds} homeSupport={kase.admission === undefined ? undefined : kase.admission === null ? null : kase.admission === "day_case"} />
+            <BookingPanel
+              caseId={caseId}
+              timeZone={kase.timeZone}
+              today={kase.today}
+              kinds={can.bookableKinds}
+              homeSupport={
+                kase.admission === undefined
+                  ? undefined
+                  : kase.admission === null
+                    ? null
+                    : kase.admission === "day_case"
+              }
+            />
           </>
         )}
         {kase.operated && (can.bookableKinds.includes("dressing") || can.bookableKinds.includes("physio")) && (
           <>
             <h3>Post-operative series</h3>
-            <SeriesPanel caseId={caseId} timeZone={kase.timeZone} dressings={can.bookableKinds.includes("dressing")} physio={can.bookableKinds.includes("physio")} />
+            <SeriesPanel
+              caseId={caseId}
+              timeZone={kase.timeZone}
+              dressings={can.bookableKinds.includes("dressing")}
+              physio={can.bookableKinds.includes("physio")}
+            />
           </>
         )}
       </section>

@@ -51,7 +51,8 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
                   {rows.map((c) => (
                     <tr key={c.id}>
                       <td>
-                        <Link href={`/cases/${c.id}`}>{c.patient.name}</Link> <span className="muted">{c.patient.mrn}</span>
+                        <Link href={`/cases/${c.id}`}>{c.patient.name}</Link>{" "}
+                        <span className="muted">{c.patient.mrn}</span>
                       </td>
                       <td>{c.side}</td>
                       <td>{c.statusLabel}</td>

@@ -12,7 +12,10 @@ import { mechanismLabel } from "./labels";
 export function PatientCases({ patientId, canOpen }: { patientId: string; canOpen: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const cases = useQuery({ queryKey: ["cases", { patientId }], queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?patientId=${patientId}`) });
+  const cases = useQuery({
+    queryKey: ["cases", { patientId }],
+    queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?patientId=${patientId}`),
+  });
   const open = useMutation({
     mutationFn: (body: unknown) => api<CaseSummary>("/api/v1/cases", { method: "POST", body }),
     onSuccess: (created) => {

@@ -12,7 +12,12 @@ export function useCaseCommand(caseId: string, path: string) {
   const queryClient = useQueryClient();
   const key = useRef<string>(crypto.randomUUID());
   return useMutation({
-    mutationFn: (body: unknown) => api<{ id: string; status: string }>(`/api/v1/cases/${caseId}${path}`, { method: "POST", body, idempotencyKey: key.current }),
+    mutationFn: (body: unknown) =>
+      api<{ id: string; status: string }>(`/api/v1/cases/${caseId}${path}`, {
+        method: "POST",
+        body,
+        idempotencyKey: key.current,
+      }),
     onSuccess: () => {
       key.current = crypto.randomUUID();
       void queryClient.invalidateQueries({ queryKey: ["case", caseId] });
@@ -23,7 +28,13 @@ export function useCaseCommand(caseId: string, path: string) {
 }
 
 /** `optional` actions are left out, rather than listed, while a rule stops them. */
-export type Action = { id: string; title: string; availability?: Availability; form: React.ReactNode; optional?: boolean };
+export type Action = {
+  id: string;
+  title: string;
+  availability?: Availability;
+  form: React.ReactNode;
+  optional?: boolean;
+};
 
 /**
  * The actions on a case: a form for each one a rule allows today, and below them the ones a

@@ -35,7 +35,12 @@ export function ImagingForm({ caseId, today }: Props) {
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        command.mutate({ modality: f.get("modality"), performedOn: f.get("imagingOn"), findings: f.get("findings"), supportsDiagnosis: f.get("supports") === "yes" });
+        command.mutate({
+          modality: f.get("modality"),
+          performedOn: f.get("imagingOn"),
+          findings: f.get("findings"),
+          supportsDiagnosis: f.get("supports") === "yes",
+        });
       }}
     >
       <div className="row">
@@ -70,7 +75,11 @@ export function InjectionForm({ caseId, today }: Props) {
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        command.mutate({ performedOn: f.get("injectionOn"), guidance: f.get("guidance"), painRelieved: f.get("relieved") === "yes" });
+        command.mutate({
+          performedOn: f.get("injectionOn"),
+          guidance: f.get("guidance"),
+          painRelieved: f.get("relieved") === "yes",
+        });
       }}
     >
       <div className="row">
@@ -98,7 +107,11 @@ export function CourseForm({ caseId, today }: Props) {
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        command.mutate({ startedOn: f.get("courseOn"), painSeverity: f.get("severity"), measures: f.getAll("measures") });
+        command.mutate({
+          startedOn: f.get("courseOn"),
+          painSeverity: f.get("severity"),
+          measures: f.getAll("measures"),
+        });
       }}
     >
       <div className="row">

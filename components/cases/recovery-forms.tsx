@@ -25,7 +25,11 @@ export function ClearanceForm({ caseId, today }: Props) {
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        command.mutate({ activity, clearedOn: f.get("clearedOn"), sport: activity === "other" ? f.get("sport") : undefined });
+        command.mutate({
+          activity,
+          clearedOn: f.get("clearedOn"),
+          sport: activity === "other" ? f.get("sport") : undefined,
+        });
       }}
     >
       <div className="row">

@@ -82,7 +82,12 @@ export function AssessmentForm({ caseId, today }: Props) {
   );
 }
 
-export function OperationForm({ caseId, today, timeZone, assessedType }: Props & { timeZone: string; assessedType: string | null }) {
+export function OperationForm({
+  caseId,
+  today,
+  timeZone,
+  assessedType,
+}: Props & { timeZone: string; assessedType: string | null }) {
   const command = useCaseCommand(caseId, "/operation");
   const [given, setGiven] = useState(assessedType ?? "");
   return (

@@ -75,7 +75,11 @@ export function PatientForm({
     <div className="field">
       <label htmlFor={`patient-${name}`}>{label}</label>
       {input}
-      {hint && <div className="hint" id={`patient-${name}-hint`}>{hint}</div>}
+      {hint && (
+        <div className="hint" id={`patient-${name}-hint`}>
+          {hint}
+        </div>
+      )}
       {fieldErrors[name] && (
         <div className="error" id={`patient-${name}-error`}>
           {fieldErrors[name]}
@@ -88,15 +92,53 @@ export function PatientForm({
   return (
     <form onSubmit={submit} noValidate>
       <div className="row">
-        {field("givenName", "Given name", <input id="patient-givenName" value={values.givenName} onChange={set("givenName")} aria-invalid={Boolean(fieldErrors.givenName)} aria-describedby={describedBy("givenName")} />)}
-        {field("familyName", "Family name", <input id="patient-familyName" value={values.familyName} onChange={set("familyName")} aria-invalid={Boolean(fieldErrors.familyName)} aria-describedby={describedBy("familyName")} />)}
+        {field(
+          "givenName",
+          "Given name",
+          <input
+            id="patient-givenName"
+            value={values.givenName}
+            onChange={set("givenName")}
+            aria-invalid={Boolean(fieldErrors.givenName)}
+            aria-describedby={describedBy("givenName")}
+          />,
+        )}
+        {field(
+          "familyName",
+          "Family name",
+          <input
+            id="patient-familyName"
+            value={values.familyName}
+            onChange={set("familyName")}
+            aria-invalid={Boolean(fieldErrors.familyName)}
+            aria-describedby={describedBy("familyName")}
+          />,
+        )}
       </div>
       <div className="row">
-        {field("birthDate", "Birth date", <input id="patient-birthDate" type="date" max={today} value={values.birthDate} onChange={set("birthDate")} aria-invalid={Boolean(fieldErrors.birthDate)} aria-describedby={describedBy("birthDate")} />)}
+        {field(
+          "birthDate",
+          "Birth date",
+          <input
+            id="patient-birthDate"
+            type="date"
+            max={today}
+            value={values.birthDate}
+            onChange={set("birthDate")}
+            aria-invalid={Boolean(fieldErrors.birthDate)}
+            aria-describedby={describedBy("birthDate")}
+          />,
+        )}
         {field(
           "sex",
           "Sex",
-          <select id="patient-sex" value={values.sex} onChange={set("sex")} aria-invalid={Boolean(fieldErrors.sex)} aria-describedby={describedBy("sex")}>
+          <select
+            id="patient-sex"
+            value={values.sex}
+            onChange={set("sex")}
+            aria-invalid={Boolean(fieldErrors.sex)}
+            aria-describedby={describedBy("sex")}
+          >
             <option value="">Choose…</option>
             {sexes.map((sex) => (
               <option key={sex} value={sex}>
@@ -107,8 +149,28 @@ export function PatientForm({
         )}
       </div>
       <div className="row">
-        {field("phone", "Phone (optional)", <input id="patient-phone" type="tel" value={values.phone} onChange={set("phone")} aria-describedby={describedBy("phone")} />)}
-        {field("email", "Email (optional)", <input id="patient-email" type="email" value={values.email} onChange={set("email")} aria-describedby={describedBy("email")} />)}
+        {field(
+          "phone",
+          "Phone (optional)",
+          <input
+            id="patient-phone"
+            type="tel"
+            value={values.phone}
+            onChange={set("phone")}
+            aria-describedby={describedBy("phone")}
+          />,
+        )}
+        {field(
+          "email",
+          "Email (optional)",
+          <input
+            id="patient-email"
+            type="email"
+            value={values.email}
+            onChange={set("email")}
+            aria-describedby={describedBy("email")}
+          />,
+        )}
       </div>
       {failure !== null && <ProblemMessage error={failure} />}
       <button type="submit" disabled={pending}>

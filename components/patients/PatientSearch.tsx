@@ -16,7 +16,9 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
     queryKey: ["patients", q],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: Patient[]; nextCursor: string | null }>(`/api/v1/patients?${new URLSearchParams({ q, limit: "25", ...(pageParam ? { cursor: pageParam } : {}) })}`),
+      api<{ items: Patient[]; nextCursor: string | null }>(
+        `/api/v1/patients?${new URLSearchParams({ q, limit: "25", ...(pageParam ? { cursor: pageParam } : {}) })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor,
     // Nothing is read (nor audited) until someone searches.
     enabled: q !== "",
@@ -36,7 +38,12 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
       >
         <div className="field">
           <label htmlFor="patient-q">Name, MRN or birth date</label>
-          <input id="patient-q" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. Zoe Lambert, P0001001, 1984-03-12" />
+          <input
+            id="patient-q"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="e.g. Zoe Lambert, P0001001, 1984-03-12"
+          />
         </div>
         <div className="field">
           <button type="submit">Search</button>
@@ -76,7 +83,12 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
         </table>
       )}
       {search.hasNextPage && (
-        <button type="button" className="secondary" disabled={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={search.isFetchingNextPage}
+          onClick={() => void search.fetchNextPage()}
+        >
           {search.isFetchingNextPage ? "Searching…" : "More patients"}
         </button>
       )}

@@ -17,12 +17,20 @@ export function RegisterPatient({ today }: { today: string }) {
   const idempotencyKey = useRef(crypto.randomUUID());
 
   async function create(input: PatientInput) {
-    const patient = await api<Patient>("/api/v1/patients", { method: "POST", body: input, idempotencyKey: idempotencyKey.current });
+    const patient = await api<Patient>("/api/v1/patients", {
+      method: "POST",
+      body: input,
+      idempotencyKey: idempotencyKey.current,
+    });
     router.push(`/reception/patients/${patient.id}?registered=1`);
   }
 
   async function submit(input: PatientInput) {
-    const query = new URLSearchParams({ givenName: input.givenName, familyName: input.familyName, birthDate: input.birthDate });
+    const query = new URLSearchParams({
+      givenName: input.givenName,
+      familyName: input.familyName,
+      birthDate: input.birthDate,
+    });
     const found = await apiAll<Patient>(`/api/v1/patients/duplicates?${query}`);
     if (found.items.length > 0) {
       setCandidates({ input, items: found.items });
@@ -40,8 +48,8 @@ export function RegisterPatient({ today }: { today: string }) {
         <section className="panel" aria-labelledby="duplicates-title">
           <h2 id="duplicates-title">This patient may already be registered</h2>
           <div className="alert warn" role="status">
-            {candidates.items.length === 1 ? "One patient has" : `${candidates.items.length} patients have`} the same birth date and a
-            similar name. Open the existing record if it is the same person.
+            {candidates.items.length === 1 ? "One patient has" : `${candidates.items.length} patients have`} the same
+            birth date and a similar name. Open the existing record if it is the same person.
           </div>
           <ul>
             {candidates.items.map((p) => (

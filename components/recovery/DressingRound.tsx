@@ -12,7 +12,10 @@ import { woundLabel } from "./labels";
 
 type Visit = Round["items"][number];
 
-const visitName = (visit: Visit, timeZone: string) => (visit.start ? `${visit.patient.name} at ${formatTime(visit.start, timeZone)}` : `${visit.patient.name}, due, not booked`);
+const visitName = (visit: Visit, timeZone: string) =>
+  visit.start
+    ? `${visit.patient.name} at ${formatTime(visit.start, timeZone)}`
+    : `${visit.patient.name}, due, not booked`;
 
 /**
  * Today's dressings: the booked visits in time order, then those due today that nobody booked
@@ -20,7 +23,10 @@ const visitName = (visit: Visit, timeZone: string) => (visit.start ? `${visit.pa
  */
 export function DressingRound({ today }: { today: string }) {
   const [date, setDate] = useState(today);
-  const round = useQuery({ queryKey: ["dressing-round", date], queryFn: () => api<Round>(`/api/v1/dressing-round?date=${date}`) });
+  const round = useQuery({
+    queryKey: ["dressing-round", date],
+    queryFn: () => api<Round>(`/api/v1/dressing-round?date=${date}`),
+  });
   return (
     <section className="panel" aria-labelledby="round-title">
       <div className="row">
@@ -32,25 +38,42 @@ export function DressingRound({ today }: { today: string }) {
       </div>
       {round.isPending && <p className="muted">Loading…</p>}
       {round.error && <ProblemMessage error={round.error} />}
-      {round.data && round.data.items.length === 0 && <p className="empty">No dressing is booked or due on this day.</p>}
+      {round.data && round.data.items.length === 0 && (
+        <p className="empty">No dressing is booked or due on this day.</p>
+      )}
       {round.data && round.data.items.length > 0 && (
         <ol className="round">
           {round.data.items.map((visit) => (
             <li key={visit.appointmentId ?? visit.visitId} aria-label={visitName(visit, round.data.timeZone)}>
               <div>
-                <strong>{visit.start ? formatTime(visit.start, round.data.timeZone) : "Due, not booked"}</strong> — <Link href={`/cases/${visit.caseId}`}>{visit.patient.name}</Link>{" "}
+                <strong>{visit.start ? formatTime(visit.start, round.data.timeZone) : "Due, not booked"}</strong> —{" "}
+                <Link href={`/cases/${visit.caseId}`}>{visit.patient.name}</Link>{" "}
                 <span className="muted">
                   {visit.day !== null && `day ${visit.day} · `}
                   {visit.place} · last wound:{" "}
-                  {visit.lastWoundState === "signs_of_infection" ? <strong>{woundLabel.signs_of_infection}</strong> : visit.lastWoundState ? woundLabel[visit.lastWoundState] : "not yet seen"}
+                  {visit.lastWoundState === "signs_of_infection" ? (
+                    <strong>{woundLabel.signs_of_infection}</strong>
+                  ) : visit.lastWoundState ? (
+                    woundLabel[visit.lastWoundState]
+                  ) : (
+                    "not yet seen"
+                  )}
                 </span>
               </div>
               {visit.recorded ? (
                 <p className="alert ok">Recorded: {woundLabel[visit.recorded.woundState]}</p>
               ) : visit.appointmentId ? (
-                <RecordDressing id={visit.appointmentId} url={`/api/v1/appointments/${visit.appointmentId}/dressing-record`} date={date} />
+                <RecordDressing
+                  id={visit.appointmentId}
+                  url={`/api/v1/appointments/${visit.appointmentId}/dressing-record`}
+                  date={date}
+                />
               ) : visit.visitId ? (
-                <RecordDressing id={visit.visitId} url={`/api/v1/dressing-visits/${visit.visitId}/dressing-record`} date={date} />
+                <RecordDressing
+                  id={visit.visitId}
+                  url={`/api/v1/dressing-visits/${visit.visitId}/dressing-record`}
+                  date={date}
+                />
               ) : null}
             </li>
           ))}

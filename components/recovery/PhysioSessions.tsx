@@ -14,7 +14,10 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
   const to = instantAt(addDays(today, 8), 0, 0, timeZone).toISOString();
   const sessions = useQuery({
     queryKey: ["appointments", "physio", physioId, from],
-    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${new URLSearchParams({ clinicianId: physioId, from, to, kind: "physio" })}`),
+    queryFn: () =>
+      apiAll<AppointmentView>(
+        `/api/v1/appointments?${new URLSearchParams({ clinicianId: physioId, from, to, kind: "physio" })}`,
+      ),
   });
   const live = sessions.data?.items.filter((a) => a.status === "booked") ?? [];
   return (
@@ -30,7 +33,11 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
             <span className="muted">
               session {a.physioSession ?? "—"} · {a.room?.name}
             </span>
-            {a.recorded ? <p className="alert ok">Recorded.</p> : dayOf(new Date(a.start), timeZone) <= today ? <RecordSession appointmentId={a.id} /> : null}
+            {a.recorded ? (
+              <p className="alert ok">Recorded.</p>
+            ) : dayOf(new Date(a.start), timeZone) <= today ? (
+              <RecordSession appointmentId={a.id} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -41,7 +48,8 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
 function RecordSession({ appointmentId }: { appointmentId: string }) {
   const queryClient = useQueryClient();
   const record = useMutation({
-    mutationFn: (body: Record<string, string>) => api(`/api/v1/appointments/${appointmentId}/physio-record`, { method: "POST", body }),
+    mutationFn: (body: Record<string, string>) =>
+      api(`/api/v1/appointments/${appointmentId}/physio-record`, { method: "POST", body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["appointments"] }),
   });
   return (
@@ -49,7 +57,11 @@ function RecordSession({ appointmentId }: { appointmentId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        record.mutate({ notes: String(f.get("notes")), exercises: String(f.get("exercises")), progress: String(f.get("progress")) });
+        record.mutate({
+          notes: String(f.get("notes")),
+          exercises: String(f.get("exercises")),
+          progress: String(f.get("progress")),
+        });
       }}
     >
       <div className="row">

@@ -38,10 +38,15 @@ export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: 
             {board.data.items.map((row) => (
               <tr key={row.caseId}>
                 <td>
-                  <Link href={`/cases/${row.caseId}`}>{row.patient.name}</Link> <span className="muted">{row.side}</span>
+                  <Link href={`/cases/${row.caseId}`}>{row.patient.name}</Link>{" "}
+                  <span className="muted">{row.side}</span>
                 </td>
                 <td>D{row.day}</td>
-                <td>{row.nextDressing ? `${row.nextDressing.dueOn}${row.nextDressing.bookedAt ? "" : " (not booked)"}` : "—"}</td>
+                <td>
+                  {row.nextDressing
+                    ? `${row.nextDressing.dueOn}${row.nextDressing.bookedAt ? "" : " (not booked)"}`
+                    : "—"}
+                </td>
                 <td>{row.lastWoundState ? woundLabel[row.lastWoundState] : "—"}</td>
                 <td>
                   {row.alerts.length === 0 ? (
@@ -49,12 +54,22 @@ export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: 
                   ) : (
                     <ul className="alerts">
                       {row.alerts.map((alert) => (
-                        <AlertItem key={alert.key} caseId={row.caseId} alert={alert} canAcknowledge={canAcknowledge} canReplace={canReplace} />
+                        <AlertItem
+                          key={alert.key}
+                          caseId={row.caseId}
+                          alert={alert}
+                          canAcknowledge={canAcknowledge}
+                          canReplace={canReplace}
+                        />
                       ))}
                     </ul>
                   )}
                 </td>
-                <td>{[row.milestones.offCrutches && "off crutches", ...row.milestones.cleared.map((c) => `${c} cleared`)].filter(Boolean).join(", ") || "—"}</td>
+                <td>
+                  {[row.milestones.offCrutches && "off crutches", ...row.milestones.cleared.map((c) => `${c} cleared`)]
+                    .filter(Boolean)
+                    .join(", ") || "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -64,16 +79,31 @@ export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: 
   );
 }
 
-function AlertItem({ caseId, alert, canAcknowledge, canReplace }: { caseId: string; alert: Alert; canAcknowledge: boolean; canReplace: boolean }) {
+function AlertItem({
+  caseId,
+  alert,
+  canAcknowledge,
+  canReplace,
+}: {
+  caseId: string;
+  alert: Alert;
+  canAcknowledge: boolean;
+  canReplace: boolean;
+}) {
   const queryClient = useQueryClient();
   const [acknowledging, setAcknowledging] = useState(false);
   const done = () => void queryClient.invalidateQueries({ queryKey: ["recovery-board"] });
   const acknowledge = useMutation({
-    mutationFn: (note: string) => api(`/api/v1/cases/${caseId}/alert-acknowledgements`, { method: "POST", body: { key: alert.key, note } }),
+    mutationFn: (note: string) =>
+      api(`/api/v1/cases/${caseId}/alert-acknowledgements`, { method: "POST", body: { key: alert.key, note } }),
     onSuccess: done,
   });
   const replace = useMutation({
-    mutationFn: () => api(`/api/v1/cases/${caseId}/dressing-replacements`, { method: "POST", body: { visitId: alert.key.split(":")[1] } }),
+    mutationFn: () =>
+      api(`/api/v1/cases/${caseId}/dressing-replacements`, {
+        method: "POST",
+        body: { visitId: alert.key.split(":")[1] },
+      }),
     onSuccess: done,
   });
   return (

@@ -14,14 +14,18 @@ export function SetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (password: string) => api<{ email: string }>("/api/v1/set-password", { method: "POST", body: { token, password } }),
+    mutationFn: (password: string) =>
+      api<{ email: string }>("/api/v1/set-password", { method: "POST", body: { token, password } }),
     onSuccess: () => router.replace("/login?password=set"),
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = setPasswordForm.safeParse({ password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
+    const parsed = setPasswordForm.safeParse({
+      password: String(form.get("password") ?? ""),
+      confirmation: String(form.get("confirmation") ?? ""),
+    });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -34,7 +38,16 @@ export function SetPasswordForm({ token }: { token: string }) {
     <form onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor="password">New password</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={12} aria-describedby="password-error" aria-invalid={Boolean(errors.password)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          aria-describedby="password-error"
+          aria-invalid={Boolean(errors.password)}
+        />
         {errors.password && (
           <div id="password-error" className="error">
             {errors.password}
@@ -43,7 +56,15 @@ export function SetPasswordForm({ token }: { token: string }) {
       </div>
       <div className="field">
         <label htmlFor="confirmation">The same password again</label>
-        <input id="confirmation" name="confirmation" type="password" autoComplete="new-password" required aria-describedby="confirmation-error" aria-invalid={Boolean(errors.confirmation)} />
+        <input
+          id="confirmation"
+          name="confirmation"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby="confirmation-error"
+          aria-invalid={Boolean(errors.confirmation)}
+        />
         {errors.confirmation && (
           <div id="confirmation-error" className="error">
             {errors.confirmation}

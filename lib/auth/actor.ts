@@ -20,7 +20,8 @@ export async function currentActor(now = Date.now()): Promise<Actor | null> {
     select: { endedAt: true, staff: { select: { id: true, name: true, role: true, active: true } } },
   });
   const staff = row?.staff;
-  if (!row || row.endedAt || !staff || staff.id !== session.staffId || !staff.active || !isRole(staff.role)) return null;
+  if (!row || row.endedAt || !staff || staff.id !== session.staffId || !staff.active || !isRole(staff.role))
+    return null;
   return { id: staff.id, name: staff.name, role: staff.role };
 }
 

@@ -5,7 +5,6 @@ import { idleLimitMs } from "./lifetime";
 import { secureCookies } from "./cookies";
 import { endSession, signIn } from "@/lib/services/sign-in";
 
-
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
 export const lockedMessage = "LOCKED";

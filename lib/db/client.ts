@@ -7,7 +7,10 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createDb(connectionString: string, options: { connections?: number } = {}): Db {
   // Commands on one case queue on its row lock: give a waiting transaction room before it fails.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: options.connections ?? 10 }), transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: options.connections ?? 10 }),
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

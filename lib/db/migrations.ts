@@ -16,7 +16,10 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -58,9 +61,12 @@ export async function migrate(connectionString: string, migrations?: Migration[]
     for (const migration of all) {
       const record = applied.get(migration.name);
       if (record) {
-        if (!record.finished_at) throw new MigrationError(`Migration ${migration.name} failed earlier; resolve it by hand.`);
+        if (!record.finished_at)
+          throw new MigrationError(`Migration ${migration.name} failed earlier; resolve it by hand.`);
         if (record.checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was edited after it was applied; add a new migration instead.`);
+          throw new MigrationError(
+            `Migration ${migration.name} was edited after it was applied; add a new migration instead.`,
+          );
         }
         continue;
       }

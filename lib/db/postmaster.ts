@@ -51,7 +51,8 @@ export async function ended(pid: number, timeoutMs: number): Promise<boolean> {
  */
 export async function stopPostgres(pid: number): Promise<void> {
   process.kill(pid, "SIGINT");
-  if (!(await ended(pid, 60_000))) throw new Error(`The PostgreSQL server (pid ${pid}) did not shut down within a minute; stop it by hand.`);
+  if (!(await ended(pid, 60_000)))
+    throw new Error(`The PostgreSQL server (pid ${pid}) did not shut down within a minute; stop it by hand.`);
 }
 
 /** Whether something accepts connections on 127.0.0.1:`port`. */

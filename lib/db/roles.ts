@@ -37,7 +37,8 @@ export async function grantAppPrivileges(ownerUrl: string, role: string): Promis
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${who}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${who}`);
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${who}`);
-    for (const table of appendOnly) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${table} FROM ${who}`);
+    for (const table of appendOnly)
+      await client.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${table} FROM ${who}`);
     await client.query("COMMIT");
   });
 }

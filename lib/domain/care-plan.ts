@@ -21,11 +21,19 @@ export const cyclingSwimmingFromDay = 21; // PO-6
 export const runningAfterMonths = 2; // PO-6
 
 export function earliestClearance(operationDay: Day, activity: Activity): Day {
-  return activity === "running" ? addMonthsClamped(operationDay, runningAfterMonths) : addDays(operationDay, cyclingSwimmingFromDay);
+  return activity === "running"
+    ? addMonthsClamped(operationDay, runningAfterMonths)
+    : addDays(operationDay, cyclingSwimmingFromDay);
 }
 
 const formatDay = (day: Day) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 export function generateCarePlan(operationDay: Day, policies: ClinicPolicies): CarePlan {
   // PO-3: D2, D4, ... up to the planned day.

@@ -36,22 +36,33 @@ export type CaseAction =
 export type Availability = { allowed: true } | { allowed: false; rule: string; reason: string };
 
 const asAvailability = (decision: Decision): Availability =>
-  decision.ok ? { allowed: true } : { allowed: false, rule: decision.violation.rule, reason: decision.violation.message };
+  decision.ok
+    ? { allowed: true }
+    : { allowed: false, rule: decision.violation.rule, reason: decision.violation.message };
 
 export function caseActions(c: CaseSnapshot, today: Day, policies: ClinicPolicies): Record<CaseAction, Availability> {
   const openCourse = c.courses.find((x) => x.outcome === null);
   const latestAssessment = [...c.assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1))[0];
   return {
     imaging: asAvailability(decideImaging(c, { performedOn: today, supportsDiagnosis: false }, today)),
-    diagnosticInjection: asAvailability(decideDiagnosticInjection(c, { performedOn: today, painRelieved: false }, today)),
-    firstLineCourse: asAvailability(decideFirstLineCourse(c, { startedOn: today, painSeverity: "mild", measures: ["analgesics"] }, today)),
+    diagnosticInjection: asAvailability(
+      decideDiagnosticInjection(c, { performedOn: today, painRelieved: false }, today),
+    ),
+    firstLineCourse: asAvailability(
+      decideFirstLineCourse(c, { startedOn: today, painSeverity: "mild", measures: ["analgesics"] }, today),
+    ),
     courseReview: openCourse
       ? asAvailability(decideCourseReview(c, openCourse.id, { reviewedOn: today, outcome: "failed" }, today))
       : { allowed: false, rule: "PW-3", reason: "There is no first-line course waiting for its review." },
     listing: asAvailability(decideListing(c, { listedOn: today }, today)),
     assessment: asAvailability(decideAssessment(c, { assessedOn: today }, today)),
     operation: asAvailability(
-      decideOperation(c, { operationDay: today, anaesthesiaGiven: latestAssessment?.anaesthesiaType ?? "general" }, today, policies),
+      decideOperation(
+        c,
+        { operationDay: today, anaesthesiaGiven: latestAssessment?.anaesthesiaType ?? "general" },
+        today,
+        policies,
+      ),
     ),
     crutchWeaning: asAvailability(decideCrutchWeaning(c, { recordedOn: today }, today)),
     cancel: asAvailability(decideCancellation(c, { reason: "—" })),

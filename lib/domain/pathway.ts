@@ -9,7 +9,8 @@ import { addDays, daysBetween, type Day } from "./time";
 export type PainSeverity = "mild" | "moderate" | "severe";
 export type Outcome = "resolved" | "partly_worked" | "failed";
 export type AnaesthesiaType = "locoregional" | "general" | "spinal";
-export type Measure = "analgesics" | "cryotherapy" | "strapping" | "immobilisation" | "physiotherapy" | "guided_injection";
+export type Measure =
+  "analgesics" | "cryotherapy" | "strapping" | "immobilisation" | "physiotherapy" | "guided_injection";
 
 export type CaseSnapshot = {
   status: CaseStatus;
@@ -30,9 +31,17 @@ const move = (c: CaseSnapshot, to: CaseStatus, reason: string): Decision =>
   canMove(c.status, to) ? { ok: true, to, reason } : refuse(violation("PW-3"));
 const stay: Decision = { ok: true, to: null };
 
-const notInFuture = (day: Day, today: Day) => (day > today ? violation("PW-1", `The date ${day} is in the future.`) : null);
+const notInFuture = (day: Day, today: Day) =>
+  day > today ? violation("PW-1", `The date ${day} is in the future.`) : null;
 
-const beforeSurgery: CaseStatus[] = ["referred", "diagnosed", "first_line", "listed_for_surgery", "assessed", "scheduled"];
+const beforeSurgery: CaseStatus[] = [
+  "referred",
+  "diagnosed",
+  "first_line",
+  "listed_for_surgery",
+  "assessed",
+  "scheduled",
+];
 
 /** The day the diagnosis was confirmed, if it was. */
 export function diagnosisDay(c: CaseSnapshot): Day | null {
@@ -49,15 +58,25 @@ export function decideReferral(input: { referredOn: Day }, today: Day): Decision
   return future ? refuse(future) : { ok: true, to: "referred", reason: "Referred with pain at the back of the ankle." };
 }
 
-export function decideImaging(c: CaseSnapshot, input: { performedOn: Day; supportsDiagnosis: boolean }, today: Day): Decision {
-  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3", "Diagnostic imaging is recorded before the operation, on an open case."));
+export function decideImaging(
+  c: CaseSnapshot,
+  input: { performedOn: Day; supportsDiagnosis: boolean },
+  today: Day,
+): Decision {
+  if (!beforeSurgery.includes(c.status))
+    return refuse(violation("PW-3", "Diagnostic imaging is recorded before the operation, on an open case."));
   const future = notInFuture(input.performedOn, today);
   if (future) return refuse(future);
-  if (input.supportsDiagnosis && c.status === "referred") return move(c, "diagnosed", "Imaging supports the diagnosis (DX-3).");
+  if (input.supportsDiagnosis && c.status === "referred")
+    return move(c, "diagnosed", "Imaging supports the diagnosis (DX-3).");
   return stay;
 }
 
-export function decideDiagnosticInjection(c: CaseSnapshot, input: { performedOn: Day; painRelieved: boolean }, today: Day): Decision {
+export function decideDiagnosticInjection(
+  c: CaseSnapshot,
+  input: { performedOn: Day; painRelieved: boolean },
+  today: Day,
+): Decision {
   if (c.imaging.length === 0) return refuse(violation("DX-2", "A diagnostic injection needs imaging first."));
   if (c.status !== "referred" || diagnosisDay(c)) {
     return refuse(violation("DX-2", "The diagnosis is already confirmed: a diagnostic injection is not indicated."));
@@ -71,7 +90,11 @@ export function decideDiagnosticInjection(c: CaseSnapshot, input: { performedOn:
   return input.painRelieved ? move(c, "diagnosed", "A diagnostic injection relieved the pain (DX-3).") : stay;
 }
 
-export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; painSeverity: PainSeverity; measures: Measure[] }, today: Day): Decision {
+export function decideFirstLineCourse(
+  c: CaseSnapshot,
+  input: { startedOn: Day; painSeverity: PainSeverity; measures: Measure[] },
+  today: Day,
+): Decision {
   const diagnosed = diagnosisDay(c);
   if (c.status === "referred" || !diagnosed) return refuse(violation("DX-3"));
   if (c.status !== "diagnosed" && c.status !== "first_line") {
@@ -84,20 +107,28 @@ export function decideFirstLineCourse(c: CaseSnapshot, input: { startedOn: Day; 
   if (input.measures.includes("immobilisation") && input.painSeverity !== "severe") return refuse(violation("FL-2"));
   const future = notInFuture(input.startedOn, today);
   if (future) return refuse(future);
-  if (input.startedOn < diagnosed) return refuse(violation("PW-2", `The course cannot start before the diagnosis (${diagnosed}).`));
+  if (input.startedOn < diagnosed)
+    return refuse(violation("PW-2", `The course cannot start before the diagnosis (${diagnosed}).`));
   return c.status === "diagnosed" ? move(c, "first_line", "First-line treatment started.") : stay;
 }
 
-export function decideCourseReview(c: CaseSnapshot, courseId: string, input: { reviewedOn: Day; outcome: Outcome }, today: Day): Decision {
+export function decideCourseReview(
+  c: CaseSnapshot,
+  courseId: string,
+  input: { reviewedOn: Day; outcome: Outcome },
+  today: Day,
+): Decision {
   const course = c.courses.find((x) => x.id === courseId);
   if (course && course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
-  if (!course || c.status !== "first_line") return refuse(violation("PW-3", "There is no first-line course waiting for its review."));
+  if (!course || c.status !== "first_line")
+    return refuse(violation("PW-3", "There is no first-line course waiting for its review."));
   const future = notInFuture(input.reviewedOn, today);
   if (future) return refuse(future);
   if (input.reviewedOn < course.startedOn) {
     return refuse(violation("PW-2", `The review cannot be dated before the course started (${course.startedOn}).`));
   }
-  if (input.outcome === "resolved") return move(c, "closed_resolved", "First-line treatment resolved the symptoms (FL-3).");
+  if (input.outcome === "resolved")
+    return move(c, "closed_resolved", "First-line treatment resolved the symptoms (FL-3).");
   return stay;
 }
 
@@ -109,100 +140,164 @@ export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: 
   }
   const future = notInFuture(input.listedOn, today);
   if (future) return refuse(future);
-  const lastReview = reviewed.map((x) => x.reviewedOn!).sort().at(-1)!;
-  if (input.listedOn < lastReview) return refuse(violation("PW-2", `The listing cannot be dated before the course review (${lastReview}).`));
+  const lastReview = reviewed
+    .map((x) => x.reviewedOn!)
+    .sort()
+    .at(-1)!;
+  if (input.listedOn < lastReview)
+    return refuse(violation("PW-2", `The listing cannot be dated before the course review (${lastReview}).`));
   return move(c, "listed_for_surgery", "First-line treatment failed or only partly worked (SX-1).");
 }
 
 export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, today: Day): Decision {
   if (!["listed_for_surgery", "assessed", "scheduled"].includes(c.status) || !c.listing) {
-    return refuse(violation("PW-3", "An anaesthesia assessment is for a case listed for surgery and not yet operated."));
+    return refuse(
+      violation("PW-3", "An anaesthesia assessment is for a case listed for surgery and not yet operated."),
+    );
   }
   const future = notInFuture(input.assessedOn, today);
   if (future) return refuse(future);
   if (input.assessedOn < c.listing.listedOn) {
     return refuse(violation("PW-2", `The assessment cannot be dated before the listing (${c.listing.listedOn}).`));
   }
-  return c.status === "listed_for_surgery" ? move(c, "assessed", "Pre-operative anaesthesia assessment completed.") : stay;
+  return c.status === "listed_for_surgery"
+    ? move(c, "assessed", "Pre-operative anaesthesia assessment completed.")
+    : stay;
 }
 
 /** SX-2/SX-3: the assessment an operation on `day` may rely on, or the rule that stops it. */
-export function validAssessmentFor(c: CaseSnapshot, day: Day, policies: ClinicPolicies): { ok: true; assessment: CaseSnapshot["assessments"][number] } | { ok: false; violation: Violation } {
+export function validAssessmentFor(
+  c: CaseSnapshot,
+  day: Day,
+  policies: ClinicPolicies,
+): { ok: true; assessment: CaseSnapshot["assessments"][number] } | { ok: false; violation: Violation } {
   if (c.assessments.length === 0) return { ok: false, violation: violation("SX-2") };
-  const onOrBefore = c.assessments.filter((a) => a.assessedOn <= day).sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1));
+  const onOrBefore = c.assessments
+    .filter((a) => a.assessedOn <= day)
+    .sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1));
   const latest = onOrBefore[0];
-  if (!latest) return { ok: false, violation: violation("SX-3", "The operation cannot fall before the anaesthesia assessment.") };
+  if (!latest)
+    return { ok: false, violation: violation("SX-3", "The operation cannot fall before the anaesthesia assessment.") };
   const validUntil = addDays(latest.assessedOn, policies.assessmentValidityDays);
   if (day > validUntil) {
-    return { ok: false, violation: violation("SX-3", `The anaesthesia assessment of ${latest.assessedOn} was valid until ${validUntil}: a new assessment is needed.`) };
+    return {
+      ok: false,
+      violation: violation(
+        "SX-3",
+        `The anaesthesia assessment of ${latest.assessedOn} was valid until ${validUntil}: a new assessment is needed.`,
+      ),
+    };
   }
   return { ok: true, assessment: latest };
 }
 
 export function decideOperation(
   c: CaseSnapshot,
-  input: { operationDay: Day; anaesthesiaGiven: AnaesthesiaType; anaesthesiaChangeReason?: string | null; performedLaterToday?: boolean },
+  input: {
+    operationDay: Day;
+    anaesthesiaGiven: AnaesthesiaType;
+    anaesthesiaChangeReason?: string | null;
+    performedLaterToday?: boolean;
+  },
   today: Day,
   policies: ClinicPolicies,
 ): Decision {
   if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
   if (c.status !== "assessed" && c.status !== "scheduled") {
-    return refuse(violation("PW-3", "An operation is recorded once, for a case listed for surgery and assessed for anaesthesia."));
+    return refuse(
+      violation("PW-3", "An operation is recorded once, for a case listed for surgery and assessed for anaesthesia."),
+    );
   }
-  const future = input.performedLaterToday ? violation("PW-1", "The operation time is in the future.") : notInFuture(input.operationDay, today);
+  const future = input.performedLaterToday
+    ? violation("PW-1", "The operation time is in the future.")
+    : notInFuture(input.operationDay, today);
   if (future) return refuse(future);
   const valid = validAssessmentFor(c, input.operationDay, policies);
   if (!valid.ok) return refuse(valid.violation);
   if (input.anaesthesiaGiven !== valid.assessment.anaesthesiaType && !input.anaesthesiaChangeReason?.trim()) {
-    return refuse(violation("SX-5", `The assessment planned ${valid.assessment.anaesthesiaType} anaesthesia: give the reason for the change.`));
+    return refuse(
+      violation(
+        "SX-5",
+        `The assessment planned ${valid.assessment.anaesthesiaType} anaesthesia: give the reason for the change.`,
+      ),
+    );
   }
   return move(c, "operated", "Operation recorded; post-operative plan generated (SX-6).");
 }
 
 const afterSurgery: CaseStatus[] = ["operated", "recovery"];
 /** The first post-operative record starts the recovery. */
-const recovering = (c: CaseSnapshot): Decision => (c.status === "operated" ? move(c, "recovery", "Recovery under way: first post-operative record.") : stay);
+const recovering = (c: CaseSnapshot): Decision =>
+  c.status === "operated" ? move(c, "recovery", "Recovery under way: first post-operative record.") : stay;
 
 export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): Decision {
-  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "Crutch weaning is recorded after the operation, before discharge."));
-  if (c.crutchesWeanedOn) return refuse(violation("PW-3", `The patient has been off crutches since ${c.crutchesWeanedOn}.`));
+  if (!c.operation || !afterSurgery.includes(c.status))
+    return refuse(violation("PW-3", "Crutch weaning is recorded after the operation, before discharge."));
+  if (c.crutchesWeanedOn)
+    return refuse(violation("PW-3", `The patient has been off crutches since ${c.crutchesWeanedOn}.`));
   const future = notInFuture(input.recordedOn, today);
   if (future) return refuse(future);
   const day = daysBetween(c.operation.operationDay, input.recordedOn);
   if (day < crutchWeaningFromDay) {
-    return refuse(violation("PO-1", `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${addDays(c.operation.operationDay, crutchWeaningFromDay)}); this is day ${day}.`));
+    return refuse(
+      violation(
+        "PO-1",
+        `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${addDays(c.operation.operationDay, crutchWeaningFromDay)}); this is day ${day}.`,
+      ),
+    );
   }
   return recovering(c);
 }
 
-export function decideClearance(c: CaseSnapshot, input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null }, today: Day): Decision {
-  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "A return to sport is cleared after the operation, before discharge."));
-  if (c.clearances.some((x) => x.activity === input.activity && (input.activity !== "other" || x.sport === input.sport))) {
+export function decideClearance(
+  c: CaseSnapshot,
+  input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null },
+  today: Day,
+): Decision {
+  if (!c.operation || !afterSurgery.includes(c.status))
+    return refuse(violation("PW-3", "A return to sport is cleared after the operation, before discharge."));
+  if (
+    c.clearances.some((x) => x.activity === input.activity && (input.activity !== "other" || x.sport === input.sport))
+  ) {
     return refuse(violation("PW-3", "This activity is already cleared."));
   }
   const future = notInFuture(input.clearedOn, today);
   if (future) return refuse(future);
   if (input.activity === "other") {
-    if (input.clearedOn < c.operation.operationDay) return refuse(violation("PW-2", "A clearance cannot be dated before the operation."));
+    if (input.clearedOn < c.operation.operationDay)
+      return refuse(violation("PW-2", "A clearance cannot be dated before the operation."));
     return recovering(c);
   }
   const earliest = earliestClearance(c.operation.operationDay, input.activity);
-  if (input.clearedOn < earliest) return refuse(violation("PO-6", `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`));
+  if (input.clearedOn < earliest)
+    return refuse(
+      violation(
+        "PO-6",
+        `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`,
+      ),
+    );
   return recovering(c);
 }
 
 /** A case is cancelled (with its reason) only before the operation. */
 export function decideCancellation(c: CaseSnapshot, input: { reason: string }): Decision {
-  if (!beforeSurgery.includes(c.status)) return refuse(violation("PW-3", "A case is cancelled only before its operation."));
+  if (!beforeSurgery.includes(c.status))
+    return refuse(violation("PW-3", "A case is cancelled only before its operation."));
   return move(c, "cancelled", `Cancelled: ${input.reason}`);
 }
 
 /** An operated case is discharged by the surgeon, on or after the day of the operation. */
-export function decideDischarge(c: CaseSnapshot, input: { dischargedOn: Day; notes?: string | null }, today: Day): Decision {
-  if (!c.operation || !afterSurgery.includes(c.status)) return refuse(violation("PW-3", "A case is discharged after its operation."));
+export function decideDischarge(
+  c: CaseSnapshot,
+  input: { dischargedOn: Day; notes?: string | null },
+  today: Day,
+): Decision {
+  if (!c.operation || !afterSurgery.includes(c.status))
+    return refuse(violation("PW-3", "A case is discharged after its operation."));
   const future = notInFuture(input.dischargedOn, today);
   if (future) return refuse(future);
-  if (input.dischargedOn < c.operation.operationDay) return refuse(violation("PW-2", "The discharge cannot be dated before the operation."));
+  if (input.dischargedOn < c.operation.operationDay)
+    return refuse(violation("PW-2", "The discharge cannot be dated before the operation."));
   return move(c, "discharged", `Discharged on ${input.dischargedOn}${input.notes ? `: ${input.notes}` : "."}`);
 }
 

@@ -1,7 +1,15 @@
 // Clinic settings the protocol leaves to each site, with their defaults. A site may override
 // them (site.policies); every rule reads them from here, never from a literal.
 
-export type AppointmentKind = "consultation" | "follow_up" | "imaging" | "injection" | "anaesthesia_assessment" | "arthroscopy" | "dressing" | "physio";
+export type AppointmentKind =
+  | "consultation"
+  | "follow_up"
+  | "imaging"
+  | "injection"
+  | "anaesthesia_assessment"
+  | "arthroscopy"
+  | "dressing"
+  | "physio";
 
 export type ClinicPolicies = {
   /** SC-5: default length of each kind of appointment, in minutes. */
@@ -30,13 +38,17 @@ export const defaultPolicies: ClinicPolicies = {
   physioFirstWithinDays: 7,
 };
 
-const positiveWhole = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value > 0;
+const positiveWhole = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value > 0;
 
 /** A site's policies: its own overrides where they are sound, the defaults elsewhere. */
 export function policiesOf(overrides: unknown): ClinicPolicies {
   const given = (overrides && typeof overrides === "object" ? overrides : {}) as Record<string, unknown>;
   const durations = { ...defaultPolicies.durations };
-  const givenDurations = (given.durations && typeof given.durations === "object" ? given.durations : {}) as Record<string, unknown>;
+  const givenDurations = (given.durations && typeof given.durations === "object" ? given.durations : {}) as Record<
+    string,
+    unknown
+  >;
   for (const kind of Object.keys(durations) as AppointmentKind[]) {
     if (positiveWhole(givenDurations[kind])) durations[kind] = givenDurations[kind];
   }

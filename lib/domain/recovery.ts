@@ -8,10 +8,14 @@ import { addDays, daysBetween, type Day } from "./time";
 export type WoundState = "clean_dry" | "exudate" | "signs_of_infection" | "healed";
 
 /** A dressing is recorded once, on or after its appointment's day, for a visit still open. */
-export function checkDressingRecord(input: { appointmentDay: Day; recorded: boolean; visitOpen: boolean }, today: Day): Violation | null {
+export function checkDressingRecord(
+  input: { appointmentDay: Day; recorded: boolean; visitOpen: boolean },
+  today: Day,
+): Violation | null {
   if (input.recorded) return violation("PW-3", "This dressing visit is already recorded.");
   if (!input.visitOpen) return violation("PW-3", "This dressing visit is no longer planned.");
-  if (input.appointmentDay > today) return violation("PW-1", `This visit is on ${input.appointmentDay}: it is recorded on the day.`);
+  if (input.appointmentDay > today)
+    return violation("PW-1", `This visit is on ${input.appointmentDay}: it is recorded on the day.`);
   return null;
 }
 
@@ -19,12 +23,21 @@ export function checkDressingRecord(input: { appointmentDay: Day; recorded: bool
  * PO-3: "healed" ends the series; otherwise it goes on every other day past the planned end
  * while the wound is not healed.
  */
-export function afterDressing(state: WoundState, visitDueOn: Day, laterVisitPlanned: boolean): { endSeries: boolean; nextDueOn: Day | null } {
+export function afterDressing(
+  state: WoundState,
+  visitDueOn: Day,
+  laterVisitPlanned: boolean,
+): { endSeries: boolean; nextDueOn: Day | null } {
   if (state === "healed") return { endSeries: true, nextDueOn: null };
   return { endSeries: false, nextDueOn: laterVisitPlanned ? null : addDays(visitDueOn, 2) };
 }
 
-export type PlannedVisit = { id: string; dueOn: Day; status: "planned" | "done" | "missed" | "cancelled"; recorded: boolean };
+export type PlannedVisit = {
+  id: string;
+  dueOn: Day;
+  status: "planned" | "done" | "missed" | "cancelled";
+  recorded: boolean;
+};
 
 /** PO-3: a planned visit not recorded by the end of its day (the site's midnight) is missed. */
 export function missedVisits(visits: PlannedVisit[], today: Day): PlannedVisit[] {
@@ -45,23 +58,48 @@ export type RecoveryFacts = {
   physioStarted: boolean;
 };
 
-export type Alert = { key: string; kind: "infection" | "missed_dressing" | "crutches" | "physio"; rule: "PO-1" | "PO-3" | "PO-4"; message: string };
+export type Alert = {
+  key: string;
+  kind: "infection" | "missed_dressing" | "crutches" | "physio";
+  rule: "PO-1" | "PO-3" | "PO-4";
+  message: string;
+};
 
 /** What the surgeon must see, derived from the record and today's date: no timer can miss it. */
 export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: ClinicPolicies): Alert[] {
   const alerts: Alert[] = [];
   const day = daysBetween(facts.operationDay, today);
   for (const infection of facts.infections) {
-    alerts.push({ key: `infection:${infection.recordId}`, kind: "infection", rule: "PO-3", message: `Signs of infection at the dressing of ${infection.day}.` });
+    alerts.push({
+      key: `infection:${infection.recordId}`,
+      kind: "infection",
+      rule: "PO-3",
+      message: `Signs of infection at the dressing of ${infection.day}.`,
+    });
   }
   for (const missed of facts.missed) {
-    alerts.push({ key: `missed:${missed.visitId}`, kind: "missed_dressing", rule: "PO-3", message: `The dressing due ${missed.dueOn} was not recorded.` });
+    alerts.push({
+      key: `missed:${missed.visitId}`,
+      kind: "missed_dressing",
+      rule: "PO-3",
+      message: `The dressing due ${missed.dueOn} was not recorded.`,
+    });
   }
   if (!facts.crutchesWeanedOn && day > crutchWeaningToDay) {
-    alerts.push({ key: "crutches", kind: "crutches", rule: "PO-1", message: `Still on crutches on day ${day} (planned 10 to 15 days).` });
+    alerts.push({
+      key: "crutches",
+      kind: "crutches",
+      rule: "PO-1",
+      message: `Still on crutches on day ${day} (planned 10 to 15 days).`,
+    });
   }
   if (!facts.physioStarted && day > policies.physioFirstWithinDays) {
-    alerts.push({ key: "physio", kind: "physio", rule: "PO-4", message: `Physiotherapy has not started by day ${policies.physioFirstWithinDays}.` });
+    alerts.push({
+      key: "physio",
+      kind: "physio",
+      rule: "PO-4",
+      message: `Physiotherapy has not started by day ${policies.physioFirstWithinDays}.`,
+    });
   }
   return alerts;
 }

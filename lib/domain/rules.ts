@@ -4,35 +4,48 @@
 // tests/rule-catalogue.test.ts fails when a rule here has no test naming it.
 
 export const ruleCatalogue = {
-  "DX-1": "Imaging is a non-weight-bearing X-ray, MRI, CT without contrast, CT arthrogram or bone scan, recorded with its date, findings and whether it supports the diagnosis.",
-  "DX-2": "A diagnostic steroid injection may be recorded only after imaging, and only while no imaging has confirmed the diagnosis.",
-  "DX-3": "A case is diagnosed only by confirming imaging or a diagnostic injection that relieved the pain; first-line treatment cannot start before that.",
+  "DX-1":
+    "Imaging is a non-weight-bearing X-ray, MRI, CT without contrast, CT arthrogram or bone scan, recorded with its date, findings and whether it supports the diagnosis.",
+  "DX-2":
+    "A diagnostic steroid injection may be recorded only after imaging, and only while no imaging has confirmed the diagnosis.",
+  "DX-3":
+    "A case is diagnosed only by confirming imaging or a diagnostic injection that relieved the pain; first-line treatment cannot start before that.",
   "DX-4": "A case records the mechanism (traumatic, repeated microtrauma or unknown) and the symptoms.",
   "FL-1": "A first-line course records at least one measure, its start date, and is then reviewed.",
   "FL-2": "Immobilisation or non-weight-bearing on crutches is allowed only when the pain is recorded as severe.",
   "FL-3": "A course's review is resolved, partly worked or failed, once; resolved closes the case.",
   "SX-1": "Only a surgeon lists a case for surgery, and only after a first-line course that failed or partly worked.",
   "SX-2": "An operation needs a completed pre-operative anaesthesia assessment that records the anaesthesia type.",
-  "SX-3": "An anaesthesia assessment is valid for a set number of days (clinic policy, 90 by default): the operation must fall on or after it and within that window.",
-  "SX-4": "A day case only when the assessment confirms friends or family can help at home; otherwise the patient is admitted.",
-  "SX-5": "The operation note states the procedure, the anaesthesia given (a change from the assessed type needs a reason), the findings and the analgesia for home.",
+  "SX-3":
+    "An anaesthesia assessment is valid for a set number of days (clinic policy, 90 by default): the operation must fall on or after it and within that window.",
+  "SX-4":
+    "A day case only when the assessment confirms friends or family can help at home; otherwise the patient is admitted.",
+  "SX-5":
+    "The operation note states the procedure, the anaesthesia given (a change from the assessed type needs a reason), the findings and the analgesia for home.",
   "SX-6": "Recording the operation generates the post-operative plan in the same step.",
   "PO-1": "Crutches for 10 to 15 days: weaning may not be recorded before day 10.",
   "PO-2": "No cast or splint after the operation: the plan holds no immobilisation and the instructions say so.",
-  "PO-3": "A nurse dresses the wound every other day, from day 2 (planned to day 14 by clinic policy, and on while the wound is not healed).",
-  "PO-4": "Physiotherapy starts within 7 days of the operation (clinic policy), then weekly; none before day 1. While its due day is ahead the first session is booked by it; from the due day on, a first session not yet held is booked at the earliest free time, never refused as late, and the surgeon is alerted until it takes place.",
+  "PO-3":
+    "A nurse dresses the wound every other day, from day 2 (planned to day 14 by clinic policy, and on while the wound is not healed).",
+  "PO-4":
+    "Physiotherapy starts within 7 days of the operation (clinic policy), then weekly; none before day 1. While its due day is ahead the first session is booked by it; from the due day on, a first session not yet held is booked at the earliest free time, never refused as late, and the surgeon is alerted until it takes place.",
   "PO-5": "Day-to-day activities resume over a few days to a few weeks: guidance only.",
-  "PO-6": "Cycling and swimming are cleared no earlier than day 21, running no earlier than two months after the operation.",
+  "PO-6":
+    "Cycling and swimming are cleared no earlier than day 21, running no earlier than two months after the operation.",
   "SC-1": "No clinician, room or patient is ever in two overlapping appointments.",
   "SC-2": "Appointments fall inside the clinician's working hours and the room's opening hours.",
-  "SC-3": "Each kind of appointment needs the right people and room: a surgeon for consultations, follow-ups, injections and arthroscopy (with an anaesthetist and a theatre), an anaesthetist for assessments, a nurse for dressings, a physiotherapist for physiotherapy, an imaging room for imaging.",
+  "SC-3":
+    "Each kind of appointment needs the right people and room: a surgeon for consultations, follow-ups, injections and arthroscopy (with an anaesthetist and a theatre), an anaesthetist for assessments, a nurse for dressings, a physiotherapist for physiotherapy, an imaging room for imaging.",
   "SC-4": "Cancelling or moving an appointment needs a reason; nothing is deleted and the history stays.",
-  "SC-5": "Each kind of appointment has a default length (clinic policy): consultation 20 minutes, follow-up 15, imaging 30, injection 30, anaesthesia assessment 30, arthroscopy 90, dressing 20, physiotherapy 45.",
+  "SC-5":
+    "Each kind of appointment has a default length (clinic policy): consultation 20 minutes, follow-up 15, imaging 30, injection 30, anaesthesia assessment 30, arthroscopy 90, dressing 20, physiotherapy 45.",
   "PW-1": "Clinical events cannot be dated in the future.",
   "PW-2": "A case's events keep the pathway's order: nothing is dated before the step it follows.",
   "PW-3": "This step is not possible in the case's current state.",
-  "AC-1": "The clinic always keeps an administrator: nobody changes their own role or deactivates their own account, and a site's last active administrator stays one.",
-  "AC-2": "A set-password link works once, for 72 hours after it is issued, and only until a newer link is issued for the account.",
+  "AC-1":
+    "The clinic always keeps an administrator: nobody changes their own role or deactivates their own account, and a site's last active administrator stays one.",
+  "AC-2":
+    "A set-password link works once, for 72 hours after it is issued, and only until a newer link is issued for the account.",
 } as const;
 
 export type RuleId = keyof typeof ruleCatalogue;

@@ -8,13 +8,25 @@ import { violation, type Violation } from "./rules";
 import { addDays, instantAt, isoWeekday, type Day } from "./time";
 
 export type { AppointmentKind } from "./policies";
-export const appointmentKinds = ["consultation", "follow_up", "imaging", "injection", "anaesthesia_assessment", "arthroscopy", "dressing", "physio"] as const satisfies readonly AppointmentKind[];
+export const appointmentKinds = [
+  "consultation",
+  "follow_up",
+  "imaging",
+  "injection",
+  "anaesthesia_assessment",
+  "arthroscopy",
+  "dressing",
+  "physio",
+] as const satisfies readonly AppointmentKind[];
 
 type StaffRole = "surgeon" | "anaesthetist" | "nurse" | "physio";
 type RoomKind = "theatre" | "consulting" | "imaging" | "physio" | "dressing";
 
 /** SC-3: the clinician, anaesthetist and room each kind needs. A dressing without a room is a home visit. */
-export const requirements: Record<AppointmentKind, { clinician: StaffRole | null; anaesthetist: boolean; room: RoomKind; roomOptional?: boolean }> = {
+export const requirements: Record<
+  AppointmentKind,
+  { clinician: StaffRole | null; anaesthetist: boolean; room: RoomKind; roomOptional?: boolean }
+> = {
   consultation: { clinician: "surgeon", anaesthetist: false, room: "consulting" },
   follow_up: { clinician: "surgeon", anaesthetist: false, room: "consulting" },
   injection: { clinician: "surgeon", anaesthetist: false, room: "imaging" },
@@ -35,12 +47,15 @@ export type Booking = {
 export function checkStaffing(booking: Booking): Violation | null {
   const need = requirements[booking.kind];
   const sc3 = (message: string) => violation("SC-3", message);
-  if (need.clinician && booking.clinician?.role !== need.clinician) return sc3(`A ${booking.kind.replace("_", " ")} needs a ${need.clinician}.`);
+  if (need.clinician && booking.clinician?.role !== need.clinician)
+    return sc3(`A ${booking.kind.replace("_", " ")} needs a ${need.clinician}.`);
   if (!need.clinician && booking.clinician) return sc3(`A ${booking.kind} is booked with a room only.`);
-  if (need.anaesthetist && booking.anaesthetist?.role !== "anaesthetist") return sc3("An arthroscopy needs an anaesthetist as well as the surgeon.");
+  if (need.anaesthetist && booking.anaesthetist?.role !== "anaesthetist")
+    return sc3("An arthroscopy needs an anaesthetist as well as the surgeon.");
   if (!need.anaesthetist && booking.anaesthetist) return sc3("Only an arthroscopy books an anaesthetist alongside.");
   if (!booking.room && !need.roomOptional) return sc3(`A ${booking.kind.replace("_", " ")} needs a ${need.room} room.`);
-  if (booking.room && booking.room.kind !== need.room) return sc3(`A ${booking.kind.replace("_", " ")} takes place in a ${need.room} room.`);
+  if (booking.room && booking.room.kind !== need.room)
+    return sc3(`A ${booking.kind.replace("_", " ")} takes place in a ${need.room} room.`);
   return null;
 }
 
@@ -58,7 +73,12 @@ const at = (day: Day, time: string, timeZone: string) => {
  * local time, unless a dated exception replaces it (no hours: leave). 09:00 stays 09:00 local
  * across DST changes.
  */
-export function windowsOn(day: Day, weekly: WeeklyHours[], timeZone: string, exception?: DatedHours | null): Interval[] {
+export function windowsOn(
+  day: Day,
+  weekly: WeeklyHours[],
+  timeZone: string,
+  exception?: DatedHours | null,
+): Interval[] {
   if (exception) {
     if (!exception.startsAt || !exception.endsAt) return [];
     return [{ start: at(day, exception.startsAt, timeZone), end: at(day, exception.endsAt, timeZone) }];
@@ -74,7 +94,16 @@ export function checkWithinHours(slot: Interval, windows: Interval[], whose: str
   return inside ? null : violation("SC-2", `The appointment falls outside ${whose} hours.`);
 }
 
-const openStatuses: CaseStatus[] = ["referred", "diagnosed", "first_line", "listed_for_surgery", "assessed", "scheduled", "operated", "recovery"];
+const openStatuses: CaseStatus[] = [
+  "referred",
+  "diagnosed",
+  "first_line",
+  "listed_for_surgery",
+  "assessed",
+  "scheduled",
+  "operated",
+  "recovery",
+];
 
 export type PlannedVisit = { dueOn: Day } | null;
 export type PlannedSession = { number: number } | null;
@@ -88,17 +117,28 @@ export type PlannedSession = { number: number } | null;
  */
 export function checkPathway(
   c: CaseSnapshot,
-  booking: { kind: AppointmentKind; day: Day; today: Day; admission?: "day_case" | "inpatient" | null; dressing?: PlannedVisit; physio?: PlannedSession; moving?: boolean },
+  booking: {
+    kind: AppointmentKind;
+    day: Day;
+    today: Day;
+    admission?: "day_case" | "inpatient" | null;
+    dressing?: PlannedVisit;
+    physio?: PlannedSession;
+    moving?: boolean;
+  },
   policies: ClinicPolicies,
 ): Violation | null {
   if (!openStatuses.includes(c.status)) return violation("PW-3", "The case is closed: nothing more is booked for it.");
   const d0 = c.operation?.operationDay ?? null;
   switch (booking.kind) {
     case "anaesthesia_assessment":
-      return ["listed_for_surgery", "assessed", "scheduled"].includes(c.status) ? null : violation("PW-3", "An anaesthesia assessment is booked for a case listed for surgery.");
+      return ["listed_for_surgery", "assessed", "scheduled"].includes(c.status)
+        ? null
+        : violation("PW-3", "An anaesthesia assessment is booked for a case listed for surgery.");
     case "arthroscopy": {
       if (c.status === "listed_for_surgery") return violation("SX-2");
-      if (c.status !== "assessed" && !(booking.moving && c.status === "scheduled")) return violation("PW-3", "An arthroscopy is booked once, for an assessed case.");
+      if (c.status !== "assessed" && !(booking.moving && c.status === "scheduled"))
+        return violation("PW-3", "An arthroscopy is booked once, for an assessed case.");
       const valid = validAssessmentFor(c, booking.day, policies);
       if (!valid.ok) return valid.violation;
       if (booking.admission === "day_case" && !valid.assessment.homeSupport) {
@@ -109,8 +149,13 @@ export function checkPathway(
     case "dressing": {
       if (!d0 || !booking.dressing) return violation("PW-3", "Dressings are booked from the post-operative plan.");
       if (booking.day < addDays(d0, 1)) return violation("PO-3", "No dressing is booked before day 1.");
-      if (booking.day > booking.dressing.dueOn) return violation("PO-3", `This dressing is due on ${booking.dressing.dueOn}: it cannot move later than its due day.`);
-      if (!booking.moving && booking.day !== booking.dressing.dueOn) return violation("PO-3", `This dressing is due on ${booking.dressing.dueOn}.`);
+      if (booking.day > booking.dressing.dueOn)
+        return violation(
+          "PO-3",
+          `This dressing is due on ${booking.dressing.dueOn}: it cannot move later than its due day.`,
+        );
+      if (!booking.moving && booking.day !== booking.dressing.dueOn)
+        return violation("PO-3", `This dressing is due on ${booking.dressing.dueOn}.`);
       return null;
     }
     case "physio": {

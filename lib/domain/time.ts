@@ -55,7 +55,7 @@ export function isoWeekday(day: Day): number {
 /** The n-th day from Monday to Friday after `from` (n = 1: the next one). */
 export function weekdayAfter(from: Day, n: number): Day {
   let day = from;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = addDays(day, 1);
     if (isoWeekday(day) <= 5) found++;
   }

@@ -15,7 +15,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
@@ -41,7 +44,9 @@ export async function apiAll<T>(path: string): Promise<{ items: T[] }> {
   const separator = path.includes("?") ? "&" : "?";
   let cursor: string | null = null;
   do {
-    const page: { items: T[]; nextCursor: string | null } = await api(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
+    const page: { items: T[]; nextCursor: string | null } = await api(
+      cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -3,7 +3,18 @@
 import { z } from "zod";
 import type { Action } from "@/lib/auth/policy";
 import { idParams } from "@/lib/schemas/common";
-import { appointmentInput, appointmentList, appointmentQuery, appointmentView, cancelInput, moveInput, seriesInput, seriesResult, slotList, slotQuery } from "@/lib/schemas/appointment";
+import {
+  appointmentInput,
+  appointmentList,
+  appointmentQuery,
+  appointmentView,
+  cancelInput,
+  moveInput,
+  seriesInput,
+  seriesResult,
+  slotList,
+  slotQuery,
+} from "@/lib/schemas/appointment";
 import {
   assessmentInput,
   cancellationInput,
@@ -35,9 +46,31 @@ import {
   patientPatch,
   patientSearchQuery,
 } from "@/lib/schemas/patient";
-import { acknowledgeInput, dressingRecordInput, dressingRoundView, physioRecordInput, recordResult, recoveryBoardView, replacementInput, roundQuery } from "@/lib/schemas/recovery";
+import {
+  acknowledgeInput,
+  dressingRecordInput,
+  dressingRoundView,
+  physioRecordInput,
+  recordResult,
+  recoveryBoardView,
+  replacementInput,
+  roundQuery,
+} from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
-import { newStaffAccount, passwordLink, room, roomList, roomQuery, setPasswordInput, setPasswordResult, staffAccount, staffInput, staffList, staffPatch, staffQuery } from "@/lib/schemas/staff";
+import {
+  newStaffAccount,
+  passwordLink,
+  room,
+  roomList,
+  roomQuery,
+  setPasswordInput,
+  setPasswordResult,
+  staffAccount,
+  staffInput,
+  staffList,
+  staffPatch,
+  staffQuery,
+} from "@/lib/schemas/staff";
 import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
 
 export type Method = "get" | "post" | "patch" | "put";
@@ -60,7 +93,9 @@ export type Endpoint = {
 // A set-password link's token is shown once and stored only hashed (AC-2): a replay answers without it.
 const withoutLinkUrl = (body: unknown) => {
   const answer = body as { passwordLink?: object; url?: string };
-  return answer.passwordLink ? { ...answer, passwordLink: { ...answer.passwordLink, url: null } } : { ...answer, url: null };
+  return answer.passwordLink
+    ? { ...answer, passwordLink: { ...answer.passwordLink, url: null } }
+    : { ...answer, url: null };
 };
 
 const define = <const E extends Endpoint>(endpoint: E) => endpoint;
@@ -113,7 +148,8 @@ export const endpoints = {
     method: "post",
     path: "/api/v1/set-password",
     action: null,
-    summary: "The account's owner sets the password with a set-password link's token (AC-2); ends the account's sessions",
+    summary:
+      "The account's owner sets the password with a set-password link's token (AC-2); ends the account's sessions",
     body: setPasswordInput,
     response: setPasswordResult,
   }),
@@ -434,7 +470,8 @@ export const endpoints = {
     method: "post",
     path: "/api/v1/dressing-visits/{id}/dressing-record",
     action: "case.recordDressing",
-    summary: "Record a dressing that was due but not booked, from the round: the wound's state and notes (PO-3); healed ends the series",
+    summary:
+      "Record a dressing that was due but not booked, from the round: the wound's state and notes (PO-3); healed ends the series",
     params: idParams,
     body: dressingRecordInput,
     response: recordResult,
@@ -454,7 +491,8 @@ export const endpoints = {
     method: "get",
     path: "/api/v1/dressing-round",
     action: "case.readClinical",
-    summary: "The dressings of a day at the site: booked ones in time order, then those due that day and not booked (PO-3)",
+    summary:
+      "The dressings of a day at the site: booked ones in time order, then those due that day and not booked (PO-3)",
     query: roundQuery,
     response: dressingRoundView,
   }),
@@ -495,7 +533,8 @@ export const endpoints = {
     method: "get",
     path: "/api/v1/policies",
     action: "policies.read",
-    summary: "The site's clinic policies: assessment validity, dressing series, first physiotherapy, appointment lengths",
+    summary:
+      "The site's clinic policies: assessment validity, dressing series, first physiotherapy, appointment lengths",
     response: policiesInput,
   }),
   setPolicies: define({

@@ -16,10 +16,8 @@ export class DomainError extends Error {
 
 export const validationError = (errors: FieldError[]) =>
   new DomainError("VALIDATION", 400, "The request is not valid.", { errors });
-export const unauthenticated = () =>
-  new DomainError("UNAUTHENTICATED", 401, "Sign in to continue.");
-export const forbidden = () =>
-  new DomainError("FORBIDDEN", 403, "Your role may not do this.");
+export const unauthenticated = () => new DomainError("UNAUTHENTICATED", 401, "Sign in to continue.");
+export const forbidden = () => new DomainError("FORBIDDEN", 403, "Your role may not do this.");
 export const notFound = (what: string) => new DomainError("NOT_FOUND", 404, `${what} was not found.`);
 export const payloadTooLarge = (limit: number) =>
   new DomainError("PAYLOAD_TOO_LARGE", 413, `The request body is larger than ${limit} bytes.`);

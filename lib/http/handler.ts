@@ -71,7 +71,17 @@ export function handle<const E extends Endpoint>(endpoint: E, run: (context: Han
       };
       const key = request.headers.get("idempotency-key");
       if (endpoint.method === "post" && key && actor) {
-        return await withIdempotency({ actorId: actor.id, key, method: "POST", path: new URL(request.url).pathname, bodyText: raw.text, forReplay: endpoint.forReplay }, execute);
+        return await withIdempotency(
+          {
+            actorId: actor.id,
+            key,
+            method: "POST",
+            path: new URL(request.url).pathname,
+            bodyText: raw.text,
+            forReplay: endpoint.forReplay,
+          },
+          execute,
+        );
       }
       return await execute();
     } catch (error) {

@@ -4,7 +4,14 @@ import { isLockTimeout } from "@/lib/db/errors";
 import { DomainError, validationError } from "./errors";
 import { problemResponse } from "./problem";
 
-type Request = { actorId: string; key: string; method: string; path: string; bodyText: string; forReplay?: (body: unknown) => unknown };
+type Request = {
+  actorId: string;
+  key: string;
+  method: string;
+  path: string;
+  bodyText: string;
+  forReplay?: (body: unknown) => unknown;
+};
 
 /** An answer that is not stored: thrown to roll back the request's transaction, then returned. */
 class Unstored {
@@ -31,7 +38,9 @@ const requestTimeoutMs = 60_000;
  */
 export async function withIdempotency(request: Request, execute: () => Promise<Response>): Promise<Response> {
   if (request.key.length > 200) throw validationError([{ path: "Idempotency-Key", message: "At most 200 characters" }]);
-  const requestHash = createHash("sha256").update(`${request.method} ${request.path}\n${request.bodyText}`).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(`${request.method} ${request.path}\n${request.bodyText}`)
+    .digest("hex");
   const where = { actorId_key: { actorId: request.actorId, key: request.key } };
   try {
     return await db().$transaction(
@@ -39,17 +48,32 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
         // A short wait covers a first request whose process has just died: PostgreSQL ends its
         // session, and releases the lock, as soon as it sees the connection closed.
         await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${request.actorId}\n${request.key}`}, ${lockSeed}))`.catch((error: unknown) => {
-          if (!isLockTimeout(error)) throw error;
-          throw new Unstored(problemResponse(new DomainError("IDEMPOTENCY_IN_PROGRESS", 409, "The first request with this Idempotency-Key is still running.")));
-        });
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${request.actorId}\n${request.key}`}, ${lockSeed}))`.catch(
+          (error: unknown) => {
+            if (!isLockTimeout(error)) throw error;
+            throw new Unstored(
+              problemResponse(
+                new DomainError(
+                  "IDEMPOTENCY_IN_PROGRESS",
+                  409,
+                  "The first request with this Idempotency-Key is still running.",
+                ),
+              ),
+            );
+          },
+        );
         await tx.$executeRaw`SELECT set_config('lock_timeout', '0', true)`;
         const first = await tx.idempotencyRecord.findUnique({ where });
         if (first?.status != null) {
           if (first.requestHash !== requestHash) {
-            return problemResponse(new DomainError("IDEMPOTENCY_KEY_REUSED", 422, "This Idempotency-Key was used for a different request."));
+            return problemResponse(
+              new DomainError("IDEMPOTENCY_KEY_REUSED", 422, "This Idempotency-Key was used for a different request."),
+            );
           }
-          return Response.json(first.responseBody, { status: first.status, headers: { "idempotent-replayed": "true" } });
+          return Response.json(first.responseBody, {
+            status: first.status,
+            headers: { "idempotent-replayed": "true" },
+          });
         }
         // A reservation without an answer was left by a request that never finished (stored
         // before answers were kept with the work): nothing holds it, so it is free.
@@ -60,7 +84,15 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
         // What a repeat gets back: the answer, less anything that must be shown only once.
         const responseBody = request.forReplay ? request.forReplay(answer) : answer;
         await tx.idempotencyRecord.create({
-          data: { actorId: request.actorId, key: request.key, method: request.method, path: request.path, requestHash, status: response.status, responseBody },
+          data: {
+            actorId: request.actorId,
+            key: request.key,
+            method: request.method,
+            path: request.path,
+            requestHash,
+            status: response.status,
+            responseBody,
+          },
         });
         return response;
       },

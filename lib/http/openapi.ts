@@ -1,4 +1,9 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type ResponseConfig,
+  type RouteConfig,
+} from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ruleCatalogue } from "@/lib/domain/rules";
 import { uuid } from "@/lib/schemas/common";
@@ -10,7 +15,9 @@ import { maxBodyBytes } from "./handler";
 // and `code` say exactly what a client can meet there.
 const fieldErrors = z.array(
   z.object({
-    path: z.string().meta({ description: "The field's path, dot-separated (`weekly.0.endsAt`); empty for the body as a whole" }),
+    path: z
+      .string()
+      .meta({ description: "The field's path, dot-separated (`weekly.0.endsAt`); empty for the body as a whole" }),
     message: z.string(),
   }),
 );
@@ -27,24 +34,35 @@ const problemOf = <S extends number>(status: S, code: z.ZodType<string>) =>
 const ruleIds = Object.keys(ruleCatalogue) as [keyof typeof ruleCatalogue, ...(keyof typeof ruleCatalogue)[]];
 
 const problems = {
-  400: problemOf(400, z.literal("VALIDATION")).extend({ errors: fieldErrors.min(1) }).meta({ id: "ValidationProblem" }),
+  400: problemOf(400, z.literal("VALIDATION"))
+    .extend({ errors: fieldErrors.min(1) })
+    .meta({ id: "ValidationProblem" }),
   401: problemOf(401, z.literal("UNAUTHENTICATED")).meta({ id: "UnauthenticatedProblem" }),
   403: problemOf(403, z.literal("FORBIDDEN")).meta({ id: "ForbiddenProblem" }),
   404: problemOf(404, z.literal("NOT_FOUND"))
-    .extend({ errors: fieldErrors.optional().meta({ description: "The field that named the missing record, when it came from the body" }) })
+    .extend({
+      errors: fieldErrors
+        .optional()
+        .meta({ description: "The field that named the missing record, when it came from the body" }),
+    })
     .meta({ id: "NotFoundProblem" }),
   409: problemOf(409, z.enum(["SC-1", "CONFLICT", "IDEMPOTENCY_IN_PROGRESS"]))
     .extend({
       conflicts: z
         .array(z.object({ appointmentId: uuid, resource: z.enum(["clinician", "anaesthetist", "room", "patient"]) }))
         .optional()
-        .meta({ description: "SC-1: the booked appointments in the way, and whose time they hold (empty when every candidate is booked)" }),
+        .meta({
+          description:
+            "SC-1: the booked appointments in the way, and whose time they hold (empty when every candidate is booked)",
+        }),
     })
     .meta({ id: "ConflictProblem" }),
   413: problemOf(413, z.literal("PAYLOAD_TOO_LARGE")).meta({ id: "PayloadTooLargeProblem" }),
   415: problemOf(415, z.literal("UNSUPPORTED_MEDIA_TYPE")).meta({ id: "UnsupportedMediaTypeProblem" }),
   422: problemOf(422, z.enum([...ruleIds, "IDEMPOTENCY_KEY_REUSED"]))
-    .extend({ rule: z.string().optional().meta({ description: "The rule's text from the catalogue, when a rule refused it" }) })
+    .extend({
+      rule: z.string().optional().meta({ description: "The rule's text from the catalogue, when a rule refused it" }),
+    })
     .meta({ id: "RuleProblem" }),
   500: problemOf(500, z.literal("INTERNAL")).meta({ id: "InternalProblem" }),
   503: problemOf(503, z.literal("DATABASE_UNAVAILABLE")).meta({ id: "UnavailableProblem" }),
@@ -132,7 +150,10 @@ const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]):
 });
 
 const replayed: ResponseConfig["headers"] = {
-  "Idempotent-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key", schema: { type: "string", enum: ["true"] } },
+  "Idempotent-Replayed": {
+    description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
+    schema: { type: "string", enum: ["true"] },
+  },
 };
 
 /** The successes that are not JSON. */
@@ -140,7 +161,9 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
   caseCalendarFile: {
     description: "The case's appointments as an iCalendar file (METHOD:PUBLISH; cancelled ones as STATUS:CANCELLED)",
     content: { "text/calendar": { schema: { type: "string" } } },
-    headers: { "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } },
+    },
   },
 };
 
@@ -156,7 +179,11 @@ function responsesOf(name: keyof typeof endpoints, e: Endpoint): RouteConfig["re
   };
   const responses: RouteConfig["responses"] = { [e.status ?? 200]: success };
   if (e.params || e.query || e.body || idempotent) {
-    responses[400] = problem(400, "Malformed input: `errors` has the field paths", idempotent && "an Idempotency-Key over 200 characters");
+    responses[400] = problem(
+      400,
+      "Malformed input: `errors` has the field paths",
+      idempotent && "an Idempotency-Key over 200 characters",
+    );
   }
   // lib/http/own-origin.ts: a browser's state change must come from the app's own origin.
   const fromAnotherOrigin = e.method !== "get" && "the request's Origin is not the app's own";
@@ -168,7 +195,11 @@ function responsesOf(name: keyof typeof endpoints, e: Endpoint): RouteConfig["re
   }
   if (refused[404]) responses[404] = problem(404, refused[404]);
   if (refused[409] || idempotent) {
-    responses[409] = problem(409, refused[409], idempotent && "the first request with this Idempotency-Key is still running (`IDEMPOTENCY_IN_PROGRESS`)");
+    responses[409] = problem(
+      409,
+      refused[409],
+      idempotent && "the first request with this Idempotency-Key is still running (`IDEMPOTENCY_IN_PROGRESS`)",
+    );
   }
   if (e.body) {
     responses[413] = problem(413, `The body is larger than ${maxBodyBytes} bytes`);
@@ -197,7 +228,11 @@ const idempotencyKey = z.object({
 /** The OpenAPI 3.1 document, generated from the endpoint catalogue and its zod schemas. */
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "next-auth.session-token",
+  });
   for (const [name, endpoint] of Object.entries(endpoints) as [keyof typeof endpoints, Endpoint][]) {
     type Request = NonNullable<RouteConfig["request"]>;
     registry.registerPath({

@@ -77,20 +77,38 @@ export const appointmentView = z
     physioSession: z.number().nullable(),
     /** A dressing or physiotherapy visit already recorded. */
     recorded: z.boolean(),
-    history: z.array(z.object({ action: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable().optional().meta({ description: "Why it was moved or cancelled; absent for the administrator (it can be clinical)" }), start: z.string(), end: z.string() })),
+    history: z.array(
+      z.object({
+        action: z.string(),
+        at: z.string(),
+        by: z.string(),
+        reason: z
+          .string()
+          .nullable()
+          .optional()
+          .meta({ description: "Why it was moved or cancelled; absent for the administrator (it can be clinical)" }),
+        start: z.string(),
+        end: z.string(),
+      }),
+    ),
   })
   .meta({ id: "Appointment" });
 export type AppointmentView = z.infer<typeof appointmentView>;
 export const appointmentList = page(appointmentView).meta({ id: "AppointmentList" });
 
-export const slotView = z.object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person }).meta({ id: "Slot" });
+export const slotView = z
+  .object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person })
+  .meta({ id: "Slot" });
 export const slotList = page(slotView).meta({ id: "SlotList" });
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use the form HH:MM");
 export const seriesInput = z
   .object({ dressingTime: clockTime.optional(), physioTime: clockTime.optional(), preview: z.boolean().default(false) })
   .strict()
-  .refine((v) => v.dressingTime || v.physioTime, { path: ["dressingTime"], message: "Choose a time for the dressings, the physiotherapy or both" })
+  .refine((v) => v.dressingTime || v.physioTime, {
+    path: ["dressingTime"],
+    message: "Choose a time for the dressings, the physiotherapy or both",
+  })
   .meta({ id: "PostOperativeSeriesInput" });
 export const seriesResult = z
   .object({

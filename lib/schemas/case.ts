@@ -7,7 +7,14 @@ export const mechanisms = ["traumatic", "microtrauma", "unknown"] as const;
 export const modalities = ["xray_nwb", "mri", "ct", "ct_arthrogram", "bone_scan"] as const;
 export const guidances = ["xray", "ultrasound"] as const;
 export const painSeverities = ["mild", "moderate", "severe"] as const;
-export const measures = ["analgesics", "cryotherapy", "strapping", "immobilisation", "physiotherapy", "guided_injection"] as const;
+export const measures = [
+  "analgesics",
+  "cryotherapy",
+  "strapping",
+  "immobilisation",
+  "physiotherapy",
+  "guided_injection",
+] as const;
 export const outcomes = ["resolved", "partly_worked", "failed"] as const;
 export const anaesthesiaTypes = ["locoregional", "general", "spinal"] as const;
 export const activities = ["cycling", "swimming", "running", "other"] as const;
@@ -69,7 +76,10 @@ export const courseInput = z
   .meta({ id: "FirstLineCourseInput" });
 
 export const reviewInput = z
-  .object({ reviewedOn: isoDate, outcome: z.enum(outcomes, { error: "FL-3: the outcome is resolved, partly_worked or failed" }) })
+  .object({
+    reviewedOn: isoDate,
+    outcome: z.enum(outcomes, { error: "FL-3: the outcome is resolved, partly_worked or failed" }),
+  })
   .strict()
   .meta({ id: "CourseReviewInput" });
 
@@ -106,15 +116,30 @@ export const crutchWeaningInput = z.object({ recordedOn: isoDate }).strict().met
 export const clearanceInput = z
   .object({ activity: z.enum(activities), clearedOn: isoDate, sport: optionalText(100) })
   .strict()
-  .refine((v) => (v.activity === "other") === Boolean(v.sport), { path: ["sport"], message: "Name the sport for 'other', and only then" })
+  .refine((v) => (v.activity === "other") === Boolean(v.sport), {
+    path: ["sport"],
+    message: "Name the sport for 'other', and only then",
+  })
   .meta({ id: "ClearanceInput" });
 
-export const cancellationInput = z.object({ reason: text(500) }).strict().meta({ id: "CaseCancellationInput" });
-export const dischargeInput = z.object({ dischargedOn: isoDate, notes: optionalText(1000) }).strict().meta({ id: "DischargeInput" });
+export const cancellationInput = z
+  .object({ reason: text(500) })
+  .strict()
+  .meta({ id: "CaseCancellationInput" });
+export const dischargeInput = z
+  .object({ dischargedOn: isoDate, notes: optionalText(1000) })
+  .strict()
+  .meta({ id: "DischargeInput" });
 
 export const courseParams = z.object({ id: uuid, courseId: uuid });
 
-const transition = z.object({ from: z.enum(caseStatuses).nullable(), to: z.enum(caseStatuses), at: z.string(), by: z.string(), reason: z.string().optional() });
+const transition = z.object({
+  from: z.enum(caseStatuses).nullable(),
+  to: z.enum(caseStatuses),
+  at: z.string(),
+  by: z.string(),
+  reason: z.string().optional(),
+});
 
 export const caseSummary = z
   .object({
@@ -140,15 +165,35 @@ export const caseDetail = caseSummary
       .enum(["day_case", "inpatient"])
       .nullable()
       .optional()
-      .meta({ description: "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary" }),
+      .meta({
+        description:
+          "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary",
+      }),
     operated: z.boolean(),
     history: z.array(transition),
     clinical: z
       .object({
         mechanism: z.enum(mechanisms),
         symptoms: z.unknown().nullable(),
-        imaging: z.array(z.object({ id: uuid, modality: z.enum(modalities), performedOn: z.string(), findings: z.string(), supportsDiagnosis: z.boolean(), recordedBy: z.string() })),
-        injections: z.array(z.object({ id: uuid, performedOn: z.string(), guidance: z.enum(guidances), painRelieved: z.boolean(), recordedBy: z.string() })),
+        imaging: z.array(
+          z.object({
+            id: uuid,
+            modality: z.enum(modalities),
+            performedOn: z.string(),
+            findings: z.string(),
+            supportsDiagnosis: z.boolean(),
+            recordedBy: z.string(),
+          }),
+        ),
+        injections: z.array(
+          z.object({
+            id: uuid,
+            performedOn: z.string(),
+            guidance: z.enum(guidances),
+            painRelieved: z.boolean(),
+            recordedBy: z.string(),
+          }),
+        ),
         courses: z.array(
           z.object({
             id: uuid,
@@ -201,10 +246,32 @@ export const carePlanView = z
     side: z.enum(sides),
     operationDate: z.string(),
     timeZone: z.string(),
-    dressings: z.array(z.object({ dueOn: z.string(), day: z.number(), status: z.string(), appointmentId: z.string().nullable(), bookedAt: z.string().nullable() })),
+    dressings: z.array(
+      z.object({
+        dueOn: z.string(),
+        day: z.number(),
+        status: z.string(),
+        appointmentId: z.string().nullable(),
+        bookedAt: z.string().nullable(),
+      }),
+    ),
     crutchWeaningReview: z.object({ from: z.string(), to: z.string(), weanedOn: z.string().nullable() }),
-    physio: z.array(z.object({ number: z.number(), earliestOn: z.string(), dueBy: z.string(), status: z.string(), bookedAt: z.string().nullable() })),
-    milestones: z.array(z.object({ activity: z.enum(["cycling", "swimming", "running"]), earliestOn: z.string(), clearedOn: z.string().nullable() })),
+    physio: z.array(
+      z.object({
+        number: z.number(),
+        earliestOn: z.string(),
+        dueBy: z.string(),
+        status: z.string(),
+        bookedAt: z.string().nullable(),
+      }),
+    ),
+    milestones: z.array(
+      z.object({
+        activity: z.enum(["cycling", "swimming", "running"]),
+        earliestOn: z.string(),
+        clearedOn: z.string().nullable(),
+      }),
+    ),
     otherClearances: z.array(z.object({ sport: z.string(), clearedOn: z.string() })),
     instructions: z.array(z.string()),
   })

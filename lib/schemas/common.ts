@@ -56,7 +56,9 @@ const controlMessage = "Contains a control character";
  * (half a character, which no text encoding can store), on any string schema.
  */
 export const withoutControls = (schema: z.ZodString, multiline = false) =>
-  schema.regex(multiline ? multiLine : singleLine, controlMessage).refine((value) => value.isWellFormed(), "Contains an invalid character");
+  schema
+    .regex(multiline ? multiLine : singleLine, controlMessage)
+    .refine((value) => value.isWellFormed(), "Contains an invalid character");
 
 /**
  * Text typed by staff: trimmed, without control characters (`multiline`: tab and line breaks

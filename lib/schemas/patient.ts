@@ -55,7 +55,11 @@ export type PatientSearchQuery = z.infer<typeof patientSearchQuery>;
 
 export const patientPage = page(patient).meta({ id: "PatientPage" });
 
-export const duplicateCheckQuery = pageQuery
-  .extend({ givenName: name, familyName: name, birthDate: isoDate, limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const duplicateCheckQuery = pageQuery.extend({
+  givenName: name,
+  familyName: name,
+  birthDate: isoDate,
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
 export type DuplicateCheckQuery = z.infer<typeof duplicateCheckQuery>;
 export const duplicateCandidates = page(patient).meta({ id: "DuplicateCandidates" });

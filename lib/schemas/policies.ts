@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { appointmentKinds } from "@/lib/domain/scheduling";
 
-const days = (min: number, max: number) => z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);
+const days = (min: number, max: number) =>
+  z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);
 const minutes = z.number().int("Whole minutes").min(5, "At least 5").max(480, "At most 480");
 
 export const policiesInput = z
@@ -9,7 +10,14 @@ export const policiesInput = z
     assessmentValidityDays: days(1, 365),
     dressingPlannedUntilDay: days(2, 60).refine((d) => d % 2 === 0, "Dressings fall on even days"),
     physioFirstWithinDays: days(1, 30),
-    durations: z.object(Object.fromEntries(appointmentKinds.map((k) => [k, minutes])) as Record<(typeof appointmentKinds)[number], typeof minutes>).strict(),
+    durations: z
+      .object(
+        Object.fromEntries(appointmentKinds.map((k) => [k, minutes])) as Record<
+          (typeof appointmentKinds)[number],
+          typeof minutes
+        >,
+      )
+      .strict(),
   })
   .strict()
   .meta({ id: "ClinicPolicies" });

@@ -4,12 +4,18 @@ import { isoDate, optionalText, text, uuid, withoutControls } from "./common";
 export const woundStates = ["clean_dry", "exudate", "signs_of_infection", "healed"] as const;
 const note = (max: number) => optionalText(max, { multiline: true });
 
-export const dressingRecordInput = z.object({ woundState: z.enum(woundStates), notes: note(2000) }).strict().meta({ id: "DressingRecordInput" });
+export const dressingRecordInput = z
+  .object({ woundState: z.enum(woundStates), notes: note(2000) })
+  .strict()
+  .meta({ id: "DressingRecordInput" });
 export const physioRecordInput = z
   .object({ notes: text(4000, { multiline: true }), exercises: note(2000), progress: note(2000) })
   .strict()
   .meta({ id: "PhysioRecordInput" });
-export const acknowledgeInput = z.object({ key: withoutControls(z.string()).min(1).max(100), note: text(1000, { multiline: true }) }).strict().meta({ id: "AlertAcknowledgement" });
+export const acknowledgeInput = z
+  .object({ key: withoutControls(z.string()).min(1).max(100), note: text(1000, { multiline: true }) })
+  .strict()
+  .meta({ id: "AlertAcknowledgement" });
 export const replacementInput = z.object({ visitId: uuid }).strict().meta({ id: "DressingReplacementInput" });
 export const roundQuery = z.object({ date: isoDate.optional() });
 

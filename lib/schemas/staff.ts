@@ -15,7 +15,10 @@ export const staffInput = z
     role: z.enum(roles),
   })
   .strict()
-  .meta({ id: "StaffInput", description: "No password: the account's owner sets it through the set-password link (AC-2)" });
+  .meta({
+    id: "StaffInput",
+    description: "No password: the account's owner sets it through the set-password link (AC-2)",
+  });
 export const staffPatch = z
   .object({ name: text(100).optional(), role: z.enum(roles).optional(), active: z.boolean().optional() })
   .strict()
@@ -27,17 +30,32 @@ export const newPassword = z.string().min(12, "At least 12 characters").max(200,
 export const passwordLink = z
   .object({
     id: uuid,
-    url: z.url().nullable().meta({ description: "The set-password page for the account's owner; shown once: null when replayed for an Idempotency-Key" }),
+    url: z
+      .url()
+      .nullable()
+      .meta({
+        description:
+          "The set-password page for the account's owner; shown once: null when replayed for an Idempotency-Key",
+      }),
     expiresAt: z.iso.datetime({ offset: true }),
   })
-  .meta({ id: "PasswordLink", description: "A one-time set-password link (AC-2), valid 72 hours; a newer link revokes the older ones" });
+  .meta({
+    id: "PasswordLink",
+    description: "A one-time set-password link (AC-2), valid 72 hours; a newer link revokes the older ones",
+  });
 export const newStaffAccount = staffAccount.extend({ passwordLink }).meta({ id: "NewStaffAccount" });
-export const setPasswordInput = z.object({ token: z.string().min(1, "Required").max(200), password: newPassword }).strict().meta({ id: "SetPasswordInput" });
+export const setPasswordInput = z
+  .object({ token: z.string().min(1, "Required").max(200), password: newPassword })
+  .strict()
+  .meta({ id: "SetPasswordInput" });
 export const setPasswordResult = z.object({ email: z.string() }).meta({ id: "SetPasswordResult" });
 /** The set-password form: the password typed twice. */
 export const setPasswordForm = z
   .object({ password: newPassword, confirmation: z.string() })
-  .refine((f) => f.password === f.confirmation, { path: ["confirmation"], message: "The two passwords are not the same" });
+  .refine((f) => f.password === f.confirmation, {
+    path: ["confirmation"],
+    message: "The two passwords are not the same",
+  });
 
 export const roomQuery = z.object({ kind: z.enum(roomKinds).optional() });
 export const room = z.object({ id: uuid, name: z.string(), kind: z.enum(roomKinds) }).meta({ id: "Room" });

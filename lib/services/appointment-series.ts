@@ -17,33 +17,67 @@ import { refusal } from "./case-record";
 import { findSlots } from "./slots";
 
 export type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
-export type SeriesItem = { kind: "dressing" | "physio"; day: Day; start: string | null; label: string; appointmentId?: string; problem?: string };
+export type SeriesItem = {
+  kind: "dressing" | "physio";
+  day: Day;
+  start: string | null;
+  label: string;
+  appointmentId?: string;
+  problem?: string;
+};
 
 const at = (day: Day, time: string, timeZone: string) => {
   const [h, m] = time.split(":").map(Number);
   return instantAt(day, h!, m!, timeZone);
 };
 
-export async function bookPostOperativeSeries(actor: Actor, caseId: string, request: SeriesRequest, now = new Date()): Promise<{ items: SeriesItem[] }> {
-  if ((request.dressingTime && !mayBook(actor.role, "dressing")) || (request.physioTime && !mayBook(actor.role, "physio"))) throw forbidden();
+export async function bookPostOperativeSeries(
+  actor: Actor,
+  caseId: string,
+  request: SeriesRequest,
+  now = new Date(),
+): Promise<{ items: SeriesItem[] }> {
+  if (
+    (request.dressingTime && !mayBook(actor.role, "dressing")) ||
+    (request.physioTime && !mayBook(actor.role, "physio"))
+  )
+    throw forbidden();
   const kase = await db().clinicalCase.findUnique({
     where: { id: caseId },
     include: {
       site: true,
       carePlan: true,
-      dressings: { where: { status: "planned", appointments: { none: { status: "booked" } } }, orderBy: { dueOn: "asc" } },
-      physio: { where: { status: "planned", appointments: { none: { status: "booked" } } }, orderBy: { number: "asc" } },
+      dressings: {
+        where: { status: "planned", appointments: { none: { status: "booked" } } },
+        orderBy: { dueOn: "asc" },
+      },
+      physio: {
+        where: { status: "planned", appointments: { none: { status: "booked" } } },
+        orderBy: { number: "asc" },
+      },
     },
   });
   if (!kase) throw notFound("The case");
-  if (!kase.carePlan) throw refusal(violation("PW-3", "The series is booked from the post-operative plan, after the operation."));
+  if (!kase.carePlan)
+    throw refusal(violation("PW-3", "The series is booked from the post-operative plan, after the operation."));
   const { timeZone } = kase.site;
   const minutes = policiesOf(kase.site.policies).durations;
   const today = dayOf(now, timeZone);
   /** Null when someone is free at `start`, else what stands in the way, in the booking's own words. */
   const obstacle = (kind: "dressing" | "physio", start: Date) =>
     db().$transaction(async (tx) => {
-      const query = { siteId: kase.siteId, timeZone, kind, minutes: minutes[kind], from: dayOf(start, timeZone), to: dayOf(start, timeZone), patientId: kase.patientId, notBefore: now, exactStart: start, limit: 1 };
+      const query = {
+        siteId: kase.siteId,
+        timeZone,
+        kind,
+        minutes: minutes[kind],
+        from: dayOf(start, timeZone),
+        to: dayOf(start, timeZone),
+        patientId: kase.patientId,
+        notBefore: now,
+        exactStart: start,
+        limit: 1,
+      };
       return (await findSlots(tx, query)).length > 0 ? null : (await whyNoSlot(tx, query)).message;
     });
 
@@ -58,8 +92,20 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       const problem = await obstacle("dressing", start);
       proposals.push(
         problem === null
-          ? { item: { kind: "dressing", day: due, start: start.toISOString(), label }, startAt: start, visitId: visit.id }
-          : { item: { kind: "dressing", day: due, start: null, label, problem: `At ${request.dressingTime} on ${due}: ${problem}` } },
+          ? {
+              item: { kind: "dressing", day: due, start: start.toISOString(), label },
+              startAt: start,
+              visitId: visit.id,
+            }
+          : {
+              item: {
+                kind: "dressing",
+                day: due,
+                start: null,
+                label,
+                problem: `At ${request.dressingTime} on ${due}: ${problem}`,
+              },
+            },
       );
     }
   }
@@ -82,13 +128,30 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       }
       proposals.push(
         found
-          ? { item: { kind: "physio", day: dayOf(found, timeZone), start: found.toISOString(), label }, startAt: found, sessionId: session.id }
-          : { item: { kind: "physio", day: by, start: null, label, problem: `At ${request.physioTime} on no day from ${from} to ${until}: ${[...problems].join(" ") || "every such time has passed."}` } },
+          ? {
+              item: { kind: "physio", day: dayOf(found, timeZone), start: found.toISOString(), label },
+              startAt: found,
+              sessionId: session.id,
+            }
+          : {
+              item: {
+                kind: "physio",
+                day: by,
+                start: null,
+                label,
+                problem: `At ${request.physioTime} on no day from ${from} to ${until}: ${[...problems].join(" ") || "every such time has passed."}`,
+              },
+            },
       );
     }
   }
   // The answer carries the patient's plan dates, booked or not: the read is audited either way.
-  const audit = { action: request.preview ? "appointment.series_preview" : "appointment.series_book", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId };
+  const audit = {
+    action: request.preview ? "appointment.series_preview" : "appointment.series_book",
+    entity: "clinical_case",
+    entityId: kase.id,
+    patientId: kase.patientId,
+  };
   if (request.preview) {
     await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
     return { items: proposals.map((p) => p.item) };
@@ -101,10 +164,18 @@ export async function bookPostOperativeSeries(actor: Actor, caseId: string, requ
       continue;
     }
     try {
-      const booked = await bookAppointment(actor, { caseId, kind: item.kind, start: startAt.toISOString(), dressingVisitId: visitId, physioSessionId: sessionId }, now);
+      const booked = await bookAppointment(
+        actor,
+        { caseId, kind: item.kind, start: startAt.toISOString(), dressingVisitId: visitId, physioSessionId: sessionId },
+        now,
+      );
       items.push({ ...item, appointmentId: booked.id });
     } catch (error) {
-      items.push({ ...item, start: null, problem: error instanceof DomainError ? error.message : "Could not be booked." });
+      items.push({
+        ...item,
+        start: null,
+        problem: error instanceof DomainError ? error.message : "Could not be booked.",
+      });
     }
   }
   await db().$transaction((tx) => recordAudit(tx, actor, [audit]));

@@ -35,7 +35,9 @@ const auditCursor = z.strictObject({
     .refine((id) => BigInt(id) < 2n ** 63n),
 });
 
-export async function listAuditEvents(query: AuditQuery): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+export async function listAuditEvents(
+  query: AuditQuery,
+): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
   const before = query.cursor ? decodeCursor(query.cursor, auditCursor).id : undefined;
   const rows = await db().auditEvent.findMany({
     where: {

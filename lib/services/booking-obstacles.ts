@@ -8,8 +8,19 @@ import { DomainError } from "@/lib/http/errors";
 import { refusal } from "./case-record";
 import { findSlots, type SlotQuery } from "./slots";
 
-const clinicianLabel: Record<string, string> = { surgeon: "surgeon", anaesthetist: "anaesthetist", nurse: "nurse", physio: "physiotherapist" };
-const roomLabel: Record<string, string> = { theatre: "theatre", consulting: "consulting room", imaging: "imaging room", physio: "physiotherapy room", dressing: "dressing room" };
+const clinicianLabel: Record<string, string> = {
+  surgeon: "surgeon",
+  anaesthetist: "anaesthetist",
+  nurse: "nurse",
+  physio: "physiotherapist",
+};
+const roomLabel: Record<string, string> = {
+  theatre: "theatre",
+  consulting: "consulting room",
+  imaging: "imaging room",
+  physio: "physiotherapy room",
+  dressing: "dressing room",
+};
 const kindLabel = (kind: string) => kind.replace(/_/g, " ");
 
 /**
@@ -33,15 +44,31 @@ export async function whyNoSlot(tx: Tx, query: SlotQuery & { exactStart: Date })
     });
   }
   const need = requirements[query.kind];
-  const role = need.clinician ? clinicianLabel[need.clinician]! + (need.anaesthetist ? " with an anaesthetist" : "") : null;
+  const role = need.clinician
+    ? clinicianLabel[need.clinician]! + (need.anaesthetist ? " with an anaesthetist" : "")
+    : null;
   const room = roomLabel[need.room]!;
   // With the room left out, the search answers for the clinicians alone.
-  const cliniciansOnly = async (ignoreBookings: boolean) => role !== null && query.roomId !== null && (await findSlots(tx, { ...query, roomId: null, ignoreBookings, limit: 1 })).length > 0;
+  const cliniciansOnly = async (ignoreBookings: boolean) =>
+    role !== null &&
+    query.roomId !== null &&
+    (await findSlots(tx, { ...query, roomId: null, ignoreBookings, limit: 1 })).length > 0;
   const roomsToBlame = query.roomId !== null && (role === null || (await cliniciansOnly(true)));
 
   if ((await findSlots(tx, { ...query, ignoreBookings: true, limit: 1 })).length === 0) {
-    if (!roomsToBlame) return refusal(violation("SC-2", query.clinicianId ? `The ${role} chosen does not work at that time.` : `No ${role} works at that time.`));
-    return refusal(violation("SC-2", query.roomId ? `The ${room} chosen is not open at that time.` : `No ${room} is open at that time.`));
+    if (!roomsToBlame)
+      return refusal(
+        violation(
+          "SC-2",
+          query.clinicianId ? `The ${role} chosen does not work at that time.` : `No ${role} works at that time.`,
+        ),
+      );
+    return refusal(
+      violation(
+        "SC-2",
+        query.roomId ? `The ${room} chosen is not open at that time.` : `No ${room} is open at that time.`,
+      ),
+    );
   }
   const roomsBooked = query.roomId !== null && (role === null || (await cliniciansOnly(false)));
   const message = roomsBooked

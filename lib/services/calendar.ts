@@ -37,7 +37,11 @@ function present(row: Row, actor: Actor): AppointmentView {
   return {
     id: row.id,
     caseId: row.caseId,
-    patient: { id: row.patient.id, name: `${row.patient.familyName.toUpperCase()}, ${row.patient.givenName}`, mrn: row.patient.mrn },
+    patient: {
+      id: row.patient.id,
+      name: `${row.patient.familyName.toUpperCase()}, ${row.patient.givenName}`,
+      mrn: row.patient.mrn,
+    },
     kind: row.kind,
     status: row.status,
     start: row.startsAt.toISOString(),
@@ -75,7 +79,10 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
     caseId: query.caseId,
     kind: query.kind,
     // Bounded on both sides so the (resource, starts_at) indexes serve the query.
-    startsAt: { gte: query.from ? new Date(new Date(query.from).getTime() - 24 * 3_600_000) : undefined, lt: query.to ? new Date(query.to) : undefined },
+    startsAt: {
+      gte: query.from ? new Date(new Date(query.from).getTime() - 24 * 3_600_000) : undefined,
+      lt: query.to ? new Date(query.to) : undefined,
+    },
     endsAt: query.from ? { gt: new Date(query.from) } : undefined,
   };
   if (query.clinicianId) {
@@ -84,16 +91,36 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
     where.OR = [{ clinicianId: query.clinicianId }, { anaesthetistId: query.clinicianId }];
   }
   const paged: Prisma.AppointmentWhereInput = after
-    ? { AND: [where, { OR: [{ startsAt: { gt: new Date(after.startsAt) } }, { startsAt: new Date(after.startsAt), id: { gt: after.id } }] }] }
+    ? {
+        AND: [
+          where,
+          {
+            OR: [
+              { startsAt: { gt: new Date(after.startsAt) } },
+              { startsAt: new Date(after.startsAt), id: { gt: after.id } },
+            ],
+          },
+        ],
+      }
     : where;
   return db().$transaction(async (tx) => {
-    const rows = await tx.appointment.findMany({ where: paged, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: query.limit + 1, include });
+    const rows = await tx.appointment.findMany({
+      where: paged,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: query.limit + 1,
+      include,
+    });
     const page = rows.slice(0, query.limit);
-    await recordAudit(tx, actor, page.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })));
+    await recordAudit(
+      tx,
+      actor,
+      page.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })),
+    );
     const last = page.at(-1);
     return {
       items: page.map((row) => present(row, actor)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
     };
   });
 }
@@ -102,7 +129,9 @@ export async function getAppointment(actor: Actor, id: string) {
   return db().$transaction(async (tx) => {
     const row = await tx.appointment.findUnique({ where: { id }, include });
     if (!row) throw notFound("The appointment");
-    await recordAudit(tx, actor, [{ action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId }]);
+    await recordAudit(tx, actor, [
+      { action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId },
+    ]);
     return present(row, actor);
   });
 }
@@ -137,11 +166,22 @@ export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>
     });
     const more = slots.length > query.limit;
     slots.splice(query.limit);
-    const ids = [...new Set(slots.flatMap((s) => [s.clinicianId, s.anaesthetistId]).filter((x): x is string => Boolean(x)))];
-    const staff = new Map((await tx.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
+    const ids = [
+      ...new Set(slots.flatMap((s) => [s.clinicianId, s.anaesthetistId]).filter((x): x is string => Boolean(x))),
+    ];
+    const staff = new Map(
+      (await tx.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s]),
+    );
     const roomIds = [...new Set(slots.map((s) => s.roomId).filter((x): x is string => Boolean(x)))];
-    const rooms = new Map((await tx.room.findMany({ where: { id: { in: roomIds } }, select: { id: true, name: true } })).map((r) => [r.id, r]));
-    await recordAudit(tx, actor, [{ action: "appointment.slots", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId }]);
+    const rooms = new Map(
+      (await tx.room.findMany({ where: { id: { in: roomIds } }, select: { id: true, name: true } })).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    await recordAudit(tx, actor, [
+      { action: "appointment.slots", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId },
+    ]);
     return {
       items: slots.map((s) => ({
         start: s.start.toISOString(),
@@ -187,8 +227,14 @@ export async function caseCalendarFile(actor: Actor, caseId: string, now = new D
       },
     });
     if (!kase) throw notFound("The case");
-    await recordAudit(tx, actor, [{ action: "appointment.export_ics", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
-    const calendar = ical({ name: `${kase.site.name}: your appointments`, prodId: { company: "Ankle pathway", product: "appointments" }, method: ICalCalendarMethod.PUBLISH });
+    await recordAudit(tx, actor, [
+      { action: "appointment.export_ics", entity: "clinical_case", entityId: caseId, patientId: kase.patientId },
+    ]);
+    const calendar = ical({
+      name: `${kase.site.name}: your appointments`,
+      prodId: { company: "Ankle pathway", product: "appointments" },
+      method: ICalCalendarMethod.PUBLISH,
+    });
     for (const a of kase.appointments) {
       const changes = a.events.filter((e) => e.action !== "booked");
       calendar.createEvent({
@@ -201,7 +247,8 @@ export async function caseCalendarFile(actor: Actor, caseId: string, now = new D
         end: a.endsAt,
         summary: eventTitle[a.kind] ?? a.kind,
         location: a.room ? `${a.room.name}, ${kase.site.name}` : a.kind === "dressing" ? "At home" : kase.site.name,
-        description: a.kind === "arthroscopy" ? "Follow the instructions you were given before the operation." : undefined,
+        description:
+          a.kind === "arthroscopy" ? "Follow the instructions you were given before the operation." : undefined,
       });
     }
     // ical-generator ends the last line without its CRLF; RFC 5545 (3.1) requires it.

@@ -37,50 +37,78 @@ import { runCaseCommand } from "./case-record";
 
 type In<T extends z.ZodType> = z.infer<T>;
 const idOf = (record: { id: string }) => record.id;
-const done = <T extends { id: string }>(outcome: { result: T; status: string }) => ({ id: outcome.result.id, status: outcome.status });
+const done = <T extends { id: string }>(outcome: { result: T; status: string }) => ({
+  id: outcome.result.id,
+  status: outcome.status,
+});
 
 export async function recordImaging(actor: Actor, caseId: string, input: In<typeof imagingInput>, now = new Date()) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideImaging(snapshot, input, today),
-      write: () => tx.imagingStudy.create({ data: { ...input, caseId, performedOn: dateColumn(input.performedOn), recordedById: actor.id } }),
+      write: () =>
+        tx.imagingStudy.create({
+          data: { ...input, caseId, performedOn: dateColumn(input.performedOn), recordedById: actor.id },
+        }),
       audit: { action: "case.imaging.record", entity: "imaging_study", entityId: idOf },
     })),
   );
 }
 
-export async function recordDiagnosticInjection(actor: Actor, caseId: string, input: In<typeof injectionInput>, now = new Date()) {
+export async function recordDiagnosticInjection(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof injectionInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideDiagnosticInjection(snapshot, input, today),
-      write: () => tx.diagnosticInjection.create({ data: { ...input, caseId, performedOn: dateColumn(input.performedOn), recordedById: actor.id } }),
+      write: () =>
+        tx.diagnosticInjection.create({
+          data: { ...input, caseId, performedOn: dateColumn(input.performedOn), recordedById: actor.id },
+        }),
       audit: { action: "case.injection.record", entity: "diagnostic_injection", entityId: idOf },
     })),
   );
 }
 
-export async function startFirstLineCourse(actor: Actor, caseId: string, input: In<typeof courseInput>, now = new Date()) {
+export async function startFirstLineCourse(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof courseInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideFirstLineCourse(snapshot, input, today),
-      write: () => tx.firstLineCourse.create({ data: { ...input, caseId, startedOn: dateColumn(input.startedOn), recordedById: actor.id } }),
+      write: () =>
+        tx.firstLineCourse.create({
+          data: { ...input, caseId, startedOn: dateColumn(input.startedOn), recordedById: actor.id },
+        }),
       audit: { action: "case.course.start", entity: "first_line_course", entityId: idOf },
     })),
   );
 }
 
-export async function reviewFirstLineCourse(actor: Actor, caseId: string, courseId: string, input: In<typeof reviewInput>, now = new Date()) {
+export async function reviewFirstLineCourse(
+  actor: Actor,
+  caseId: string,
+  courseId: string,
+  input: In<typeof reviewInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => {
       if (!snapshot.courses.some((c) => c.id === courseId)) throw notFound("The first-line course");
       return {
-      decision: decideCourseReview(snapshot, courseId, input, today),
-      write: () =>
-        tx.firstLineCourse.update({
-          where: { id: courseId },
-          data: { outcome: input.outcome, reviewedOn: dateColumn(input.reviewedOn), reviewedById: actor.id },
-        }),
-      audit: { action: "case.course.review", entity: "first_line_course", entityId: idOf },
+        decision: decideCourseReview(snapshot, courseId, input, today),
+        write: () =>
+          tx.firstLineCourse.update({
+            where: { id: courseId },
+            data: { outcome: input.outcome, reviewedOn: dateColumn(input.reviewedOn), reviewedById: actor.id },
+          }),
+        audit: { action: "case.course.review", entity: "first_line_course", entityId: idOf },
       };
     }),
   );
@@ -92,20 +120,34 @@ export async function listForSurgery(actor: Actor, caseId: string, input: In<typ
       const listedOn = input.listedOn ?? today;
       return {
         decision: decideListing(snapshot, { listedOn }, today),
-        write: () => tx.surgicalListing.create({ data: { caseId, listedOn: dateColumn(listedOn), notes: input.notes ?? null, surgeonId: actor.id } }),
+        write: () =>
+          tx.surgicalListing.create({
+            data: { caseId, listedOn: dateColumn(listedOn), notes: input.notes ?? null, surgeonId: actor.id },
+          }),
         audit: { action: "case.listing.record", entity: "surgical_listing", entityId: idOf },
       };
     }),
   );
 }
 
-export async function recordAnaesthesiaAssessment(actor: Actor, caseId: string, input: In<typeof assessmentInput>, now = new Date()) {
+export async function recordAnaesthesiaAssessment(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof assessmentInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideAssessment(snapshot, input, today),
       write: () =>
         tx.anaesthesiaAssessment.create({
-          data: { ...input, notes: input.notes ?? null, caseId, assessedOn: dateColumn(input.assessedOn), anaesthetistId: actor.id },
+          data: {
+            ...input,
+            notes: input.notes ?? null,
+            caseId,
+            assessedOn: dateColumn(input.assessedOn),
+            anaesthetistId: actor.id,
+          },
         }),
       audit: { action: "case.assessment.record", entity: "anaesthesia_assessment", entityId: idOf },
     })),
@@ -113,14 +155,24 @@ export async function recordAnaesthesiaAssessment(actor: Actor, caseId: string, 
 }
 
 /** SX-5, SX-6: the operation note and, in the same transaction, the post-operative plan. */
-export async function recordOperation(actor: Actor, caseId: string, input: In<typeof operationInput>, now = new Date()) {
+export async function recordOperation(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof operationInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, row, snapshot, today, policies }) => {
       const performedAt = new Date(input.performedAt);
       const operationDay = dayOf(performedAt, row.site.timeZone);
       const decision = decideOperation(
         snapshot,
-        { operationDay, anaesthesiaGiven: input.anaesthesiaGiven, anaesthesiaChangeReason: input.anaesthesiaChangeReason, performedLaterToday: performedAt > now },
+        {
+          operationDay,
+          anaesthesiaGiven: input.anaesthesiaGiven,
+          anaesthesiaChangeReason: input.anaesthesiaChangeReason,
+          performedLaterToday: performedAt > now,
+        },
         today,
         policies,
       );
@@ -155,9 +207,16 @@ export async function recordOperation(actor: Actor, caseId: string, input: In<ty
               instructions: plan.instructions,
             },
           });
-          await tx.dressingVisit.createMany({ data: plan.dressings.map((dueOn) => ({ caseId, dueOn: dateColumn(dueOn) })) });
+          await tx.dressingVisit.createMany({
+            data: plan.dressings.map((dueOn) => ({ caseId, dueOn: dateColumn(dueOn) })),
+          });
           await tx.physioSession.createMany({
-            data: plan.physio.map((s) => ({ caseId, number: s.number, earliestOn: dateColumn(s.earliestOn), dueBy: dateColumn(s.dueBy) })),
+            data: plan.physio.map((s) => ({
+              caseId,
+              number: s.number,
+              earliestOn: dateColumn(s.earliestOn),
+              dueBy: dateColumn(s.dueBy),
+            })),
           });
           return operation;
         },
@@ -167,12 +226,20 @@ export async function recordOperation(actor: Actor, caseId: string, input: In<ty
   );
 }
 
-export async function recordCrutchWeaning(actor: Actor, caseId: string, input: In<typeof crutchWeaningInput>, now = new Date()) {
+export async function recordCrutchWeaning(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof crutchWeaningInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideCrutchWeaning(snapshot, input, today),
       write: async () => {
-        await tx.carePlan.update({ where: { caseId }, data: { crutchesWeanedOn: dateColumn(input.recordedOn), crutchesWeanedBy: actor.id } });
+        await tx.carePlan.update({
+          where: { caseId },
+          data: { crutchesWeanedOn: dateColumn(input.recordedOn), crutchesWeanedBy: actor.id },
+        });
         return { id: caseId };
       },
       audit: { action: "case.crutches.wean", entity: "care_plan", entityId: idOf },
@@ -180,12 +247,25 @@ export async function recordCrutchWeaning(actor: Actor, caseId: string, input: I
   );
 }
 
-export async function recordClearance(actor: Actor, caseId: string, input: In<typeof clearanceInput>, now = new Date()) {
+export async function recordClearance(
+  actor: Actor,
+  caseId: string,
+  input: In<typeof clearanceInput>,
+  now = new Date(),
+) {
   return done(
     await runCaseCommand(actor, caseId, now, ({ tx, snapshot, today }) => ({
       decision: decideClearance(snapshot, input, today),
       write: () =>
-        tx.clearance.create({ data: { caseId, activity: input.activity, sport: input.sport ?? null, clearedOn: dateColumn(input.clearedOn), clearedBy: actor.id } }),
+        tx.clearance.create({
+          data: {
+            caseId,
+            activity: input.activity,
+            sport: input.sport ?? null,
+            clearedOn: dateColumn(input.clearedOn),
+            clearedBy: actor.id,
+          },
+        }),
       audit: { action: "case.clearance.record", entity: "clearance", entityId: idOf },
     })),
   );

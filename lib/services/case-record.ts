@@ -28,7 +28,9 @@ export const caseInclude = {
 
 /** Locks the case row until the transaction ends: commands on one case run one after another. */
 export async function lockCase(tx: Tx, caseId: string): Promise<void> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM clinical_case WHERE id = ${caseId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM clinical_case WHERE id = ${caseId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("The case");
 }
 
@@ -42,11 +44,23 @@ export type CaseRow = Awaited<ReturnType<typeof loadCase>>;
 export function snapshotOf(row: CaseRow): CaseSnapshot {
   return {
     status: row.status,
-    imaging: row.imaging.map((i) => ({ performedOn: dayOfColumn(i.performedOn), supportsDiagnosis: i.supportsDiagnosis })),
+    imaging: row.imaging.map((i) => ({
+      performedOn: dayOfColumn(i.performedOn),
+      supportsDiagnosis: i.supportsDiagnosis,
+    })),
     injections: row.injections.map((i) => ({ performedOn: dayOfColumn(i.performedOn), painRelieved: i.painRelieved })),
-    courses: row.courses.map((c) => ({ id: c.id, startedOn: dayOfColumn(c.startedOn), outcome: c.outcome, reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null })),
+    courses: row.courses.map((c) => ({
+      id: c.id,
+      startedOn: dayOfColumn(c.startedOn),
+      outcome: c.outcome,
+      reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null,
+    })),
     listing: row.listing ? { listedOn: dayOfColumn(row.listing.listedOn) } : null,
-    assessments: row.assessments.map((a) => ({ assessedOn: dayOfColumn(a.assessedOn), anaesthesiaType: a.anaesthesiaType, homeSupport: a.homeSupport })),
+    assessments: row.assessments.map((a) => ({
+      assessedOn: dayOfColumn(a.assessedOn),
+      anaesthesiaType: a.anaesthesiaType,
+      homeSupport: a.homeSupport,
+    })),
     operation: row.operation ? { operationDay: dayOfColumn(row.operation.operationDay) } : null,
     crutchesWeanedOn: row.carePlan?.crutchesWeanedOn ? dayOfColumn(row.carePlan.crutchesWeanedOn) : null,
     clearances: row.clearances.map((c) => ({ activity: c.activity, sport: c.sport })),
@@ -62,8 +76,19 @@ export async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseS
   await tx.caseTransition.create({ data: { caseId, fromStatus: from, toStatus: to, byId: actor.id, reason } });
 }
 
-export type CommandContext = { tx: Tx; row: CaseRow; snapshot: CaseSnapshot; today: Day; now: Date; policies: ClinicPolicies };
-export type CommandPlan<T> = { decision: Decision; write: () => Promise<T>; audit: { action: string; entity: string; entityId?: (result: T) => string } };
+export type CommandContext = {
+  tx: Tx;
+  row: CaseRow;
+  snapshot: CaseSnapshot;
+  today: Day;
+  now: Date;
+  policies: ClinicPolicies;
+};
+export type CommandPlan<T> = {
+  decision: Decision;
+  write: () => Promise<T>;
+  audit: { action: string; entity: string; entityId?: (result: T) => string };
+};
 
 /**
  * Runs one command on a case in one transaction: lock the case, ask the domain, write what the
@@ -79,7 +104,14 @@ export async function runCaseCommand<T>(
   return db().$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const row = await loadCase(tx, caseId);
-    const context = { tx, row, snapshot: snapshotOf(row), today: dayOf(now, row.site.timeZone), now, policies: policiesOf(row.site.policies) };
+    const context = {
+      tx,
+      row,
+      snapshot: snapshotOf(row),
+      today: dayOf(now, row.site.timeZone),
+      now,
+      policies: policiesOf(row.site.policies),
+    };
     const { decision, write, audit } = plan(context);
     if (!decision.ok) throw refusal(decision.violation);
     const result = await write();
@@ -88,7 +120,9 @@ export async function runCaseCommand<T>(
       await moveCase(tx, actor, caseId, row.status, decision.to, decision.reason ?? "");
       status = decision.to;
     }
-    await recordAudit(tx, actor, [{ action: audit.action, entity: audit.entity, entityId: audit.entityId?.(result), patientId: row.patientId }]);
+    await recordAudit(tx, actor, [
+      { action: audit.action, entity: audit.entity, entityId: audit.entityId?.(result), patientId: row.patientId },
+    ]);
     return { result, status };
   });
 }

@@ -19,12 +19,19 @@ import { decodeCursor, encodeCursor } from "./cursor";
 
 const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
 
-type SummaryRow = Pick<CaseRow, "id" | "side" | "status" | "referredOn" | "statusChangedAt"> & { patient: CaseRow["patient"] };
+type SummaryRow = Pick<CaseRow, "id" | "side" | "status" | "referredOn" | "statusChangedAt"> & {
+  patient: CaseRow["patient"];
+};
 
 function presentSummary(row: SummaryRow): CaseSummary {
   return {
     id: row.id,
-    patient: { id: row.patient.id, name: patientName(row.patient), mrn: row.patient.mrn, birthDate: dayOfColumn(row.patient.birthDate) },
+    patient: {
+      id: row.patient.id,
+      name: patientName(row.patient),
+      mrn: row.patient.mrn,
+      birthDate: dayOfColumn(row.patient.birthDate),
+    },
     side: row.side,
     status: row.status,
     statusLabel: statusLabel[row.status],
@@ -42,7 +49,10 @@ async function staffSite(tx: Tx, actor: Actor) {
 export async function createCase(actor: Actor, input: CaseInput, now = new Date()): Promise<CaseSummary> {
   return db().$transaction(async (tx) => {
     const patient = await tx.patient.findUnique({ where: { id: input.patientId } });
-    if (!patient) throw new DomainError("NOT_FOUND", 404, "The patient was not found.", { errors: [{ path: "patientId", message: "No such patient" }] });
+    if (!patient)
+      throw new DomainError("NOT_FOUND", 404, "The patient was not found.", {
+        errors: [{ path: "patientId", message: "No such patient" }],
+      });
     const site = await staffSite(tx, actor);
     const referredOn = input.referredOn ?? dayOf(now, site.timeZone);
     const decision = decideReferral({ referredOn }, dayOf(now, site.timeZone));
@@ -60,7 +70,9 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
       },
       include: { patient: true },
     });
-    await recordAudit(tx, actor, [{ action: "case.create", entity: "clinical_case", entityId: row.id, patientId: patient.id }]);
+    await recordAudit(tx, actor, [
+      { action: "case.create", entity: "clinical_case", entityId: row.id, patientId: patient.id },
+    ]);
     return presentSummary(row);
   });
 }
@@ -73,7 +85,12 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
     status: query.status,
     patientId: query.patientId,
     ...(after
-      ? { OR: [{ statusChangedAt: { lt: new Date(after.statusChangedAt) } }, { statusChangedAt: new Date(after.statusChangedAt), id: { lt: after.id } }] }
+      ? {
+          OR: [
+            { statusChangedAt: { lt: new Date(after.statusChangedAt) } },
+            { statusChangedAt: new Date(after.statusChangedAt), id: { lt: after.id } },
+          ],
+        }
       : {}),
   };
   return db().$transaction(async (tx) => {
@@ -84,11 +101,18 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
       include: { patient: true },
     });
     const page = rows.slice(0, query.limit);
-    await recordAudit(tx, actor, page.map((r) => ({ action: "case.list", entity: "clinical_case", entityId: r.id, patientId: r.patientId })));
+    await recordAudit(
+      tx,
+      actor,
+      page.map((r) => ({ action: "case.list", entity: "clinical_case", entityId: r.id, patientId: r.patientId })),
+    );
     const last = page.at(-1);
     return {
       items: page.map(presentSummary),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id })
+          : null,
     };
   });
 }
@@ -102,7 +126,14 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
   return db().$transaction(async (tx) => {
     const row = await loadCase(tx, caseId);
     const clinical = isAllowed(actor.role, "case.readClinical");
-    await recordAudit(tx, actor, [{ action: clinical ? "case.read" : "case.read_summary", entity: "clinical_case", entityId: row.id, patientId: row.patientId }]);
+    await recordAudit(tx, actor, [
+      {
+        action: clinical ? "case.read" : "case.read_summary",
+        entity: "clinical_case",
+        entityId: row.id,
+        patientId: row.patientId,
+      },
+    ]);
     const policies = policiesOf(row.site.policies);
     const today = dayOf(now, row.site.timeZone);
     return {
@@ -123,8 +154,21 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
         ? {
             mechanism: row.mechanism,
             symptoms: row.symptoms ?? null,
-            imaging: row.imaging.map((i) => ({ id: i.id, modality: i.modality, performedOn: dayOfColumn(i.performedOn), findings: i.findings, supportsDiagnosis: i.supportsDiagnosis, recordedBy: i.recordedBy.name })),
-            injections: row.injections.map((i) => ({ id: i.id, performedOn: dayOfColumn(i.performedOn), guidance: i.guidance, painRelieved: i.painRelieved, recordedBy: i.recordedBy.name })),
+            imaging: row.imaging.map((i) => ({
+              id: i.id,
+              modality: i.modality,
+              performedOn: dayOfColumn(i.performedOn),
+              findings: i.findings,
+              supportsDiagnosis: i.supportsDiagnosis,
+              recordedBy: i.recordedBy.name,
+            })),
+            injections: row.injections.map((i) => ({
+              id: i.id,
+              performedOn: dayOfColumn(i.performedOn),
+              guidance: i.guidance,
+              painRelieved: i.painRelieved,
+              recordedBy: i.recordedBy.name,
+            })),
             courses: row.courses.map((c) => ({
               id: c.id,
               startedOn: dayOfColumn(c.startedOn),
@@ -133,7 +177,13 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
               outcome: c.outcome,
               reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null,
             })),
-            listing: row.listing ? { listedOn: dayOfColumn(row.listing.listedOn), notes: row.listing.notes, surgeon: row.listing.surgeon.name } : null,
+            listing: row.listing
+              ? {
+                  listedOn: dayOfColumn(row.listing.listedOn),
+                  notes: row.listing.notes,
+                  surgeon: row.listing.surgeon.name,
+                }
+              : null,
             assessments: row.assessments.map((a) => ({
               id: a.id,
               assessedOn: dayOfColumn(a.assessedOn),
@@ -171,14 +221,22 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
       include: {
         patient: true,
         carePlan: true,
-        dressings: { orderBy: { dueOn: "asc" }, include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } } },
-        physio: { orderBy: { number: "asc" }, include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } } },
+        dressings: {
+          orderBy: { dueOn: "asc" },
+          include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
+        },
+        physio: {
+          orderBy: { number: "asc" },
+          include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
+        },
         clearances: { orderBy: { clearedOn: "asc" } },
       },
     });
     if (!row) throw notFound("The case");
     if (!row.carePlan) throw notFound("The post-operative plan (the operation is not recorded yet)");
-    await recordAudit(tx, actor, [{ action: "case.care_plan.read", entity: "care_plan", entityId: row.id, patientId: row.patientId }]);
+    await recordAudit(tx, actor, [
+      { action: "case.care_plan.read", entity: "care_plan", entityId: row.id, patientId: row.patientId },
+    ]);
     const plan = row.carePlan;
     const d0 = dayOfColumn(plan.operationDay);
     const cleared = (activity: string) => row.clearances.find((c) => c.activity === activity);
@@ -209,9 +267,15 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
       })),
       milestones: (["cycling", "swimming", "running"] as const).map((activity) => {
         const clearance = cleared(activity);
-        return { activity, earliestOn: earliestClearance(d0, activity), clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null };
+        return {
+          activity,
+          earliestOn: earliestClearance(d0, activity),
+          clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null,
+        };
       }),
-      otherClearances: row.clearances.filter((c) => c.activity === "other").map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
+      otherClearances: row.clearances
+        .filter((c) => c.activity === "other")
+        .map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
       instructions: Array.isArray(plan.instructions) ? plan.instructions.map(String) : [],
     };
   });

@@ -10,10 +10,15 @@ import { recordAudit } from "./audit";
 const time = (clock: string) => new Date(`1970-01-01T${clock}:00Z`);
 const clock = (value: Date) => value.toISOString().slice(11, 16);
 const weeklyView = (rows: { weekday: number; startsAt: Date; endsAt: Date }[]) =>
-  rows.sort((a, b) => a.weekday - b.weekday || a.startsAt.getTime() - b.startsAt.getTime()).map((r) => ({ weekday: r.weekday, startsAt: clock(r.startsAt), endsAt: clock(r.endsAt) }));
+  rows
+    .sort((a, b) => a.weekday - b.weekday || a.startsAt.getTime() - b.startsAt.getTime())
+    .map((r) => ({ weekday: r.weekday, startsAt: clock(r.startsAt), endsAt: clock(r.endsAt) }));
 
 export async function staffHours(staffId: string) {
-  const staff = await db().staff.findUnique({ where: { id: staffId }, include: { workingHours: true, hourExceptions: { orderBy: { onDate: "asc" } } } });
+  const staff = await db().staff.findUnique({
+    where: { id: staffId },
+    include: { workingHours: true, hourExceptions: { orderBy: { onDate: "asc" } } },
+  });
   if (!staff) throw notFound("The staff member");
   return {
     weekly: weeklyView(staff.workingHours),
@@ -31,16 +36,31 @@ export async function setStaffHours(actor: Actor, staffId: string, input: Weekly
   await db().$transaction(async (tx) => {
     if (!(await tx.staff.findUnique({ where: { id: staffId } }))) throw notFound("The staff member");
     await tx.workingHours.deleteMany({ where: { staffId } });
-    await tx.workingHours.createMany({ data: input.weekly.map((p) => ({ staffId, weekday: p.weekday, startsAt: time(p.startsAt), endsAt: time(p.endsAt) })) });
+    await tx.workingHours.createMany({
+      data: input.weekly.map((p) => ({
+        staffId,
+        weekday: p.weekday,
+        startsAt: time(p.startsAt),
+        endsAt: time(p.endsAt),
+      })),
+    });
     await recordAudit(tx, actor, [{ action: "staff.hours.set", entity: "staff", entityId: staffId }]);
   });
   return staffHours(staffId);
 }
 
-export async function addHoursException(actor: Actor, staffId: string, input: { onDate: string; startsAt?: string; endsAt?: string; reason: string }) {
+export async function addHoursException(
+  actor: Actor,
+  staffId: string,
+  input: { onDate: string; startsAt?: string; endsAt?: string; reason: string },
+) {
   await db().$transaction(async (tx) => {
     if (!(await tx.staff.findUnique({ where: { id: staffId } }))) throw notFound("The staff member");
-    const data = { startsAt: input.startsAt ? time(input.startsAt) : null, endsAt: input.endsAt ? time(input.endsAt) : null, reason: input.reason };
+    const data = {
+      startsAt: input.startsAt ? time(input.startsAt) : null,
+      endsAt: input.endsAt ? time(input.endsAt) : null,
+      reason: input.reason,
+    };
     await tx.workingHoursException.upsert({
       where: { staffId_onDate: { staffId, onDate: dateColumn(input.onDate) } },
       create: { staffId, onDate: dateColumn(input.onDate), ...data },
@@ -61,13 +81,23 @@ export async function setRoomHours(actor: Actor, roomId: string, input: WeeklyHo
   await db().$transaction(async (tx) => {
     if (!(await tx.room.findUnique({ where: { id: roomId } }))) throw notFound("The room");
     await tx.roomHours.deleteMany({ where: { roomId } });
-    await tx.roomHours.createMany({ data: input.weekly.map((p) => ({ roomId, weekday: p.weekday, startsAt: time(p.startsAt), endsAt: time(p.endsAt) })) });
+    await tx.roomHours.createMany({
+      data: input.weekly.map((p) => ({
+        roomId,
+        weekday: p.weekday,
+        startsAt: time(p.startsAt),
+        endsAt: time(p.endsAt),
+      })),
+    });
     await recordAudit(tx, actor, [{ action: "room.hours.set", entity: "room", entityId: roomId }]);
   });
   return roomHours(roomId);
 }
 
-export async function createRoom(actor: Actor, input: { name: string; kind: "theatre" | "consulting" | "imaging" | "physio" | "dressing" }) {
+export async function createRoom(
+  actor: Actor,
+  input: { name: string; kind: "theatre" | "consulting" | "imaging" | "physio" | "dressing" },
+) {
   return db().$transaction(async (tx) => {
     const { siteId } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id } });
     const room = await tx.room.create({ data: { ...input, siteId } });

@@ -23,14 +23,30 @@ const tokenHash = (token: string) => createHash("sha256").update(token).digest("
 export const setPasswordPath = (token: string) => `/set-password/${encodeURIComponent(token)}`;
 
 /** Issues a link inside the caller's transaction, revoking the account's older unused links, and audits it. */
-export async function issuePasswordLinkIn(tx: Tx, actor: Actor, staffId: string, now: Date): Promise<IssuedPasswordLink> {
+export async function issuePasswordLinkIn(
+  tx: Tx,
+  actor: Actor,
+  staffId: string,
+  now: Date,
+): Promise<IssuedPasswordLink> {
   const token = randomBytes(32).toString("base64url");
-  await tx.staffPasswordLink.updateMany({ where: { staffId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  await tx.staffPasswordLink.updateMany({
+    where: { staffId, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
   const link = await tx.staffPasswordLink.create({
-    data: { staffId, tokenHash: tokenHash(token), issuedById: actor.id, createdAt: now, expiresAt: new Date(now.getTime() + passwordLinkLifetimeMs) },
+    data: {
+      staffId,
+      tokenHash: tokenHash(token),
+      issuedById: actor.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + passwordLinkLifetimeMs),
+    },
     select: { id: true, expiresAt: true },
   });
-  await recordAudit(tx, actor, [{ action: "staff.password_link", entity: "staff", entityId: staffId, detail: { linkId: link.id } }]);
+  await recordAudit(tx, actor, [
+    { action: "staff.password_link", entity: "staff", entityId: staffId, detail: { linkId: link.id } },
+  ]);
   return { id: link.id, token, expiresAt: link.expiresAt };
 }
 
@@ -64,7 +80,9 @@ export async function passwordLinkState(token: string, now = new Date()): Promis
   });
   if (!link) return { state: "unknown" };
   const state = stateOf(link, now);
-  return state === "valid" ? { state, name: link.staff.name, email: link.staff.email, expiresAt: link.expiresAt } : { state };
+  return state === "valid"
+    ? { state, name: link.staff.name, email: link.staff.email, expiresAt: link.expiresAt }
+    : { state };
 }
 
 const why: Record<Exclude<LinkState, "valid">, string> = {
@@ -79,7 +97,10 @@ const why: Record<Exclude<LinkState, "valid">, string> = {
  * owner's. Answers the account's email, for signing in.
  * Errors: 404 for an unknown token; 422 AC-2 for a used, superseded or expired link (nothing written).
  */
-export async function setPasswordWithLink(input: { token: string; password: string }, now = new Date()): Promise<{ email: string }> {
+export async function setPasswordWithLink(
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<{ email: string }> {
   const hash = tokenHash(input.token);
   const refuseUnusable = (link: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null) => {
     if (!link) throw notFound("The set-password link");
@@ -87,19 +108,41 @@ export async function setPasswordWithLink(input: { token: string; password: stri
     if (state !== "valid") throw ruleViolation("AC-2", why[state], ruleCatalogue["AC-2"]);
   };
   // Checked before the (deliberately slow) hashing, so a dead link costs the server nothing.
-  refuseUnusable(await db().staffPasswordLink.findUnique({ where: { tokenHash: hash }, select: { usedAt: true, revokedAt: true, expiresAt: true } }));
+  refuseUnusable(
+    await db().staffPasswordLink.findUnique({
+      where: { tokenHash: hash },
+      select: { usedAt: true, revokedAt: true, expiresAt: true },
+    }),
+  );
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     // Claiming the link is one conditional update, so two uses at once cannot both pass.
-    const claimed = await tx.staffPasswordLink.updateMany({ where: { tokenHash: hash, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.staffPasswordLink.updateMany({
+      where: { tokenHash: hash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (claimed.count === 0) {
-      refuseUnusable(await tx.staffPasswordLink.findUnique({ where: { tokenHash: hash }, select: { usedAt: true, revokedAt: true, expiresAt: true } }));
+      refuseUnusable(
+        await tx.staffPasswordLink.findUnique({
+          where: { tokenHash: hash },
+          select: { usedAt: true, revokedAt: true, expiresAt: true },
+        }),
+      );
       throw ruleViolation("AC-2", why.used, ruleCatalogue["AC-2"]);
     }
-    const link = await tx.staffPasswordLink.findUniqueOrThrow({ where: { tokenHash: hash }, select: { id: true, staffId: true } });
-    const staff = await tx.staff.update({ where: { id: link.staffId }, data: { passwordHash }, select: { id: true, name: true, role: true, email: true } });
+    const link = await tx.staffPasswordLink.findUniqueOrThrow({
+      where: { tokenHash: hash },
+      select: { id: true, staffId: true },
+    });
+    const staff = await tx.staff.update({
+      where: { id: link.staffId },
+      data: { passwordHash },
+      select: { id: true, name: true, role: true, email: true },
+    });
     await tx.staffSession.updateMany({ where: { staffId: staff.id, endedAt: null }, data: { endedAt: now } });
-    await recordAudit(tx, { id: staff.id, name: staff.name, role: staff.role }, [{ action: "staff.password_set", entity: "staff", entityId: staff.id, detail: { linkId: link.id } }]);
+    await recordAudit(tx, { id: staff.id, name: staff.name, role: staff.role }, [
+      { action: "staff.password_set", entity: "staff", entityId: staff.id, detail: { linkId: link.id } },
+    ]);
     return { email: staff.email };
   });
 }

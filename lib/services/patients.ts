@@ -6,7 +6,14 @@ import { Prisma } from "@/lib/db/generated/client";
 import { dayOf } from "@/lib/domain/time";
 import { notFound, validationError } from "@/lib/http/errors";
 import { isCalendarDate, uuid, withoutControls } from "@/lib/schemas/common";
-import { birthDateProblem, type DuplicateCheckQuery, type Patient, type PatientInput, type PatientPatch, type PatientSearchQuery } from "@/lib/schemas/patient";
+import {
+  birthDateProblem,
+  type DuplicateCheckQuery,
+  type Patient,
+  type PatientInput,
+  type PatientPatch,
+  type PatientSearchQuery,
+} from "@/lib/schemas/patient";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -25,7 +32,6 @@ type PatientRow = {
 
 const columns = Prisma.sql`id, mrn, given_name AS "givenName", family_name AS "familyName", birth_date AS "birthDate",
   sex::text AS sex, phone, email, created_at AS "createdAt", updated_at AS "updatedAt"`;
-
 
 export function presentPatient(row: PatientRow): Patient {
   return {
@@ -47,7 +53,10 @@ const readAudit = (rows: { id: string }[], action: string) =>
 
 /** A birth date no later than today at the actor's site; 400 VALIDATION at `birthDate` otherwise. */
 async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date) {
-  const { site } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, select: { site: { select: { timeZone: true } } } });
+  const { site } = await tx.staff.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { site: { select: { timeZone: true } } },
+  });
   const problem = birthDateProblem(birthDate, dayOf(now, site.timeZone));
   if (problem) throw validationError([{ path: "birthDate", message: problem }]);
 }
@@ -59,7 +68,9 @@ export async function registerPatient(actor: Actor, input: PatientInput, now = n
     const row = await tx.patient.create({
       data: { ...input, birthDate: dateColumn(input.birthDate) },
     });
-    await recordAudit(tx, actor, [{ action: "patient.create", entity: "patient", entityId: row.id, patientId: row.id }]);
+    await recordAudit(tx, actor, [
+      { action: "patient.create", entity: "patient", entityId: row.id, patientId: row.id },
+    ]);
     return presentPatient(row);
   });
 }
@@ -86,7 +97,13 @@ export async function updatePatient(actor: Actor, id: string, patch: PatientPatc
       data: { ...rest, ...(birthDate ? { birthDate: dateColumn(birthDate) } : {}) },
     });
     await recordAudit(tx, actor, [
-      { action: "patient.update", entity: "patient", entityId: id, patientId: id, detail: { fields: Object.keys(patch).join(",") } },
+      {
+        action: "patient.update",
+        entity: "patient",
+        entityId: id,
+        patientId: id,
+        detail: { fields: Object.keys(patch).join(",") },
+      },
     ]);
     return presentPatient(row);
   });
@@ -101,7 +118,12 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export function classifySearch(
   q: string,
-): { kind: "all" } | { kind: "nothing" } | { kind: "birthDate"; date: string } | { kind: "mrn"; mrn: string } | { kind: "name"; words: string[] } {
+):
+  | { kind: "all" }
+  | { kind: "nothing" }
+  | { kind: "birthDate"; date: string }
+  | { kind: "mrn"; mrn: string }
+  | { kind: "name"; words: string[] } {
   const text = q.trim();
   if (text === "") return { kind: "all" };
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -140,7 +162,9 @@ const patientCursor = z.strictObject({ familyName: cursorName, givenName: cursor
 /** The condition that resumes a list in (family name, given name, id) order after a cursor. */
 function keysetAfter(cursor: string | undefined): Prisma.Sql {
   const after = cursor ? decodeCursor(cursor, patientCursor) : null;
-  return after ? Prisma.sql`AND (family_name, given_name, id) > (${after.familyName}, ${after.givenName}, ${after.id}::uuid)` : Prisma.empty;
+  return after
+    ? Prisma.sql`AND (family_name, given_name, id) > (${after.familyName}, ${after.givenName}, ${after.id}::uuid)`
+    : Prisma.empty;
 }
 
 /** The first `limit` of `rows` (fetched one over), audited as `action`, with the next page's cursor. */
@@ -150,7 +174,10 @@ async function pageOf(tx: Tx, actor: Actor, rows: PatientRow[], limit: number, a
   const last = page.at(-1);
   return {
     items: page.map(presentPatient),
-    nextCursor: rows.length > limit && last ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ familyName: last.familyName, givenName: last.givenName, id: last.id })
+        : null,
   };
 }
 

@@ -5,7 +5,15 @@ import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { policiesOf } from "@/lib/domain/policies";
 import type { Prisma } from "@/lib/db/generated/client";
-import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay, type Alert, type WoundState } from "@/lib/domain/recovery";
+import {
+  afterDressing,
+  checkDressingRecord,
+  missedVisits,
+  recoveryAlerts,
+  replacementDay,
+  type Alert,
+  type WoundState,
+} from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
 import { DomainError, notFound } from "@/lib/http/errors";
@@ -14,11 +22,18 @@ import { lockCase, moveCase, refusal } from "./case-record";
 
 async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio") {
   const found = await tx.appointment.findUnique({ where: { id }, select: { caseId: true, kind: true } });
-  if (!found || found.kind !== kind) throw notFound(`The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`);
+  if (!found || found.kind !== kind)
+    throw notFound(`The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`);
   await lockCase(tx, found.caseId);
   const appointment = await tx.appointment.findUniqueOrThrow({
     where: { id },
-    include: { case: { include: { site: true } }, dressingVisit: true, physioSession: true, dressingRecord: true, physioRecord: true },
+    include: {
+      case: { include: { site: true } },
+      dressingVisit: true,
+      physioSession: true,
+      dressingRecord: true,
+      physioRecord: true,
+    },
   });
   if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));
   return appointment;
@@ -26,7 +41,8 @@ async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio"
 
 /** The first post-operative record starts the recovery. */
 async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: string }) {
-  if (kase.status === "operated") await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
+  if (kase.status === "operated")
+    await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
 }
 
 type RecordInput = { woundState: WoundState; notes?: string | null };
@@ -37,28 +53,56 @@ type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: stri
  * and closes the visit; "healed" ends the series and cancels what is left of it, otherwise
  * the series goes on past its planned end.
  */
-async function writeDressingRecord(tx: Tx, actor: Actor, visit: VisitToRecord, appointmentId: string | null, input: RecordInput, now: Date) {
+async function writeDressingRecord(
+  tx: Tx,
+  actor: Actor,
+  visit: VisitToRecord,
+  appointmentId: string | null,
+  input: RecordInput,
+  now: Date,
+) {
   const caseId = visit.case.id;
   const record = await tx.dressingRecord.create({
-    data: { appointmentId, dressingVisitId: visit.id, caseId, woundState: input.woundState, notes: input.notes ?? null, nurseId: actor.id, recordedAt: now },
+    data: {
+      appointmentId,
+      dressingVisitId: visit.id,
+      caseId,
+      woundState: input.woundState,
+      notes: input.notes ?? null,
+      nurseId: actor.id,
+      recordedAt: now,
+    },
   });
   await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
   const dueOn = dayOfColumn(visit.dueOn);
   const later = await tx.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: { gt: visit.dueOn } } });
   const next = afterDressing(input.woundState, dueOn, later !== null);
   if (next.endSeries) {
-    const rest = await tx.appointment.findMany({ where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) } });
+    const rest = await tx.appointment.findMany({
+      where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) },
+    });
     for (const other of rest) {
       await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
       await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
-      await tx.appointmentEvent.create({ data: { appointmentId: other.id, action: "cancelled", byId: actor.id, reason: "Wound healed", startsAt: other.startsAt, endsAt: other.endsAt } });
+      await tx.appointmentEvent.create({
+        data: {
+          appointmentId: other.id,
+          action: "cancelled",
+          byId: actor.id,
+          reason: "Wound healed",
+          startsAt: other.startsAt,
+          endsAt: other.endsAt,
+        },
+      });
     }
     await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
   } else if (next.nextDueOn) {
     await tx.dressingVisit.create({ data: { caseId, dueOn: dateColumn(next.nextDueOn) } });
   }
   await startRecovery(tx, actor, visit.case);
-  await recordAudit(tx, actor, [{ action: "dressing.record", entity: "dressing_record", entityId: record.id, patientId: visit.case.patientId }]);
+  await recordAudit(tx, actor, [
+    { action: "dressing.record", entity: "dressing_record", entityId: record.id, patientId: visit.case.patientId },
+  ]);
   return { id: record.id, woundState: record.woundState, seriesEnded: next.endSeries, nextDueOn: next.nextDueOn };
 }
 
@@ -69,7 +113,11 @@ export async function recordDressing(actor: Actor, appointmentId: string, input:
     const visit = appointment.dressingVisit!;
     const { timeZone } = appointment.case.site;
     const refused = checkDressingRecord(
-      { appointmentDay: dayOf(appointment.startsAt, timeZone), recorded: appointment.dressingRecord !== null, visitOpen: visit.status === "planned" },
+      {
+        appointmentDay: dayOf(appointment.startsAt, timeZone),
+        recorded: appointment.dressingRecord !== null,
+        visitOpen: visit.status === "planned",
+      },
       dayOf(now, timeZone),
     );
     if (refused) throw refusal(refused);
@@ -90,12 +138,22 @@ export async function recordDressingVisit(actor: Actor, visitId: string, input: 
     await lockCase(tx, found.caseId);
     const visit = await tx.dressingVisit.findUniqueOrThrow({
       where: { id: visitId },
-      include: { case: { include: { site: true } }, records: { select: { id: true } }, appointments: { where: { status: "booked" }, select: { id: true } } },
+      include: {
+        case: { include: { site: true } },
+        records: { select: { id: true } },
+        appointments: { where: { status: "booked" }, select: { id: true } },
+      },
     });
-    if (!["operated", "recovery"].includes(visit.case.status)) throw refusal(violation("PW-3", "The case is not in recovery."));
-    if (visit.appointments.length > 0) throw refusal(violation("PW-3", "This dressing is booked: it is recorded at its appointment."));
+    if (!["operated", "recovery"].includes(visit.case.status))
+      throw refusal(violation("PW-3", "The case is not in recovery."));
+    if (visit.appointments.length > 0)
+      throw refusal(violation("PW-3", "This dressing is booked: it is recorded at its appointment."));
     const refused = checkDressingRecord(
-      { appointmentDay: dayOfColumn(visit.dueOn), recorded: visit.records.length > 0, visitOpen: visit.status === "planned" },
+      {
+        appointmentDay: dayOfColumn(visit.dueOn),
+        recorded: visit.records.length > 0,
+        visitOpen: visit.status === "planned",
+      },
       dayOf(now, visit.case.site.timeZone),
     );
     if (refused) throw refusal(refused);
@@ -103,7 +161,12 @@ export async function recordDressingVisit(actor: Actor, visitId: string, input: 
   });
 }
 
-export async function recordPhysioSession(actor: Actor, appointmentId: string, input: { notes: string; exercises?: string | null; progress?: string | null }, now = new Date()) {
+export async function recordPhysioSession(
+  actor: Actor,
+  appointmentId: string,
+  input: { notes: string; exercises?: string | null; progress?: string | null },
+  now = new Date(),
+) {
   return db().$transaction(async (tx) => {
     const appointment = await bookedAppointment(tx, appointmentId, "physio");
     const today = dayOf(now, appointment.case.site.timeZone);
@@ -111,11 +174,22 @@ export async function recordPhysioSession(actor: Actor, appointmentId: string, i
     if (appointment.physioRecord) throw refusal(violation("PW-3", "This session is already recorded."));
     if (day > today) throw refusal(violation("PW-1", `This session is on ${day}: it is recorded on the day.`));
     const record = await tx.physioRecord.create({
-      data: { appointmentId, caseId: appointment.caseId, notes: input.notes, exercises: input.exercises ?? null, progress: input.progress ?? null, physioId: actor.id, recordedAt: now },
+      data: {
+        appointmentId,
+        caseId: appointment.caseId,
+        notes: input.notes,
+        exercises: input.exercises ?? null,
+        progress: input.progress ?? null,
+        physioId: actor.id,
+        recordedAt: now,
+      },
     });
-    if (appointment.physioSessionId) await tx.physioSession.update({ where: { id: appointment.physioSessionId }, data: { status: "done" } });
+    if (appointment.physioSessionId)
+      await tx.physioSession.update({ where: { id: appointment.physioSessionId }, data: { status: "done" } });
     await startRecovery(tx, actor, appointment.case);
-    await recordAudit(tx, actor, [{ action: "physio.record", entity: "physio_record", entityId: record.id, patientId: appointment.patientId }]);
+    await recordAudit(tx, actor, [
+      { action: "physio.record", entity: "physio_record", entityId: record.id, patientId: appointment.patientId },
+    ]);
     return { id: record.id };
   });
 }
@@ -124,10 +198,16 @@ export async function recordPhysioSession(actor: Actor, appointmentId: string, i
 export async function replaceMissedDressing(actor: Actor, caseId: string, visitId: string, now = new Date()) {
   return db().$transaction(async (tx) => {
     await lockCase(tx, caseId);
-    const visit = await tx.dressingVisit.findFirst({ where: { id: visitId, caseId }, include: { records: true, case: { include: { site: true } } } });
+    const visit = await tx.dressingVisit.findFirst({
+      where: { id: visitId, caseId },
+      include: { records: true, case: { include: { site: true } } },
+    });
     if (!visit) throw notFound("The dressing visit");
     const today = dayOf(now, visit.case.site.timeZone);
-    const missed = missedVisits([{ id: visit.id, dueOn: dayOfColumn(visit.dueOn), status: visit.status, recorded: visit.records.length > 0 }], today);
+    const missed = missedVisits(
+      [{ id: visit.id, dueOn: dayOfColumn(visit.dueOn), status: visit.status, recorded: visit.records.length > 0 }],
+      today,
+    );
     if (missed.length === 0) throw refusal(violation("PW-3", "Only a missed dressing is replaced."));
     const dueOn = replacementDay(dayOfColumn(visit.dueOn), today);
     await tx.dressingVisit.update({ where: { id: visitId }, data: { status: "missed" } });
@@ -136,7 +216,14 @@ export async function replaceMissedDressing(actor: Actor, caseId: string, visitI
       create: { caseId, dueOn: dateColumn(dueOn), replacesId: visitId },
       update: { status: "planned", replacesId: visitId },
     });
-    await recordAudit(tx, actor, [{ action: "dressing.replace", entity: "dressing_visit", entityId: replacement.id, patientId: visit.case.patientId }]);
+    await recordAudit(tx, actor, [
+      {
+        action: "dressing.replace",
+        entity: "dressing_visit",
+        entityId: replacement.id,
+        patientId: visit.case.patientId,
+      },
+    ]);
     return { id: replacement.id, dueOn };
   });
 }
@@ -146,7 +233,13 @@ const boardInclude = {
   site: true,
   carePlan: true,
   clearances: true,
-  dressings: { include: { records: true, appointments: { where: { status: "booked" as const }, orderBy: { startsAt: "asc" as const } } }, orderBy: { dueOn: "asc" as const } },
+  dressings: {
+    include: {
+      records: true,
+      appointments: { where: { status: "booked" as const }, orderBy: { startsAt: "asc" as const } },
+    },
+    orderBy: { dueOn: "asc" as const },
+  },
   dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
   physioRecords: { select: { id: true } },
   alertAcknowledgements: true,
@@ -158,12 +251,19 @@ type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>
 function alertsOf(c: BoardCase, now: Date): Alert[] {
   if (!c.carePlan) return [];
   const today = dayOf(now, c.site.timeZone);
-  const visits = c.dressings.map((v) => ({ id: v.id, dueOn: dayOfColumn(v.dueOn), status: v.status, recorded: v.records.length > 0 }));
+  const visits = c.dressings.map((v) => ({
+    id: v.id,
+    dueOn: dayOfColumn(v.dueOn),
+    status: v.status,
+    recorded: v.records.length > 0,
+  }));
   return recoveryAlerts(
     {
       operationDay: dayOfColumn(c.carePlan.operationDay),
       crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
-      infections: c.dressingRecords.filter((r) => r.woundState === "signs_of_infection").map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
+      infections: c.dressingRecords
+        .filter((r) => r.woundState === "signs_of_infection")
+        .map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
       missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
       physioStarted: c.physioRecords.length > 0,
     },
@@ -177,19 +277,28 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
  * the note. The key must name an alert the case has now (derived as the board derives it):
  * otherwise 404 with `errors` on `key`, and nothing is written. 404 too for an unknown case.
  */
-export async function acknowledgeAlert(actor: Actor, caseId: string, input: { key: string; note: string }, now = new Date()) {
+export async function acknowledgeAlert(
+  actor: Actor,
+  caseId: string,
+  input: { key: string; note: string },
+  now = new Date(),
+) {
   return db().$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: caseId }, include: boardInclude });
     if (!alertsOf(kase, now).some((a) => a.key === input.key)) {
-      throw new DomainError("NOT_FOUND", 404, "This case has no such alert.", { errors: [{ path: "key", message: "Not an alert of this case" }] });
+      throw new DomainError("NOT_FOUND", 404, "This case has no such alert.", {
+        errors: [{ path: "key", message: "Not an alert of this case" }],
+      });
     }
     await tx.alertAcknowledgement.upsert({
       where: { caseId_alertKey: { caseId, alertKey: input.key } },
       create: { caseId, alertKey: input.key, note: input.note, byId: actor.id },
       update: { note: input.note, byId: actor.id, at: now },
     });
-    await recordAudit(tx, actor, [{ action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId }]);
+    await recordAudit(tx, actor, [
+      { action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId },
+    ]);
     return { caseId, key: input.key };
   });
 }
@@ -197,7 +306,11 @@ export async function acknowledgeAlert(actor: Actor, caseId: string, input: { ke
 /** The surgeon's recovery board: operated patients with day, next dressing, open alerts, milestones. */
 export async function recoveryBoard(actor: Actor, now = new Date()) {
   return db().$transaction(async (tx) => {
-    const cases = await tx.clinicalCase.findMany({ where: { status: { in: ["operated", "recovery"] } }, include: boardInclude, orderBy: { statusChangedAt: "desc" } });
+    const cases = await tx.clinicalCase.findMany({
+      where: { status: { in: ["operated", "recovery"] } },
+      include: boardInclude,
+      orderBy: { statusChangedAt: "desc" },
+    });
     const items = cases.flatMap((c) => {
       if (!c.carePlan) return [];
       const d0 = dayOfColumn(c.carePlan.operationDay);
@@ -209,11 +322,17 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
       return [
         {
           caseId: c.id,
-          patient: { id: c.patientId, name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`, mrn: c.patient.mrn },
+          patient: {
+            id: c.patientId,
+            name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`,
+            mrn: c.patient.mrn,
+          },
           side: c.side,
           operationDate: d0,
           day: daysBetween(d0, today),
-          nextDressing: next ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments[0]?.startsAt.toISOString() ?? null } : null,
+          nextDressing: next
+            ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments[0]?.startsAt.toISOString() ?? null }
+            : null,
           lastWoundState: lastRecord?.woundState ?? null,
           alerts,
           milestones: {
@@ -223,12 +342,23 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
         },
       ];
     });
-    await recordAudit(tx, actor, items.map((i) => ({ action: "recovery.read", entity: "clinical_case", entityId: i.caseId, patientId: i.patient.id })));
+    await recordAudit(
+      tx,
+      actor,
+      items.map((i) => ({
+        action: "recovery.read",
+        entity: "clinical_case",
+        entityId: i.caseId,
+        patientId: i.patient.id,
+      })),
+    );
     return { items };
   });
 }
 
-const roundCase = { include: { patient: true, carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" as const }, take: 1 } } };
+const roundCase = {
+  include: { patient: true, carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" as const }, take: 1 } },
+};
 
 /**
  * The nurse's dressing round on a day (default: today at the actor's site): every dressing
@@ -266,12 +396,22 @@ export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
         appointments: { none: { status: "booked" } },
         case: { siteId: site.id, status: { in: ["operated", "recovery"] } },
       },
-      include: { case: roundCase, records: { where: { appointmentId: null }, include: { nurse: { select: { name: true } } } } },
+      include: {
+        case: roundCase,
+        records: { where: { appointmentId: null }, include: { nurse: { select: { name: true } } } },
+      },
     });
-    const due = unbooked.filter((v) => v.status === "planned" || v.records.length > 0).sort((a, b) => a.case.patient.familyName.localeCompare(b.case.patient.familyName));
+    const due = unbooked
+      .filter((v) => v.status === "planned" || v.records.length > 0)
+      .sort((a, b) => a.case.patient.familyName.localeCompare(b.case.patient.familyName));
     await recordAudit(tx, actor, [
       ...rows.map((r) => ({ action: "dressing.round", entity: "appointment", entityId: r.id, patientId: r.patientId })),
-      ...due.map((v) => ({ action: "dressing.round", entity: "dressing_visit", entityId: v.id, patientId: v.case.patientId })),
+      ...due.map((v) => ({
+        action: "dressing.round",
+        entity: "dressing_visit",
+        entityId: v.id,
+        patientId: v.case.patientId,
+      })),
     ]);
     type RoundCase = (typeof rows)[number]["case"];
     const about = (c: RoundCase) => ({
@@ -292,7 +432,9 @@ export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
           dueOn: r.dressingVisit ? dayOfColumn(r.dressingVisit.dueOn) : null,
           nurse: r.clinician?.name ?? null,
           place: r.room?.name ?? "Home visit",
-          recorded: r.dressingRecord ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes } : null,
+          recorded: r.dressingRecord
+            ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes }
+            : null,
         })),
         ...due.map((v) => {
           const record = v.records[0];

@@ -22,21 +22,42 @@ const signInLockClass = 0x5349474e;
  * A right password then turns its recorded attempt into the success.
  * `prisma` is the app process's client (tests pass others to act as other processes).
  */
-export async function signIn(email: string, password: string, now = new Date(), prisma: Db = db()): Promise<SignInResult> {
+export async function signIn(
+  email: string,
+  password: string,
+  now = new Date(),
+  prisma: Db = db(),
+): Promise<SignInResult> {
   const reserved = await prisma.$transaction(async (tx) => {
     // Attempts on one email queue here for the few milliseconds it takes to count and record one,
     // never while the password is hashed.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${signInLockClass}::int, hashtext(lower(${email}::text)))`;
-    const lastSuccess = await tx.loginAttempt.findFirst({ where: { email, succeeded: true }, orderBy: { id: "desc" }, select: { id: true } });
+    const lastSuccess = await tx.loginAttempt.findFirst({
+      where: { email, succeeded: true },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
     const failures = await tx.loginAttempt.findMany({
-      where: { email, succeeded: false, id: { gt: lastSuccess?.id ?? 0n }, at: { gt: new Date(now.getTime() - 2 * lockoutWindowMs) } },
+      where: {
+        email,
+        succeeded: false,
+        id: { gt: lastSuccess?.id ?? 0n },
+        at: { gt: new Date(now.getTime() - 2 * lockoutWindowMs) },
+      },
       orderBy: { at: "desc" },
       take: lockoutFailures,
       select: { at: true },
     });
-    const until = lockedUntil(failures.map((f) => f.at), now);
+    const until = lockedUntil(
+      failures.map((f) => f.at),
+      now,
+    );
     if (until) return { locked: true as const, until };
-    return { locked: false as const, attemptId: (await tx.loginAttempt.create({ data: { email, succeeded: false, at: now }, select: { id: true } })).id };
+    return {
+      locked: false as const,
+      attemptId: (await tx.loginAttempt.create({ data: { email, succeeded: false, at: now }, select: { id: true } }))
+        .id,
+    };
   });
   if (reserved.locked) return { outcome: "locked", until: reserved.until };
 
@@ -45,7 +66,9 @@ export async function signIn(email: string, password: string, now = new Date(), 
   if (!staff || !staff.active || !valid) return { outcome: "refused" };
   const sessionId = await prisma.$transaction(async (tx) => {
     await tx.loginAttempt.update({ where: { id: reserved.attemptId }, data: { succeeded: true } });
-    await tx.auditEvent.create({ data: { actorId: staff.id, action: "sign_in", entity: "staff", entityId: staff.id, at: now } });
+    await tx.auditEvent.create({
+      data: { actorId: staff.id, action: "sign_in", entity: "staff", entityId: staff.id, at: now },
+    });
     return (await tx.staffSession.create({ data: { staffId: staff.id, createdAt: now } })).id;
   });
   return { outcome: "signed_in", sessionId, staff: { id: staff.id, name: staff.name, role: staff.role } };

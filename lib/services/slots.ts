@@ -26,7 +26,13 @@ export type SlotQuery = {
   limit: number;
 };
 
-export type Slot = { start: Date; end: Date; clinicianId: string | null; anaesthetistId: string | null; roomId: string | null };
+export type Slot = {
+  start: Date;
+  end: Date;
+  clinicianId: string | null;
+  anaesthetistId: string | null;
+  roomId: string | null;
+};
 
 const stepMinutes = 10;
 
@@ -80,7 +86,9 @@ export async function findSlots(tx: Tx, q: SlotQuery): Promise<Slot[]> {
     WHERE r.site_id = ${q.siteId}::uuid AND r.active AND r.kind = ${need.room}::"RoomKind"
       ${q.roomId ? Prisma.sql`AND r.id = ${q.roomId}::uuid` : Prisma.empty}`,
         );
-  const rows = await tx.$queryRaw<{ gs: Date; clinician_id: string | null; anaesthetist_id: string | null; room_id: string | null }[]>`
+  const rows = await tx.$queryRaw<
+    { gs: Date; clinician_id: string | null; anaesthetist_id: string | null; room_id: string | null }[]
+  >`
     WITH days AS (SELECT d::date AS day FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 day') AS d),
     c AS (${clinicians}), a AS (${anaesthetists}), r AS (${rooms})
     SELECT DISTINCT ON (coalesce(c.gs, r.gs)) coalesce(c.gs, r.gs) AS gs, c.id AS clinician_id, a.id AS anaesthetist_id, r.id AS room_id

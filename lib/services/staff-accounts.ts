@@ -43,7 +43,9 @@ export async function createStaffAccount(
       },
       select: account,
     });
-    await recordAudit(tx, actor, [{ action: "staff.create", entity: "staff", entityId: staff.id, detail: { role: staff.role } }]);
+    await recordAudit(tx, actor, [
+      { action: "staff.create", entity: "staff", entityId: staff.id, detail: { role: staff.role } },
+    ]);
     return { ...staff, passwordLink: await issuePasswordLinkIn(tx, actor, staff.id, now) };
   });
 }
@@ -55,24 +57,46 @@ const refuse = (message: string) => ruleViolation("AC-1", message, ruleCatalogue
  * role or one's own account; never a site's last active administrator). Audited with the new values.
  * Errors: 404 for an unknown account; 422 AC-1.
  */
-export async function updateStaffAccount(actor: Actor, id: string, patch: { name?: string; role?: Role; active?: boolean }, now = new Date()): Promise<StaffAccount> {
+export async function updateStaffAccount(
+  actor: Actor,
+  id: string,
+  patch: { name?: string; role?: Role; active?: boolean },
+  now = new Date(),
+): Promise<StaffAccount> {
   return db().$transaction(async (tx) => {
     // Changes to one site's staff queue on the site's row, so the count of its administrators
     // below is current: two administrators deactivating each other at once leave one.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT site.id FROM site JOIN staff ON staff.site_id = site.id WHERE staff.id = ${id}::uuid FOR UPDATE OF site`;
-    const target = locked.length > 0 ? await tx.staff.findUnique({ where: { id }, select: { siteId: true, role: true, active: true } }) : null;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT site.id FROM site JOIN staff ON staff.site_id = site.id WHERE staff.id = ${id}::uuid FOR UPDATE OF site`;
+    const target =
+      locked.length > 0
+        ? await tx.staff.findUnique({ where: { id }, select: { siteId: true, role: true, active: true } })
+        : null;
     if (!target) throw notFound("The staff member");
     const role = patch.role ?? target.role;
     const active = patch.active ?? target.active;
-    if (id === actor.id && role !== target.role) throw refuse("You cannot change your own role: another administrator can.");
-    if (id === actor.id && !active && target.active) throw refuse("You cannot deactivate your own account: another administrator can.");
+    if (id === actor.id && role !== target.role)
+      throw refuse("You cannot change your own role: another administrator can.");
+    if (id === actor.id && !active && target.active)
+      throw refuse("You cannot deactivate your own account: another administrator can.");
     if (target.role === "admin" && target.active && (role !== "admin" || !active)) {
-      const others = await tx.staff.count({ where: { siteId: target.siteId, role: "admin", active: true, id: { not: id } } });
+      const others = await tx.staff.count({
+        where: { siteId: target.siteId, role: "admin", active: true, id: { not: id } },
+      });
       if (others === 0) throw refuse("This is the site's last active administrator: make another administrator first.");
     }
     const staff = await tx.staff.update({ where: { id }, data: patch, select: account });
-    if (patch.active === false) await tx.staffSession.updateMany({ where: { staffId: id, endedAt: null }, data: { endedAt: now } });
-    await recordAudit(tx, actor, [{ action: "staff.update", entity: "staff", entityId: id, detail: { fields: Object.keys(patch).join(","), ...patch } }]);
+    if (patch.active === false)
+      await tx.staffSession.updateMany({ where: { staffId: id, endedAt: null }, data: { endedAt: now } });
+    await recordAudit(tx, actor, [
+      {
+        action: "staff.update",
+        entity: "staff",
+        entityId: id,
+        detail: { fields: Object.keys(patch).join(","), ...patch },
+      },
+    ]);
     return staff;
   });
 }

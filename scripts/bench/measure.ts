@@ -43,7 +43,15 @@ export async function measure(runs: number, run: () => Promise<unknown>): Promis
 /** The scans of a query's plan, one line. */
 export async function planOf(client: Client, sql: string, params: unknown[]): Promise<string> {
   const { rows } = await client.query(`EXPLAIN ${sql}`, params);
-  const scans = rows.map((r) => String(r["QUERY PLAN"])).filter((line) => /Scan/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, "").replace(/^->\s+/, ""));
+  const scans = rows
+    .map((r) => String(r["QUERY PLAN"]))
+    .filter((line) => /Scan/.test(line))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/\s+\(cost.*$/, "")
+        .replace(/^->\s+/, ""),
+    );
   return [...new Set(scans)].join(" / ");
 }
 

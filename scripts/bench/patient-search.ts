@@ -10,14 +10,14 @@ const runs = 25;
 
 const searches: { name: string; sql: string; params: unknown[] }[] = [
   {
-    name: "partial name, accents ignored (\"zoe lamb\")",
+    name: 'partial name, accents ignored ("zoe lamb")',
     sql: `SELECT id FROM patient WHERE search_name LIKE '%' || lower(immutable_unaccent($1)) || '%'
             AND search_name LIKE '%' || lower(immutable_unaccent($2)) || '%'
           ORDER BY family_name, given_name, id LIMIT 26`,
     params: ["zoe", "lamb"],
   },
   {
-    name: "rare family name (\"Nørgaard\")",
+    name: 'rare family name ("Nørgaard")',
     sql: `SELECT id FROM patient WHERE search_name LIKE '%' || lower(immutable_unaccent($1)) || '%' ORDER BY family_name, given_name, id LIMIT 26`,
     params: ["nørgaard"],
   },
@@ -31,8 +31,34 @@ const searches: { name: string; sql: string; params: unknown[] }[] = [
 
 async function main() {
   await withScratchDatabase(54399, async (url, client) => {
-    const given = ["Zoë", "José", "Siobhán", "Björn", "Amélie", "Oliver", "Aisha", "Liam", "Chloé", "Mateusz", "Grace", "Noah"];
-    const family = ["Lambert", "García", "O'Brien", "Dubois", "Smith", "Khan", "Murphy", "Lefèvre", "Nowak", "Taylor", "Jones", "Muñoz"];
+    const given = [
+      "Zoë",
+      "José",
+      "Siobhán",
+      "Björn",
+      "Amélie",
+      "Oliver",
+      "Aisha",
+      "Liam",
+      "Chloé",
+      "Mateusz",
+      "Grace",
+      "Noah",
+    ];
+    const family = [
+      "Lambert",
+      "García",
+      "O'Brien",
+      "Dubois",
+      "Smith",
+      "Khan",
+      "Murphy",
+      "Lefèvre",
+      "Nowak",
+      "Taylor",
+      "Jones",
+      "Muñoz",
+    ];
     const started = Date.now();
     await client.query(
       `INSERT INTO patient (given_name, family_name, birth_date, sex)
@@ -41,9 +67,13 @@ async function main() {
        FROM generate_series(1, $3::int) AS i`,
       [given, family, count],
     );
-    await client.query(`INSERT INTO patient (given_name, family_name, birth_date, sex) VALUES ('Åsa', 'Nørgaard', '1984-03-12', 'female')`);
+    await client.query(
+      `INSERT INTO patient (given_name, family_name, birth_date, sex) VALUES ('Åsa', 'Nørgaard', '1984-03-12', 'female')`,
+    );
     await client.query("ANALYZE patient");
-    console.log(`Loaded ${count.toLocaleString("en-GB")} patients in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    console.log(
+      `Loaded ${count.toLocaleString("en-GB")} patients in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
 
     for (const search of searches) {
       const { median, worst } = await measure(runs, () => client.query(search.sql, search.params));
@@ -54,8 +84,12 @@ async function main() {
     // The service as the API calls it: search plus one audit row per patient shown.
     const prisma = setDb(createDb(url));
     const site = await prisma.site.create({ data: { name: "Bench", timeZone: "Europe/London" } });
-    const actor = await prisma.staff.create({ data: { siteId: site.id, email: "bench@bench", name: "Bench", role: "reception", passwordHash: "x" } });
-    const service = await measure(runs, () => searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 }));
+    const actor = await prisma.staff.create({
+      data: { siteId: site.id, email: "bench@bench", name: "Bench", role: "reception", passwordHash: "x" },
+    });
+    const service = await measure(runs, () =>
+      searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 }),
+    );
     console.log(`searchPatients("zoe lamb", 25 a page, audited): median ${service.median.toFixed(2)} ms`);
     await prisma.$disconnect();
   });

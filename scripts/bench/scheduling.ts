@@ -56,7 +56,9 @@ async function main() {
         UNION ALL SELECT id, 'patient'::"ResourceKind", patient_id, tstzrange(starts_at, ends_at) FROM appointment;
       ANALYZE;`);
     const last = (await client.query(`SELECT max(ends_at) AS t FROM appointment`)).rows[0].t as Date;
-    console.log(`Loaded ${count.toLocaleString("en-GB")} appointments (${(count * 3).toLocaleString("en-GB")} booked resources) in ${((Date.now() - started) / 1000).toFixed(0)} s, up to ${last.toISOString().slice(0, 10)}\n`);
+    console.log(
+      `Loaded ${count.toLocaleString("en-GB")} appointments (${(count * 3).toLocaleString("en-GB")} booked resources) in ${((Date.now() - started) / 1000).toFixed(0)} s, up to ${last.toISOString().slice(0, 10)}\n`,
+    );
 
     const prisma = setDb(createDb(url));
     const clinician = "00000000-0000-0000-0001-000000000007";
@@ -64,10 +66,25 @@ async function main() {
     const weekFrom = new Date(last.getTime() - 14 * 86_400_000);
     const weekTo = new Date(weekFrom.getTime() + 7 * 86_400_000);
     await timed("A clinician's week (listAppointments, audited)", () =>
-      listAppointments(actor, { clinicianId: clinician, from: weekFrom.toISOString(), to: weekTo.toISOString(), limit: 500 }),
+      listAppointments(actor, {
+        clinicianId: clinician,
+        from: weekFrom.toISOString(),
+        to: weekTo.toISOString(),
+        limit: 500,
+      }),
     );
-    await plan(client, "clinician week", `SELECT * FROM appointment WHERE (clinician_id = $1 OR anaesthetist_id = $1) AND starts_at >= $2 AND starts_at < $3 AND ends_at > $2`, [clinician, weekFrom, weekTo]);
-    await plan(client, "room week", `SELECT * FROM appointment WHERE room_id = $1 AND starts_at >= $2 AND starts_at < $3`, ["00000000-0000-0000-0002-000000000003", weekFrom, weekTo]);
+    await plan(
+      client,
+      "clinician week",
+      `SELECT * FROM appointment WHERE (clinician_id = $1 OR anaesthetist_id = $1) AND starts_at >= $2 AND starts_at < $3 AND ends_at > $2`,
+      [clinician, weekFrom, weekTo],
+    );
+    await plan(
+      client,
+      "room week",
+      `SELECT * FROM appointment WHERE room_id = $1 AND starts_at >= $2 AND starts_at < $3`,
+      ["00000000-0000-0000-0002-000000000003", weekFrom, weekTo],
+    );
 
     const day = weekFrom.toISOString().slice(0, 10);
     const slotQuery = {
@@ -81,9 +98,18 @@ async function main() {
       notBefore: weekFrom,
       limit: 20,
     };
-    await timed("Free slots over a week, any of 20 surgeons and 20 rooms (findSlots)", () => prisma.$transaction((tx) => findSlots(tx, slotQuery)));
-    await timed("Free slots over a week for one surgeon", () => prisma.$transaction((tx) => findSlots(tx, { ...slotQuery, clinicianId: clinician })));
-    await plan(client, "overlap test", `SELECT 1 FROM appointment_resource WHERE active AND resource_id = $1 AND period && tstzrange($2, $3)`, [clinician, weekFrom, new Date(weekFrom.getTime() + 1_200_000)]);
+    await timed("Free slots over a week, any of 20 surgeons and 20 rooms (findSlots)", () =>
+      prisma.$transaction((tx) => findSlots(tx, slotQuery)),
+    );
+    await timed("Free slots over a week for one surgeon", () =>
+      prisma.$transaction((tx) => findSlots(tx, { ...slotQuery, clinicianId: clinician })),
+    );
+    await plan(
+      client,
+      "overlap test",
+      `SELECT 1 FROM appointment_resource WHERE active AND resource_id = $1 AND period && tstzrange($2, $3)`,
+      [clinician, weekFrom, new Date(weekFrom.getTime() + 1_200_000)],
+    );
     await prisma.$disconnect();
   });
 }

@@ -17,10 +17,17 @@ import { testDatabase } from "../setup/db";
 import { siteAt, today } from "../setup/clock";
 import { caseAt, createClinic } from "../setup/pathway";
 
-
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
-let fixture: { patientId: string; caseId: string; appointmentId: string; mrn: string; familyName: string; givenName: string; birthDate: string };
+let fixture: {
+  patientId: string;
+  caseId: string;
+  appointmentId: string;
+  mrn: string;
+  familyName: string;
+  givenName: string;
+  birthDate: string;
+};
 
 beforeAll(async () => {
   const clinic = await createClinic(prisma);
@@ -28,29 +35,57 @@ beforeAll(async () => {
   staff = clinic.staff;
   // Operated two days ago: a dressing is due today (D2), booked on the nurse's round.
   const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-  const appointment = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true }, siteAt(0, 0));
+  const appointment = await bookAppointment(
+    team.nurse,
+    { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true },
+    siteAt(0, 0),
+  );
   // A name no other test's patient comes close to: the duplicate check then finds this patient
   // on its first page, however many look-alike patients other test files registered meanwhile.
-  await prisma.patient.update({ where: { id: patientId }, data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` } });
+  await prisma.patient.update({
+    where: { id: patientId },
+    data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` },
+  });
   const patient = await getPatient(team.reception, patientId);
-  fixture = { patientId, caseId, appointmentId: appointment.id, mrn: patient.mrn, familyName: patient.familyName, givenName: patient.givenName, birthDate: patient.birthDate };
+  fixture = {
+    patientId,
+    caseId,
+    appointmentId: appointment.id,
+    mrn: patient.mrn,
+    familyName: patient.familyName,
+    givenName: patient.givenName,
+    birthDate: patient.birthDate,
+  };
 });
 
 /** Audit rows written for the patient by the actor while `run` ran. */
 async function auditedWhile(actor: Actor, run: () => Promise<unknown>) {
   const before = (await prisma.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
   const result = await run();
-  const rows = await prisma.auditEvent.findMany({ where: { id: { gt: before }, actorId: actor.id, patientId: fixture.patientId } });
+  const rows = await prisma.auditEvent.findMany({
+    where: { id: { gt: before }, actorId: actor.id, patientId: fixture.patientId },
+  });
   return { result, rows };
 }
 
 /** GET endpoints that carry no patient data: staff, rooms, hours, policies, and the audit trail itself (ids, never names). */
-const noPatientData = new Set(["/api/health", "/api/v1/staff", "/api/v1/rooms", "/api/v1/staff/{id}/hours", "/api/v1/rooms/{id}/hours", "/api/v1/policies", "/api/v1/audit-events"]);
+const noPatientData = new Set([
+  "/api/health",
+  "/api/v1/staff",
+  "/api/v1/rooms",
+  "/api/v1/staff/{id}/hours",
+  "/api/v1/rooms/{id}/hours",
+  "/api/v1/policies",
+  "/api/v1/audit-events",
+]);
 
 /** How to ask each patient-data GET endpoint about the fixture's patient. */
 const requests: Record<string, () => { params: Record<string, string>; query: string }> = {
   "/api/v1/patients": () => ({ params: {}, query: `?q=${fixture.mrn}` }),
-  "/api/v1/patients/duplicates": () => ({ params: {}, query: `?${new URLSearchParams({ givenName: fixture.givenName, familyName: fixture.familyName, birthDate: fixture.birthDate })}` }),
+  "/api/v1/patients/duplicates": () => ({
+    params: {},
+    query: `?${new URLSearchParams({ givenName: fixture.givenName, familyName: fixture.familyName, birthDate: fixture.birthDate })}`,
+  }),
   "/api/v1/patients/{id}": () => ({ params: { id: fixture.patientId }, query: "" }),
   "/api/v1/cases": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
@@ -66,7 +101,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
 const getPaths = Object.entries(openApiDocument().paths ?? {})
   .filter(([, item]) => item?.get)
   .map(([p]) => p);
-const endpointAt = (p: string, method: string) => Object.values(endpoints as Record<string, Endpoint>).find((e) => e.path === p && e.method === method)!;
+const endpointAt = (p: string, method: string) =>
+  Object.values(endpoints as Record<string, Endpoint>).find((e) => e.path === p && e.method === method)!;
 const allowedRoles = (e: Endpoint) => roles.filter((role) => !e.action || isAllowed(role, e.action));
 
 describe("every read of patient data is audited", () => {
@@ -80,7 +116,9 @@ describe("every read of patient data is audited", () => {
       const request = requests[p]!();
       for (const role of allowedRoles(endpointAt(p, "get"))) {
         await signInAs(prisma, staff[role]);
-        const { result: response, rows } = await auditedWhile(staff[role], () => callRoute("get", p, request.params, request.query));
+        const { result: response, rows } = await auditedWhile(staff[role], () =>
+          callRoute("get", p, request.params, request.query),
+        );
         expect((response as Response).status, `${role}: ${await (response as Response).clone().text()}`).toBe(200);
         expect(rows.length, `${role} read ${p} unaudited`).toBeGreaterThan(0);
       }
@@ -100,26 +138,36 @@ describe("every read of patient data is audited", () => {
     for (const role of ["surgeon", "nurse", "reception", "admin"] as const) {
       await signInAs(prisma, staff[role]);
       const { result: response, rows } = await auditedWhile(staff[role], () =>
-        callRoute("post", "/api/v1/cases/{id}/appointment-series", { id: fixture.caseId }, "", { dressingTime: "10:00", preview: true }),
+        callRoute("post", "/api/v1/cases/{id}/appointment-series", { id: fixture.caseId }, "", {
+          dressingTime: "10:00",
+          preview: true,
+        }),
       );
       const body = (await (response as Response).json()) as { items: unknown[] };
       expect(body.items.length, role).toBeGreaterThan(0);
-      expect(rows.map((r) => [r.entityId, r.patientId]), `${role} previewed unaudited`).toContainEqual([fixture.caseId, fixture.patientId]);
+      expect(
+        rows.map((r) => [r.entityId, r.patientId]),
+        `${role} previewed unaudited`,
+      ).toContainEqual([fixture.caseId, fixture.patientId]);
     }
   });
 
   it("every staff page that shows a patient's name, MRN or birth date audits the read, for every role that may open it", async () => {
     const showing: string[] = [];
     for (const file of staffPages()) {
-      const page = (await import(/* @vite-ignore */ path.join(pagesRoot, file))) as { default: (props: unknown) => Promise<unknown> };
+      const page = (await import(/* @vite-ignore */ path.join(pagesRoot, file))) as {
+        default: (props: unknown) => Promise<unknown>;
+      };
       const id = file.includes("patients/[id]") ? fixture.patientId : fixture.caseId;
       for (const role of roles) {
         await signInAs(prisma, staff[role]);
         const { result, rows } = await auditedWhile(staff[role], () =>
-          page.default({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) }).catch((error: unknown) => {
-            if (isRedirect(error)) return null; // this role may not open the page
-            throw error;
-          }),
+          page
+            .default({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) })
+            .catch((error: unknown) => {
+              if (isRedirect(error)) return null; // this role may not open the page
+              throw error;
+            }),
         );
         if (result === null || !showsPatient(result)) continue;
         showing.push(`${file} as ${role}`);
@@ -127,7 +175,9 @@ describe("every read of patient data is audited", () => {
       }
     }
     // The pages that read on the server themselves: the test would pass vacuously without them.
-    expect(showing).toEqual(expect.arrayContaining(["patients/[id]/page.tsx as reception", "cases/[id]/plan/page.tsx as nurse"]));
+    expect(showing).toEqual(
+      expect.arrayContaining(["patients/[id]/page.tsx as reception", "cases/[id]/plan/page.tsx as nurse"]),
+    );
   });
 });
 
@@ -140,7 +190,8 @@ const staffPages = () =>
     .map((f) => f.split(path.sep).join("/"))
     .sort();
 
-const isRedirect = (error: unknown) => error instanceof Error && String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT");
+const isRedirect = (error: unknown) =>
+  error instanceof Error && String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT");
 
 /** Whether a page's element tree (with the props it hands to client components) holds the patient's identity. */
 function showsPatient(tree: unknown): boolean {
@@ -154,4 +205,3 @@ function showsPatient(tree: unknown): boolean {
   });
   return [fixture.mrn, fixture.familyName, fixture.familyName.toUpperCase()].some((v) => text.includes(v));
 }
-

@@ -9,7 +9,9 @@ describe("the role the app connects as", () => {
   let id: string;
   beforeAll(async () => {
     await client.connect();
-    const { rows } = await client.query(`INSERT INTO audit_event (action, entity) VALUES ('test.role', 'test') RETURNING id`);
+    const { rows } = await client.query(
+      `INSERT INTO audit_event (action, entity) VALUES ('test.role', 'test') RETURNING id`,
+    );
     id = rows[0].id;
   });
   afterAll(() => client.end());
@@ -28,9 +30,15 @@ describe("the role the app connects as", () => {
   }
 
   it("is no superuser, owns nothing and may not create roles or databases", async () => {
-    const { rows } = await client.query(`SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolreplication FROM pg_roles WHERE rolname = current_user`);
-    expect(rows).toEqual([{ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, rolreplication: false }]);
-    const owned = await client.query(`SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);
+    const { rows } = await client.query(
+      `SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolreplication FROM pg_roles WHERE rolname = current_user`,
+    );
+    expect(rows).toEqual([
+      { rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, rolreplication: false },
+    ]);
+    const owned = await client.query(
+      `SELECT count(*)::int AS n FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+    );
     expect(owned.rows[0].n).toBe(0);
     expect(await appRoleProblems(inject("databaseUrl"))).toEqual([]);
   });
@@ -39,7 +47,10 @@ describe("the role the app connects as", () => {
     ["drop the audit trigger", "DROP TRIGGER audit_event_no_update_delete ON audit_event"],
     ["drop the TRUNCATE trigger", "DROP TRIGGER audit_event_no_truncate ON audit_event"],
     ["disable the audit triggers", "ALTER TABLE audit_event DISABLE TRIGGER ALL"],
-    ["replace the trigger function", "CREATE OR REPLACE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"],
+    [
+      "replace the trigger function",
+      "CREATE OR REPLACE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+    ],
     ["drop the trigger function", "DROP FUNCTION audit_event_refuse_change() CASCADE"],
     ["turn triggers off for its session", "SET session_replication_role = replica"],
     ["drop the audit table", "DROP TABLE audit_event"],

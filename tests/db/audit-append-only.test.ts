@@ -7,7 +7,9 @@ describe("the audit table", () => {
   let id: string;
   beforeAll(async () => {
     await client.connect();
-    const { rows } = await client.query(`INSERT INTO audit_event (action, entity) VALUES ('test.append', 'test') RETURNING id`);
+    const { rows } = await client.query(
+      `INSERT INTO audit_event (action, entity) VALUES ('test.append', 'test') RETURNING id`,
+    );
     id = rows[0].id;
   });
   afterAll(() => client.end());
@@ -17,7 +19,9 @@ describe("the audit table", () => {
     expect(rows).toEqual([{ action: "test.append" }]);
   });
   it("refuses UPDATE", async () => {
-    await expect(client.query(`UPDATE audit_event SET action = 'changed' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(client.query(`UPDATE audit_event SET action = 'changed' WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
   });
   it("refuses DELETE", async () => {
     await expect(client.query(`DELETE FROM audit_event WHERE id = $1`, [id])).rejects.toThrow(/append-only/);

@@ -56,7 +56,11 @@ async function answers(server: EmbeddedServer): Promise<boolean> {
 describe("the embedded PostgreSQL", () => {
   it("starts over a server left running by a killed start: shuts it down cleanly, never deleting a live server's pid file", async () => {
     const { dir, port } = await scratch();
-    const starter = spawn(process.execPath, ["--import", tsxLoader, "tests/setup/embedded-server.ts", dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+    const starter = spawn(
+      process.execPath,
+      ["--import", tsxLoader, "tests/setup/embedded-server.ts", dir, String(port)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let output = "";
     starter.stdout.setEncoding("utf8");
     await new Promise<void>((resolve, reject) => {
@@ -97,7 +101,11 @@ describe("the embedded PostgreSQL", () => {
     const server = await startEmbeddedPostgres({
       dir,
       port,
-      supervise: { onDown: () => events.push("down"), onBack: () => events.push("back"), onGiveUp: (error) => events.push(`gave up: ${error.message}`) },
+      supervise: {
+        onDown: () => events.push("down"),
+        onBack: () => events.push("back"),
+        onGiveUp: (error) => events.push(`gave up: ${error.message}`),
+      },
     });
     cleanups.push(() => server.stop());
     const prisma = createDb(server.url("postgres"), { connections: 2 });
@@ -110,7 +118,10 @@ describe("the embedded PostgreSQL", () => {
     const deadline = Date.now() + 90_000;
     let back = false;
     while (!back && Date.now() < deadline) {
-      back = await prisma.$queryRaw`SELECT 1`.then(() => true, () => false);
+      back = await prisma.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      );
       if (!back) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(back).toBe(true);

@@ -22,7 +22,9 @@ describe("migrations runner", () => {
       `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     await client.end();
-    expect(rows).toEqual(all.map((m) => ({ migration_name: m.name, checksum: m.checksum, finished: true, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      all.map((m) => ({ migration_name: m.name, checksum: m.checksum, finished: true, applied_steps_count: 1 })),
+    );
   });
 
   it("refuses an applied migration whose file was edited since", async () => {
@@ -37,7 +39,13 @@ describe("migrations runner", () => {
   it("rolls back a failing migration whole and records nothing", async () => {
     const scratch = await createScratchDatabase();
     drop = scratch.drop;
-    const broken = [{ name: "20990101000000_broken", sql: "CREATE TABLE half_done (id int); SELECT no_such_function();", checksum: "x".repeat(64) }];
+    const broken = [
+      {
+        name: "20990101000000_broken",
+        sql: "CREATE TABLE half_done (id int); SELECT no_such_function();",
+        checksum: "x".repeat(64),
+      },
+    ];
     await expect(migrate(scratch.url, broken)).rejects.toThrow(/failed/);
     const client = new Client({ connectionString: scratch.url });
     await client.connect();

@@ -46,7 +46,13 @@ function postgresType(field: Field): string {
     case "Json":
       return "jsonb";
     case "DateTime":
-      return native === "Date" ? "date" : native === "Time" ? "time" : native === "Timestamptz" ? "timestamptz" : "timestamp";
+      return native === "Date"
+        ? "date"
+        : native === "Time"
+          ? "time"
+          : native === "Timestamptz"
+            ? "timestamptz"
+            : "timestamp";
     default:
       throw new Error(`No mapping for Prisma type ${field.type}`);
   }
@@ -57,7 +63,9 @@ function expectedColumns(): string[] {
   for (const model of models) {
     for (const field of model.fields) {
       if (field.kind === "object") continue;
-      columns.push(`${tableOf(model.name)}.${field.dbName ?? field.name} ${postgresType(field)} ${field.isRequired ? "NOT NULL" : "NULL"}`);
+      columns.push(
+        `${tableOf(model.name)}.${field.dbName ?? field.name} ${postgresType(field)} ${field.isRequired ? "NOT NULL" : "NULL"}`,
+      );
     }
   }
   // Fields Prisma only knows as Unsupported("type") are not in the DMMF: read them from the text.
@@ -66,12 +74,21 @@ function expectedColumns(): string[] {
     const header = /^model (\w+) \{/.exec(line);
     if (header) model = header[1]!;
     const unsupported = /^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?(?:.*@map\("(\w+)"\))?/.exec(line);
-    if (unsupported) columns.push(`${tableOf(model)}.${unsupported[4] ?? unsupported[1]} ${unsupported[2]} ${unsupported[3] ? "NULL" : "NOT NULL"}`);
+    if (unsupported)
+      columns.push(
+        `${tableOf(model)}.${unsupported[4] ?? unsupported[1]} ${unsupported[2]} ${unsupported[3] ? "NULL" : "NOT NULL"}`,
+      );
   }
   return columns.sort();
 }
 
-const deleteRules: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", SetNull: "SET NULL", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
+const deleteRules: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  SetNull: "SET NULL",
+  NoAction: "NO ACTION",
+  SetDefault: "SET DEFAULT",
+};
 
 function expectedForeignKeys(): string[] {
   const keys: string[] = [];

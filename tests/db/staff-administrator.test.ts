@@ -20,16 +20,25 @@ describe("the database keeps each site an active administrator (AC-1)", () => {
 
   it("refuses deactivating, demoting or deleting a site's last active administrator (AC-1)", async () => {
     const admin = await createActor(prisma, "admin");
-    for (const sql of ["UPDATE staff SET active = false WHERE id = $1", "UPDATE staff SET role = 'surgeon' WHERE id = $1", "DELETE FROM staff WHERE id = $1"]) {
+    for (const sql of [
+      "UPDATE staff SET active = false WHERE id = $1",
+      "UPDATE staff SET role = 'surgeon' WHERE id = $1",
+      "DELETE FROM staff WHERE id = $1",
+    ]) {
       await expect(clients[0]!.query(sql, [admin.id])).rejects.toThrow(/AC-1/);
     }
-    expect(await prisma.staff.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: "admin", active: true });
+    expect(await prisma.staff.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+      role: "admin",
+      active: true,
+    });
   });
 
   it("lets one of two administrators go, but not both at once from two connections (AC-1)", async () => {
     const a = await createActor(prisma, "admin");
     const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: a.id } });
-    const b = await prisma.staff.create({ data: { siteId, role: "admin", name: "Second admin", email: `admin-${a.id}@second.test`, passwordHash: "x" } });
+    const b = await prisma.staff.create({
+      data: { siteId, role: "admin", name: "Second admin", email: `admin-${a.id}@second.test`, passwordHash: "x" },
+    });
     const [one, two] = clients as [Client, Client];
     await one.query("BEGIN");
     await two.query("BEGIN");

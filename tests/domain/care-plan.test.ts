@@ -5,7 +5,11 @@ import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
 
 const zones = ["Europe/London", "America/New_York", "Australia/Sydney", "Pacific/Auckland", "Asia/Kolkata"];
-const instants = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T23:59:59Z"), noInvalidDate: true });
+const instants = fc.date({
+  min: new Date("2020-01-01T00:00:00Z"),
+  max: new Date("2035-12-31T23:59:59Z"),
+  noInvalidDate: true,
+});
 
 const planFor = (instant: Date, zone: string) => generateCarePlan(dayOf(instant, zone), defaultPolicies);
 
@@ -45,7 +49,12 @@ describe("post-operative plan (property-based)", () => {
       fc.property(instants, fc.constantFrom(...zones), (instant, zone) => {
         const plan = planFor(instant, zone);
         const d1 = addDays(plan.operationDay, 1);
-        const days = [...plan.dressings, plan.crutchWeaningReview.from, ...plan.physio.flatMap((p) => [p.earliestOn, p.dueBy]), ...plan.milestones.map((m) => m.earliestOn)];
+        const days = [
+          ...plan.dressings,
+          plan.crutchWeaningReview.from,
+          ...plan.physio.flatMap((p) => [p.earliestOn, p.dueBy]),
+          ...plan.milestones.map((m) => m.earliestOn),
+        ];
         for (const day of days) expect(day >= d1).toBe(true);
         expect(plan.physio[0]).toEqual({ number: 1, earliestOn: d1, dueBy: addDays(plan.operationDay, 7) });
         plan.physio.slice(1).forEach((p, i) => expect(daysBetween(plan.physio[i]!.dueBy, p.dueBy)).toBe(7));
@@ -67,8 +76,14 @@ describe("post-operative plan (examples)", () => {
     expect(plan.dressings.slice(0, 2)).toEqual(["2026-04-07", "2026-04-09"]);
   });
   it("an operation on 31 December clears running on the last day of February (PO-6)", () => {
-    expect(planFor(new Date("2026-12-31T10:00:00Z"), "Europe/London").milestones.find((m) => m.activity === "running")!.earliestOn).toBe("2027-02-28");
-    expect(planFor(new Date("2027-12-31T10:00:00Z"), "Europe/London").milestones.find((m) => m.activity === "running")!.earliestOn).toBe("2028-02-29");
+    expect(
+      planFor(new Date("2026-12-31T10:00:00Z"), "Europe/London").milestones.find((m) => m.activity === "running")!
+        .earliestOn,
+    ).toBe("2027-02-28");
+    expect(
+      planFor(new Date("2027-12-31T10:00:00Z"), "Europe/London").milestones.find((m) => m.activity === "running")!
+        .earliestOn,
+    ).toBe("2028-02-29");
   });
   it("an operation on 29 February runs D21 into March (PO-6)", () => {
     const plan = planFor(new Date("2028-02-29T10:00:00Z"), "Europe/London");
@@ -89,7 +104,11 @@ describe("post-operative plan (examples)", () => {
     expect(plan.instructions).toContain("Day-to-day activities come back gradually, over a few days to a few weeks.");
   });
   it("follows a site's own dressing and physiotherapy policies (PO-3, PO-4)", () => {
-    const plan = generateCarePlan("2026-11-01", { ...defaultPolicies, dressingPlannedUntilDay: 20, physioFirstWithinDays: 5 });
+    const plan = generateCarePlan("2026-11-01", {
+      ...defaultPolicies,
+      dressingPlannedUntilDay: 20,
+      physioFirstWithinDays: 5,
+    });
     expect(plan.dressings).toHaveLength(10);
     expect(plan.physio[0]!.dueBy).toBe("2026-11-06");
   });

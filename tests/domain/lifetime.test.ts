@@ -13,7 +13,9 @@ describe("session lifetime", () => {
   });
   it("ends a session 12 hours after sign-in even when it is in use", () => {
     expect(sessionIsLive({ signedInAt: t0, lastSeenAt: t0 + 12 * 60 * minute }, t0 + 12 * 60 * minute + 1)).toBe(false);
-    expect(sessionIsLive({ signedInAt: t0, lastSeenAt: t0 + 11 * 60 * minute }, t0 + 11 * 60 * minute + 5 * minute)).toBe(true);
+    expect(
+      sessionIsLive({ signedInAt: t0, lastSeenAt: t0 + 11 * 60 * minute }, t0 + 11 * 60 * minute + 5 * minute),
+    ).toBe(true);
   });
   it("refuses a session without its times", () => {
     expect(sessionIsLive({}, t0)).toBe(false);

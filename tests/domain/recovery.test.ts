@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { defaultPolicies } from "@/lib/domain/policies";
-import { afterDressing, checkDressingRecord, missedVisits, recoveryAlerts, replacementDay } from "@/lib/domain/recovery";
+import {
+  afterDressing,
+  checkDressingRecord,
+  missedVisits,
+  recoveryAlerts,
+  replacementDay,
+} from "@/lib/domain/recovery";
 import { dayOf } from "@/lib/domain/time";
 
 describe("dressing round", () => {
   it("records a visit once, on its day or after, never ahead (PO-3, PW-1)", () => {
-    expect(checkDressingRecord({ appointmentDay: "2026-11-27", recorded: false, visitOpen: true }, "2026-11-27")).toBeNull();
-    expect(checkDressingRecord({ appointmentDay: "2026-11-28", recorded: false, visitOpen: true }, "2026-11-27")?.rule).toBe("PW-1");
-    expect(checkDressingRecord({ appointmentDay: "2026-11-27", recorded: true, visitOpen: true }, "2026-11-27")?.rule).toBe("PW-3");
+    expect(
+      checkDressingRecord({ appointmentDay: "2026-11-27", recorded: false, visitOpen: true }, "2026-11-27"),
+    ).toBeNull();
+    expect(
+      checkDressingRecord({ appointmentDay: "2026-11-28", recorded: false, visitOpen: true }, "2026-11-27")?.rule,
+    ).toBe("PW-1");
+    expect(
+      checkDressingRecord({ appointmentDay: "2026-11-27", recorded: true, visitOpen: true }, "2026-11-27")?.rule,
+    ).toBe("PW-3");
   });
   it("ends the series when the wound is healed, and goes on every other day while it is not (PO-3)", () => {
     expect(afterDressing("healed", "2026-11-14", true)).toEqual({ endSeries: true, nextDueOn: null });
@@ -36,7 +48,15 @@ describe("dressing round", () => {
 describe("alerts for the surgeon", () => {
   const base = { operationDay: "2026-11-01", crutchesWeanedOn: null, infections: [], missed: [], physioStarted: true };
   it("raises signs of infection and missed dressings (PO-3)", () => {
-    const alerts = recoveryAlerts({ ...base, infections: [{ recordId: "r1", day: "2026-11-05" }], missed: [{ visitId: "v1", dueOn: "2026-11-07" }] }, "2026-11-08", defaultPolicies);
+    const alerts = recoveryAlerts(
+      {
+        ...base,
+        infections: [{ recordId: "r1", day: "2026-11-05" }],
+        missed: [{ visitId: "v1", dueOn: "2026-11-07" }],
+      },
+      "2026-11-08",
+      defaultPolicies,
+    );
     expect(alerts.map((a) => [a.key, a.rule])).toEqual([
       ["infection:r1", "PO-3"],
       ["missed:v1", "PO-3"],
@@ -48,7 +68,11 @@ describe("alerts for the surgeon", () => {
     expect(recoveryAlerts({ ...base, crutchesWeanedOn: "2026-11-12" }, "2026-11-20", defaultPolicies)).toEqual([]);
   });
   it("flags physiotherapy not started by the policy day (PO-4)", () => {
-    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-08", defaultPolicies).map((a) => a.kind)).toEqual([]);
-    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-09", defaultPolicies).map((a) => a.kind)).toEqual(["physio"]);
+    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-08", defaultPolicies).map((a) => a.kind)).toEqual(
+      [],
+    );
+    expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-09", defaultPolicies).map((a) => a.kind)).toEqual(
+      ["physio"],
+    );
   });
 });

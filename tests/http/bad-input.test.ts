@@ -39,37 +39,106 @@ const patient = { givenName: "Ada", familyName: "Nul", birthDate: "1980-05-01", 
 describe("control characters in text", () => {
   it("refuses a NUL in a body's text field (400 at the field), writing nothing", async () => {
     await signInAs(prisma, team.reception);
-    await expectRefused(() => call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, givenName: "a\u0000b" }), headers: json }), ["givenName"]);
-    await expectRefused(() => call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, phone: "0\u00007700" }), headers: json }), ["phone"]);
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/patients", {
+          body: JSON.stringify({ ...patient, givenName: "a\u0000b" }),
+          headers: json,
+        }),
+      ["givenName"],
+    );
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, phone: "0\u00007700" }), headers: json }),
+      ["phone"],
+    );
     await signInAs(prisma, team.surgeon);
-    const imaging = { modality: "mri", performedOn: dayFromToday(-1), findings: "Os trigonum\u0000", supportsDiagnosis: true };
-    await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify(imaging), headers: json }), ["findings"]);
+    const imaging = {
+      modality: "mri",
+      performedOn: dayFromToday(-1),
+      findings: "Os trigonum\u0000",
+      supportsDiagnosis: true,
+    };
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/cases/{id}/imaging", {
+          params: { id: caseId },
+          body: JSON.stringify(imaging),
+          headers: json,
+        }),
+      ["findings"],
+    );
   });
 
   it("keeps line breaks and tabs in notes, and refuses other control characters", async () => {
     await signInAs(prisma, team.surgeon);
-    const imaging = { modality: "mri", performedOn: dayFromToday(-1), findings: "Os trigonum\r\n\tposterior", supportsDiagnosis: true };
-    const accepted = await call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify(imaging), headers: json });
+    const imaging = {
+      modality: "mri",
+      performedOn: dayFromToday(-1),
+      findings: "Os trigonum\r\n\tposterior",
+      supportsDiagnosis: true,
+    };
+    const accepted = await call("post", "/api/v1/cases/{id}/imaging", {
+      params: { id: caseId },
+      body: JSON.stringify(imaging),
+      headers: json,
+    });
     expect(accepted.status).toBeLessThan(300);
-    await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify({ ...imaging, findings: "bell\u0007" }), headers: json }), ["findings"]);
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/cases/{id}/imaging", {
+          params: { id: caseId },
+          body: JSON.stringify({ ...imaging, findings: "bell\u0007" }),
+          headers: json,
+        }),
+      ["findings"],
+    );
   });
 
   it("refuses half a character (a lone UTF-16 surrogate) in any text field (400 at the field), writing nothing", async () => {
     await signInAs(prisma, team.reception);
-    await expectRefused(() => call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, givenName: "a\ud800" }), headers: json }), ["givenName"]);
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/patients", { body: JSON.stringify({ ...patient, givenName: "a\ud800" }), headers: json }),
+      ["givenName"],
+    );
     await signInAs(prisma, admin);
     const before = await prisma.staff.findUniqueOrThrow({ where: { id: team.nurse.id } });
-    await expectRefused(() => call("patch", "/api/v1/staff/{id}", { params: { id: team.nurse.id }, body: JSON.stringify({ name: "\udc00Nurse" }), headers: json }), ["name"]);
+    await expectRefused(
+      () =>
+        call("patch", "/api/v1/staff/{id}", {
+          params: { id: team.nurse.id },
+          body: JSON.stringify({ name: "\udc00Nurse" }),
+          headers: json,
+        }),
+      ["name"],
+    );
     expect((await prisma.staff.findUniqueOrThrow({ where: { id: team.nurse.id } })).name).toBe(before.name);
     await signInAs(prisma, team.surgeon);
-    const imaging = { modality: "mri", performedOn: dayFromToday(-1), findings: "Os trigonum\ud83d", supportsDiagnosis: true };
-    await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify(imaging), headers: json }), ["findings"]);
+    const imaging = {
+      modality: "mri",
+      performedOn: dayFromToday(-1),
+      findings: "Os trigonum\ud83d",
+      supportsDiagnosis: true,
+    };
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/cases/{id}/imaging", {
+          params: { id: caseId },
+          body: JSON.stringify(imaging),
+          headers: json,
+        }),
+      ["findings"],
+    );
   });
 
   it("refuses a NUL in a query (400 at the parameter)", async () => {
     await signInAs(prisma, team.reception);
     await expectRefused(() => call("get", "/api/v1/patients", { query: "q=a%00b" }), ["q"]);
-    await expectRefused(() => call("get", "/api/v1/patients/duplicates", { query: "givenName=a%00b&familyName=x&birthDate=1980-01-01" }), ["givenName"]);
+    await expectRefused(
+      () => call("get", "/api/v1/patients/duplicates", { query: "givenName=a%00b&familyName=x&birthDate=1980-01-01" }),
+      ["givenName"],
+    );
   });
 });
 
@@ -77,10 +146,21 @@ describe("dates and instants", () => {
   it("refuses the year 0000 in a date or an instant (400 at the field)", async () => {
     await signInAs(prisma, team.surgeon);
     const imaging = { modality: "mri", performedOn: "0000-01-01", findings: "x", supportsDiagnosis: true };
-    await expectRefused(() => call("post", "/api/v1/cases/{id}/imaging", { params: { id: caseId }, body: JSON.stringify(imaging), headers: json }), ["performedOn"]);
+    await expectRefused(
+      () =>
+        call("post", "/api/v1/cases/{id}/imaging", {
+          params: { id: caseId },
+          body: JSON.stringify(imaging),
+          headers: json,
+        }),
+      ["performedOn"],
+    );
     await signInAs(prisma, team.reception);
     const booking = { caseId, kind: "consultation", start: "0000-01-01T10:00:00Z" };
-    await expectRefused(() => call("post", "/api/v1/appointments", { body: JSON.stringify(booking), headers: json }), ["start"]);
+    await expectRefused(
+      () => call("post", "/api/v1/appointments", { body: JSON.stringify(booking), headers: json }),
+      ["start"],
+    );
     await expectRefused(() => call("get", "/api/v1/appointments", { query: "from=0000-01-01T00:00:00Z" }), ["from"]);
     await signInAs(prisma, admin);
     await expectRefused(() => call("get", "/api/v1/audit-events", { query: "to=0000-12-31T23:59:59%2B01:00" }), ["to"]);
@@ -95,10 +175,21 @@ describe("dates and instants", () => {
     await signInAs(prisma, team.reception);
     const day = dayFromToday(14);
     const booking = { caseId, kind: "consultation", start: `${day}T10:00:00Z`, end: `${day}T10:30:00+05:00` };
-    await expectRefused(() => call("post", "/api/v1/appointments", { body: JSON.stringify(booking), headers: json }), ["end"]);
+    await expectRefused(
+      () => call("post", "/api/v1/appointments", { body: JSON.stringify(booking), headers: json }),
+      ["end"],
+    );
     const start = siteAt(14, 10);
-    const sameInstant = { caseId, kind: "consultation", start: start.toISOString(), end: start.toISOString().replace("Z", "+00:00") };
-    await expectRefused(() => call("post", "/api/v1/appointments", { body: JSON.stringify(sameInstant), headers: json }), ["end"]);
+    const sameInstant = {
+      caseId,
+      kind: "consultation",
+      start: start.toISOString(),
+      end: start.toISOString().replace("Z", "+00:00"),
+    };
+    await expectRefused(
+      () => call("post", "/api/v1/appointments", { body: JSON.stringify(sameInstant), headers: json }),
+      ["end"],
+    );
   });
 
   it("answers a patient search for a date that cannot exist with no patients", async () => {

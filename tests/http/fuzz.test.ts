@@ -61,11 +61,26 @@ beforeAll(async () => {
   await createRooms(prisma, team.reception, "dressing");
   const operated = await caseAt(team, "operated", { operatedDaysAgo: 3 });
   const referred = await caseAt(team, "referred");
-  const appointment = await bookAppointment(team.reception, { caseId: referred.caseId, kind: "consultation", start: siteAt(5, 10).toISOString() });
+  const appointment = await bookAppointment(team.reception, {
+    caseId: referred.caseId,
+    kind: "consultation",
+    start: siteAt(5, 10).toISOString(),
+  });
   const admin = await createActor(prisma, "admin");
-  await prisma.staff.update({ where: { id: admin.id }, data: { siteId: (await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } })).siteId } });
+  await prisma.staff.update({
+    where: { id: admin.id },
+    data: { siteId: (await prisma.staff.findUniqueOrThrow({ where: { id: team.reception.id } })).siteId },
+  });
   for (const actor of [...Object.values(team), admin]) actors.set(actor.role, actor);
-  realIds = [operated.caseId, operated.patientId, referred.caseId, appointment.id, team.surgeon.id, team.nurse.id, rooms[0]!.id];
+  realIds = [
+    operated.caseId,
+    operated.patientId,
+    referred.caseId,
+    appointment.id,
+    team.surgeon.id,
+    team.nurse.id,
+    rooms[0]!.id,
+  ];
   const rows = await prisma.$queryRaw<{ name: string }[]>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
@@ -86,17 +101,51 @@ async function rowCounts(): Promise<string> {
 
 // The values that once reached PostgreSQL or BigInt() and came back as a 500, by kind, so that
 // each field meets the ones of its own kind often enough.
-const hostileText = ["a\u0000b", "\u0000", "bell\u0007", "\u001b[31m", "\u202eevil", "\ud800", "", " ", "x".repeat(5000), "' OR 1=1 --", "%00", "P0000001"];
-const hostileDates = ["0000-01-01", "0000-12-31", "2026-02-30", "31/02/2020", "30/02/2024", "2026-13-01", "1899-12-31", "3000-01-01", "+275760-09-13"];
+const hostileText = [
+  "a\u0000b",
+  "\u0000",
+  "bell\u0007",
+  "\u001b[31m",
+  "\u202eevil",
+  "\ud800",
+  "",
+  " ",
+  "x".repeat(5000),
+  "' OR 1=1 --",
+  "%00",
+  "P0000001",
+];
+const hostileDates = [
+  "0000-01-01",
+  "0000-12-31",
+  "2026-02-30",
+  "31/02/2020",
+  "30/02/2024",
+  "2026-13-01",
+  "1899-12-31",
+  "3000-01-01",
+  "+275760-09-13",
+];
 const hostileInstants = [
-  "0000-01-01T00:00:00Z", "0001-01-01T00:00:00+14:00", "2026-02-30T10:00:00Z", "9999-12-31T23:59:59-12:00", "+275760-09-13T00:00:00.000Z",
-  "1899-12-31T23:30:00-01:00", "2026-12-14T10:30:00+05:00",
+  "0000-01-01T00:00:00Z",
+  "0001-01-01T00:00:00+14:00",
+  "2026-02-30T10:00:00Z",
+  "9999-12-31T23:59:59-12:00",
+  "+275760-09-13T00:00:00.000Z",
+  "1899-12-31T23:30:00-01:00",
+  "2026-12-14T10:30:00+05:00",
 ];
 const hostileNumbers = ["-1", "0", "1e400", "NaN", "Infinity", "9223372036854775808", "1.5", "null", "[]", "{}"];
 const hostileCursors = [
-  "not-a-cursor", encodeCursor({ id: "12abc" }), encodeCursor({ id: "99999999999999999999999" }), encodeCursor({ familyName: "a\u0000", givenName: "b", id: "x" }),
-  encodeCursor({ statusChangedAt: "0000-01-01T00:00:00Z", id: "x" }), encodeCursor({ startsAt: "yesterday", id: "x" }), encodeCursor({ after: "2026-02-30T00:00:00Z" }),
-  Buffer.from("[1,2]").toString("base64url"), Buffer.from("null").toString("base64url"),
+  "not-a-cursor",
+  encodeCursor({ id: "12abc" }),
+  encodeCursor({ id: "99999999999999999999999" }),
+  encodeCursor({ familyName: "a\u0000", givenName: "b", id: "x" }),
+  encodeCursor({ statusChangedAt: "0000-01-01T00:00:00Z", id: "x" }),
+  encodeCursor({ startsAt: "yesterday", id: "x" }),
+  encodeCursor({ after: "2026-02-30T00:00:00Z" }),
+  Buffer.from("[1,2]").toString("base64url"),
+  Buffer.from("null").toString("base64url"),
 ];
 const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...hostileText, ...hostileDates, ...hostileInstants, ...hostileNumbers) },
@@ -112,7 +161,11 @@ const hostileValue = fc.oneof(
 
 /** An instant near today, written with one of several offsets: text order is not time order. */
 const plausibleInstant = fc
-  .record({ days: fc.integer({ min: -3, max: 10 }), minutes: fc.integer({ min: 0, max: 24 * 60 }), offset: fc.constantFrom(0, 5 * 60, -8 * 60, 14 * 60) })
+  .record({
+    days: fc.integer({ min: -3, max: 10 }),
+    minutes: fc.integer({ min: 0, max: 24 * 60 }),
+    offset: fc.constantFrom(0, 5 * 60, -8 * 60, 14 * 60),
+  })
   .map(({ days, minutes, offset }) => {
     const local = new Date(siteAt(days, 0).getTime() + minutes * 60_000 + offset * 60_000).toISOString().slice(0, 19);
     if (offset === 0) return `${local}Z`;
@@ -138,21 +191,37 @@ function valueOf(document: Document, raw: Schema, depth = 0): fc.Arbitrary<unkno
   if (schema.enum) plausible = fc.constantFrom(...schema.enum);
   else if (schema.const !== undefined) plausible = fc.constant(schema.const);
   else if (schema.format === "uuid") plausible = fc.oneof(fc.constantFrom(...realIds), fc.uuid());
-  else if (schema.format === "date-time") return fc.oneof({ weight: 2, arbitrary: plausibleInstant }, hostileFor(hostileInstants));
-  else if (schema.pattern?.includes("\\d{4}-")) return fc.oneof({ weight: 2, arbitrary: fc.integer({ min: -30, max: 60 }).map(dayFromToday) }, hostileFor(hostileDates));
-  else if (type === "string") return fc.oneof({ weight: 2, arbitrary: fc.string({ maxLength: 20 }) }, hostileFor([...hostileText, ...hostileDates]));
-  else if (type === "integer" || type === "number") return fc.oneof({ weight: 2, arbitrary: fc.integer({ min: (schema.minimum ?? -5) - 2, max: (schema.maximum ?? 100) + 2 }) }, hostileFor(hostileNumbers));
+  else if (schema.format === "date-time")
+    return fc.oneof({ weight: 2, arbitrary: plausibleInstant }, hostileFor(hostileInstants));
+  else if (schema.pattern?.includes("\\d{4}-"))
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.integer({ min: -30, max: 60 }).map(dayFromToday) },
+      hostileFor(hostileDates),
+    );
+  else if (type === "string")
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.string({ maxLength: 20 }) },
+      hostileFor([...hostileText, ...hostileDates]),
+    );
+  else if (type === "integer" || type === "number")
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.integer({ min: (schema.minimum ?? -5) - 2, max: (schema.maximum ?? 100) + 2 }) },
+      hostileFor(hostileNumbers),
+    );
   else if (type === "boolean") plausible = fc.boolean();
-  else if (type === "array" && depth < 3) plausible = fc.array(valueOf(document, schema.items ?? {}, depth + 1), { maxLength: 3 });
+  else if (type === "array" && depth < 3)
+    plausible = fc.array(valueOf(document, schema.items ?? {}, depth + 1), { maxLength: 3 });
   else if (type === "object" && schema.properties && depth < 3) {
-    const fields = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, valueOf(document, v, depth + 1)]));
+    const fields = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, valueOf(document, v, depth + 1)]),
+    );
     plausible = fc.record(fields, { requiredKeys: [] });
   } else plausible = hostileValue;
   return fc.oneof({ weight: 2, arbitrary: plausible }, hostileValue);
 }
 
 /** A query or path value: always text on the wire. */
-const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value) ?? "");
+const asText = (value: unknown) => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
 
 const queryValue = (document: Document, name: string, schema: Schema) =>
   (name === "cursor" ? hostileFor(hostileCursors) : valueOf(document, schema)).map(asText);
@@ -161,7 +230,13 @@ const operations = () => {
   const document = openApiDocument() as unknown as Document;
   const byRoute = new Map((Object.values(endpoints) as Endpoint[]).map((e) => [`${e.method} ${e.path}`, e]));
   return Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ document, path, method, operation, endpoint: byRoute.get(`${method} ${path}`)! })),
+    Object.entries(methods).map(([method, operation]) => ({
+      document,
+      path,
+      method,
+      operation,
+      endpoint: byRoute.get(`${method} ${path}`)!,
+    })),
   );
 };
 
@@ -172,9 +247,23 @@ describe("hostile input to every operation of the OpenAPI document", () => {
       await signInAs(prisma, role ? actors.get(role)! : null);
       const inputs = operation.parameters?.filter((p) => p.in !== "header") ?? [];
       const request = fc.record({
-        params: fc.record(Object.fromEntries(inputs.filter((p) => p.in === "path").map((p) => [p.name, valueOf(document, p.schema).map(asText)]))),
-        query: fc.record(Object.fromEntries(inputs.filter((p) => p.in === "query").map((p) => [p.name, queryValue(document, p.name, p.schema)])), { requiredKeys: [] }),
-        body: operation.requestBody ? fc.oneof({ weight: 4, arbitrary: valueOf(document, operation.requestBody.content["application/json"].schema) }, hostileValue) : fc.constant(undefined),
+        params: fc.record(
+          Object.fromEntries(
+            inputs.filter((p) => p.in === "path").map((p) => [p.name, valueOf(document, p.schema).map(asText)]),
+          ),
+        ),
+        query: fc.record(
+          Object.fromEntries(
+            inputs.filter((p) => p.in === "query").map((p) => [p.name, queryValue(document, p.name, p.schema)]),
+          ),
+          { requiredKeys: [] },
+        ),
+        body: operation.requestBody
+          ? fc.oneof(
+              { weight: 4, arbitrary: valueOf(document, operation.requestBody.content["application/json"].schema) },
+              hostileValue,
+            )
+          : fc.constant(undefined),
       });
       await fc.assert(
         fc.asyncProperty(request, async ({ params, query, body }) => {

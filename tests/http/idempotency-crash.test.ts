@@ -15,10 +15,14 @@ const tsxLoader = pathToFileURL(path.resolve("node_modules/tsx/dist/loader.mjs")
 
 /** Runs the request in a child process and kills it with SIGKILL once it has reached `moment`. */
 async function killedAt(moment: Moment, actorId: string, key: string, name: string) {
-  const child = spawn(process.execPath, ["--import", tsxLoader, "tests/setup/idempotent-request.ts", moment, actorId, key, name], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", tsxLoader, "tests/setup/idempotent-request.ts", moment, actorId, key, name],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.setEncoding("utf8");
   await new Promise<void>((resolve, reject) => {
@@ -26,7 +30,9 @@ async function killedAt(moment: Moment, actorId: string, key: string, name: stri
       output += chunk;
       if (output.includes(moment)) resolve();
     });
-    child.on("exit", (code) => reject(new Error(`The request's process ended (${code}) before "${moment}": ${output}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`The request's process ended (${code}) before "${moment}": ${output}`)),
+    );
   });
   child.kill("SIGKILL");
   await once(child, "exit");
@@ -35,11 +41,19 @@ async function killedAt(moment: Moment, actorId: string, key: string, name: stri
 /** The same request again, in this process: its status, body and whether the work ran. */
 async function retry(actorId: string, key: string, name: string) {
   let ran = false;
-  const response = await withIdempotency({ actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) }, () => {
-    ran = true;
-    return createMarkerSite(name);
-  });
-  return { status: response.status, body: await response.json(), ran, sites: await prisma.site.count({ where: { name } }) };
+  const response = await withIdempotency(
+    { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
+    () => {
+      ran = true;
+      return createMarkerSite(name);
+    },
+  );
+  return {
+    status: response.status,
+    body: await response.json(),
+    ran,
+    sites: await prisma.site.count({ where: { name } }),
+  };
 }
 
 describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
@@ -67,7 +81,9 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
 
   it("frees a key an earlier version left reserved without an answer: the retry does the work", async () => {
     const [actorId, key, name] = [randomUUID(), randomUUID(), `stale-${randomUUID()}`];
-    await prisma.idempotencyRecord.create({ data: { actorId, key, method: "POST", path: "/api/v1/sites", requestHash: "left by a killed request" } });
+    await prisma.idempotencyRecord.create({
+      data: { actorId, key, method: "POST", path: "/api/v1/sites", requestHash: "left by a killed request" },
+    });
     const again = await retry(actorId, key, name);
     expect(again).toMatchObject({ status: 201, ran: true, sites: 1 });
   });
@@ -78,11 +94,14 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const first = withIdempotency({ actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) }, async () => {
-      started();
-      await released;
-      return createMarkerSite(name);
-    });
+    const first = withIdempotency(
+      { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
+      async () => {
+        started();
+        await released;
+        return createMarkerSite(name);
+      },
+    );
     await running;
     const during = await retry(actorId, key, name);
     expect(during).toMatchObject({ status: 409, body: { code: "IDEMPOTENCY_IN_PROGRESS" }, ran: false, sites: 0 });

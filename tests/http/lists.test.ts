@@ -24,14 +24,30 @@ beforeAll(async () => {
 /** The lists returned whole: small and bounded by nature, they have no limit to stop at. */
 const wholeLists = new Set<keyof typeof endpoints>(["listStaff", "listRooms", "dressingRound", "recoveryBoard"]);
 
-type Schema = { properties?: Record<string, Schema>; $ref?: string; default?: unknown; maximum?: number; required?: string[] };
+type Schema = {
+  properties?: Record<string, Schema>;
+  $ref?: string;
+  default?: unknown;
+  maximum?: number;
+  required?: string[];
+};
 
 describe("lists in the OpenAPI document", () => {
   const document = openApiDocument() as unknown as {
-    paths: Record<string, Record<string, { parameters?: { name: string; schema: Schema }[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; schema: Schema }[];
+          responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+        }
+      >
+    >;
     components: { schemas: Record<string, Schema> };
   };
-  const resolve = (schema: Schema): Schema => (schema.$ref ? document.components.schemas[schema.$ref.split("/").pop()!]! : schema);
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? document.components.schemas[schema.$ref.split("/").pop()!]! : schema;
 
   it("every list that can stop at a limit declares the limit's default and maximum and answers nextCursor", () => {
     const unpaged: string[] = [];
@@ -43,7 +59,12 @@ describe("lists in the OpenAPI document", () => {
       if (!body?.properties?.items) continue;
       const limit = operation.parameters?.find((p) => p.name === "limit")?.schema;
       const cursor = operation.parameters?.find((p) => p.name === "cursor");
-      const paged = body.properties.nextCursor && body.required?.includes("nextCursor") && limit?.default !== undefined && limit?.maximum !== undefined && cursor;
+      const paged =
+        body.properties.nextCursor &&
+        body.required?.includes("nextCursor") &&
+        limit?.default !== undefined &&
+        limit?.maximum !== undefined &&
+        cursor;
       if (!paged) unpaged.push(name);
     }
     expect(unpaged).toEqual([]);
@@ -55,7 +76,9 @@ async function allPages(path: string, query: string, limit: number) {
   const pages: { items: { id?: string; start?: string }[]; nextCursor: string | null }[] = [];
   let cursor: string | null = null;
   do {
-    const response = await call("get", path, { query: `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}` });
+    const response = await call("get", path, {
+      query: `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as (typeof pages)[number];
     expect(body.items.length).toBeLessThanOrEqual(limit);
@@ -69,7 +92,13 @@ describe("lists page with {items, nextCursor}", () => {
   it("pages a case's appointments one at a time, with a cursor until the last", async () => {
     const { caseId } = await caseAt(team, "referred");
     const starts = [siteAt(7, 9), siteAt(7, 11), siteAt(8, 9)];
-    for (const start of starts) await bookAppointment(team.reception, { caseId, kind: "consultation", start: start.toISOString(), clinicianId: team.surgeon.id });
+    for (const start of starts)
+      await bookAppointment(team.reception, {
+        caseId,
+        kind: "consultation",
+        start: start.toISOString(),
+        clinicianId: team.surgeon.id,
+      });
     await signInAs(prisma, team.reception);
     const first = await call("get", "/api/v1/appointments", { query: `caseId=${caseId}&limit=1` });
     const body = await first.json();
@@ -85,10 +114,21 @@ describe("lists page with {items, nextCursor}", () => {
   it("pages the possible duplicates of a registration", async () => {
     const familyName = `Twin${Math.random().toString(36).slice(2, 8)}`;
     for (const givenName of ["Anna", "Anne", "Annie"]) {
-      await registerPatient(team.reception, { givenName, familyName, birthDate: "1977-07-07", sex: "female", phone: null, email: null });
+      await registerPatient(team.reception, {
+        givenName,
+        familyName,
+        birthDate: "1977-07-07",
+        sex: "female",
+        phone: null,
+        email: null,
+      });
     }
     await signInAs(prisma, team.reception);
-    const pages = await allPages("/api/v1/patients/duplicates", `givenName=Ann&familyName=${familyName}&birthDate=1977-07-07`, 2);
+    const pages = await allPages(
+      "/api/v1/patients/duplicates",
+      `givenName=Ann&familyName=${familyName}&birthDate=1977-07-07`,
+      2,
+    );
     expect(pages.map((p) => p.items.length)).toEqual([2, 1]);
     expect(new Set(pages.flatMap((p) => p.items.map((x) => x.id))).size).toBe(3);
   });

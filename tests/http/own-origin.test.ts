@@ -19,7 +19,8 @@ afterEach(() => {
 });
 
 const family = () => `Origin${randomUUID().slice(0, 8)}`;
-const patientBody = (familyName: string) => JSON.stringify({ givenName: "Ada", familyName, birthDate: "1980-05-01", sex: "female" });
+const patientBody = (familyName: string) =>
+  JSON.stringify({ givenName: "Ada", familyName, birthDate: "1980-05-01", sex: "female" });
 const registered = (familyName: string) => prisma.patient.count({ where: { familyName } });
 
 const register = (familyName: string, headers: Record<string, string>) =>
@@ -29,7 +30,11 @@ describe("state-changing requests come from the app's own origin", () => {
   it("refuses a cross-site registration sent as text/plain with the session cookie: 403, nothing written", async () => {
     await signInAs(prisma, reception);
     const name = family();
-    const response = await register(name, { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" });
+    const response = await register(name, {
+      origin: "https://evil.example",
+      "sec-fetch-site": "cross-site",
+      "content-type": "text/plain",
+    });
     expect(response.status).toBe(403);
     expect((await response.json()).code).toBe("FORBIDDEN");
     expect(await registered(name)).toBe(0);
@@ -38,7 +43,13 @@ describe("state-changing requests come from the app's own origin", () => {
   it("refuses another origin even with a JSON body, and an opaque origin ('null')", async () => {
     await signInAs(prisma, reception);
     const name = family();
-    for (const other of ["https://evil.example", "null", "http://clinic.test.evil.example", "https://clinic.test", "http://clinic.test:8080"]) {
+    for (const other of [
+      "https://evil.example",
+      "null",
+      "http://clinic.test.evil.example",
+      "https://clinic.test",
+      "http://clinic.test:8080",
+    ]) {
       const response = await register(name, { origin: other, "content-type": "application/json" });
       expect(response.status, other).toBe(403);
     }
@@ -56,10 +67,17 @@ describe("state-changing requests come from the app's own origin", () => {
 
   it("accepts the request's own origin (its Host) and the configured NEXTAUTH_URL's", async () => {
     await signInAs(prisma, reception);
-    const own = await register(family(), { origin, "sec-fetch-site": "same-origin", "content-type": "application/json" });
+    const own = await register(family(), {
+      origin,
+      "sec-fetch-site": "same-origin",
+      "content-type": "application/json",
+    });
     expect(own.status).toBe(201);
     process.env.NEXTAUTH_URL = "https://clinic.example.org/";
-    const configured = await register(family(), { origin: "https://clinic.example.org", "content-type": "application/json; charset=utf-8" });
+    const configured = await register(family(), {
+      origin: "https://clinic.example.org",
+      "content-type": "application/json; charset=utf-8",
+    });
     expect(configured.status).toBe(201);
   });
 
@@ -71,7 +89,10 @@ describe("state-changing requests come from the app's own origin", () => {
 
   it("still answers reads from another origin (the browser keeps their answer from that page)", async () => {
     await signInAs(prisma, reception);
-    const response = await call("get", "/api/v1/patients", { query: "q=zz", headers: { origin: "https://evil.example" } });
+    const response = await call("get", "/api/v1/patients", {
+      query: "q=zz",
+      headers: { origin: "https://evil.example" },
+    });
     expect(response.status).toBe(200);
   });
 });
@@ -80,7 +101,13 @@ describe("JSON endpoints take JSON only", () => {
   it("refuses a body of another content type with 415, and writes nothing", async () => {
     await signInAs(prisma, reception);
     const name = family();
-    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "text/json"]) {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+      "text/json",
+    ]) {
       const response = await register(name, { "content-type": type });
       expect(response.status, type).toBe(415);
       expect(response.headers.get("content-type")).toBe("application/problem+json");

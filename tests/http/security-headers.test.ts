@@ -5,7 +5,8 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 
-const answer = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://clinic.test${path}`, { headers }));
+const answer = (path: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(`http://clinic.test${path}`, { headers }));
 
 describe("security headers", () => {
   for (const path of ["/login", "/reception", "/api/v1/patients", "/api/health", "/api/auth/csrf"]) {
@@ -19,12 +20,20 @@ describe("security headers", () => {
   }
 
   it("refuses a path that is not valid percent-encoding with a 400 and the headers, before Next.js's router answers it with a bare 500", async () => {
-    for (const path of ["/api/v1/cases/%ZZ", "/api/v1/staff/%", "/api/v1/patients/%E0%A4%A", "/api/auth/%", "/set-password/%", "/cases/%"]) {
+    for (const path of [
+      "/api/v1/cases/%ZZ",
+      "/api/v1/staff/%",
+      "/api/v1/patients/%E0%A4%A",
+      "/api/auth/%",
+      "/set-password/%",
+      "/cases/%",
+    ]) {
       const response = await answer(path);
       expect(response.status, path).toBe(400);
       expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
-      if (path.startsWith("/api/v1/")) expect(await response.json()).toMatchObject({ code: "VALIDATION", errors: [{ path: "path" }] });
+      if (path.startsWith("/api/v1/"))
+        expect(await response.json()).toMatchObject({ code: "VALIDATION", errors: [{ path: "path" }] });
     }
     expect((await answer("/api/v1/patients/%C3%A9")).status).not.toBe(400);
   });
@@ -46,7 +55,11 @@ describe("security headers", () => {
   });
 
   it("adds Strict-Transport-Security over https, also behind a proxy that ended TLS", async () => {
-    expect((await proxy(new NextRequest("https://clinic.test/login"))).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
-    expect((await answer("/api/v1/patients", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+    expect(
+      (await proxy(new NextRequest("https://clinic.test/login"))).headers.get("strict-transport-security"),
+    ).toMatch(/^max-age=\d{7,}/);
+    expect(
+      (await answer("/api/v1/patients", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security"),
+    ).toMatch(/^max-age=\d{7,}/);
   });
 });

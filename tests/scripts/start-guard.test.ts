@@ -32,7 +32,9 @@ describe("npm start's claim on its data folder", () => {
   it("refuses a second start while the first still runs, naming its pid", async () => {
     const first = lookalike("scripts/start.ts");
     const dir = dataDir({ start: first.pid });
-    await expect(claimDataDir(dir)).rejects.toThrow(`Another \`npm start\` (pid ${first.pid}) is running with its data in ${dir}`);
+    await expect(claimDataDir(dir)).rejects.toThrow(
+      `Another \`npm start\` (pid ${first.pid}) is running with its data in ${dir}`,
+    );
     expect(alive(first.pid!)).toBe(true);
   });
 

@@ -25,10 +25,23 @@ describe("bookings that leave the room to the server", () => {
       const start = siteAt(3 + round, 10);
       const cases = await Promise.all([caseAt(team, "referred"), caseAt(team, "referred")]);
       const results = await Promise.allSettled(
-        cases.map((c, i) => bookAppointment(team.reception, { caseId: c.caseId, kind: "consultation", start: start.toISOString(), clinicianId: surgeons[i]!.id })),
+        cases.map((c, i) =>
+          bookAppointment(team.reception, {
+            caseId: c.caseId,
+            kind: "consultation",
+            start: start.toISOString(),
+            clinicianId: surgeons[i]!.id,
+          }),
+        ),
       );
-      expect(results.map((r) => (r.status === "fulfilled" ? "booked" : `${r.reason.code}`))).toEqual(["booked", "booked"]);
-      const booked = await prisma.appointment.findMany({ where: { caseId: { in: cases.map((c) => c.caseId) } }, select: { roomId: true } });
+      expect(results.map((r) => (r.status === "fulfilled" ? "booked" : `${r.reason.code}`))).toEqual([
+        "booked",
+        "booked",
+      ]);
+      const booked = await prisma.appointment.findMany({
+        where: { caseId: { in: cases.map((c) => c.caseId) } },
+        select: { roomId: true },
+      });
       expect(new Set(booked.map((b) => b.roomId)).size).toBe(2);
       expect(booked.every((b) => rooms.some((r) => r.id === b.roomId))).toBe(true);
     }
@@ -39,13 +52,29 @@ describe("bookings that leave the room to the server", () => {
     const cases = await Promise.all([caseAt(team, "referred"), caseAt(team, "referred")]);
     const responses = await Promise.all(
       cases.map((c, i) => {
-        const input = { caseId: c.caseId, kind: "consultation" as const, start: start.toISOString(), clinicianId: surgeons[i]!.id };
-        const request = { actorId: team.reception.id, key: randomUUID(), method: "POST", path: "/api/v1/appointments", bodyText: JSON.stringify(input) };
-        return withIdempotency(request, async () => Response.json(await bookAppointment(team.reception, input), { status: 201 }));
+        const input = {
+          caseId: c.caseId,
+          kind: "consultation" as const,
+          start: start.toISOString(),
+          clinicianId: surgeons[i]!.id,
+        };
+        const request = {
+          actorId: team.reception.id,
+          key: randomUUID(),
+          method: "POST",
+          path: "/api/v1/appointments",
+          bodyText: JSON.stringify(input),
+        };
+        return withIdempotency(request, async () =>
+          Response.json(await bookAppointment(team.reception, input), { status: 201 }),
+        );
       }),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201]);
-    const booked = await prisma.appointment.findMany({ where: { caseId: { in: cases.map((c) => c.caseId) } }, select: { roomId: true } });
+    const booked = await prisma.appointment.findMany({
+      where: { caseId: { in: cases.map((c) => c.caseId) } },
+      select: { roomId: true },
+    });
     expect(new Set(booked.map((b) => b.roomId)).size).toBe(2);
   }, 60_000);
 
@@ -53,7 +82,14 @@ describe("bookings that leave the room to the server", () => {
     const start = siteAt(9, 10);
     const cases = await Promise.all([caseAt(team, "referred"), caseAt(team, "referred")]);
     const results = await Promise.allSettled(
-      cases.map((c) => bookAppointment(team.reception, { caseId: c.caseId, kind: "consultation", start: start.toISOString(), clinicianId: team.surgeon.id })),
+      cases.map((c) =>
+        bookAppointment(team.reception, {
+          caseId: c.caseId,
+          kind: "consultation",
+          start: start.toISOString(),
+          clinicianId: team.surgeon.id,
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refusal = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason;

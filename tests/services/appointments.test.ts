@@ -30,20 +30,33 @@ describe("booking against the database", () => {
     const cases = await Promise.all(Array.from({ length: 50 }, () => caseAt(team, "referred")));
     const start = siteAt(3, 10);
     const rooms = await createRooms(prisma, team.reception, "consulting", 50);
-    const results = await Promise.allSettled(cases.map((c, i) => consultation(c.caseId, start, { clinicianId: team.surgeon.id, roomId: rooms[i]!.id })));
+    const results = await Promise.allSettled(
+      cases.map((c, i) => consultation(c.caseId, start, { clinicianId: team.surgeon.id, roomId: rooms[i]!.id })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
     expect(refusals).toHaveLength(49);
-    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 409, code: "SC-1", extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] } });
+    for (const refusal of refusals)
+      expect(refusal).toMatchObject({
+        status: 409,
+        code: "SC-1",
+        extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] },
+      });
   });
 
   it("lets exactly one of 50 simultaneous bookings of one room at one minute through (SC-1)", async () => {
     const cases = await Promise.all(Array.from({ length: 50 }, () => caseAt(team, "referred")));
     const surgeons = await createStaff(prisma, team.reception, "surgeon", 50);
     const start = siteAt(4, 11);
-    const results = await Promise.allSettled(cases.map((c, i) => consultation(c.caseId, start, { clinicianId: surgeons[i]!.id, roomId: consulting[0]!.id })));
+    const results = await Promise.allSettled(
+      cases.map((c, i) => consultation(c.caseId, start, { clinicianId: surgeons[i]!.id, roomId: consulting[0]!.id })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const codes = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => (r.reason.code === "SC-1" ? "SC-1" : JSON.stringify(r.reason.meta ?? r.reason.message).slice(0, 400)));
+    const codes = results
+      .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+      .map((r) =>
+        r.reason.code === "SC-1" ? "SC-1" : JSON.stringify(r.reason.meta ?? r.reason.message).slice(0, 400),
+      );
     expect(codes.filter((c) => c !== "SC-1")).toEqual([]);
   });
 
@@ -55,15 +68,28 @@ describe("booking against the database", () => {
     const cases = [first.caseId];
     for (let i = 1; i < 50; i++) {
       const other = await prisma.clinicalCase.create({
-        data: { patientId: first.patientId, siteId: (await prisma.clinicalCase.findUniqueOrThrow({ where: { id: first.caseId } })).siteId, side: "right", mechanism: "unknown", referredOn: siteAt(0, 0), createdById: team.reception.id },
+        data: {
+          patientId: first.patientId,
+          siteId: (await prisma.clinicalCase.findUniqueOrThrow({ where: { id: first.caseId } })).siteId,
+          side: "right",
+          mechanism: "unknown",
+          referredOn: siteAt(0, 0),
+          createdById: team.reception.id,
+        },
       });
       cases.push(other.id);
     }
     const start = siteAt(5, 12);
-    const results = await Promise.allSettled(cases.map((caseId, i) => consultation(caseId, start, { clinicianId: surgeons[i]!.id, roomId: rooms[i]!.id })));
+    const results = await Promise.allSettled(
+      cases.map((caseId, i) => consultation(caseId, start, { clinicianId: surgeons[i]!.id, roomId: rooms[i]!.id })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const reasons = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
-    expect(reasons.every((r) => r.code === "SC-1" && r.extra.conflicts.some((c: { resource: string }) => c.resource === "patient"))).toBe(true);
+    expect(
+      reasons.every(
+        (r) => r.code === "SC-1" && r.extra.conflicts.some((c: { resource: string }) => c.resource === "patient"),
+      ),
+    ).toBe(true);
   });
 
   it("finds the clinician and room itself when none is named, inside their hours (SC-2, SC-3)", async () => {
@@ -78,14 +104,22 @@ describe("booking against the database", () => {
   it("refuses a booking outside the surgeon's hours and writes nothing (SC-2)", async () => {
     const { caseId } = await caseAt(team, "referred");
     const before = await prisma.appointment.count({ where: { caseId } });
-    await expect(consultation(caseId, siteAt(6, 19, 50), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id })).rejects.toMatchObject({ status: 422, code: "SC-2" });
+    await expect(
+      consultation(caseId, siteAt(6, 19, 50), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id }),
+    ).rejects.toMatchObject({ status: 422, code: "SC-2" });
     expect(await prisma.appointment.count({ where: { caseId } })).toBe(before);
   });
 
   it("moves with a reason and keeps the history; cancels without deleting (SC-4)", async () => {
     const { caseId } = await caseAt(team, "referred");
-    const { id } = await consultation(caseId, siteAt(7, 10), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id });
-    await moveAppointment(team.reception, id, { start: siteAt(7, 11).toISOString(), reason: "Patient asked for later" });
+    const { id } = await consultation(caseId, siteAt(7, 10), {
+      clinicianId: team.surgeon.id,
+      roomId: consulting[1]!.id,
+    });
+    await moveAppointment(team.reception, id, {
+      start: siteAt(7, 11).toISOString(),
+      reason: "Patient asked for later",
+    });
     await cancelAppointment(team.reception, id, { reason: "Patient unwell" });
     const appointment = await getAppointment(team.reception, id);
     expect(appointment.status).toBe("cancelled");
@@ -102,8 +136,13 @@ describe("booking against the database", () => {
 
   it("refuses a move outside the surgeon's hours and changes nothing (SC-2)", async () => {
     const { caseId } = await caseAt(team, "referred");
-    const { id } = await consultation(caseId, siteAt(8, 15), { clinicianId: team.surgeon.id, roomId: consulting[0]!.id });
-    await expect(moveAppointment(team.reception, id, { start: siteAt(8, 6).toISOString(), reason: "Earlier please" })).rejects.toMatchObject({ code: "SC-2" });
+    const { id } = await consultation(caseId, siteAt(8, 15), {
+      clinicianId: team.surgeon.id,
+      roomId: consulting[0]!.id,
+    });
+    await expect(
+      moveAppointment(team.reception, id, { start: siteAt(8, 6).toISOString(), reason: "Earlier please" }),
+    ).rejects.toMatchObject({ code: "SC-2" });
     const unchanged = await getAppointment(team.reception, id);
     expect(unchanged.start).toBe(siteAt(8, 15).toISOString());
     expect(unchanged.history.map((h) => h.action)).toEqual(["booked"]);
@@ -111,15 +150,25 @@ describe("booking against the database", () => {
 
   it("refuses a move or cancellation without a reason, changing nothing (SC-4)", async () => {
     const { caseId } = await caseAt(team, "referred");
-    const { id } = await consultation(caseId, siteAt(8, 10), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id });
-    await expect(moveAppointment(team.reception, id, { start: siteAt(8, 12).toISOString(), reason: " " })).rejects.toMatchObject({ code: "SC-4" });
+    const { id } = await consultation(caseId, siteAt(8, 10), {
+      clinicianId: team.surgeon.id,
+      roomId: consulting[1]!.id,
+    });
+    await expect(
+      moveAppointment(team.reception, id, { start: siteAt(8, 12).toISOString(), reason: " " }),
+    ).rejects.toMatchObject({ code: "SC-4" });
     await expect(cancelAppointment(team.reception, id, { reason: "" })).rejects.toMatchObject({ code: "SC-4" });
     expect((await getAppointment(team.reception, id)).history).toHaveLength(1);
   });
 
   it("books an arthroscopy with surgeon, anaesthetist and theatre together and schedules the case (SX-2, SX-4)", async () => {
     const { caseId } = await caseAt(team, "assessed");
-    const { id } = await bookAppointment(team.reception, { caseId, kind: "arthroscopy", start: siteAt(9, 8).toISOString(), admission: "day_case" });
+    const { id } = await bookAppointment(team.reception, {
+      caseId,
+      kind: "arthroscopy",
+      start: siteAt(9, 8).toISOString(),
+      admission: "day_case",
+    });
     const booked = await getAppointment(team.reception, id);
     expect(booked.clinician && booked.anaesthetist && booked.room).toBeTruthy();
     expect(booked.admission).toBe("day_case");
@@ -133,15 +182,21 @@ describe("booking against the database", () => {
     const due = dayFromToday(2);
     const { id } = await bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(2, 9).toISOString() });
     expect((await getAppointment(team.nurse, id)).dressingDueOn).toBe(due);
-    await expect(moveAppointment(team.nurse, id, { start: siteAt(3, 9).toISOString(), reason: "Nurse busy" })).rejects.toMatchObject({ code: "PO-3" });
+    await expect(
+      moveAppointment(team.nurse, id, { start: siteAt(3, 9).toISOString(), reason: "Nurse busy" }),
+    ).rejects.toMatchObject({ code: "PO-3" });
     expect((await getAppointment(team.nurse, id)).start).toBe(siteAt(2, 9).toISOString());
   });
 
   it("refuses a nurse booking a consultation (403) and a physio session before D1 (PO-4)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 0 });
-    await expect(bookAppointment(team.nurse, { caseId, kind: "consultation", start: siteAt(1, 9).toISOString() })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      bookAppointment(team.nurse, { caseId, kind: "consultation", start: siteAt(1, 9).toISOString() }),
+    ).rejects.toMatchObject({ status: 403 });
     // Day 0 at 19:00, with the clock at the start of day 0, so that the time itself is still to come.
-    await expect(bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(0, 19).toISOString() }, siteAt(0, 0))).rejects.toMatchObject({ status: 422, code: "PO-4" });
+    await expect(
+      bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(0, 19).toISOString() }, siteAt(0, 0)),
+    ).rejects.toMatchObject({ status: 422, code: "PO-4" });
     const tomorrow = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 9).toISOString() });
     expect(tomorrow.id).toBeTruthy();
   });

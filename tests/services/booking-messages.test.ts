@@ -25,17 +25,38 @@ const morning = () => siteAt(0, 0);
 describe("what a refused booking says", () => {
   it("says the patient already has an appointment when a dressing clashes with the patient's own booking (SC-1)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-    const own = await bookAppointment(team.reception, { caseId, kind: "consultation", start: siteAt(2, 10).toISOString() }, morning());
-    const refusal = bookAppointment(team.nurse, { caseId, kind: "dressing", start: siteAt(2, 10).toISOString() }, morning());
-    await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1", extra: { conflicts: [{ appointmentId: own.id, resource: "patient" }] } });
+    const own = await bookAppointment(
+      team.reception,
+      { caseId, kind: "consultation", start: siteAt(2, 10).toISOString() },
+      morning(),
+    );
+    const refusal = bookAppointment(
+      team.nurse,
+      { caseId, kind: "dressing", start: siteAt(2, 10).toISOString() },
+      morning(),
+    );
+    await expect(refusal).rejects.toMatchObject({
+      status: 409,
+      code: "SC-1",
+      extra: { conflicts: [{ appointmentId: own.id, resource: "patient" }] },
+    });
     await expect(refusal).rejects.toThrow(/patient already has/i);
   });
 
   it("names the patient's own booking in the series preview and the series booking, not the nurses (SC-1, PO-3)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-    await bookAppointment(team.reception, { caseId, kind: "consultation", start: siteAt(2, 11).toISOString() }, morning());
+    await bookAppointment(
+      team.reception,
+      { caseId, kind: "consultation", start: siteAt(2, 11).toISOString() },
+      morning(),
+    );
     for (const preview of [true, false]) {
-      const { items } = await bookPostOperativeSeries(team.nurse, caseId, { dressingTime: "11:00", preview }, morning());
+      const { items } = await bookPostOperativeSeries(
+        team.nurse,
+        caseId,
+        { dressingTime: "11:00", preview },
+        morning(),
+      );
       const clash = items.find((i) => i.day === dayFromToday(2))!;
       expect(clash.start, `preview ${preview}`).toBeNull();
       expect(clash.problem, `preview ${preview}`).toMatch(/patient already has/i);
@@ -45,15 +66,25 @@ describe("what a refused booking says", () => {
 
   it("says every dressing room is taken, not every nurse, when a nurse is free but no room (SC-1)", async () => {
     const [otherNurse] = await createStaff(prisma, team.reception, "nurse", 1);
-    const rooms = await prisma.room.findMany({ where: { site: { staff: { some: { id: team.reception.id } } }, kind: "dressing" } });
+    const rooms = await prisma.room.findMany({
+      where: { site: { staff: { some: { id: team.reception.id } } }, kind: "dressing" },
+    });
     const first = await caseAt(team, "operated", { operatedDaysAgo: 2 });
     const second = await caseAt(team, "operated", { operatedDaysAgo: 2 });
     for (const room of rooms) {
       const { caseId } = room === rooms[0] ? first : await caseAt(team, "operated", { operatedDaysAgo: 2 });
-      await bookAppointment(team.reception, { caseId, kind: "dressing", start: siteAt(2, 12).toISOString(), clinicianId: team.nurse.id, roomId: room.id }, morning());
+      await bookAppointment(
+        team.reception,
+        { caseId, kind: "dressing", start: siteAt(2, 12).toISOString(), clinicianId: team.nurse.id, roomId: room.id },
+        morning(),
+      );
     }
     expect(otherNurse).toBeDefined();
-    const refusal = bookAppointment(team.reception, { caseId: second.caseId, kind: "dressing", start: siteAt(2, 12).toISOString() }, morning());
+    const refusal = bookAppointment(
+      team.reception,
+      { caseId: second.caseId, kind: "dressing", start: siteAt(2, 12).toISOString() },
+      morning(),
+    );
     await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1" });
     await expect(refusal).rejects.toThrow(/dressing room/i);
     await expect(refusal).rejects.not.toThrow(/nurse/i);
@@ -62,26 +93,42 @@ describe("what a refused booking says", () => {
   it("says every nurse is booked when rooms are free but the nurses are not (SC-1)", async () => {
     const a = await caseAt(team, "operated", { operatedDaysAgo: 2 });
     const b = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-    const nurses = await prisma.staff.findMany({ where: { role: "nurse", site: { staff: { some: { id: team.reception.id } } } } });
+    const nurses = await prisma.staff.findMany({
+      where: { role: "nurse", site: { staff: { some: { id: team.reception.id } } } },
+    });
     for (const nurse of nurses) {
       const { caseId } = nurse === nurses[0] ? a : await caseAt(team, "operated", { operatedDaysAgo: 2 });
-      await bookAppointment(team.reception, { caseId, kind: "dressing", start: siteAt(2, 14).toISOString(), clinicianId: nurse.id, homeVisit: true }, morning());
+      await bookAppointment(
+        team.reception,
+        { caseId, kind: "dressing", start: siteAt(2, 14).toISOString(), clinicianId: nurse.id, homeVisit: true },
+        morning(),
+      );
     }
-    const refusal = bookAppointment(team.reception, { caseId: b.caseId, kind: "dressing", start: siteAt(2, 14).toISOString() }, morning());
+    const refusal = bookAppointment(
+      team.reception,
+      { caseId: b.caseId, kind: "dressing", start: siteAt(2, 14).toISOString() },
+      morning(),
+    );
     await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1" });
     await expect(refusal).rejects.toThrow(/every nurse/i);
   });
 
   it("says no nurse works then, when none does (SC-2), with the rule's text", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
-    const refusal = bookAppointment(team.reception, { caseId, kind: "dressing", start: siteAt(2, 21).toISOString(), homeVisit: true }, morning());
+    const refusal = bookAppointment(
+      team.reception,
+      { caseId, kind: "dressing", start: siteAt(2, 21).toISOString(), homeVisit: true },
+      morning(),
+    );
     await expect(refusal).rejects.toMatchObject({ status: 422, code: "SC-2", extra: { rule: ruleCatalogue["SC-2"] } });
     await expect(refusal).rejects.toThrow(/no nurse works/i);
   });
 
   it("refuses a series before the operation with the rule's text (PW-3)", async () => {
     const { caseId } = await caseAt(team, "assessed");
-    await expect(bookPostOperativeSeries(team.nurse, caseId, { dressingTime: "10:00", preview: true }, morning())).rejects.toMatchObject({
+    await expect(
+      bookPostOperativeSeries(team.nurse, caseId, { dressingTime: "10:00", preview: true }, morning()),
+    ).rejects.toMatchObject({
       status: 422,
       code: "PW-3",
       extra: { rule: ruleCatalogue["PW-3"] },
@@ -94,10 +141,26 @@ describe("what a refused booking says", () => {
     const visit = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId: other.caseId, status: "planned" } });
     const session = await prisma.physioSession.findFirstOrThrow({ where: { caseId: other.caseId, status: "planned" } });
     const start = siteAt(2, 15).toISOString();
-    const dressing = bookAppointment(team.nurse, { caseId, kind: "dressing", start, homeVisit: true, dressingVisitId: visit.id }, morning());
-    await expect(dressing).rejects.toMatchObject({ status: 404, code: "NOT_FOUND", extra: { errors: [{ path: "dressingVisitId" }] } });
-    const physio = bookAppointment(team.physio, { caseId, kind: "physio", start, physioSessionId: session.id }, morning());
-    await expect(physio).rejects.toMatchObject({ status: 404, code: "NOT_FOUND", extra: { errors: [{ path: "physioSessionId" }] } });
+    const dressing = bookAppointment(
+      team.nurse,
+      { caseId, kind: "dressing", start, homeVisit: true, dressingVisitId: visit.id },
+      morning(),
+    );
+    await expect(dressing).rejects.toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      extra: { errors: [{ path: "dressingVisitId" }] },
+    });
+    const physio = bookAppointment(
+      team.physio,
+      { caseId, kind: "physio", start, physioSessionId: session.id },
+      morning(),
+    );
+    await expect(physio).rejects.toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      extra: { errors: [{ path: "physioSessionId" }] },
+    });
     expect(await prisma.appointment.count({ where: { caseId } })).toBe(0);
   });
 
@@ -106,11 +169,23 @@ describe("what a refused booking says", () => {
     const other = await caseAt(team, "referred");
     const start = siteAt(3, 9).toISOString();
     const [room] = await createRooms(prisma, team.reception, "consulting");
-    await bookAppointment(team.reception, { caseId, kind: "consultation", start, clinicianId: team.surgeon.id, roomId: room!.id }, morning());
+    await bookAppointment(
+      team.reception,
+      { caseId, kind: "consultation", start, clinicianId: team.surgeon.id, roomId: room!.id },
+      morning(),
+    );
     const [otherRoom] = await createRooms(prisma, team.reception, "consulting");
     // Named outright, so the search is skipped and the database's exclusion constraint refuses it.
-    const refusal = bookAppointment(team.reception, { caseId: other.caseId, kind: "consultation", start, clinicianId: team.surgeon.id, roomId: otherRoom!.id }, morning());
-    await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1", extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] } });
+    const refusal = bookAppointment(
+      team.reception,
+      { caseId: other.caseId, kind: "consultation", start, clinicianId: team.surgeon.id, roomId: otherRoom!.id },
+      morning(),
+    );
+    await expect(refusal).rejects.toMatchObject({
+      status: 409,
+      code: "SC-1",
+      extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] },
+    });
     await expect(refusal).rejects.toThrow("Already booked at that time: the clinician.");
   });
 });

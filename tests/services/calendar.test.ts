@@ -40,7 +40,8 @@ let nextHour = 8;
 async function caseWithTwoConsultations() {
   const { caseId } = await caseAt(team, "referred");
   const hour = nextHour++;
-  const book = (days: number) => bookAppointment(team.reception, { caseId, kind: "consultation", start: siteAt(days, hour).toISOString() });
+  const book = (days: number) =>
+    bookAppointment(team.reception, { caseId, kind: "consultation", start: siteAt(days, hour).toISOString() });
   return { caseId, hour, first: await book(3), second: await book(4) };
 }
 

@@ -29,7 +29,14 @@ describe("case commands against the database", () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 3 });
     const detail = await getCase(team.surgeon, caseId);
     expect(detail.status).toBe("operated");
-    expect(detail.history.map((h) => h.to)).toEqual(["referred", "diagnosed", "first_line", "listed_for_surgery", "assessed", "operated"]);
+    expect(detail.history.map((h) => h.to)).toEqual([
+      "referred",
+      "diagnosed",
+      "first_line",
+      "listed_for_surgery",
+      "assessed",
+      "operated",
+    ]);
     expect(detail.history.every((h) => h.by && h.reason)).toBe(true);
     const plan = await getCarePlan(team.surgeon, caseId);
     expect(plan.operationDate).toBe(addDays(today, -3));
@@ -40,7 +47,9 @@ describe("case commands against the database", () => {
   it("refuses first-line treatment before the diagnosis and writes nothing (DX-3)", async () => {
     const { caseId } = await caseAt(team, "referred");
     const before = await rowCounts(caseId);
-    await expect(startFirstLineCourse(team.surgeon, caseId, { startedOn: today, painSeverity: "mild", measures: ["analgesics"] })).rejects.toMatchObject({ status: 422, code: "DX-3" });
+    await expect(
+      startFirstLineCourse(team.surgeon, caseId, { startedOn: today, painSeverity: "mild", measures: ["analgesics"] }),
+    ).rejects.toMatchObject({ status: 422, code: "DX-3" });
     expect(await rowCounts(caseId)).toEqual(before);
   });
 
@@ -69,8 +78,16 @@ describe("case commands against the database", () => {
 
   it("lets only one of eight simultaneous operation notes through, with one plan (SX-6)", async () => {
     const { caseId } = await caseAt(team, "assessed");
-    const note = { performedAt: minutesFromNow(-60).toISOString(), procedure: "Posterior ankle arthroscopy", anaesthesiaGiven: "locoregional" as const, findings: "Spur", dischargeAnalgesia: "Paracetamol" };
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => recordOperation(team.surgeon, caseId, note)));
+    const note = {
+      performedAt: minutesFromNow(-60).toISOString(),
+      procedure: "Posterior ankle arthroscopy",
+      anaesthesiaGiven: "locoregional" as const,
+      findings: "Spur",
+      dischargeAnalgesia: "Paracetamol",
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => recordOperation(team.surgeon, caseId, note)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.operation.count({ where: { caseId } })).toBe(1);
     expect(await prisma.dressingVisit.count({ where: { caseId } })).toBe(7);
@@ -78,6 +95,13 @@ describe("case commands against the database", () => {
 
   it("refuses imaging dated tomorrow (PW-1)", async () => {
     const { caseId } = await caseAt(team, "referred");
-    await expect(recordImaging(team.surgeon, caseId, { modality: "mri", performedOn: addDays(today, 1), findings: "x", supportsDiagnosis: true })).rejects.toMatchObject({ code: "PW-1" });
+    await expect(
+      recordImaging(team.surgeon, caseId, {
+        modality: "mri",
+        performedOn: addDays(today, 1),
+        findings: "x",
+        supportsDiagnosis: true,
+      }),
+    ).rejects.toMatchObject({ code: "PW-1" });
   });
 });

@@ -15,10 +15,17 @@ describe("status changes recorded by the services", () => {
   it("records only the pathway's transitions, chained from referral to the case's status (PW-3)", async () => {
     await seedDemoData(prisma, now());
     const reception = await prisma.staff.findUniqueOrThrow({ where: { email: "reception@demo.clinic" } });
-    const arthroscopy = await prisma.appointment.findFirstOrThrow({ where: { kind: "arthroscopy", status: "booked", case: { site: { staff: { some: { id: reception.id } } } } } });
-    await cancelAppointment({ id: reception.id, name: reception.name, role: "reception" }, arthroscopy.id, { reason: "Theatre list cancelled" });
+    const arthroscopy = await prisma.appointment.findFirstOrThrow({
+      where: { kind: "arthroscopy", status: "booked", case: { site: { staff: { some: { id: reception.id } } } } },
+    });
+    await cancelAppointment({ id: reception.id, name: reception.name, role: "reception" }, arthroscopy.id, {
+      reason: "Theatre list cancelled",
+    });
 
-    const cases = await prisma.clinicalCase.findMany({ where: { siteId: reception.siteId }, include: { transitions: { orderBy: { id: "asc" } } } });
+    const cases = await prisma.clinicalCase.findMany({
+      where: { siteId: reception.siteId },
+      include: { transitions: { orderBy: { id: "asc" } } },
+    });
     const reached = new Set<CaseStatus>();
     for (const kase of cases) {
       let status: CaseStatus | null = null;
@@ -32,6 +39,18 @@ describe("status changes recorded by the services", () => {
       expect(kase.status).toBe(status);
     }
     // Every status of the pathway occurs, so no path went unchecked.
-    expect([...reached].sort()).toEqual(["assessed", "cancelled", "closed_resolved", "diagnosed", "discharged", "first_line", "listed_for_surgery", "operated", "recovery", "referred", "scheduled"]);
+    expect([...reached].sort()).toEqual([
+      "assessed",
+      "cancelled",
+      "closed_resolved",
+      "diagnosed",
+      "discharged",
+      "first_line",
+      "listed_for_surgery",
+      "operated",
+      "recovery",
+      "referred",
+      "scheduled",
+    ]);
   });
 });

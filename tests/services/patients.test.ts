@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { classifySearch, findLikelyDuplicates, getPatient, registerPatient, searchPatients, updatePatient } from "@/lib/services/patients";
+import {
+  classifySearch,
+  findLikelyDuplicates,
+  getPatient,
+  registerPatient,
+  searchPatients,
+  updatePatient,
+} from "@/lib/services/patients";
 import { addDays, instantAt } from "@/lib/domain/time";
 import { patientInput, patientPatch } from "@/lib/schemas/patient";
 import { now, siteZone } from "../setup/clock";
@@ -31,16 +38,24 @@ describe("patients", () => {
 
   it("finds a patient by partial name, ignoring accents and case", async () => {
     const p = await register("Zoë", "1991-07-04");
-    const lowerNoAccent = family.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const lowerNoAccent = family
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
     for (const q of ["zoe", "ZOË", `zo ${lowerNoAccent.slice(0, 6)}`, `${family} zoe`]) {
       const found = await searchPatients(reception, { q, limit: 100 });
-      expect(found.items.map((x) => x.id), q).toContain(p.id);
+      expect(
+        found.items.map((x) => x.id),
+        q,
+      ).toContain(p.id);
     }
   });
 
   it("finds a patient by MRN and by birth date in either form", async () => {
     const p = await register("Margot", "1979-11-30");
-    expect((await searchPatients(reception, { q: p.mrn.toLowerCase(), limit: 10 })).items.map((x) => x.id)).toEqual([p.id]);
+    expect((await searchPatients(reception, { q: p.mrn.toLowerCase(), limit: 10 })).items.map((x) => x.id)).toEqual([
+      p.id,
+    ]);
     expect((await searchPatients(reception, { q: "1979-11-30", limit: 100 })).items.map((x) => x.id)).toContain(p.id);
     expect((await searchPatients(reception, { q: "30/11/1979", limit: 100 })).items.map((x) => x.id)).toContain(p.id);
   });
@@ -51,24 +66,47 @@ describe("patients", () => {
     const first = await searchPatients(reception, { q: pageFamily, limit: 2 });
     const second = await searchPatients(reception, { q: pageFamily, limit: 2, cursor: first.nextCursor! });
     const third = await searchPatients(reception, { q: pageFamily, limit: 2, cursor: second.nextCursor! });
-    expect([...first.items, ...second.items, ...third.items].map((p) => p.givenName)).toEqual(["Ann", "Bea", "Cy", "Dee", "Eve"]);
+    expect([...first.items, ...second.items, ...third.items].map((p) => p.givenName)).toEqual([
+      "Ann",
+      "Bea",
+      "Cy",
+      "Dee",
+      "Eve",
+    ]);
     expect(third.nextCursor).toBeNull();
   });
 
   it("audits every patient a search returns", async () => {
     const p = await register("Ottilie", "1966-02-02");
     await searchPatients(reception, { q: "ottilie", limit: 10 });
-    const reads = await prisma.auditEvent.count({ where: { patientId: p.id, action: "patient.search", actorId: reception.id } });
+    const reads = await prisma.auditEvent.count({
+      where: { patientId: p.id, action: "patient.search", actorId: reception.id },
+    });
     expect(reads).toBe(1);
   });
 
   it("shows likely duplicates: same birth date and a similar name", async () => {
     const p = await register("Siobhán", "1972-05-09");
-    const similar = await findLikelyDuplicates(reception, { givenName: "Siobhan", familyName: family, birthDate: "1972-05-09", limit: 10 });
+    const similar = await findLikelyDuplicates(reception, {
+      givenName: "Siobhan",
+      familyName: family,
+      birthDate: "1972-05-09",
+      limit: 10,
+    });
     expect(similar.items.map((x) => x.id)).toContain(p.id);
-    const otherDay = await findLikelyDuplicates(reception, { givenName: "Siobhan", familyName: family, birthDate: "1972-05-10", limit: 10 });
+    const otherDay = await findLikelyDuplicates(reception, {
+      givenName: "Siobhan",
+      familyName: family,
+      birthDate: "1972-05-10",
+      limit: 10,
+    });
     expect(otherDay.items.map((x) => x.id)).not.toContain(p.id);
-    const otherName = await findLikelyDuplicates(reception, { givenName: "Xavier", familyName: "Quimby", birthDate: "1972-05-09", limit: 10 });
+    const otherName = await findLikelyDuplicates(reception, {
+      givenName: "Xavier",
+      familyName: "Quimby",
+      birthDate: "1972-05-09",
+      limit: 10,
+    });
     expect(otherName.items.map((x) => x.id)).not.toContain(p.id);
   });
 
@@ -77,7 +115,9 @@ describe("patients", () => {
     const updated = await updatePatient(reception, p.id, { givenName: "Inès", phone: "07700 900999" });
     expect(updated).toMatchObject({ givenName: "Inès", phone: "07700 900999", mrn: p.mrn });
     await getPatient(reception, p.id);
-    const actions = (await prisma.auditEvent.findMany({ where: { patientId: p.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await prisma.auditEvent.findMany({ where: { patientId: p.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["patient.create", "patient.update", "patient.read"]);
   });
 
@@ -112,7 +152,10 @@ describe("patients", () => {
       expect(halfPastMidnight.toISOString().slice(0, 10)).toBe(addDays(londonDay, -1));
       const born = await registerAsRequest(londonDay);
       expect(born).toMatchObject({ birthDate: londonDay });
-      await expect(registerAsRequest(addDays(londonDay, 1))).rejects.toMatchObject({ status: 400, extra: { errors: [{ path: "birthDate", message: "Cannot be in the future" }] } });
+      await expect(registerAsRequest(addDays(londonDay, 1))).rejects.toMatchObject({
+        status: 400,
+        extra: { errors: [{ path: "birthDate", message: "Cannot be in the future" }] },
+      });
     });
 
     it("corrects a birth date to today in London, and refuses tomorrow's without changing the record", async () => {
@@ -120,7 +163,9 @@ describe("patients", () => {
       vi.setSystemTime(halfPastMidnight);
       const patch = patientPatch.parse({ birthDate: londonDay });
       expect(await updatePatient(reception, patient.id, patch)).toMatchObject({ birthDate: londonDay });
-      await expect(updatePatient(reception, patient.id, patientPatch.parse({ birthDate: addDays(londonDay, 1) }))).rejects.toMatchObject({ status: 400 });
+      await expect(
+        updatePatient(reception, patient.id, patientPatch.parse({ birthDate: addDays(londonDay, 1) })),
+      ).rejects.toMatchObject({ status: 400 });
       expect((await getPatient(reception, patient.id)).birthDate).toBe(londonDay);
     });
   });

@@ -12,7 +12,15 @@ const minute = 60_000;
 async function newAccount(): Promise<string> {
   const site = await prisma.site.create({ data: { name: "Sign-in site", timeZone: "Europe/London" } });
   const email = `nurse-${randomUUID()}@test.clinic`;
-  await prisma.staff.create({ data: { siteId: site.id, email, name: "Nurse Test", role: "nurse", passwordHash: await hashPassword("right-password") } });
+  await prisma.staff.create({
+    data: {
+      siteId: site.id,
+      email,
+      name: "Nurse Test",
+      role: "nurse",
+      passwordHash: await hashPassword("right-password"),
+    },
+  });
   return email;
 }
 
@@ -37,7 +45,8 @@ describe("sign-in", () => {
   it("locks an account for 15 minutes after 5 failures within 15 minutes, even for the right password", async () => {
     const locked = await newAccount();
     const t0 = minutesFromNow(-20);
-    for (let i = 0; i < 5; i++) expect((await signIn(locked, "wrong", new Date(t0.getTime() + i * minute))).outcome).toBe("refused");
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(locked, "wrong", new Date(t0.getTime() + i * minute))).outcome).toBe("refused");
     const during = await signIn(locked, "right-password", new Date(t0.getTime() + 10 * minute));
     expect(during).toEqual({ outcome: "locked", until: new Date(t0.getTime() + 19 * minute) });
     const after = await signIn(locked, "right-password", new Date(t0.getTime() + 19 * minute));
@@ -68,12 +77,18 @@ describe("sign-in lock-out under concurrency", () => {
 
   /** The evaluated attempts in the order the database recorded them. */
   const evaluated = async (email: string) =>
-    (await prisma.loginAttempt.findMany({ where: { email }, orderBy: { id: "asc" }, select: { succeeded: true } })).map((a) => a.succeeded);
+    (await prisma.loginAttempt.findMany({ where: { email }, orderBy: { id: "asc" }, select: { succeeded: true } })).map(
+      (a) => a.succeeded,
+    );
 
   it("evaluates at most 5 of 50 concurrent wrong passwords from two app processes and locks the rest, then the right one", async () => {
     const email = await newAccount();
     const at = minutesFromNow(0);
-    const results = await burst(email, Array.from({ length: 50 }, (_, i) => `wrong-${i}`), at);
+    const results = await burst(
+      email,
+      Array.from({ length: 50 }, (_, i) => `wrong-${i}`),
+      at,
+    );
     const outcomes = results.map((r) => r.outcome);
     expect(outcomes.filter((o) => o === "refused")).toHaveLength(5);
     expect(outcomes.filter((o) => o === "locked")).toHaveLength(45);

@@ -16,12 +16,17 @@ const hour = 60 * 60_000;
 /** A member of staff on the actor's site. */
 async function colleague(of: Actor, role: Role): Promise<Actor> {
   const { siteId } = await prisma.staff.findUniqueOrThrow({ where: { id: of.id } });
-  const staff = await prisma.staff.create({ data: { siteId, role, name: `Colleague ${role}`, email: `${role}-${randomUUID()}@test.clinic`, passwordHash: "x" } });
+  const staff = await prisma.staff.create({
+    data: { siteId, role, name: `Colleague ${role}`, email: `${role}-${randomUUID()}@test.clinic`, passwordHash: "x" },
+  });
   return { id: staff.id, name: staff.name, role };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -50,7 +55,9 @@ describe("staff accounts keep the clinic an administrator (AC-1)", () => {
   it("lets an administrator rename themselves, and run other accounts", async () => {
     const admin = await createActor(prisma, "admin");
     const other = await colleague(admin, "admin");
-    expect(await updateStaffAccount(admin, admin.id, { name: "Renamed Admin", role: "admin", active: true })).toMatchObject({ name: "Renamed Admin", role: "admin", active: true });
+    expect(
+      await updateStaffAccount(admin, admin.id, { name: "Renamed Admin", role: "admin", active: true }),
+    ).toMatchObject({ name: "Renamed Admin", role: "admin", active: true });
     expect(await updateStaffAccount(admin, other.id, { role: "reception" })).toMatchObject({ role: "reception" });
     expect(await updateStaffAccount(admin, other.id, { active: false })).toMatchObject({ active: false });
   });
@@ -60,7 +67,10 @@ describe("staff accounts keep the clinic an administrator (AC-1)", () => {
       for (let round = 0; round < 5; round++) {
         const a = await createActor(prisma, "admin");
         const b = await colleague(a, "admin");
-        const results = await Promise.allSettled([updateStaffAccount(a, b.id, change), updateStaffAccount(b, a.id, change)]);
+        const results = await Promise.allSettled([
+          updateStaffAccount(a, b.id, change),
+          updateStaffAccount(b, a.id, change),
+        ]);
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
         const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
         expect((refused.reason as DomainError).code).toBe("AC-1");
@@ -75,7 +85,10 @@ describe("staff accounts keep the clinic an administrator (AC-1)", () => {
     const nurse = await colleague(admin, "nurse");
     await updateStaffAccount(admin, nurse.id, { role: "physio", active: false });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: nurse.id, action: "staff.update" } });
-    expect(event).toMatchObject({ actorId: admin.id, detail: { fields: "role,active", role: "physio", active: false } });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      detail: { fields: "role,active", role: "physio", active: false },
+    });
   });
 });
 
@@ -94,10 +107,15 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
     const staff = await prisma.staff.findUniqueOrThrow({ where: { id: account.id }, include: { passwordLinks: true } });
     expect(staff.passwordHash).toBeNull();
     expect(staff.passwordLinks).toHaveLength(1);
-    expect(staff.passwordLinks[0]).toMatchObject({ issuedById: admin.id, tokenHash: createHash("sha256").update(account.passwordLink.token).digest("hex") });
+    expect(staff.passwordLinks[0]).toMatchObject({
+      issuedById: admin.id,
+      tokenHash: createHash("sha256").update(account.passwordLink.token).digest("hex"),
+    });
     expect(JSON.stringify(staff)).not.toContain(account.passwordLink.token);
     expect((await signIn(email, "")).outcome).toBe("refused");
-    expect(await prisma.auditEvent.findMany({ where: { entityId: account.id }, select: { action: true, actorId: true } })).toEqual(
+    expect(
+      await prisma.auditEvent.findMany({ where: { entityId: account.id }, select: { action: true, actorId: true } }),
+    ).toEqual(
       expect.arrayContaining([
         { action: "staff.create", actorId: admin.id },
         { action: "staff.password_link", actorId: admin.id },
@@ -111,7 +129,11 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
     expect(await passwordLinkState(token)).toMatchObject({ state: "valid", email });
     expect(await setPasswordWithLink({ token, password: "the owner's own password" })).toEqual({ email });
     expect((await signIn(email, "the owner's own password")).outcome).toBe("signed_in");
-    expect(await prisma.auditEvent.count({ where: { entityId: account.id, action: "staff.password_set", actorId: account.id } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityId: account.id, action: "staff.password_set", actorId: account.id },
+      }),
+    ).toBe(1);
 
     expect(await passwordLinkState(token)).toEqual({ state: "used" });
     const error = await refusal(setPasswordWithLink({ token, password: "a password chosen later" }));
@@ -123,9 +145,17 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
   it("refuses a link 72 hours after it was issued (AC-2)", async () => {
     const { account } = await newSurgeon();
     const expired = new Date(account.passwordLink.expiresAt.getTime());
-    expect(await passwordLinkState(account.passwordLink.token, new Date(expired.getTime() - 1))).toMatchObject({ state: "valid" });
+    expect(await passwordLinkState(account.passwordLink.token, new Date(expired.getTime() - 1))).toMatchObject({
+      state: "valid",
+    });
     expect(await passwordLinkState(account.passwordLink.token, expired)).toEqual({ state: "expired" });
-    expect((await refusal(setPasswordWithLink({ token: account.passwordLink.token, password: "a long enough password" }, expired))).code).toBe("AC-2");
+    expect(
+      (
+        await refusal(
+          setPasswordWithLink({ token: account.passwordLink.token, password: "a long enough password" }, expired),
+        )
+      ).code,
+    ).toBe("AC-2");
     expect((await prisma.staff.findUniqueOrThrow({ where: { id: account.id } })).passwordHash).toBeNull();
   });
 
@@ -135,7 +165,13 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
     const older = await issuePasswordLink(admin, account.id, minutesFromNow(1));
     const newer = await issuePasswordLink(admin, account.id, minutesFromNow(2));
     expect(await passwordLinkState(older.token, minutesFromNow(3))).toEqual({ state: "superseded" });
-    expect((await refusal(setPasswordWithLink({ token: older.token, password: "not from the newest link" }, minutesFromNow(3)))).code).toBe("AC-2");
+    expect(
+      (
+        await refusal(
+          setPasswordWithLink({ token: older.token, password: "not from the newest link" }, minutesFromNow(3)),
+        )
+      ).code,
+    ).toBe("AC-2");
     expect((await signIn(email, "the first own password", minutesFromNow(3))).outcome).toBe("signed_in");
     await setPasswordWithLink({ token: newer.token, password: "the second own password" }, minutesFromNow(4));
     expect((await signIn(email, "the first own password", minutesFromNow(5))).outcome).toBe("refused");
@@ -149,13 +185,17 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
     expect(signedIn.outcome).toBe("signed_in");
     const link = await issuePasswordLink(admin, account.id);
     await setPasswordWithLink({ token: link.token, password: "after a forgotten one" });
-    const session = await prisma.staffSession.findUniqueOrThrow({ where: { id: (signedIn as { sessionId: string }).sessionId } });
+    const session = await prisma.staffSession.findUniqueOrThrow({
+      where: { id: (signedIn as { sessionId: string }).sessionId },
+    });
     expect(session.endedAt).not.toBeNull();
   });
 
   it("an unknown link is not found, and a link for an unknown account is refused as not found", async () => {
     expect(await passwordLinkState("no-such-token")).toEqual({ state: "unknown" });
-    expect((await refusal(setPasswordWithLink({ token: "no-such-token", password: "a long enough password" }))).code).toBe("NOT_FOUND");
+    expect(
+      (await refusal(setPasswordWithLink({ token: "no-such-token", password: "a long enough password" }))).code,
+    ).toBe("NOT_FOUND");
     const admin = await createActor(prisma, "admin");
     expect((await refusal(issuePasswordLink(admin, randomUUID()))).code).toBe("NOT_FOUND");
   });
@@ -164,10 +204,20 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
 describe("a set-password link used twice at once (AC-2)", () => {
   it("sets the password once: the other use is refused (AC-2)", async () => {
     const admin = await createActor(prisma, "admin");
-    const account = await createStaffAccount(admin, { email: `nurse-${randomUUID()}@test.clinic`, name: "Nurse Twice", role: "nurse" });
-    const results = await Promise.allSettled(["first own password", "second own password"].map((password) => setPasswordWithLink({ token: account.passwordLink.token, password })));
+    const account = await createStaffAccount(admin, {
+      email: `nurse-${randomUUID()}@test.clinic`,
+      name: "Nurse Twice",
+      role: "nurse",
+    });
+    const results = await Promise.allSettled(
+      ["first own password", "second own password"].map((password) =>
+        setPasswordWithLink({ token: account.passwordLink.token, password }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as DomainError).code).toBe("AC-2");
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as DomainError).code).toBe(
+      "AC-2",
+    );
     expect(await prisma.auditEvent.count({ where: { entityId: account.id, action: "staff.password_set" } })).toBe(1);
   });
 });

@@ -19,7 +19,8 @@ export const today = (): Day => dayOf(now(), siteZone);
 export const dayFromToday = (days: number): Day => addDays(today(), days);
 
 /** The instant of a site wall-clock time, `days` calendar days from today. */
-export const siteAt = (days: number, hours: number, minutes = 0): Date => instantAt(dayFromToday(days), hours, minutes, siteZone);
+export const siteAt = (days: number, hours: number, minutes = 0): Date =>
+  instantAt(dayFromToday(days), hours, minutes, siteZone);
 
 /** The instant `minutes` after (negative: before) the run's instant. */
 export const minutesFromNow = (minutes: number): Date => new Date(now().getTime() + minutes * 60_000);

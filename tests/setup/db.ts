@@ -34,7 +34,13 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
 export async function createActor(prisma: Db, role: Role): Promise<Actor> {
   const site = await prisma.site.create({ data: { name: `Test site ${randomUUID()}`, timeZone: "Europe/London" } });
   const staff = await prisma.staff.create({
-    data: { siteId: site.id, email: `${role}-${randomUUID()}@test.clinic`, name: `Test ${role}`, role, passwordHash: "x" },
+    data: {
+      siteId: site.id,
+      email: `${role}-${randomUUID()}@test.clinic`,
+      name: `Test ${role}`,
+      role,
+      passwordHash: "x",
+    },
   });
   return { id: staff.id, name: staff.name, role };
 }

@@ -17,7 +17,13 @@ export async function createTeam(prisma: Db): Promise<Team> {
     await prisma.staff.update({ where: { id: actor.id }, data: { siteId } });
     return actor;
   };
-  return { reception, surgeon: await member("surgeon"), anaesthetist: await member("anaesthetist"), physio: await member("physio"), nurse: await member("nurse") };
+  return {
+    reception,
+    surgeon: await member("surgeon"),
+    anaesthetist: await member("anaesthetist"),
+    physio: await member("physio"),
+    nurse: await member("nurse"),
+  };
 }
 
 /**

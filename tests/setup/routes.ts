@@ -27,7 +27,9 @@ export async function signInAs(prisma: Db, actor: Actor | null): Promise<void> {
   session.claims = { staffId: actor.id, sessionId: row.id, signedInAt: now, lastSeenAt: now, role: actor.role };
 }
 
-type RouteModule = Partial<Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>>;
+type RouteModule = Partial<
+  Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>
+>;
 
 /** The file under app/ that serves an OpenAPI path: `/api/v1/cases/{id}` -> app/api/v1/cases/[id]/route.ts. */
 export function routeFileOf(apiPath: string): string {
@@ -52,7 +54,9 @@ export async function call(
   const handler = route[method.toUpperCase()];
   if (!handler) throw new Error(`No ${method} handler for ${apiPath}`);
   // A path is text on the wire: a lone surrogate reaches the router as U+FFFD.
-  const params = Object.fromEntries(Object.entries(init.params ?? {}).map(([name, value]) => [name, value.toWellFormed()]));
+  const params = Object.fromEntries(
+    Object.entries(init.params ?? {}).map(([name, value]) => [name, value.toWellFormed()]),
+  );
   const concrete = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const url = `${origin}${concrete}${init.query ? `?${init.query}` : ""}`;
   const headers = new Headers({ host: new URL(origin).host, ...init.headers });
@@ -62,7 +66,14 @@ export async function call(
 }
 
 /** `call` with a JSON body (when given) and a query written as "" or "?name=value". */
-export function callRoute(method: string, apiPath: string, params: Record<string, string>, query = "", body?: unknown): Promise<Response> {
-  const json = body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } };
+export function callRoute(
+  method: string,
+  apiPath: string,
+  params: Record<string, string>,
+  query = "",
+  body?: unknown,
+): Promise<Response> {
+  const json =
+    body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } };
   return call(method, apiPath, { params, query: query.replace(/^\?/, ""), ...json });
 }

@@ -3,7 +3,13 @@ import { actorSite } from "@/lib/services/sites";
 import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
 import { PhysioSessions } from "@/components/recovery/PhysioSessions";
 
-const groups: WorklistGroup[] = [{ title: "Patients after their operation", statuses: ["operated", "recovery"], empty: "No patient is recovering from an operation." }];
+const groups: WorklistGroup[] = [
+  {
+    title: "Patients after their operation",
+    statuses: ["operated", "recovery"],
+    empty: "No patient is recovering from an operation.",
+  },
+];
 
 export default async function PhysioPage() {
   const actor = await requirePageActor("workspace.physio");

@@ -5,8 +5,16 @@ import { RecoveryBoard } from "@/components/recovery/RecoveryBoard";
 
 const groups: WorklistGroup[] = [
   { title: "Awaiting diagnosis", statuses: ["referred"], empty: "No referred case is waiting for a diagnosis." },
-  { title: "Diagnosed: first-line treatment to start", statuses: ["diagnosed"], empty: "No diagnosed case is waiting for treatment." },
-  { title: "In first-line treatment: review due", statuses: ["first_line"], empty: "No case is in first-line treatment." },
+  {
+    title: "Diagnosed: first-line treatment to start",
+    statuses: ["diagnosed"],
+    empty: "No diagnosed case is waiting for treatment.",
+  },
+  {
+    title: "In first-line treatment: review due",
+    statuses: ["first_line"],
+    empty: "No case is in first-line treatment.",
+  },
   {
     title: "Listed: waiting for an assessment or a date",
     statuses: ["listed_for_surgery", "assessed", "scheduled"],

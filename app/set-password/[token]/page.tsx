@@ -4,11 +4,16 @@ import { Providers } from "@/components/Providers";
 import { SetPasswordForm } from "@/components/session/SetPasswordForm";
 
 // The token is in the address: it must not leave in a Referer header nor be indexed.
-export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Set your password",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 
 const refusals = {
   used: "This link has already been used. If you did not use it, tell the administrator, who can give you a new one.",
-  superseded: "A newer link was issued for this account, so this one no longer works. Use the newest link, or ask the administrator for a new one.",
+  superseded:
+    "A newer link was issued for this account, so this one no longer works. Use the newest link, or ask the administrator for a new one.",
   expired: "This link has expired. Ask the administrator for a new one.",
   unknown: "This link is not valid. Check that it was copied whole, or ask the administrator for a new one.",
 } as const;
@@ -26,8 +31,8 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
         {link.state === "valid" ? (
           <>
             <p className="muted">
-              For {link.name} ({link.email}). This link works once, until {until(link.expiresAt)} UTC. Choose a password of at least 12 characters
-              that only you know.
+              For {link.name} ({link.email}). This link works once, until {until(link.expiresAt)} UTC. Choose a password
+              of at least 12 characters that only you know.
             </p>
             <Providers>
               <SetPasswordForm token={token} />

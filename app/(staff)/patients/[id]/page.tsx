@@ -29,7 +29,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           <Link href={`/reception/patients/${patient.id}`}>Edit demographics</Link>
         </p>
       )}
-      {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={patient.id} canOpen={isAllowed(actor.role, "case.create")} />}
+      {isAllowed(actor.role, "case.readSummary") && (
+        <PatientCases patientId={patient.id} canOpen={isAllowed(actor.role, "case.create")} />
+      )}
       <PatientAppointments patientId={patient.id} timeZone={site.timeZone} />
     </>
   );

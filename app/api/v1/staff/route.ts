@@ -8,5 +8,12 @@ import { listStaff } from "@/lib/services/staff";
 export const GET = handle(endpoints.listStaff, ({ query }) => listStaff(query.role));
 export const POST = handle(endpoints.createStaff, async ({ actor, body, request }) => {
   const { passwordLink, ...account } = await createStaffAccount(actor, body);
-  return { ...account, passwordLink: { id: passwordLink.id, url: appUrl(request, setPasswordPath(passwordLink.token)), expiresAt: passwordLink.expiresAt.toISOString() } };
+  return {
+    ...account,
+    passwordLink: {
+      id: passwordLink.id,
+      url: appUrl(request, setPasswordPath(passwordLink.token)),
+      expiresAt: passwordLink.expiresAt.toISOString(),
+    },
+  };
 });

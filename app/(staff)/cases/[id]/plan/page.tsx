@@ -29,7 +29,8 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
       </p>
       <h1>Your recovery plan after posterior ankle arthroscopy</h1>
       <p>
-        <strong>{plan.patient.name}</strong> · MRN {plan.patient.mrn} · {plan.side} ankle · operated on <strong>{formatDate(plan.operationDate)}</strong> (day 0)
+        <strong>{plan.patient.name}</strong> · MRN {plan.patient.mrn} · {plan.side} ankle · operated on{" "}
+        <strong>{formatDate(plan.operationDate)}</strong> (day 0)
       </p>
 
       <h2>What to expect</h2>
@@ -55,7 +56,9 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
                 <tr key={d.dueOn}>
                   <td>D{d.day}</td>
                   <td>{formatDate(d.dueOn)}</td>
-                  <td>{d.bookedAt ? formatTime(d.bookedAt, plan.timeZone) : d.status === "planned" ? "to book" : d.status}</td>
+                  <td>
+                    {d.bookedAt ? formatTime(d.bookedAt, plan.timeZone) : d.status === "planned" ? "to book" : d.status}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -69,7 +72,8 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
                 <th scope="row">Crutch review</th>
                 <td>
                   {formatDate(plan.crutchWeaningReview.from)} – {formatDate(plan.crutchWeaningReview.to)}
-                  {plan.crutchWeaningReview.weanedOn && ` (off crutches ${formatDate(plan.crutchWeaningReview.weanedOn)})`}
+                  {plan.crutchWeaningReview.weanedOn &&
+                    ` (off crutches ${formatDate(plan.crutchWeaningReview.weanedOn)})`}
                 </td>
               </tr>
               {plan.milestones.map((m) => (
@@ -93,7 +97,10 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
           <ol className="compact">
             {plan.physio.slice(0, 4).map((p) => (
               <li key={p.number}>
-                Session {p.number}: {p.bookedAt ? `${formatDate(dayOf(new Date(p.bookedAt), plan.timeZone))} at ${formatTime(p.bookedAt, plan.timeZone)}` : `by ${formatDate(p.dueBy)}`}
+                Session {p.number}:{" "}
+                {p.bookedAt
+                  ? `${formatDate(dayOf(new Date(p.bookedAt), plan.timeZone))} at ${formatTime(p.bookedAt, plan.timeZone)}`
+                  : `by ${formatDate(p.dueBy)}`}
               </li>
             ))}
             {plan.physio.length > 4 && <li>then weekly until running is cleared</li>}

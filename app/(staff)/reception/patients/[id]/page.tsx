@@ -22,7 +22,9 @@ export default async function PatientPage({
   return (
     <>
       <EditPatient id={id} justRegistered={registered === "1"} today={site.today} />
-      {isAllowed(actor.role, "case.readSummary") && <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />}
+      {isAllowed(actor.role, "case.readSummary") && (
+        <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />
+      )}
       <PatientAppointments patientId={id} timeZone={site.timeZone} />
     </>
   );

@@ -2,4 +2,6 @@ import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
 import { updateStaffAccount } from "@/lib/services/staff-accounts";
 
-export const PATCH = handle(endpoints.updateStaff, ({ actor, params, body }) => updateStaffAccount(actor, params.id, body));
+export const PATCH = handle(endpoints.updateStaff, ({ actor, params, body }) =>
+  updateStaffAccount(actor, params.id, body),
+);

@@ -2,4 +2,6 @@ import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
 import { recordAnaesthesiaAssessment } from "@/lib/services/case-commands";
 
-export const POST = handle(endpoints.recordAnaesthesiaAssessment, ({ actor, params, body }) => recordAnaesthesiaAssessment(actor, params.id, body));
+export const POST = handle(endpoints.recordAnaesthesiaAssessment, ({ actor, params, body }) =>
+  recordAnaesthesiaAssessment(actor, params.id, body),
+);

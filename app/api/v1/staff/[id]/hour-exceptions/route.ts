@@ -2,4 +2,6 @@ import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
 import { addHoursException } from "@/lib/services/hours";
 
-export const POST = handle(endpoints.addHoursException, ({ actor, params, body }) => addHoursException(actor, params.id, body));
+export const POST = handle(endpoints.addHoursException, ({ actor, params, body }) =>
+  addHoursException(actor, params.id, body),
+);
