@@ -161,14 +161,10 @@ export const caseDetail = caseSummary
     timeZone: z.string(),
     today: z.string(),
     /** SX-4: the admission the latest anaesthesia assessment allows, for booking the arthroscopy; clinical roles only. */
-    admission: z
-      .enum(["day_case", "inpatient"])
-      .nullable()
-      .optional()
-      .meta({
-        description:
-          "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary",
-      }),
+    admission: z.enum(["day_case", "inpatient"]).nullable().optional().meta({
+      description:
+        "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary",
+    }),
     operated: z.boolean(),
     history: z.array(transition),
     clinical: z

@@ -30,13 +30,10 @@ export const newPassword = z.string().min(12, "At least 12 characters").max(200,
 export const passwordLink = z
   .object({
     id: uuid,
-    url: z
-      .url()
-      .nullable()
-      .meta({
-        description:
-          "The set-password page for the account's owner; shown once: null when replayed for an Idempotency-Key",
-      }),
+    url: z.url().nullable().meta({
+      description:
+        "The set-password page for the account's owner; shown once: null when replayed for an Idempotency-Key",
+    }),
     expiresAt: z.iso.datetime({ offset: true }),
   })
   .meta({
