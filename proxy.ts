@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { idleLimitMs, sessionIsLive } from "@/lib/auth/lifetime";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
-import { validationError } from "@/lib/http/errors";
+import { validationError } from "@/lib/domain/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { apiPolicy, commonHeaders, newNonce, pagePolicy } from "@/lib/http/security-headers";
 

@@ -3,7 +3,7 @@ import { authOptions } from "./options";
 import { sessionIsLive } from "./lifetime";
 import { isAllowed, isRole, type Action, type Role } from "./policy";
 import { db } from "@/lib/db/client";
-import { forbidden, unauthenticated } from "@/lib/http/errors";
+import { forbidden, unauthenticated } from "@/lib/domain/errors";
 
 export type Actor = { id: string; name: string; role: Role };
 
@@ -25,7 +25,7 @@ export async function currentActor(now = Date.now()): Promise<Actor | null> {
   return { id: staff.id, name: staff.name, role: staff.role };
 }
 
-/** Throws 401 without a live session and 403 when the policy denies the action. */
+/** Throws `unauthenticated` without a live session and `forbidden` when the policy denies the action. */
 export async function requireActor(action: Action): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw unauthenticated();

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/http/errors";
+import { conflict, notFoundBecause, type DomainError } from "@/lib/domain/errors";
 
 type KnownRequestError = { name: string; code: string; meta?: Record<string, unknown> };
 
@@ -16,11 +16,11 @@ export function databaseErrorToDomain(error: unknown): DomainError | null {
   if (!isKnownRequestError(error)) return null;
   switch (error.code) {
     case "P2025":
-      return new DomainError("NOT_FOUND", 404, "The record was not found.");
+      return notFoundBecause("The record was not found.");
     case "P2002":
-      return new DomainError("CONFLICT", 409, "A record with the same unique value already exists.");
+      return conflict("CONFLICT", "A record with the same unique value already exists.");
     case "P2003":
-      return new DomainError("NOT_FOUND", 404, "A record this refers to was not found.");
+      return notFoundBecause("A record this refers to was not found.");
     default:
       return null;
   }

@@ -1,27 +1,25 @@
-// Errors are values with codes; lib/http/problem.ts is the one place that turns them into HTTP.
+// Errors only the HTTP edge raises, about the request as a request rather than about the clinic:
+// lib/http/problem.ts gives each kind its status beside the domain's kinds (lib/domain/errors.ts).
 
-export type FieldError = { path: string; message: string };
+export const edgeErrorKinds = ["payload_too_large", "unsupported_media_type", "unavailable", "internal"] as const;
+export type EdgeErrorKind = (typeof edgeErrorKinds)[number];
 
-export class DomainError extends Error {
+export class EdgeError extends Error {
   constructor(
+    readonly kind: EdgeErrorKind,
     readonly code: string,
-    readonly status: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
-    this.name = "DomainError";
+    this.name = "EdgeError";
   }
 }
 
-export const validationError = (errors: FieldError[]) =>
-  new DomainError("VALIDATION", 400, "The request is not valid.", { errors });
-export const unauthenticated = () => new DomainError("UNAUTHENTICATED", 401, "Sign in to continue.");
-export const forbidden = () => new DomainError("FORBIDDEN", 403, "Your role may not do this.");
-export const notFound = (what: string) => new DomainError("NOT_FOUND", 404, `${what} was not found.`);
 export const payloadTooLarge = (limit: number) =>
-  new DomainError("PAYLOAD_TOO_LARGE", 413, `The request body is larger than ${limit} bytes.`);
-
-/** A protocol rule refused the request: 422 with the rule's ID as the code. */
-export const ruleViolation = (rule: string, message: string, ruleText: string) =>
-  new DomainError(rule, 422, message, { rule: ruleText });
+  new EdgeError("payload_too_large", "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`);
+export const unsupportedMediaType = () =>
+  new EdgeError("unsupported_media_type", "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+/** A service the app needs (`code` names it, e.g. DATABASE_UNAVAILABLE) does not answer. */
+export const unavailable = (code: string, message: string) => new EdgeError("unavailable", code, message);
+export const internalError = () => new EdgeError("internal", "INTERNAL", "Something went wrong on our side.");

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
-import { payloadTooLarge, validationError } from "./errors";
+import { validationError } from "@/lib/domain/errors";
+import { payloadTooLarge } from "./errors";
 import type { Endpoint } from "./endpoints";
 import { errorToResponse, zodToValidationError } from "./problem";
 import { withIdempotency } from "./idempotency";

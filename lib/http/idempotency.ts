@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { db, withinTransaction } from "@/lib/db/client";
 import { isLockTimeout } from "@/lib/db/errors";
-import { DomainError, validationError } from "./errors";
+import { conflict, DomainError, validationError } from "@/lib/domain/errors";
 import { problemResponse } from "./problem";
 
 type Request = {
@@ -53,11 +53,7 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
             if (!isLockTimeout(error)) throw error;
             throw new Unstored(
               problemResponse(
-                new DomainError(
-                  "IDEMPOTENCY_IN_PROGRESS",
-                  409,
-                  "The first request with this Idempotency-Key is still running.",
-                ),
+                conflict("IDEMPOTENCY_IN_PROGRESS", "The first request with this Idempotency-Key is still running."),
               ),
             );
           },
@@ -67,7 +63,11 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
         if (first?.status != null) {
           if (first.requestHash !== requestHash) {
             return problemResponse(
-              new DomainError("IDEMPOTENCY_KEY_REUSED", 422, "This Idempotency-Key was used for a different request."),
+              new DomainError(
+                "rule",
+                "IDEMPOTENCY_KEY_REUSED",
+                "This Idempotency-Key was used for a different request.",
+              ),
             );
           }
           return Response.json(first.responseBody, {

@@ -1,4 +1,5 @@
-import { DomainError, forbidden } from "./errors";
+import { forbidden } from "@/lib/domain/errors";
+import { unsupportedMediaType } from "./errors";
 
 const stateChanging = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
@@ -49,6 +50,6 @@ function isJson(contentType: string | null): boolean {
  */
 export function requireJsonBody(request: Request): void {
   if (!isJson(request.headers.get("content-type"))) {
-    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", 415, "Send the body as application/json.");
+    throw unsupportedMediaType();
   }
 }

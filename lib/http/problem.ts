@@ -1,31 +1,46 @@
 import { ZodError } from "zod";
-import { DomainError, validationError } from "./errors";
+import { DomainError, validationError, type DomainErrorKind } from "@/lib/domain/errors";
 import { databaseErrorToDomain } from "@/lib/db/errors";
+import { EdgeError, internalError, type EdgeErrorKind } from "./errors";
 
-const titles: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  409: "Conflict",
-  413: "Content Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Content",
-  500: "Internal Server Error",
-  503: "Service Unavailable",
-};
+export type ErrorKind = DomainErrorKind | EdgeErrorKind;
 
-export function problemResponse(error: DomainError): Response {
+/**
+ * The one table from an error's kind to its HTTP status and title (RFC 9110's reason phrase).
+ * `satisfies` makes a kind without a status fail the type-check.
+ */
+export const httpOfKind = {
+  invalid: { status: 400, title: "Bad Request" },
+  unauthenticated: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  not_found: { status: 404, title: "Not Found" },
+  conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Content Too Large" },
+  unsupported_media_type: { status: 415, title: "Unsupported Media Type" },
+  rule: { status: 422, title: "Unprocessable Content" },
+  internal: { status: 500, title: "Internal Server Error" },
+  unavailable: { status: 503, title: "Service Unavailable" },
+} as const satisfies Record<ErrorKind, { status: number; title: string }>;
+
+/** The HTTP status the API answers an error of this kind with. */
+export const httpStatusOf = (error: DomainError | EdgeError): number => httpOfKind[error.kind].status;
+
+/**
+ * The error as an RFC 9457 problem+json response: `{ type: "about:blank#<code>", title, status,
+ * detail: message, code, ...extra }` with the kind's status.
+ */
+export function problemResponse(error: DomainError | EdgeError): Response {
+  const { status, title } = httpOfKind[error.kind];
   const body = {
     type: `about:blank#${error.code}`,
-    title: titles[error.status] ?? "Error",
-    status: error.status,
+    title,
+    status,
     detail: error.message,
     code: error.code,
     ...error.extra,
   };
   return new Response(JSON.stringify(body), {
-    status: error.status,
+    status,
     headers: { "content-type": "application/problem+json" },
   });
 }
@@ -38,12 +53,12 @@ export function zodToValidationError(error: ZodError): DomainError {
 
 /** Maps anything thrown by a handler to problem+json; the unknown becomes a 500 without details. */
 export function errorToResponse(error: unknown, where: string): Response {
-  if (error instanceof DomainError) return problemResponse(error);
+  if (error instanceof DomainError || error instanceof EdgeError) return problemResponse(error);
   if (error instanceof ZodError) return problemResponse(zodToValidationError(error));
   const fromDatabase = databaseErrorToDomain(error);
   if (fromDatabase) return problemResponse(fromDatabase);
   // Logs carry no patient data: the error's kind only, never its message or the request.
   const kind = error instanceof Error ? error.name : typeof error;
   console.error(`[api] unhandled error in ${where}: ${kind}`);
-  return problemResponse(new DomainError("INTERNAL", 500, "Something went wrong on our side."));
+  return problemResponse(internalError());
 }

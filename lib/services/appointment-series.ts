@@ -9,7 +9,7 @@ import { dayOfColumn } from "@/lib/db/dates";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
 import { violation } from "@/lib/domain/rules";
-import { DomainError, forbidden, notFound } from "@/lib/http/errors";
+import { DomainError, forbidden, notFound } from "@/lib/domain/errors";
 import { bookAppointment } from "./appointments";
 import { recordAudit } from "./audit";
 import { whyNoSlot } from "./booking-obstacles";

@@ -1,6 +1,6 @@
 // Booking, moving and cancelling appointments. Each runs in one transaction with the case row
 // locked; the exclusion constraint on appointment_resource refuses any overlap (SC-1), which
-// comes back as 409 with the conflicting appointments.
+// comes back as a `conflict` SC-1 naming the conflicting appointments.
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
@@ -19,7 +19,7 @@ import {
   type Interval,
 } from "@/lib/domain/scheduling";
 import { dayOf } from "@/lib/domain/time";
-import { DomainError, forbidden, notFound, validationError } from "@/lib/http/errors";
+import { conflict, DomainError, forbidden, notFound, notFoundBecause, validationError } from "@/lib/domain/errors";
 import type { AppointmentInput } from "@/lib/schemas/appointment";
 import { recordAudit } from "./audit";
 import { roomWindows, staffWindows } from "./availability";
@@ -40,7 +40,7 @@ const resourceNames = {
   patientId: "patient",
 } as const;
 
-/** SC-1: the live appointments that overlap, as the 409 the API answers. */
+/** SC-1: the live appointments that overlap, as a `conflict` naming them. */
 async function conflictError(resources: Resources, slot: Interval, exceptId?: string): Promise<DomainError> {
   const byId = new Map<string, string>();
   for (const [key, name] of Object.entries(resourceNames)) {
@@ -53,9 +53,8 @@ async function conflictError(resources: Resources, slot: Interval, exceptId?: st
       AND appointment_id <> ${exceptId ?? "00000000-0000-0000-0000-000000000000"}::uuid`;
   const conflicts = rows.map((r) => ({ appointmentId: r.appointment_id, resource: byId.get(r.resource_id)! }));
   const taken = [...new Set(conflicts.map((c) => (c.resource === "patient" ? "the patient" : `the ${c.resource}`)))];
-  return new DomainError(
+  return conflict(
     "SC-1",
-    409,
     taken.length ? `Already booked at that time: ${taken.join(", ")}.` : "That time is already taken.",
     { conflicts },
   );
@@ -92,8 +91,7 @@ async function checkPeopleAndPlace(
     : null;
   const missing =
     (resources.clinicianId && !clinician) || (resources.anaesthetistId && !anaesthetist) || (resources.roomId && !room);
-  if (missing)
-    throw new DomainError("NOT_FOUND", 404, "A clinician or room of this booking was not found at the case's site.");
+  if (missing) throw notFoundBecause("A clinician or room of this booking was not found at the case's site.");
   const need = requirements[kind];
   const assumed = <T>(found: T | null, stand: T | null): T | null => found ?? (namedOnly ? stand : null);
   const staffing = checkStaffing({
@@ -118,9 +116,9 @@ async function checkPeopleAndPlace(
   }
 }
 
-/** A plan item named for the booking that the case does not have: 404 naming the field, not a rule about the plan. */
+/** A plan item named for the booking that the case does not have: `not_found` naming the field, not a rule about the plan. */
 const notOfThisCase = (path: string, what: string) =>
-  new DomainError("NOT_FOUND", 404, `This ${what} is not one of the case's.`, {
+  notFoundBecause(`This ${what} is not one of the case's.`, {
     errors: [{ path, message: `No such ${what} of this case` }],
   });
 
@@ -159,8 +157,8 @@ async function planLinks(tx: Tx, row: CaseRow, input: AppointmentInput, day: str
 const choiceAttempts = 5;
 
 /**
- * Books `input` (SC-1..SC-4, the pathway's rules): `{ id }`, or a DomainError (403, 409 SC-1 with
- * the conflicting appointments, 422 with the rule). A clinician, anaesthetist or room the client
+ * Books `input` (SC-1..SC-4, the pathway's rules): `{ id }`, or a DomainError (`forbidden`,
+ * `conflict` SC-1 with the conflicting appointments, `rule` with the rule's ID). A clinician, anaesthetist or room the client
  * did not name is chosen here; when a simultaneous booking takes the chosen one first (the
  * exclusion constraint refuses ours), the booking is tried again with the next free one: only a
  * conflict on a resource the client named, or on the patient, is refused.

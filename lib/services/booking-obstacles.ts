@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import { violation } from "@/lib/domain/rules";
 import { requirements, type AppointmentKind } from "@/lib/domain/scheduling";
-import { DomainError } from "@/lib/http/errors";
+import { conflict, type DomainError } from "@/lib/domain/errors";
 import { refusal } from "./case-record";
 import { findSlots, type SlotQuery } from "./slots";
 
@@ -25,10 +25,10 @@ const kindLabel = (kind: string) => kind.replace(/_/g, " ");
 
 /**
  * The error that explains why `findSlots(tx, query)` found nothing for `query.exactStart`
- * (which must be set): 409 `SC-1` with `conflicts` naming the patient's own appointments, 422
- * `SC-2` when no clinician of the kind's role works or no room of its kind is open, else 409
- * `SC-1` saying whether the clinicians or the rooms are all booked. Names the one chosen when
- * the query names a clinician or room.
+ * (which must be set): a `conflict` SC-1 with `conflicts` naming the patient's own appointments,
+ * a `rule` SC-2 when no clinician of the kind's role works or no room of its kind is open, else
+ * a `conflict` SC-1 saying whether the clinicians or the rooms are all booked. Names the one
+ * chosen when the query names a clinician or room.
  */
 export async function whyNoSlot(tx: Tx, query: SlotQuery & { exactStart: Date }): Promise<DomainError> {
   const start = query.exactStart;
@@ -39,7 +39,7 @@ export async function whyNoSlot(tx: Tx, query: SlotQuery & { exactStart: Date })
     ORDER BY a.starts_at`;
   if (own.length > 0) {
     const kinds = [...new Set(own.map((o) => kindLabel(o.kind)))].join(" and ");
-    return new DomainError("SC-1", 409, `The patient already has an appointment (${kinds}) at that time.`, {
+    return conflict("SC-1", `The patient already has an appointment (${kinds}) at that time.`, {
       conflicts: own.map((o) => ({ appointmentId: o.appointment_id, resource: "patient" })),
     });
   }
@@ -78,5 +78,5 @@ export async function whyNoSlot(tx: Tx, query: SlotQuery & { exactStart: Date })
     : query.clinicianId
       ? `The ${role} chosen is already booked at that time.`
       : `Every ${role} working then is already booked at that time.`;
-  return new DomainError("SC-1", 409, message, { conflicts: [] });
+  return conflict("SC-1", message, { conflicts: [] });
 }

@@ -8,7 +8,7 @@ import { dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf } from "@/lib/domain/time";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/domain/errors";
 import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
 import { z } from "zod";
 import type { slotQuery } from "@/lib/schemas/appointment";

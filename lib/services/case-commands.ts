@@ -32,7 +32,7 @@ import type {
   operationInput,
   reviewInput,
 } from "@/lib/schemas/case";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/domain/errors";
 import { runCaseCommand } from "./case-record";
 
 type In<T extends z.ZodType> = z.infer<T>;

@@ -9,7 +9,7 @@ import type { CaseSnapshot, Decision } from "@/lib/domain/pathway";
 import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
 import { ruleCatalogue, type Violation } from "@/lib/domain/rules";
 import { dayOf, type Day } from "@/lib/domain/time";
-import { notFound, ruleViolation } from "@/lib/http/errors";
+import { notFound, ruleViolation } from "@/lib/domain/errors";
 import { recordAudit } from "./audit";
 
 export const caseInclude = {
@@ -67,7 +67,7 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
   };
 }
 
-/** A violated rule as the 422 the API answers. */
+/** A violated rule as the `rule` error the API answers (its ID as the code, its text in `extra.rule`). */
 export const refusal = (v: Violation) => ruleViolation(v.rule, v.message, ruleCatalogue[v.rule]);
 
 /** Moves the case and records who, when and why. */
@@ -92,7 +92,7 @@ export type CommandPlan<T> = {
 
 /**
  * Runs one command on a case in one transaction: lock the case, ask the domain, write what the
- * command records, move the case and record why, audit. A refusal throws 422 with the rule's ID
+ * command records, move the case and record why, audit. A refusal throws a `rule` error with the rule's ID
  * before anything is written.
  */
 export async function runCaseCommand<T>(

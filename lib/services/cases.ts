@@ -10,7 +10,7 @@ import { earliestClearance } from "@/lib/domain/care-plan";
 import { admissionFor, decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
-import { DomainError, notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/domain/errors";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit } from "./audit";
@@ -50,7 +50,7 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
   return db().$transaction(async (tx) => {
     const patient = await tx.patient.findUnique({ where: { id: input.patientId } });
     if (!patient)
-      throw new DomainError("NOT_FOUND", 404, "The patient was not found.", {
+      throw notFound("The patient", {
         errors: [{ path: "patientId", message: "No such patient" }],
       });
     const site = await staffSite(tx, actor);
@@ -120,7 +120,7 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
 /**
  * The case as the actor's role may see it: clinicians get the clinical record, the admission the
  * latest assessment allows and the reasons of the history; reception the summary (demographics,
- * pathway state and history without reasons). 404 when there is no such case. Audited.
+ * pathway state and history without reasons). `not_found` when there is no such case. Audited.
  */
 export async function getCase(actor: Actor, caseId: string, now = new Date()): Promise<CaseDetail> {
   return db().$transaction(async (tx) => {

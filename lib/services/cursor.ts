@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { validationError } from "@/lib/http/errors";
+import { validationError } from "@/lib/domain/errors";
 
 // Keyset pagination: the cursor is the sort key of the last item, opaque to clients.
 export function encodeCursor(key: Record<string, string>): string {
@@ -11,7 +11,7 @@ const notACursor = () => validationError([{ path: "cursor", message: "Not a curs
 /**
  * The sort key a cursor holds, checked against the list's own key shape (`shape`: a zod object of
  * the key's fields, e.g. `{ id: uuid }`), so that nothing made up reaches a query.
- * Throws 400 VALIDATION at path `cursor` for anything this list did not return: not base64url
+ * Throws `invalid` VALIDATION at path `cursor` for anything this list did not return: not base64url
  * JSON, not an object, or a field missing or of the wrong form.
  */
 export function decodeCursor<S extends z.ZodType<Record<string, unknown>>>(cursor: string, shape: S): z.infer<S> {

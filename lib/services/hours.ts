@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/domain/errors";
 import type { WeeklyHoursInput } from "@/lib/schemas/hours";
 import { recordAudit } from "./audit";
 

@@ -7,7 +7,7 @@ import { passwordLinkLifetimeMs } from "@/lib/auth/lifetime";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ruleCatalogue } from "@/lib/domain/rules";
 import { db, type Tx } from "@/lib/db/client";
-import { notFound, ruleViolation } from "@/lib/http/errors";
+import { notFound, ruleViolation } from "@/lib/domain/errors";
 import { recordAudit } from "./audit";
 
 /** A link as issued: the token appears only here, never in the database. */
@@ -53,7 +53,7 @@ export async function issuePasswordLinkIn(
 /**
  * A new set-password link for an account (a forgotten password, a lost link): older links stop
  * working at once; the current password works until the new link is used.
- * Errors: 404 when there is no such account.
+ * Errors: `not_found` when there is no such account.
  */
 export async function issuePasswordLink(actor: Actor, staffId: string, now = new Date()): Promise<IssuedPasswordLink> {
   return db().$transaction(async (tx) => {
@@ -95,7 +95,7 @@ const why: Record<Exclude<LinkState, "valid">, string> = {
  * The owner sets the account's password with the link's token: once, before it expires, and only
  * with the newest link (AC-2). Ends the account's open sessions and audits the change as the
  * owner's. Answers the account's email, for signing in.
- * Errors: 404 for an unknown token; 422 AC-2 for a used, superseded or expired link (nothing written).
+ * Errors: `not_found` for an unknown token; `rule` AC-2 for a used, superseded or expired link (nothing written).
  */
 export async function setPasswordWithLink(
   input: { token: string; password: string },

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
 import { dayOf } from "@/lib/domain/time";
-import { notFound, validationError } from "@/lib/http/errors";
+import { notFound, validationError } from "@/lib/domain/errors";
 import { isCalendarDate, uuid, withoutControls } from "@/lib/schemas/common";
 import {
   birthDateProblem,
@@ -51,7 +51,7 @@ export function presentPatient(row: PatientRow): Patient {
 const readAudit = (rows: { id: string }[], action: string) =>
   rows.map((row) => ({ action, entity: "patient", entityId: row.id, patientId: row.id }));
 
-/** A birth date no later than today at the actor's site; 400 VALIDATION at `birthDate` otherwise. */
+/** A birth date no later than today at the actor's site; `invalid` VALIDATION at `birthDate` otherwise. */
 async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date) {
   const { site } = await tx.staff.findUniqueOrThrow({
     where: { id: actor.id },
@@ -61,7 +61,7 @@ async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date
   if (problem) throw validationError([{ path: "birthDate", message: problem }]);
 }
 
-/** Registers a patient; a birth date after today at the actor's site is refused (400). */
+/** Registers a patient; a birth date after today at the actor's site is refused (`invalid`). */
 export async function registerPatient(actor: Actor, input: PatientInput, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
     await checkBirthDate(tx, actor, input.birthDate, now);
@@ -84,11 +84,11 @@ export async function getPatient(actor: Actor, id: string): Promise<Patient> {
   });
 }
 
-/** Corrects demographics; a birth date after today at the actor's site is refused (400). */
+/** Corrects demographics; a birth date after today at the actor's site is refused (`invalid`). */
 export async function updatePatient(actor: Actor, id: string, patch: PatientPatch, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
     const { birthDate, ...rest } = patch;
-    // Invalid input is 400 whether or not the patient exists, as with the schema's own checks.
+    // Invalid input is refused as such whether or not the patient exists, as with the schema's own checks.
     if (birthDate) await checkBirthDate(tx, actor, birthDate, now);
     const existing = await tx.patient.findUnique({ where: { id }, select: { id: true } });
     if (!existing) throw notFound("The patient");

@@ -16,7 +16,7 @@ import {
 } from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
-import { DomainError, notFound } from "@/lib/http/errors";
+import { notFound, notFoundBecause } from "@/lib/domain/errors";
 import { recordAudit } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
@@ -275,7 +275,7 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
 /**
  * The surgeon acknowledges one of the case's alerts with a note; acknowledging again replaces
  * the note. The key must name an alert the case has now (derived as the board derives it):
- * otherwise 404 with `errors` on `key`, and nothing is written. 404 too for an unknown case.
+ * otherwise `not_found` with `errors` on `key`, and nothing is written; `not_found` too for an unknown case.
  */
 export async function acknowledgeAlert(
   actor: Actor,
@@ -287,7 +287,7 @@ export async function acknowledgeAlert(
     await lockCase(tx, caseId);
     const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: caseId }, include: boardInclude });
     if (!alertsOf(kase, now).some((a) => a.key === input.key)) {
-      throw new DomainError("NOT_FOUND", 404, "This case has no such alert.", {
+      throw notFoundBecause("This case has no such alert.", {
         errors: [{ path: "key", message: "Not an alert of this case" }],
       });
     }

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { ruleCatalogue } from "@/lib/domain/rules";
 import { db } from "@/lib/db/client";
-import { notFound, ruleViolation } from "@/lib/http/errors";
+import { notFound, ruleViolation } from "@/lib/domain/errors";
 import { recordAudit } from "./audit";
 import { issuePasswordLinkIn, type IssuedPasswordLink } from "./password-links";
 
@@ -22,7 +22,7 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
 /**
  * Adds an account at the administrator's site, with a set-password link for its owner (valid 72
  * hours). Answers the account and the link's token, which is shown once and stored only hashed.
- * Errors: 409 CONFLICT when the email is in use.
+ * Errors: `conflict` CONFLICT when the email is in use.
  */
 export async function createStaffAccount(
   actor: Actor,
@@ -55,7 +55,7 @@ const refuse = (message: string) => ruleViolation("AC-1", message, ruleCatalogue
 /**
  * Renames an account, changes its role, deactivates or reactivates it (AC-1: never one's own
  * role or one's own account; never a site's last active administrator). Audited with the new values.
- * Errors: 404 for an unknown account; 422 AC-1.
+ * Errors: `not_found` for an unknown account; `rule` AC-1.
  */
 export async function updateStaffAccount(
   actor: Actor,

@@ -6,6 +6,7 @@ import { getCase } from "@/lib/services/cases";
 import { dayFromToday, siteAt } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 import { createRooms, createStaff, giveHours } from "../setup/scheduling";
+import { answered, asAnswered } from "../setup/answered";
 
 // Up to 50 connections, so that simultaneous bookings really race in the database.
 const prisma = setDb(createDb(inject("databaseUrl"), { connections: 50 }));
@@ -37,7 +38,7 @@ describe("booking against the database", () => {
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
     expect(refusals).toHaveLength(49);
     for (const refusal of refusals)
-      expect(refusal).toMatchObject({
+      expect(answered(refusal)).toMatchObject({
         status: 409,
         code: "SC-1",
         extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] },
@@ -105,7 +106,7 @@ describe("booking against the database", () => {
     const { caseId } = await caseAt(team, "referred");
     const before = await prisma.appointment.count({ where: { caseId } });
     await expect(
-      consultation(caseId, siteAt(6, 19, 50), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id }),
+      asAnswered(consultation(caseId, siteAt(6, 19, 50), { clinicianId: team.surgeon.id, roomId: consulting[1]!.id })),
     ).rejects.toMatchObject({ status: 422, code: "SC-2" });
     expect(await prisma.appointment.count({ where: { caseId } })).toBe(before);
   });
@@ -191,11 +192,13 @@ describe("booking against the database", () => {
   it("refuses a nurse booking a consultation (403) and a physio session before D1 (PO-4)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 0 });
     await expect(
-      bookAppointment(team.nurse, { caseId, kind: "consultation", start: siteAt(1, 9).toISOString() }),
+      asAnswered(bookAppointment(team.nurse, { caseId, kind: "consultation", start: siteAt(1, 9).toISOString() })),
     ).rejects.toMatchObject({ status: 403 });
     // Day 0 at 19:00, with the clock at the start of day 0, so that the time itself is still to come.
     await expect(
-      bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(0, 19).toISOString() }, siteAt(0, 0)),
+      asAnswered(
+        bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(0, 19).toISOString() }, siteAt(0, 0)),
+      ),
     ).rejects.toMatchObject({ status: 422, code: "PO-4" });
     const tomorrow = await bookAppointment(team.physio, { caseId, kind: "physio", start: siteAt(1, 9).toISOString() });
     expect(tomorrow.id).toBeTruthy();

@@ -8,6 +8,7 @@ import { testDatabase } from "../setup/db";
 import { dayFromToday, siteAt } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 import { createRooms, createStaff, giveHours } from "../setup/scheduling";
+import { asAnswered } from "../setup/answered";
 
 const prisma = testDatabase();
 let team: Team;
@@ -35,7 +36,7 @@ describe("what a refused booking says", () => {
       { caseId, kind: "dressing", start: siteAt(2, 10).toISOString() },
       morning(),
     );
-    await expect(refusal).rejects.toMatchObject({
+    await expect(asAnswered(refusal)).rejects.toMatchObject({
       status: 409,
       code: "SC-1",
       extra: { conflicts: [{ appointmentId: own.id, resource: "patient" }] },
@@ -85,7 +86,7 @@ describe("what a refused booking says", () => {
       { caseId: second.caseId, kind: "dressing", start: siteAt(2, 12).toISOString() },
       morning(),
     );
-    await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1" });
+    await expect(asAnswered(refusal)).rejects.toMatchObject({ status: 409, code: "SC-1" });
     await expect(refusal).rejects.toThrow(/dressing room/i);
     await expect(refusal).rejects.not.toThrow(/nurse/i);
   });
@@ -109,7 +110,7 @@ describe("what a refused booking says", () => {
       { caseId: b.caseId, kind: "dressing", start: siteAt(2, 14).toISOString() },
       morning(),
     );
-    await expect(refusal).rejects.toMatchObject({ status: 409, code: "SC-1" });
+    await expect(asAnswered(refusal)).rejects.toMatchObject({ status: 409, code: "SC-1" });
     await expect(refusal).rejects.toThrow(/every nurse/i);
   });
 
@@ -120,14 +121,18 @@ describe("what a refused booking says", () => {
       { caseId, kind: "dressing", start: siteAt(2, 21).toISOString(), homeVisit: true },
       morning(),
     );
-    await expect(refusal).rejects.toMatchObject({ status: 422, code: "SC-2", extra: { rule: ruleCatalogue["SC-2"] } });
+    await expect(asAnswered(refusal)).rejects.toMatchObject({
+      status: 422,
+      code: "SC-2",
+      extra: { rule: ruleCatalogue["SC-2"] },
+    });
     await expect(refusal).rejects.toThrow(/no nurse works/i);
   });
 
   it("refuses a series before the operation with the rule's text (PW-3)", async () => {
     const { caseId } = await caseAt(team, "assessed");
     await expect(
-      bookPostOperativeSeries(team.nurse, caseId, { dressingTime: "10:00", preview: true }, morning()),
+      asAnswered(bookPostOperativeSeries(team.nurse, caseId, { dressingTime: "10:00", preview: true }, morning())),
     ).rejects.toMatchObject({
       status: 422,
       code: "PW-3",
@@ -146,7 +151,7 @@ describe("what a refused booking says", () => {
       { caseId, kind: "dressing", start, homeVisit: true, dressingVisitId: visit.id },
       morning(),
     );
-    await expect(dressing).rejects.toMatchObject({
+    await expect(asAnswered(dressing)).rejects.toMatchObject({
       status: 404,
       code: "NOT_FOUND",
       extra: { errors: [{ path: "dressingVisitId" }] },
@@ -156,7 +161,7 @@ describe("what a refused booking says", () => {
       { caseId, kind: "physio", start, physioSessionId: session.id },
       morning(),
     );
-    await expect(physio).rejects.toMatchObject({
+    await expect(asAnswered(physio)).rejects.toMatchObject({
       status: 404,
       code: "NOT_FOUND",
       extra: { errors: [{ path: "physioSessionId" }] },
@@ -181,7 +186,7 @@ describe("what a refused booking says", () => {
       { caseId: other.caseId, kind: "consultation", start, clinicianId: team.surgeon.id, roomId: otherRoom!.id },
       morning(),
     );
-    await expect(refusal).rejects.toMatchObject({
+    await expect(asAnswered(refusal)).rejects.toMatchObject({
       status: 409,
       code: "SC-1",
       extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] },

@@ -5,6 +5,7 @@ import { addDays } from "@/lib/domain/time";
 import { testDatabase } from "../setup/db";
 import { minutesFromNow, today as todayOfRun } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
+import { answered, asAnswered } from "../setup/answered";
 
 const prisma = testDatabase();
 let team: Team;
@@ -48,7 +49,13 @@ describe("case commands against the database", () => {
     const { caseId } = await caseAt(team, "referred");
     const before = await rowCounts(caseId);
     await expect(
-      startFirstLineCourse(team.surgeon, caseId, { startedOn: today, painSeverity: "mild", measures: ["analgesics"] }),
+      asAnswered(
+        startFirstLineCourse(team.surgeon, caseId, {
+          startedOn: today,
+          painSeverity: "mild",
+          measures: ["analgesics"],
+        }),
+      ),
     ).rejects.toMatchObject({ status: 422, code: "DX-3" });
     expect(await rowCounts(caseId)).toEqual(before);
   });
@@ -72,7 +79,10 @@ describe("case commands against the database", () => {
     const { caseId } = await caseAt(team, "failed_course");
     const results = await Promise.allSettled(Array.from({ length: 2 }, () => listForSurgery(team.surgeon, caseId, {})));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { status: 422, code: "PW-3" } });
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect({ ...rejected, reason: answered(rejected?.reason) }).toMatchObject({
+      reason: { status: 422, code: "PW-3" },
+    });
     expect(await prisma.surgicalListing.count({ where: { caseId } })).toBe(1);
   });
 

@@ -13,6 +13,7 @@ import { addDays, instantAt } from "@/lib/domain/time";
 import { patientInput, patientPatch } from "@/lib/schemas/patient";
 import { now, siteZone } from "../setup/clock";
 import { createActor, testDatabase } from "../setup/db";
+import { asAnswered } from "../setup/answered";
 
 const prisma = testDatabase();
 let reception: Actor;
@@ -123,7 +124,10 @@ describe("patients", () => {
 
   it("reports a missing patient as not found and writes nothing", async () => {
     const before = await prisma.auditEvent.count();
-    await expect(getPatient(reception, randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+    await expect(asAnswered(getPatient(reception, randomUUID()))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+    });
     expect(await prisma.auditEvent.count()).toBe(before);
   });
 
@@ -152,7 +156,7 @@ describe("patients", () => {
       expect(halfPastMidnight.toISOString().slice(0, 10)).toBe(addDays(londonDay, -1));
       const born = await registerAsRequest(londonDay);
       expect(born).toMatchObject({ birthDate: londonDay });
-      await expect(registerAsRequest(addDays(londonDay, 1))).rejects.toMatchObject({
+      await expect(asAnswered(registerAsRequest(addDays(londonDay, 1)))).rejects.toMatchObject({
         status: 400,
         extra: { errors: [{ path: "birthDate", message: "Cannot be in the future" }] },
       });
@@ -164,7 +168,7 @@ describe("patients", () => {
       const patch = patientPatch.parse({ birthDate: londonDay });
       expect(await updatePatient(reception, patient.id, patch)).toMatchObject({ birthDate: londonDay });
       await expect(
-        updatePatient(reception, patient.id, patientPatch.parse({ birthDate: addDays(londonDay, 1) })),
+        asAnswered(updatePatient(reception, patient.id, patientPatch.parse({ birthDate: addDays(londonDay, 1) }))),
       ).rejects.toMatchObject({ status: 400 });
       expect((await getPatient(reception, patient.id)).birthDate).toBe(londonDay);
     });

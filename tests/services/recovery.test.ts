@@ -15,6 +15,7 @@ import { testDatabase } from "../setup/db";
 import { dayFromToday, siteAt, today } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 import { createRooms, giveHours } from "../setup/scheduling";
+import { asAnswered } from "../setup/answered";
 
 const prisma = testDatabase();
 let team: Team;
@@ -207,14 +208,14 @@ describe("recovery against the database", () => {
     });
     expect((await getCase(team.surgeon, caseId)).status).toBe("recovery");
     await expect(
-      recordDressingVisit(team.nurse, dueToday.visitId!, { woundState: "exudate" }, evening()),
+      asAnswered(recordDressingVisit(team.nurse, dueToday.visitId!, { woundState: "exudate" }, evening())),
     ).rejects.toMatchObject({ status: 422, code: "PW-3" });
 
     const later = await prisma.dressingVisit.findFirstOrThrow({
       where: { caseId, dueOn: new Date(`${dayFromToday(2)}T00:00:00Z`) },
     });
     await expect(
-      recordDressingVisit(team.nurse, later.id, { woundState: "clean_dry" }, evening()),
+      asAnswered(recordDressingVisit(team.nurse, later.id, { woundState: "clean_dry" }, evening())),
     ).rejects.toMatchObject({ status: 422, code: "PW-1" });
     expect(await prisma.dressingRecord.count({ where: { dressingVisitId: later.id } })).toBe(0);
   });

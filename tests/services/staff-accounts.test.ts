@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
-import { DomainError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/domain/errors";
+import { httpStatusOf } from "@/lib/http/problem";
 import { issuePasswordLink, passwordLinkState, setPasswordWithLink } from "@/lib/services/password-links";
 import { signIn } from "@/lib/services/sign-in";
 import { createStaffAccount, updateStaffAccount } from "@/lib/services/staff-accounts";
@@ -39,7 +40,7 @@ describe("staff accounts keep the clinic an administrator (AC-1)", () => {
     await colleague(admin, "admin");
     const audits = await auditCount(admin.id);
     const error = await refusal(updateStaffAccount(admin, admin.id, { role: "surgeon" }));
-    expect({ code: error.code, status: error.status }).toEqual({ code: "AC-1", status: 422 });
+    expect({ code: error.code, status: httpStatusOf(error) }).toEqual({ code: "AC-1", status: 422 });
     expect((await prisma.staff.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
     expect(await auditCount(admin.id)).toBe(audits);
   });
@@ -137,7 +138,7 @@ describe("a new account's password is set by its owner through a link (AC-2)", (
 
     expect(await passwordLinkState(token)).toEqual({ state: "used" });
     const error = await refusal(setPasswordWithLink({ token, password: "a password chosen later" }));
-    expect({ code: error.code, status: error.status }).toEqual({ code: "AC-2", status: 422 });
+    expect({ code: error.code, status: httpStatusOf(error) }).toEqual({ code: "AC-2", status: 422 });
     const staff = await prisma.staff.findUniqueOrThrow({ where: { id: account.id } });
     expect(await verifyPassword(staff.passwordHash!, "the owner's own password")).toBe(true);
   });

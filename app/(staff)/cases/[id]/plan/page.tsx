@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { uuid } from "@/lib/schemas/common";
-import { DomainError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/domain/errors";
 import { getCarePlan } from "@/lib/services/cases";
 import { activityLabel, formatDate } from "@/components/cases/labels";
 import { PrintButton } from "@/components/ui/PrintButton";
@@ -14,7 +14,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!uuid.safeParse(id).success) notFound();
   const plan = await getCarePlan(actor, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.status === 404) return null;
+    if (error instanceof DomainError && error.kind === "not_found") return null;
     throw error;
   });
   if (!plan) notFound();
