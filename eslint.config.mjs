@@ -2,10 +2,108 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+// The layers and which may import which (docs/architecture.md, "Who may import whom"). Each
+// pattern matches an import by the "@/" alias or by a relative path, so "../db/client" is
+// caught as "@/lib/db/client" is.
+const inLib = (folder, except = "") => `^(@/lib/|(\\.\\./)+(lib/)?)${folder}${except}(/.*)?$`;
+const atRoot = (folder) => `^(@/|(\\.\\./)+)${folder}(/.*)?$`;
+
+const modules = {
+  next: { regex: "^next(/.*)?$", name: "Next.js" },
+  nextAuth: { regex: "^next-auth(/.*)?$", name: "next-auth" },
+  react: { regex: "^react(-dom)?(/.*)?$", name: "React" },
+  prisma: { regex: "^@prisma/", name: "Prisma" },
+  db: { regex: inLib("db"), name: "the database layer (lib/db, with the generated Prisma client)" },
+  http: { regex: inLib("http"), name: "the HTTP edge (lib/http)" },
+  services: { regex: inLib("services"), name: "the services (lib/services)" },
+  domain: { regex: inLib("domain"), name: "the domain (lib/domain)" },
+  auth: { regex: inLib("auth"), name: "lib/auth" },
+  authServer: { regex: inLib("auth", "(?!/policy$)"), name: "lib/auth beyond its policy table (lib/auth/policy)" },
+  schemas: { regex: inLib("schemas"), name: "the schemas (lib/schemas)" },
+  components: { regex: atRoot("components"), name: "components/" },
+  app: { regex: atRoot("app"), name: "app/" },
+};
+
+const layers = [
+  {
+    files: ["lib/domain/**"],
+    who: "lib/domain",
+    why: "the protocol is pure TypeScript, free of framework, database and transport",
+    not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "auth", "schemas", "components", "app"],
+  },
+  {
+    files: ["lib/schemas/**"],
+    who: "lib/schemas",
+    why: "the schemas are shared by the browser and the server",
+    not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "authServer", "components", "app"],
+  },
+  {
+    files: ["lib/db/**"],
+    who: "lib/db",
+    why: "the database layer sits below the services and knows nothing of HTTP or sessions",
+    not: ["next", "nextAuth", "react", "http", "services", "auth", "schemas", "components", "app"],
+  },
+  {
+    files: ["lib/services/**"],
+    who: "lib/services",
+    why: "a use case speaks the domain's errors and results; HTTP is chosen at the edge",
+    not: ["next", "nextAuth", "react", "http", "components", "app"],
+  },
+  {
+    files: ["lib/auth/**"],
+    who: "lib/auth",
+    why: "its errors are the domain's; HTTP is chosen at the edge",
+    not: ["react", "http", "components", "app"],
+  },
+  {
+    files: ["lib/http/**"],
+    who: "lib/http",
+    why: "the HTTP edge serves the pages and the browser, it does not depend on them",
+    not: ["react", "components", "app"],
+  },
+  {
+    files: ["components/**"],
+    who: "components/",
+    why: "the browser reads and writes through /api/v1; pages pass server data down as props",
+    not: ["prisma", "db", "services", "authServer"],
+  },
+  {
+    files: ["app/**/route.ts"],
+    who: "A route handler",
+    why: "it parses, authorises and calls a service, which owns the transaction and the domain decision",
+    not: ["prisma", "db", "domain", "components"],
+  },
+  {
+    files: ["app/**"],
+    ignores: ["app/**/route.ts"],
+    who: "A page or layout",
+    why: "it reads through the services, which audit every read of patient data",
+    not: ["prisma", "db"],
+  },
+];
+
+// A file matches one block only: a later block's no-restricted-imports would replace an earlier one's.
+const layerRules = layers.map(({ files, ignores, who, why, not }) => ({
+  files,
+  ...(ignores ? { ignores } : {}),
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: not.map((key) => ({
+          regex: modules[key].regex,
+          message: `${who} may not import ${modules[key].name}: ${why} (docs/architecture.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
   prettier,
+  ...layerRules,
   {
     ignores: [
       ".next/**",

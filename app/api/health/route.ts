@@ -1,15 +1,11 @@
-import { db } from "@/lib/db/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
 import { unavailable } from "@/lib/http/errors";
+import { databaseAnswers } from "@/lib/services/health";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(endpoints.health, async () => {
-  try {
-    await db().$queryRaw`SELECT 1`;
-  } catch {
-    throw unavailable("DATABASE_UNAVAILABLE", "The database does not answer.");
-  }
+  if (!(await databaseAnswers())) throw unavailable("DATABASE_UNAVAILABLE", "The database does not answer.");
   return { status: "ok", db: "ok" };
 });
