@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { endpoints } from "@/lib/http/endpoints";
 import type { Role } from "@/lib/auth/policy";
-import { apiAs, emailOf, signInThroughPage } from "./support";
+import { apiAs, emailOf, send, signInThroughPage } from "./support";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -18,8 +19,8 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
 
   test("the set-password page a new account's link opens", async ({ page }) => {
     const admin = await apiAs("admin");
-    const created = await admin.post("/api/v1/staff", {
-      data: { email: `reception.${Date.now()}@demo.clinic`, name: "Reception Accessible", role: "reception" },
+    const created = await send(admin, endpoints.createStaff, {
+      body: { email: `reception.${Date.now()}@demo.clinic`, name: "Reception Accessible", role: "reception" },
     });
     await page.goto((await created.json()).passwordLink.url);
     await expect(page.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();

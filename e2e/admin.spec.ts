@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { apiAs, emailOf, newestAuditId, signInThroughPage } from "./support";
+import { endpoints } from "@/lib/http/endpoints";
+import type { BodyOf } from "@/lib/http/client";
+import { apiAs, emailOf, newestAuditId, send, signInThroughPage } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
 
@@ -68,12 +70,12 @@ test.describe("clinic policies", () => {
         anaesthetist: await apiAs("anaesthetist"),
       };
       const kase = await caseAt(clients, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 40 });
-      const booking = await clients.reception.post("/api/v1/appointments", {
-        data: { caseId: kase.id, kind: "arthroscopy", start: siteAt(weekdayAfter(today(), 3), 8) },
+      const booking = await send(clients.reception, endpoints.bookAppointment, {
+        body: { caseId: kase.id, kind: "arthroscopy", start: siteAt(weekdayAfter(today(), 3), 8) },
       });
       expect((await booking.json()).code).toBe("SX-3");
     } finally {
-      expect((await admin.put("/api/v1/policies", { data: defaults })).status()).toBe(200);
+      expect((await send(admin, endpoints.setPolicies, { body: defaults })).status()).toBe(200);
     }
   });
 });
@@ -135,8 +137,8 @@ test.describe("staff accounts", () => {
   }) => {
     const admin = await apiAs("admin");
     const name = `Physio Forgetful ${Date.now()}`;
-    const created = await admin.post("/api/v1/staff", {
-      data: { email: `physio.${Date.now()}@demo.clinic`, name, role: "physio" },
+    const created = await send(admin, endpoints.createStaff, {
+      body: { email: `physio.${Date.now()}@demo.clinic`, name, role: "physio" },
     });
     expect(created.status()).toBe(201);
     const older = (await created.json()).passwordLink.url as string;
@@ -156,12 +158,12 @@ test.describe("staff accounts", () => {
 
     const token = new URL(newer).pathname.split("/").pop();
     const anonymous = await apiAs(null);
-    const first = await anonymous.post("/api/v1/set-password", {
-      data: { token, password: "a physio's own password" },
+    const first = await send(anonymous, endpoints.setPassword, {
+      body: { token: token!, password: "a physio's own password" },
     });
     expect(first.status()).toBe(200);
-    const again = await anonymous.post("/api/v1/set-password", {
-      data: { token, password: "somebody else's password" },
+    const again = await send(anonymous, endpoints.setPassword, {
+      body: { token: token!, password: "somebody else's password" },
     });
     expect(again.status()).toBe(422);
     expect((await again.json()).code).toBe("AC-2");
@@ -173,8 +175,13 @@ test.describe("staff accounts", () => {
       (s: { name: string }) => s.name === "Kim Adeyemi",
     );
     const before = await newestAuditId(admin);
-    for (const data of [{ role: "surgeon" }, { active: false }, { role: "nurse", active: false }]) {
-      const response = await admin.patch(`/api/v1/staff/${self.id}`, { data });
+    const changes: BodyOf<typeof endpoints.updateStaff>[] = [
+      { role: "surgeon" },
+      { active: false },
+      { role: "nurse", active: false },
+    ];
+    for (const data of changes) {
+      const response = await send(admin, endpoints.updateStaff, { params: { id: self.id }, body: data });
       expect(response.status(), JSON.stringify(data)).toBe(422);
       expect((await response.json()).code).toBe("AC-1");
     }

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { apiAs, emailOf, signInThroughPage } from "./support";
+import { endpoints } from "@/lib/http/endpoints";
+import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { addDays, dayOf } from "@/lib/domain/time";
 import { siteAt, siteZone, startOf, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
@@ -48,27 +49,28 @@ test.describe("calendars and hours", () => {
 
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
-    const onLeave = await reception.post("/api/v1/appointments", {
-      data: { caseId: kase.id, kind: "consultation", start: siteAt(leaveDay, 10), clinicianId: surgeon.id },
+    const onLeave = await send(reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(leaveDay, 10), clinicianId: surgeon.id },
     });
     expect(onLeave.status()).toBe(422);
     expect((await onLeave.json()).code).toBe("SC-2");
     const dayAfter = weekdayAfter(leaveDay, 1);
-    const next = await reception.post("/api/v1/appointments", {
-      data: { caseId: kase.id, kind: "consultation", start: siteAt(dayAfter, 10), clinicianId: surgeon.id },
+    const next = await send(reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(dayAfter, 10), clinicianId: surgeon.id },
     });
     expect(next.status()).toBe(201);
   });
 
   test("a new room opens only in the hours the administrator sets (SC-2)", async () => {
     const admin = await apiAs("admin");
-    const room = await admin.post("/api/v1/rooms", {
-      data: { name: `Consulting room ${Date.now()}`, kind: "consulting" },
+    const room = await send(admin, endpoints.createRoom, {
+      body: { name: `Consulting room ${Date.now()}`, kind: "consulting" },
     });
     expect(room.status()).toBe(201);
     const { id } = await room.json();
-    const hours = await admin.put(`/api/v1/rooms/${id}/hours`, {
-      data: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "13:00", endsAt: "17:00" })) },
+    const hours = await send(admin, endpoints.setRoomHours, {
+      params: { id },
+      body: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "13:00", endsAt: "17:00" })) },
     });
     expect((await hours.json()).weekly).toHaveLength(5);
 
@@ -76,12 +78,12 @@ test.describe("calendars and hours", () => {
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
     const day = weekdayAfter(today(), 30);
-    const morning = await reception.post("/api/v1/appointments", {
-      data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 10), roomId: id },
+    const morning = await send(reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(day, 10), roomId: id },
     });
     expect((await morning.json()).code).toBe("SC-2");
-    const afternoon = await reception.post("/api/v1/appointments", {
-      data: { caseId: kase.id, kind: "consultation", start: siteAt(day, 14), roomId: id },
+    const afternoon = await send(reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(day, 14), roomId: id },
     });
     expect(afternoon.status()).toBe(201);
   });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { endpoints } from "@/lib/http/endpoints";
 import { bookAsOf } from "./arrange";
 import { daysAgo, siteAt, startOf } from "./clock";
 import { caseAt, post, type Clients } from "./pathway-support";
@@ -28,9 +29,12 @@ test.describe("the nurse's round", () => {
       homeVisit: true,
     });
     const nurse = await apiAs("nurse");
-    await post(nurse, `/api/v1/appointments/${appointmentId}/dressing-record`, {
-      woundState: "signs_of_infection",
-      notes: "Redness at the portal",
+    await post(nurse, endpoints.recordDressing, {
+      params: { id: appointmentId },
+      body: {
+        woundState: "signs_of_infection",
+        notes: "Redness at the portal",
+      },
     });
     const name = (await (await c.reception.get(`/api/v1/patients/${kase.patientId}`)).json()) as {
       givenName: string;

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { addDays, addMonthsClamped } from "@/lib/domain/time";
-import { apiAs } from "./support";
+import type { BodyOf, CallOf } from "@/lib/http/client";
+import { endpoints, type Endpoint } from "@/lib/http/endpoints";
+import { apiAs, send } from "./support";
 import { daysAgo, earlierToday, today } from "./clock";
 import { caseAt, newPatient, post, type Clients } from "./pathway-support";
 
@@ -14,9 +16,17 @@ test.beforeAll(async () => {
 });
 
 /** Expects a 422 naming the rule, and the case unchanged. */
-async function refused(url: string, path: string, data: unknown, rule: string, client = c.surgeon) {
+async function refused<E extends Endpoint>(
+  caseId: string,
+  endpoint: E,
+  data: BodyOf<E>,
+  rule: string,
+  client = c.surgeon,
+) {
+  const url = `/api/v1/cases/${caseId}`;
   const before = await (await c.surgeon.get(url)).json();
-  const response = await client.post(`${url}${path}`, { data });
+  // A call's type is not known for an endpoint not known yet: the parameters' types say it.
+  const response = await send(client, endpoint, { params: { id: caseId }, body: data } as unknown as CallOf<E>);
   expect(response.status()).toBe(422);
   const problem = await response.json();
   expect(problem).toMatchObject({ status: 422, code: rule });
@@ -37,11 +47,13 @@ test.describe("diagnosis", () => {
     expect((await bad.json()).errors).toEqual([
       { path: "mechanism", message: "DX-4: the mechanism is traumatic, microtrauma or unknown" },
     ]);
-    const kase = await post(c.reception, "/api/v1/cases", {
-      patientId: patient.id,
-      side: "left",
-      mechanism: "microtrauma",
-      symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" },
+    const kase = await post(c.reception, endpoints.createCase, {
+      body: {
+        patientId: patient.id,
+        side: "left",
+        mechanism: "microtrauma",
+        symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Pointe work" },
+      },
     });
     expect(kase.status).toBe("referred");
     const detail = await (await c.surgeon.get(`/api/v1/cases/${kase.id}`)).json();
@@ -60,11 +72,14 @@ test.describe("diagnosis", () => {
     expect((await bad.json()).errors[0].message).toContain("DX-1");
     expect(
       (
-        await post(c.surgeon, `${kase.url}/imaging`, {
-          modality: "mri",
-          performedOn: today(),
-          findings: "Os trigonum",
-          supportsDiagnosis: true,
+        await post(c.surgeon, endpoints.recordImaging, {
+          params: { id: kase.id },
+          body: {
+            modality: "mri",
+            performedOn: today(),
+            findings: "Os trigonum",
+            supportsDiagnosis: true,
+          },
         })
       ).status,
     ).toBe("diagnosed");
@@ -72,29 +87,47 @@ test.describe("diagnosis", () => {
 
   test("a diagnostic injection is refused before imaging, allowed after inconclusive imaging, and relief diagnoses (DX-2)", async () => {
     const kase = await caseAt(c, "referred");
-    const injection = { performedOn: today(), guidance: "ultrasound", painRelieved: true };
-    await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
-    await post(c.surgeon, `${kase.url}/imaging`, {
-      modality: "xray_nwb",
-      performedOn: daysAgo(3),
-      findings: "Nothing conclusive",
-      supportsDiagnosis: false,
+    const injection: BodyOf<typeof endpoints.recordDiagnosticInjection> = {
+      performedOn: today(),
+      guidance: "ultrasound",
+      painRelieved: true,
+    };
+    await refused(kase.id, endpoints.recordDiagnosticInjection, injection, "DX-2");
+    await post(c.surgeon, endpoints.recordImaging, {
+      params: { id: kase.id },
+      body: {
+        modality: "xray_nwb",
+        performedOn: daysAgo(3),
+        findings: "Nothing conclusive",
+        supportsDiagnosis: false,
+      },
     });
-    expect((await post(c.surgeon, `${kase.url}/diagnostic-injections`, injection)).status).toBe("diagnosed");
-    await refused(kase.url, "/diagnostic-injections", injection, "DX-2");
+    expect(
+      (await post(c.surgeon, endpoints.recordDiagnosticInjection, { params: { id: kase.id }, body: injection })).status,
+    ).toBe("diagnosed");
+    await refused(kase.id, endpoints.recordDiagnosticInjection, injection, "DX-2");
   });
 
   test("first-line treatment is refused before the diagnosis and allowed after it (DX-3)", async () => {
     const kase = await caseAt(c, "referred");
-    const course = { startedOn: today(), painSeverity: "mild", measures: ["analgesics", "cryotherapy"] };
-    await refused(kase.url, "/first-line-courses", course, "DX-3");
-    await post(c.surgeon, `${kase.url}/imaging`, {
-      modality: "ct",
-      performedOn: daysAgo(1),
-      findings: "Bone spur",
-      supportsDiagnosis: true,
+    const course: BodyOf<typeof endpoints.startFirstLineCourse> = {
+      startedOn: today(),
+      painSeverity: "mild",
+      measures: ["analgesics", "cryotherapy"],
+    };
+    await refused(kase.id, endpoints.startFirstLineCourse, course, "DX-3");
+    await post(c.surgeon, endpoints.recordImaging, {
+      params: { id: kase.id },
+      body: {
+        modality: "ct",
+        performedOn: daysAgo(1),
+        findings: "Bone spur",
+        supportsDiagnosis: true,
+      },
     });
-    expect((await post(c.surgeon, `${kase.url}/first-line-courses`, course)).status).toBe("first_line");
+    expect(
+      (await post(c.surgeon, endpoints.startFirstLineCourse, { params: { id: kase.id }, body: course })).status,
+    ).toBe("first_line");
   });
 });
 
@@ -106,8 +139,8 @@ test.describe("first-line treatment", () => {
     });
     expect(empty.status()).toBe(400);
     await refused(
-      kase.url,
-      "/first-line-courses",
+      kase.id,
+      endpoints.startFirstLineCourse,
       { startedOn: today(), painSeverity: "mild", measures: ["strapping"] },
       "FL-1",
     );
@@ -116,17 +149,20 @@ test.describe("first-line treatment", () => {
   test("immobilisation is refused unless the pain is severe (FL-2)", async () => {
     const kase = await caseAt(c, "diagnosed");
     await refused(
-      kase.url,
-      "/first-line-courses",
+      kase.id,
+      endpoints.startFirstLineCourse,
       { startedOn: today(), painSeverity: "moderate", measures: ["immobilisation"] },
       "FL-2",
     );
     expect(
       (
-        await post(c.surgeon, `${kase.url}/first-line-courses`, {
-          startedOn: today(),
-          painSeverity: "severe",
-          measures: ["immobilisation"],
+        await post(c.surgeon, endpoints.startFirstLineCourse, {
+          params: { id: kase.id },
+          body: {
+            startedOn: today(),
+            painSeverity: "severe",
+            measures: ["immobilisation"],
+          },
         })
       ).status,
     ).toBe("first_line");
@@ -136,7 +172,14 @@ test.describe("first-line treatment", () => {
     const kase = await caseAt(c, "first_line");
     const review = `/first-line-courses/${kase.courseId}/review`;
     expect(
-      (await post(c.surgeon, `${kase.url}${review}`, { reviewedOn: today(), outcome: "resolved" }, 200)).status,
+      (
+        await post(
+          c.surgeon,
+          endpoints.reviewFirstLineCourse,
+          { params: { id: kase.id, courseId: kase.courseId }, body: { reviewedOn: today(), outcome: "resolved" } },
+          200,
+        )
+      ).status,
     ).toBe("closed_resolved");
     const again = await c.surgeon.post(`${kase.url}${review}`, { data: { reviewedOn: today(), outcome: "failed" } });
     expect((await again.json()).code).toBe("FL-3");
@@ -146,53 +189,68 @@ test.describe("first-line treatment", () => {
 test.describe("surgery", () => {
   test("listing is refused before a failed or partly-working course, by any role but a surgeon, and allowed after (SX-1)", async () => {
     const kase = await caseAt(c, "first_line");
-    await refused(kase.url, "/surgical-listing", {}, "SX-1");
+    await refused(kase.id, endpoints.listForSurgery, {}, "SX-1");
     await post(
       c.surgeon,
-      `${kase.url}/first-line-courses/${kase.courseId}/review`,
-      { reviewedOn: today(), outcome: "partly_worked" },
+      endpoints.reviewFirstLineCourse,
+      { params: { id: kase.id, courseId: kase.courseId }, body: { reviewedOn: today(), outcome: "partly_worked" } },
       200,
     );
     expect((await c.anaesthetist.post(`${kase.url}/surgical-listing`, { data: {} })).status()).toBe(403);
-    expect((await post(c.surgeon, `${kase.url}/surgical-listing`, { notes: "Os trigonum excision" })).status).toBe(
-      "listed_for_surgery",
-    );
+    expect(
+      (
+        await post(c.surgeon, endpoints.listForSurgery, {
+          params: { id: kase.id },
+          body: { notes: "Os trigonum excision" },
+        })
+      ).status,
+    ).toBe("listed_for_surgery");
   });
 
   test("an operation without an anaesthesia assessment is refused; the assessment allows it (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
-    const note = {
+    const note: BodyOf<typeof endpoints.recordOperation> = {
       performedAt: earlierToday(),
       anaesthesiaGiven: "general",
       findings: "Spur",
       dischargeAnalgesia: "Paracetamol",
     };
-    await refused(kase.url, "/operation", note, "SX-2");
-    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, {
-      assessedOn: today(),
-      asaGrade: 1,
-      anaesthesiaType: "general",
-      homeSupport: true,
+    await refused(kase.id, endpoints.recordOperation, note, "SX-2");
+    await post(c.anaesthetist, endpoints.recordAnaesthesiaAssessment, {
+      params: { id: kase.id },
+      body: {
+        assessedOn: today(),
+        asaGrade: 1,
+        anaesthesiaType: "general",
+        homeSupport: true,
+      },
     });
-    expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
+    expect((await post(c.surgeon, endpoints.recordOperation, { params: { id: kase.id }, body: note })).status).toBe(
+      "operated",
+    );
   });
 
   test("an operation outside the assessment's 90 days is refused; inside them it is recorded (SX-3)", async () => {
     const kase = await caseAt(c, "assessed", { operatedDaysAgo: 0, assessedDaysBeforeOperation: 91 });
-    const note = {
+    const note: BodyOf<typeof endpoints.recordOperation> = {
       performedAt: earlierToday(),
       anaesthesiaGiven: "locoregional",
       findings: "Spur",
       dischargeAnalgesia: "Paracetamol",
     };
-    await refused(kase.url, "/operation", note, "SX-3");
-    await post(c.anaesthetist, `${kase.url}/anaesthesia-assessments`, {
-      assessedOn: today(),
-      asaGrade: 1,
-      anaesthesiaType: "locoregional",
-      homeSupport: false,
+    await refused(kase.id, endpoints.recordOperation, note, "SX-3");
+    await post(c.anaesthetist, endpoints.recordAnaesthesiaAssessment, {
+      params: { id: kase.id },
+      body: {
+        assessedOn: today(),
+        asaGrade: 1,
+        anaesthesiaType: "locoregional",
+        homeSupport: false,
+      },
     });
-    expect((await post(c.surgeon, `${kase.url}/operation`, note)).status).toBe("operated");
+    expect((await post(c.surgeon, endpoints.recordOperation, { params: { id: kase.id }, body: note })).status).toBe(
+      "operated",
+    );
   });
 
   test("the assessment admits as a day case only with help at home (SX-4)", async () => {
@@ -206,16 +264,20 @@ test.describe("surgery", () => {
 
   test("a change from the assessed anaesthesia needs a reason (SX-5)", async () => {
     const kase = await caseAt(c, "assessed");
-    const note = {
+    const note: BodyOf<typeof endpoints.recordOperation> = {
       performedAt: earlierToday(),
       anaesthesiaGiven: "spinal",
       findings: "Spur",
       dischargeAnalgesia: "Paracetamol",
     };
-    await refused(kase.url, "/operation", note, "SX-5");
+    await refused(kase.id, endpoints.recordOperation, note, "SX-5");
     expect(
-      (await post(c.surgeon, `${kase.url}/operation`, { ...note, anaesthesiaChangeReason: "Block not possible" }))
-        .status,
+      (
+        await post(c.surgeon, endpoints.recordOperation, {
+          params: { id: kase.id },
+          body: { ...note, anaesthesiaChangeReason: "Block not possible" },
+        })
+      ).status,
     ).toBe("operated");
     const detail = await (await c.surgeon.get(kase.url)).json();
     expect(detail.clinical.operation).toMatchObject({
@@ -227,11 +289,14 @@ test.describe("surgery", () => {
   test("the operation note generates the post-operative plan with it (SX-6)", async () => {
     const kase = await caseAt(c, "assessed");
     expect((await c.surgeon.get(`${kase.url}/care-plan`)).status()).toBe(404);
-    await post(c.surgeon, `${kase.url}/operation`, {
-      performedAt: `${daysAgo(1)}T09:30:00Z`,
-      anaesthesiaGiven: "locoregional",
-      findings: "Spur",
-      dischargeAnalgesia: "Paracetamol",
+    await post(c.surgeon, endpoints.recordOperation, {
+      params: { id: kase.id },
+      body: {
+        performedAt: `${daysAgo(1)}T09:30:00Z`,
+        anaesthesiaGiven: "locoregional",
+        findings: "Spur",
+        dischargeAnalgesia: "Paracetamol",
+      },
     });
     const plan = await (await c.surgeon.get(`${kase.url}/care-plan`)).json();
     expect(plan).toMatchObject({ operationDate: daysAgo(1), timeZone: "Europe/London" });
@@ -264,23 +329,29 @@ test.describe("the post-operative plan", () => {
 
   test("crutch weaning is refused before D10 and recorded from D10 (PO-1)", async () => {
     const early = await caseAt(c, "operated", { operatedDaysAgo: 2 });
-    await refused(early.url, "/crutch-weaning", { recordedOn: today() }, "PO-1");
+    await refused(early.id, endpoints.recordCrutchWeaning, { recordedOn: today() }, "PO-1");
     const later = await caseAt(c, "operated", { operatedDaysAgo: 12 });
-    await post(c.surgeon, `${later.url}/crutch-weaning`, { recordedOn: today() });
+    await post(c.surgeon, endpoints.recordCrutchWeaning, { params: { id: later.id }, body: { recordedOn: today() } });
     const plan = await (await c.surgeon.get(`${later.url}/care-plan`)).json();
     expect(plan.crutchWeaningReview.weanedOn).toBe(today());
   });
 
   test("running is refused at D30 and cleared from D0 + 2 months; cycling from D21 (PO-6)", async () => {
     const d30 = await caseAt(c, "operated", { operatedDaysAgo: 30 });
-    await refused(d30.url, "/clearances", { activity: "running", clearedOn: today() }, "PO-6");
-    await post(c.surgeon, `${d30.url}/clearances`, { activity: "cycling", clearedOn: today() });
+    await refused(d30.id, endpoints.recordClearance, { activity: "running", clearedOn: today() }, "PO-6");
+    await post(c.surgeon, endpoints.recordClearance, {
+      params: { id: d30.id },
+      body: { activity: "cycling", clearedOn: today() },
+    });
     const d70 = await caseAt(c, "operated", { operatedDaysAgo: 70 });
     const plan = await (await c.surgeon.get(`${d70.url}/care-plan`)).json();
     expect(plan.milestones.find((m: { activity: string }) => m.activity === "running").earliestOn).toBe(
       addMonthsClamped(plan.operationDate, 2),
     );
-    await post(c.surgeon, `${d70.url}/clearances`, { activity: "running", clearedOn: today() });
+    await post(c.surgeon, endpoints.recordClearance, {
+      params: { id: d70.id },
+      body: { activity: "running", clearedOn: today() },
+    });
   });
 });
 
@@ -288,8 +359,8 @@ test.describe("the record itself", () => {
   test("an event dated in the future is refused (PW-1)", async () => {
     const kase = await caseAt(c, "referred");
     await refused(
-      kase.url,
-      "/imaging",
+      kase.id,
+      endpoints.recordImaging,
       { modality: "mri", performedOn: addDays(today(), 1), findings: "x", supportsDiagnosis: true },
       "PW-1",
     );
@@ -305,8 +376,8 @@ test.describe("the record itself", () => {
   test("an event dated before the step it follows is refused (PW-2)", async () => {
     const kase = await caseAt(c, "diagnosed", { operatedDaysAgo: 0 });
     await refused(
-      kase.url,
-      "/first-line-courses",
+      kase.id,
+      endpoints.startFirstLineCourse,
       { startedOn: daysAgo(400), painSeverity: "mild", measures: ["analgesics"] },
       "PW-2",
     );
@@ -315,8 +386,8 @@ test.describe("the record itself", () => {
   test("a step the case's state does not allow is refused (PW-3)", async () => {
     const kase = await caseAt(c, "operated");
     await refused(
-      kase.url,
-      "/imaging",
+      kase.id,
+      endpoints.recordImaging,
       { modality: "mri", performedOn: today(), findings: "x", supportsDiagnosis: true },
       "PW-3",
     );
@@ -335,9 +406,16 @@ test.describe("the record itself", () => {
 test.describe("closing a case", () => {
   test("a case is cancelled before its operation with its reason, never after (PW-3)", async () => {
     const listed = await caseAt(c, "listed");
-    expect((await post(c.surgeon, `${listed.url}/cancel`, { reason: "Patient declined surgery" }, 200)).status).toBe(
-      "cancelled",
-    );
+    expect(
+      (
+        await post(
+          c.surgeon,
+          endpoints.cancelCase,
+          { params: { id: listed.id }, body: { reason: "Patient declined surgery" } },
+          200,
+        )
+      ).status,
+    ).toBe("cancelled");
     const detail = await (await c.surgeon.get(listed.url)).json();
     expect(detail.history.at(-1)).toMatchObject({
       from: "listed_for_surgery",
@@ -345,13 +423,25 @@ test.describe("closing a case", () => {
       reason: "Cancelled: Patient declined surgery",
     });
     const operated = await caseAt(c, "operated");
-    await refused(operated.url, "/cancel", { reason: "Too late" }, "PW-3");
+    await refused(operated.id, endpoints.cancelCase, { reason: "Too late" }, "PW-3");
   });
 
   test("the first post-operative record starts the recovery; an operated case is discharged, not before its operation (PO-1, PW-2)", async () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 12 });
-    expect((await post(c.surgeon, `${kase.url}/crutch-weaning`, { recordedOn: today() })).status).toBe("recovery");
-    await refused(kase.url, "/discharge", { dischargedOn: daysAgo(13) }, "PW-2");
-    expect((await post(c.surgeon, `${kase.url}/discharge`, { dischargedOn: today() }, 200)).status).toBe("discharged");
+    expect(
+      (await post(c.surgeon, endpoints.recordCrutchWeaning, { params: { id: kase.id }, body: { recordedOn: today() } }))
+        .status,
+    ).toBe("recovery");
+    await refused(kase.id, endpoints.dischargeCase, { dischargedOn: daysAgo(13) }, "PW-2");
+    expect(
+      (
+        await post(
+          c.surgeon,
+          endpoints.dischargeCase,
+          { params: { id: kase.id }, body: { dischargedOn: today() } },
+          200,
+        )
+      ).status,
+    ).toBe("discharged");
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { endpoints } from "@/lib/http/endpoints";
 import { addMonthsClamped } from "@/lib/domain/time";
 import { bookAsOf } from "./arrange";
 import { apiAs, emailOf, signInThroughPage } from "./support";
@@ -90,8 +91,8 @@ test.describe("post-operative follow-up", () => {
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 0 });
     const series = await post(
       c.reception,
-      `${kase.url}/appointment-series`,
-      { dressingTime: "09:00", physioTime: "10:00" },
+      endpoints.bookPostOperativeSeries,
+      { params: { id: kase.id }, body: { dressingTime: "09:00", physioTime: "10:00" } },
       200,
     );
     const booked = series.items.filter((i: { appointmentId?: string }) => i.appointmentId);
@@ -102,9 +103,7 @@ test.describe("post-operative follow-up", () => {
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(booked.length);
     const dressing = events.find((e) => e.summary === "Wound dressing by a nurse")!;
-    expect(dressing.startDate.toJSDate().toISOString()).toBe(
-      booked.find((b: { kind: string }) => b.kind === "dressing").start,
-    );
+    expect(dressing.startDate.toJSDate().toISOString()).toBe(booked.find((b) => b.kind === "dressing")!.start);
   });
 
   test("a surgeon may not record a dressing: only a nurse does (PO-3)", async () => {

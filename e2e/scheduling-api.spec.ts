@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { endpoints } from "@/lib/http/endpoints";
 import { addDays, isoWeekday } from "@/lib/domain/time";
-import { apiAs } from "./support";
+import type { BodyOf } from "@/lib/http/client";
+import { apiAs, send } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
 import { caseAt, post, type Clients } from "./pathway-support";
 
@@ -36,8 +38,8 @@ test.beforeAll(async () => {
 // Each test books its own weekday, weeks ahead, so tests never meet each other's bookings.
 const day = (n: number) => weekdayAfter(today(), 10 + n);
 
-async function book(client: APIRequestContext, data: Record<string, unknown>) {
-  const response = await client.post("/api/v1/appointments", { data });
+async function book(client: APIRequestContext, data: BodyOf<typeof endpoints.bookAppointment>) {
+  const response = await send(client, endpoints.bookAppointment, { body: data });
   return { status: response.status(), body: await response.json() };
 }
 
@@ -45,7 +47,7 @@ test.describe("booking", () => {
   test("the same surgeon at the same time is refused with the conflicting appointment (SC-1)", async () => {
     const a = await caseAt(c, "referred");
     const b = await caseAt(c, "referred");
-    const slot = { kind: "consultation", start: siteAt(day(1), 10), clinicianId: staff.surgeon![0]!.id };
+    const slot = { kind: "consultation" as const, start: siteAt(day(1), 10), clinicianId: staff.surgeon![0]!.id };
     const first = await book(c.reception, { ...slot, caseId: a.id, roomId: rooms.consulting![0]!.id });
     expect(first.status).toBe(201);
     const second = await book(c.reception, {
@@ -121,9 +123,14 @@ test.describe("booking", () => {
     expect((await noReason.json()).errors).toEqual([{ path: "reason", message: "SC-4: give the reason" }]);
     const moved = await c.reception.patch(url, { data: { start: siteAt(day(4), 11), reason: "Clinic running late" } });
     expect(moved.status()).toBe(200);
-    const cancelled = await post(c.reception, `${url}/cancel`, { reason: "Patient recovered" }, 200);
+    const cancelled = await post(
+      c.reception,
+      endpoints.cancelAppointment,
+      { params: { id: booked.body.id }, body: { reason: "Patient recovered" } },
+      200,
+    );
     expect(cancelled.status).toBe("cancelled");
-    expect(cancelled.history.map((h: { action: string; reason: string | null }) => [h.action, h.reason])).toEqual([
+    expect(cancelled.history.map((h) => [h.action, h.reason])).toEqual([
       ["booked", null],
       ["moved", "Clinic running late"],
       ["cancelled", "Patient recovered"],

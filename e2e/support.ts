@@ -1,5 +1,7 @@
-import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import type { Role } from "@/lib/auth/policy";
+import { urlOf, type CallOf } from "@/lib/http/client";
+import { endpoints, type Endpoint } from "@/lib/http/endpoints";
 import { baseURL } from "../playwright.config";
 
 export const demoPassword = "demo-password";
@@ -27,8 +29,24 @@ export async function apiAs(role: Role | null): Promise<APIRequestContext> {
   return context;
 }
 
+/**
+ * One call of the catalogue through a Playwright client, as the browser's client makes it
+ * (lib/http/client.ts): path, query and JSON body typed by the endpoint's zod schemas.
+ */
+export function send<E extends Endpoint>(
+  client: APIRequestContext,
+  endpoint: E,
+  call: CallOf<E>,
+): Promise<APIResponse> {
+  return client.fetch(urlOf(endpoint, call), {
+    method: endpoint.method.toUpperCase(),
+    data: call.body,
+    headers: call.idempotencyKey ? { "idempotency-key": call.idempotencyKey } : undefined,
+  });
+}
+
 /** The id of the newest audit event, read as the administrator. */
 export async function newestAuditId(admin: APIRequestContext): Promise<string | null> {
-  const page = await (await admin.get("/api/v1/audit-events?limit=1")).json();
+  const page = await (await send(admin, endpoints.listAuditEvents, { query: { limit: 1 } })).json();
   return page.items[0]?.id ?? null;
 }

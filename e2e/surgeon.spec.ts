@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { apiAs, emailOf, signInThroughPage } from "./support";
+import { endpoints } from "@/lib/http/endpoints";
+import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { daysAgo, earlierToday, siteWallClock, today } from "./clock";
 import { caseAt, newPatient } from "./pathway-support";
 
@@ -57,8 +58,9 @@ test.describe("surgeon", () => {
     // The anaesthetist assesses (their own journey is tested on its own).
     const anaesthetist = await apiAs("anaesthetist");
     const caseId = page.url().split("/cases/")[1]!;
-    const assessed = await anaesthetist.post(`/api/v1/cases/${caseId}/anaesthesia-assessments`, {
-      data: { assessedOn: today(), asaGrade: 1, anaesthesiaType: "locoregional", homeSupport: true },
+    const assessed = await send(anaesthetist, endpoints.recordAnaesthesiaAssessment, {
+      params: { id: caseId },
+      body: { assessedOn: today(), asaGrade: 1, anaesthesiaType: "locoregional", homeSupport: true },
     });
     expect(assessed.status()).toBe(201);
     await page.reload();

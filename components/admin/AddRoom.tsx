@@ -2,14 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { api } from "@/lib/http/client";
+import { api, type BodyOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { roomKinds } from "@/lib/schemas/staff";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
+
+type RoomInput = BodyOf<typeof endpoints.createRoom>;
 
 export function AddRoom() {
   const router = useRouter();
   const add = useMutation({
-    mutationFn: (body: { name: string; kind: string }) => api("/api/v1/rooms", { method: "POST", body }),
+    mutationFn: (body: RoomInput) => api(endpoints.createRoom, { body }),
     onSuccess: () => router.refresh(),
   });
   return (
@@ -18,7 +21,7 @@ export function AddRoom() {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        add.mutate({ name: String(f.get("roomName")), kind: String(f.get("roomKind")) });
+        add.mutate({ name: String(f.get("roomName")), kind: String(f.get("roomKind")) as RoomInput["kind"] });
         e.currentTarget.reset();
       }}
     >

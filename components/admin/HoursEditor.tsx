@@ -3,13 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
+import type { z } from "zod";
+import type { hoursException, WeeklyHoursInput } from "@/lib/schemas/hours";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 type Option = { id: string; name: string };
-type Hours = {
-  weekly: { weekday: number; startsAt: string; endsAt: string }[];
-  exceptions: { id: string; onDate: string; startsAt: string | null; endsAt: string | null; reason: string }[];
-};
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Weekly hours in site time for a staff member or a room, and a staff member's dated exceptions. */
@@ -40,36 +39,28 @@ export function HoursEditor({ staff, rooms }: { staff: Option[]; rooms: Option[]
           </select>
         </div>
       </section>
-      {target && (
-        <WeeklyHours
-          key={target}
-          path={`/api/v1/${type}/${id}/hours`}
-          withExceptions={type === "staff"}
-          exceptionsPath={`/api/v1/staff/${id}/hour-exceptions`}
-        />
-      )}
+      {target && <WeeklyHours key={target} owner={type} id={id} />}
     </>
   );
 }
 
-function WeeklyHours({
-  path,
-  withExceptions,
-  exceptionsPath,
-}: {
-  path: string;
-  withExceptions: boolean;
-  exceptionsPath: string;
-}) {
+/** A staff member's (with dated exceptions) or a room's hours. */
+function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
   const queryClient = useQueryClient();
-  const hours = useQuery({ queryKey: ["hours", path], queryFn: () => api<Hours>(path) });
+  const key = ["hours", owner, id];
+  const withExceptions = owner === "staff";
+  const hours = useQuery({
+    queryKey: key,
+    queryFn: () => api(withExceptions ? endpoints.getStaffHours : endpoints.getRoomHours, { params: { id } }),
+  });
   const save = useMutation({
-    mutationFn: (weekly: Hours["weekly"]) => api<Hours>(path, { method: "PUT", body: { weekly } }),
-    onSuccess: (data) => queryClient.setQueryData(["hours", path], data),
+    mutationFn: (weekly: WeeklyHoursInput["weekly"]) =>
+      api(withExceptions ? endpoints.setStaffHours : endpoints.setRoomHours, { params: { id }, body: { weekly } }),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
   });
   const addException = useMutation({
-    mutationFn: (body: Record<string, string | undefined>) => api<Hours>(exceptionsPath, { method: "POST", body }),
-    onSuccess: (data) => queryClient.setQueryData(["hours", path], data),
+    mutationFn: (body: z.input<typeof hoursException>) => api(endpoints.addHoursException, { params: { id }, body }),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
   });
   if (hours.isPending) return <p className="muted">Loading…</p>;
   if (hours.error) return <ProblemMessage error={hours.error} />;

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { PoliciesInput } from "@/lib/schemas/policies";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { kindLabel } from "@/components/appointments/labels";
@@ -19,9 +20,9 @@ const fields: {
 /** The clinic's own settings for the rules the protocol leaves to each clinic. */
 export function PoliciesForm() {
   const queryClient = useQueryClient();
-  const policies = useQuery({ queryKey: ["policies"], queryFn: () => api<PoliciesInput>("/api/v1/policies") });
+  const policies = useQuery({ queryKey: ["policies"], queryFn: () => api(endpoints.getPolicies) });
   const save = useMutation({
-    mutationFn: (body: PoliciesInput) => api<PoliciesInput>("/api/v1/policies", { method: "PUT", body }),
+    mutationFn: (body: PoliciesInput) => api(endpoints.setPolicies, { body }),
     onSuccess: (data) => queryClient.setQueryData(["policies"], data),
   });
   if (policies.isPending) return <p className="muted">Loading…</p>;

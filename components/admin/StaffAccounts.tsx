@@ -3,13 +3,18 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
+import { api, type BodyOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { roles } from "@/lib/auth/policy";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { roleLabel } from "@/components/session/navigation";
 import { PasswordLinkNotice, type IssuedLink } from "./PasswordLinkNotice";
 
+type StaffInput = BodyOf<typeof endpoints.createStaff>;
 type Account = { id: string; name: string; role: (typeof roles)[number]; email: string; active: boolean };
+
+/** A link as issued: its url is null only in a replay for an Idempotency-Key, which this page never sends. */
+const shown = (link: { url: string | null; expiresAt: string }) => ({ url: link.url ?? "", expiresAt: link.expiresAt });
 
 /**
  * Staff accounts: add one, deactivate (after a confirmation) or reactivate, and issue a new
@@ -22,24 +27,22 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
   const [link, setLink] = useState<IssuedLink | null>(null);
   const update = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
-      api(`/api/v1/staff/${id}`, { method: "PATCH", body: { active } }),
+      api(endpoints.updateStaff, { params: { id }, body: { active } }),
     onSuccess: () => {
       setConfirming(null);
       router.refresh();
     },
   });
   const create = useMutation({
-    mutationFn: (body: Record<string, string>) =>
-      api<Account & { passwordLink: { url: string; expiresAt: string } }>("/api/v1/staff", { method: "POST", body }),
+    mutationFn: (body: StaffInput) => api(endpoints.createStaff, { body }),
     onSuccess: (account) => {
-      setLink({ name: account.name, ...account.passwordLink, first: true });
+      setLink({ name: account.name, ...shown(account.passwordLink), first: true });
       router.refresh();
     },
   });
   const issue = useMutation({
-    mutationFn: (account: Account) =>
-      api<{ url: string; expiresAt: string }>(`/api/v1/staff/${account.id}/password-links`, { method: "POST" }),
-    onSuccess: (issued, account) => setLink({ name: account.name, ...issued, first: false }),
+    mutationFn: (account: Account) => api(endpoints.issuePasswordLink, { params: { id: account.id } }),
+    onSuccess: (issued, account) => setLink({ name: account.name, ...shown(issued), first: false }),
   });
 
   return (
@@ -99,7 +102,11 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          create.mutate(Object.fromEntries(["name", "email", "role"].map((k) => [k, String(f.get(`staff-${k}`))])));
+          create.mutate({
+            name: String(f.get("staff-name")),
+            email: String(f.get("staff-email")),
+            role: String(f.get("staff-role")) as StaffInput["role"],
+          });
         }}
       >
         <div className="field">

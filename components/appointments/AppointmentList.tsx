@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, apiAll } from "@/lib/http/client";
+import { api, apiAll, type QueryOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
@@ -13,13 +14,13 @@ export function AppointmentList({
   timeZone,
   canChange,
 }: {
-  query: string;
+  query: QueryOf<typeof endpoints.listAppointments>;
   timeZone: string;
   canChange: (a: AppointmentView) => boolean;
 }) {
   const list = useQuery({
     queryKey: ["appointments", query],
-    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${query}`),
+    queryFn: () => apiAll(endpoints.listAppointments, { query }),
   });
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
@@ -75,10 +76,10 @@ function ChangeAppointment({ appointment, timeZone }: { appointment: Appointment
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"move" | "cancel" | null>(null);
   const change = useMutation({
-    mutationFn: (body: { start?: string; reason: string }) =>
-      mode === "move"
-        ? api(`/api/v1/appointments/${appointment.id}`, { method: "PATCH", body })
-        : api(`/api/v1/appointments/${appointment.id}/cancel`, { method: "POST", body }),
+    mutationFn: (body: { start: string; reason: string } | { reason: string }) =>
+      "start" in body
+        ? api(endpoints.moveAppointment, { params: { id: appointment.id }, body })
+        : api(endpoints.cancelAppointment, { params: { id: appointment.id }, body }),
     onSuccess: () => {
       setMode(null);
       void queryClient.invalidateQueries({ queryKey: ["appointments"] });

@@ -2,13 +2,13 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
-import type { AppointmentView } from "@/lib/schemas/appointment";
+import { api, type AnswerOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
+import type { AppointmentKind } from "@/lib/domain/policies";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot, kindLabel } from "./labels";
 
-type Person = { id: string; name: string } | null;
-type Slot = { start: string; end: string; clinician: Person; anaesthetist: Person; room: Person };
+type Slot = AnswerOf<typeof endpoints.findSlots>["items"][number];
 
 /**
  * Finds free slots for a kind of appointment (the right clinician and room, inside their hours,
@@ -27,14 +27,14 @@ export function BookingPanel({
   caseId: string;
   timeZone: string;
   today: string;
-  kinds: string[];
+  kinds: AppointmentKind[];
   homeSupport: boolean | null | undefined;
 }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState(kinds[0] ?? "consultation");
   const [from, setFrom] = useState(today);
   const [homeVisit, setHomeVisit] = useState(false);
-  const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);
+  const [search, setSearch] = useState<{ kind: AppointmentKind; from: string; homeVisit: boolean } | null>(null);
   const unknown = homeSupport === undefined;
   const [admission, setAdmission] = useState<"as_assessed" | "day_case" | "inpatient">(
     unknown ? "as_assessed" : homeSupport ? "day_case" : "inpatient",
@@ -45,16 +45,23 @@ export function BookingPanel({
     enabled: search !== null,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: Slot[]; nextCursor: string | null }>(
-        `/api/v1/appointments/slots?${new URLSearchParams({ caseId, kind: search!.kind, from: search!.from, days: "7", limit: "24", ...(search!.homeVisit ? { homeVisit: "true" } : {}), ...(pageParam ? { cursor: pageParam } : {}) })}`,
-      ),
+      api(endpoints.findSlots, {
+        query: {
+          caseId,
+          kind: search!.kind,
+          from: search!.from,
+          days: 7,
+          limit: 24,
+          ...(search!.homeVisit ? { homeVisit: "true" } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+      }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const found = slots.data?.pages.flatMap((p) => p.items) ?? [];
   const book = useMutation({
     mutationFn: (slot: Slot) =>
-      api<AppointmentView>("/api/v1/appointments", {
-        method: "POST",
+      api(endpoints.bookAppointment, {
         idempotencyKey: crypto.randomUUID(),
         body: {
           caseId,
@@ -88,7 +95,7 @@ export function BookingPanel({
       >
         <div className="field">
           <label htmlFor="book-kind">Appointment</label>
-          <select id="book-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select id="book-kind" value={kind} onChange={(e) => setKind(e.target.value as AppointmentKind)}>
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {kindLabel[k]}

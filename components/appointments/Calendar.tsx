@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { addDays, instantAt } from "@/lib/domain/time";
-import { apiAll } from "@/lib/http/client";
-import type { AppointmentView } from "@/lib/schemas/appointment";
+import { apiAll, type QueryOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatTime, kindLabel } from "./labels";
 
@@ -40,13 +40,13 @@ export function Calendar({
   const days = Array.from({ length: span === "week" ? 7 : 1 }, (_, i) => addDays(first, i));
   const from = instantAt(first, 0, 0, timeZone).toISOString();
   const to = instantAt(addDays(first, days.length), 0, 0, timeZone).toISOString();
-  const filter: Record<string, string> =
+  const filter: QueryOf<typeof endpoints.listAppointments> =
     view === "clinician" && who ? { clinicianId: who } : view === "room" && who ? { roomId: who } : {};
   const ready = view === "site" || who !== "";
   const list = useQuery({
     queryKey: ["calendar", from, to, filter],
     enabled: ready,
-    queryFn: () => apiAll<AppointmentView>(`/api/v1/appointments?${new URLSearchParams({ from, to, ...filter })}`),
+    queryFn: () => apiAll(endpoints.listAppointments, { query: { from, to, ...filter } }),
   });
   const options = view === "clinician" ? staff : rooms;
 

@@ -7,7 +7,7 @@ export function PatientAppointments({ patientId, timeZone }: { patientId: string
   return (
     <section className="panel" aria-labelledby="patient-appointments-title">
       <h2 id="patient-appointments-title">Appointments</h2>
-      <AppointmentList query={`patientId=${patientId}`} timeZone={timeZone} canChange={() => false} />
+      <AppointmentList query={{ patientId }} timeZone={timeZone} canChange={() => false} />
     </section>
   );
 }

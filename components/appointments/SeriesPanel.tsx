@@ -3,17 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot } from "./labels";
-
-type Item = {
-  kind: string;
-  day: string;
-  start: string | null;
-  label: string;
-  appointmentId?: string;
-  problem?: string;
-};
 
 /** Books the plan's dressings and physiotherapy at chosen times; shows first, then books. */
 export function SeriesPanel({
@@ -31,8 +23,8 @@ export function SeriesPanel({
   const [times, setTimes] = useState({ dressingTime: "09:00", physioTime: "10:00" });
   const run = useMutation({
     mutationFn: (preview: boolean) =>
-      api<{ items: Item[] }>(`/api/v1/cases/${caseId}/appointment-series`, {
-        method: "POST",
+      api(endpoints.bookPostOperativeSeries, {
+        params: { id: caseId },
         body: {
           dressingTime: dressings ? times.dressingTime : undefined,
           physioTime: physio ? times.physioTime : undefined,

@@ -2,20 +2,20 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
-import type { AuditEventView } from "@/lib/schemas/audit";
+import { api, type QueryOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 type Filters = { patientId: string; actorId: string; from: string; to: string };
 const noFilters: Filters = { patientId: "", actorId: "", from: "", to: "" };
 
 function toQuery(filters: Filters, cursor: string | null) {
-  const query = new URLSearchParams({ limit: "50" });
-  if (filters.patientId) query.set("patientId", filters.patientId.trim());
-  if (filters.actorId) query.set("actorId", filters.actorId.trim());
-  if (filters.from) query.set("from", new Date(filters.from).toISOString());
-  if (filters.to) query.set("to", new Date(filters.to).toISOString());
-  if (cursor) query.set("cursor", cursor);
+  const query: QueryOf<typeof endpoints.listAuditEvents> = { limit: 50 };
+  if (filters.patientId) query.patientId = filters.patientId.trim();
+  if (filters.actorId) query.actorId = filters.actorId.trim();
+  if (filters.from) query.from = new Date(filters.from).toISOString();
+  if (filters.to) query.to = new Date(filters.to).toISOString();
+  if (cursor) query.cursor = cursor;
   return query;
 }
 
@@ -25,10 +25,7 @@ export function AuditBrowser() {
   const events = useInfiniteQuery({
     queryKey: ["audit-events", filters],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api<{ items: AuditEventView[]; nextCursor: string | null }>(
-        `/api/v1/audit-events?${toQuery(filters, pageParam)}`,
-      ),
+    queryFn: ({ pageParam }) => api(endpoints.listAuditEvents, { query: toQuery(filters, pageParam) }),
     getNextPageParam: (last) => last.nextCursor,
   });
   const set = (name: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) =>

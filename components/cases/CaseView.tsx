@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { statusLabel } from "@/lib/domain/case-status";
 import { api } from "@/lib/http/client";
-import type { CaseDetail } from "@/lib/schemas/case";
+import { endpoints } from "@/lib/http/endpoints";
+import type { AppointmentKind } from "@/lib/domain/policies";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { AppointmentList } from "@/components/appointments/AppointmentList";
 import { BookingPanel } from "@/components/appointments/BookingPanel";
@@ -21,11 +22,14 @@ export type CaseAbilities = {
   recordClinical: boolean;
   recordAssessment: boolean;
   recordRecovery: boolean;
-  bookableKinds: string[];
+  bookableKinds: AppointmentKind[];
 };
 
 export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
-  const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseDetail>(`/api/v1/cases/${caseId}`) });
+  const query = useQuery({
+    queryKey: ["case", caseId],
+    queryFn: () => api(endpoints.getCase, { params: { id: caseId } }),
+  });
   if (query.isPending) return <p className="muted">Loading the case…</p>;
   if (query.error) return <ProblemMessage error={query.error} />;
   const kase = query.data;
@@ -176,7 +180,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
       <section className="panel" aria-labelledby="appointments-title">
         <h2 id="appointments-title">Appointments</h2>
         <AppointmentList
-          query={`caseId=${caseId}`}
+          query={{ caseId }}
           timeZone={kase.timeZone}
           canChange={(a) => can.bookableKinds.includes(a.kind)}
         />

@@ -3,8 +3,8 @@
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiAll } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { CaseStatus } from "@/lib/domain/case-status";
-import type { CaseSummary } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 export type WorklistGroup = { title: string; statuses: CaseStatus[]; empty: string };
@@ -15,7 +15,7 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
   const results = useQueries({
     queries: statuses.map((status) => ({
       queryKey: ["cases", { status }],
-      queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?status=${status}&limit=100`),
+      queryFn: () => apiAll(endpoints.listCases, { query: { status, limit: 100 } }),
     })),
   });
   const byStatus = new Map(statuses.map((s, i) => [s, results[i]!]));

@@ -3,8 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { api, apiAll } from "@/lib/http/client";
-import { mechanisms, sides, type CaseSummary } from "@/lib/schemas/case";
+import { api, apiAll, fromForm, type BodyOf, type FormBody } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
+import { mechanisms, sides } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { mechanismLabel } from "./labels";
 
@@ -14,10 +15,11 @@ export function PatientCases({ patientId, canOpen }: { patientId: string; canOpe
   const queryClient = useQueryClient();
   const cases = useQuery({
     queryKey: ["cases", { patientId }],
-    queryFn: () => apiAll<CaseSummary>(`/api/v1/cases?patientId=${patientId}`),
+    queryFn: () => apiAll(endpoints.listCases, { query: { patientId } }),
   });
   const open = useMutation({
-    mutationFn: (body: unknown) => api<CaseSummary>("/api/v1/cases", { method: "POST", body }),
+    mutationFn: (values: FormBody<BodyOf<typeof endpoints.createCase>>) =>
+      api(endpoints.createCase, { body: fromForm(endpoints.createCase, values) }),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: ["cases"] });
       router.push(`/cases/${created.id}`);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { endpoints } from "@/lib/http/endpoints";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
@@ -9,7 +10,7 @@ type Props = { caseId: string; today: string };
 
 /** Cancelling closes the case for good, so it asks once more before it is sent. */
 export function CancelForm({ caseId }: Props) {
-  const command = useCaseCommand(caseId, "/cancel");
+  const command = useCaseCommand(endpoints.cancelCase, { id: caseId });
   const [reason, setReason] = useState<string | null>(null);
   if (reason !== null) {
     return (
@@ -41,7 +42,7 @@ export function CancelForm({ caseId }: Props) {
 }
 
 export function DischargeForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/discharge");
+  const command = useCaseCommand(endpoints.dischargeCase, { id: caseId });
   return (
     <form
       onSubmit={(e) => {

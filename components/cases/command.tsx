@@ -2,22 +2,26 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { api } from "@/lib/http/client";
+import { api, fromForm, type BodyOf, type CallArguments, type FormBody, type ParamsOf } from "@/lib/http/client";
+import type { Endpoint } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 type Availability = { allowed: boolean; rule?: string; reason?: string };
 
-/** Posts one command on a case; a retry of the same submission reuses its Idempotency-Key. */
-export function useCaseCommand(caseId: string, path: string) {
+/**
+ * Posts one command of the catalogue on a case (`params.id`), its body as the form read it; a
+ * retry of the same submission reuses its Idempotency-Key.
+ */
+export function useCaseCommand<E extends Endpoint>(endpoint: E, params: ParamsOf<E> & { id: string }) {
   const queryClient = useQueryClient();
   const key = useRef<string>(crypto.randomUUID());
+  const caseId = params.id;
   return useMutation({
-    mutationFn: (body: unknown) =>
-      api<{ id: string; status: string }>(`/api/v1/cases/${caseId}${path}`, {
-        method: "POST",
-        body,
-        idempotencyKey: key.current,
-      }),
+    mutationFn: (values: FormBody<BodyOf<E>>) => {
+      const call = { params, body: fromForm(endpoint, values), idempotencyKey: key.current };
+      // TypeScript cannot resolve the call's type for an endpoint not known yet: the parameter types say it.
+      return api(endpoint, ...([call] as unknown as CallArguments<E>));
+    },
     onSuccess: () => {
       key.current = crypto.randomUUID();
       void queryClient.invalidateQueries({ queryKey: ["case", caseId] });
@@ -68,7 +72,13 @@ export function ActionList({ actions }: { actions: Action[] }) {
 }
 
 /** Submit button, pending state and the server's answer for a command form. */
-export function CommandFooter({ label, mutation }: { label: string; mutation: ReturnType<typeof useCaseCommand> }) {
+export function CommandFooter({
+  label,
+  mutation,
+}: {
+  label: string;
+  mutation: { error: Error | null; isSuccess: boolean; isPending: boolean };
+}) {
   return (
     <>
       {mutation.error && <ProblemMessage error={mutation.error} />}

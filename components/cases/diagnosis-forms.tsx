@@ -1,6 +1,7 @@
 "use client";
 
 import { guidances, measures, modalities, outcomes, painSeverities } from "@/lib/schemas/case";
+import { endpoints } from "@/lib/http/endpoints";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { measureLabel, modalityLabel, outcomeLabel } from "./labels";
 
@@ -30,7 +31,7 @@ export function DateField({ name, label, today }: { name: string; label: string;
 }
 
 export function ImagingForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/imaging");
+  const command = useCaseCommand(endpoints.recordImaging, { id: caseId });
   return (
     <form
       onSubmit={(e) => {
@@ -70,7 +71,7 @@ export function ImagingForm({ caseId, today }: Props) {
 }
 
 export function InjectionForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/diagnostic-injections");
+  const command = useCaseCommand(endpoints.recordDiagnosticInjection, { id: caseId });
   return (
     <form
       onSubmit={(e) => {
@@ -102,7 +103,7 @@ export function InjectionForm({ caseId, today }: Props) {
 }
 
 export function CourseForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/first-line-courses");
+  const command = useCaseCommand(endpoints.startFirstLineCourse, { id: caseId });
   return (
     <form
       onSubmit={(e) => {
@@ -142,7 +143,7 @@ export function CourseForm({ caseId, today }: Props) {
 }
 
 export function ReviewForm({ caseId, courseId, today }: Props & { courseId: string }) {
-  const command = useCaseCommand(caseId, `/first-line-courses/${courseId}/review`);
+  const command = useCaseCommand(endpoints.reviewFirstLineCourse, { id: caseId, courseId });
   return (
     <form
       onSubmit={(e) => {

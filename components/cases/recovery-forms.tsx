@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { activities } from "@/lib/schemas/case";
+import { endpoints } from "@/lib/http/endpoints";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { activityLabel } from "./labels";
@@ -9,7 +10,7 @@ import { activityLabel } from "./labels";
 type Props = { caseId: string; today: string };
 
 export function CrutchWeaningForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/crutch-weaning");
+  const command = useCaseCommand(endpoints.recordCrutchWeaning, { id: caseId });
   return (
     <form onSubmit={(e) => command.mutate({ recordedOn: formValues(e).get("weanedOn") })}>
       <DateField name="weanedOn" label="Off crutches on" today={today} />
@@ -19,7 +20,7 @@ export function CrutchWeaningForm({ caseId, today }: Props) {
 }
 
 export function ClearanceForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/clearances");
+  const command = useCaseCommand(endpoints.recordClearance, { id: caseId });
   const [activity, setActivity] = useState<string>("cycling");
   return (
     <form

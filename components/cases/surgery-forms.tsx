@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { wallClockToInstant } from "@/components/appointments/labels";
 import { anaesthesiaTypes, standardProcedure } from "@/lib/schemas/case";
+import { endpoints } from "@/lib/http/endpoints";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { anaesthesiaLabel } from "./labels";
@@ -10,7 +11,7 @@ import { anaesthesiaLabel } from "./labels";
 type Props = { caseId: string; today: string };
 
 export function ListingForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/surgical-listing");
+  const command = useCaseCommand(endpoints.listForSurgery, { id: caseId });
   return (
     <form
       onSubmit={(e) => {
@@ -29,7 +30,7 @@ export function ListingForm({ caseId, today }: Props) {
 }
 
 export function AssessmentForm({ caseId, today }: Props) {
-  const command = useCaseCommand(caseId, "/anaesthesia-assessments");
+  const command = useCaseCommand(endpoints.recordAnaesthesiaAssessment, { id: caseId });
   return (
     <form
       onSubmit={(e) => {
@@ -88,7 +89,7 @@ export function OperationForm({
   timeZone,
   assessedType,
 }: Props & { timeZone: string; assessedType: string | null }) {
-  const command = useCaseCommand(caseId, "/operation");
+  const command = useCaseCommand(endpoints.recordOperation, { id: caseId });
   const [given, setGiven] = useState(assessedType ?? "");
   return (
     <form

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
-import type { Patient, PatientInput } from "@/lib/schemas/patient";
+import { endpoints } from "@/lib/http/endpoints";
+import type { PatientInput } from "@/lib/schemas/patient";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { PatientForm, valuesOf } from "./PatientForm";
 
@@ -11,9 +12,9 @@ import { PatientForm, valuesOf } from "./PatientForm";
 export function EditPatient({ id, justRegistered, today }: { id: string; justRegistered: boolean; today: string }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const patient = useQuery({ queryKey: ["patient", id], queryFn: () => api<Patient>(`/api/v1/patients/${id}`) });
+  const patient = useQuery({ queryKey: ["patient", id], queryFn: () => api(endpoints.getPatient, { params: { id } }) });
   const save = useMutation({
-    mutationFn: (input: PatientInput) => api<Patient>(`/api/v1/patients/${id}`, { method: "PATCH", body: input }),
+    mutationFn: (input: PatientInput) => api(endpoints.updatePatient, { params: { id }, body: input }),
     onSuccess: (updated) => {
       queryClient.setQueryData(["patient", id], updated);
       queryClient.invalidateQueries({ queryKey: ["patients"] });

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
-import type { Patient } from "@/lib/schemas/patient";
+import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 /** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
@@ -16,9 +16,7 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
     queryKey: ["patients", q],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: Patient[]; nextCursor: string | null }>(
-        `/api/v1/patients?${new URLSearchParams({ q, limit: "25", ...(pageParam ? { cursor: pageParam } : {}) })}`,
-      ),
+      api(endpoints.searchPatients, { query: { q, limit: 25, ...(pageParam ? { cursor: pageParam } : {}) } }),
     getNextPageParam: (last) => last.nextCursor,
     // Nothing is read (nor audited) until someone searches.
     enabled: q !== "",

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { api, apiAll } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { Patient, PatientInput } from "@/lib/schemas/patient";
 import { PatientForm } from "./PatientForm";
 
@@ -17,21 +18,14 @@ export function RegisterPatient({ today }: { today: string }) {
   const idempotencyKey = useRef(crypto.randomUUID());
 
   async function create(input: PatientInput) {
-    const patient = await api<Patient>("/api/v1/patients", {
-      method: "POST",
-      body: input,
-      idempotencyKey: idempotencyKey.current,
-    });
+    const patient = await api(endpoints.registerPatient, { body: input, idempotencyKey: idempotencyKey.current });
     router.push(`/reception/patients/${patient.id}?registered=1`);
   }
 
   async function submit(input: PatientInput) {
-    const query = new URLSearchParams({
-      givenName: input.givenName,
-      familyName: input.familyName,
-      birthDate: input.birthDate,
+    const found = await apiAll(endpoints.checkDuplicatePatients, {
+      query: { givenName: input.givenName, familyName: input.familyName, birthDate: input.birthDate },
     });
-    const found = await apiAll<Patient>(`/api/v1/patients/duplicates?${query}`);
     if (found.items.length > 0) {
       setCandidates({ input, items: found.items });
       return;

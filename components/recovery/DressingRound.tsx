@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { api } from "@/lib/http/client";
+import { api, fromForm } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { DressingRound as Round } from "@/lib/schemas/recovery";
 import { woundStates } from "@/lib/schemas/recovery";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
@@ -25,7 +26,7 @@ export function DressingRound({ today }: { today: string }) {
   const [date, setDate] = useState(today);
   const round = useQuery({
     queryKey: ["dressing-round", date],
-    queryFn: () => api<Round>(`/api/v1/dressing-round?date=${date}`),
+    queryFn: () => api(endpoints.dressingRound, { query: { date } }),
   });
   return (
     <section className="panel" aria-labelledby="round-title">
@@ -63,17 +64,9 @@ export function DressingRound({ today }: { today: string }) {
               {visit.recorded ? (
                 <p className="alert ok">Recorded: {woundLabel[visit.recorded.woundState]}</p>
               ) : visit.appointmentId ? (
-                <RecordDressing
-                  id={visit.appointmentId}
-                  url={`/api/v1/appointments/${visit.appointmentId}/dressing-record`}
-                  date={date}
-                />
+                <RecordDressing id={visit.appointmentId} endpoint={endpoints.recordDressing} date={date} />
               ) : visit.visitId ? (
-                <RecordDressing
-                  id={visit.visitId}
-                  url={`/api/v1/dressing-visits/${visit.visitId}/dressing-record`}
-                  date={date}
-                />
+                <RecordDressing id={visit.visitId} endpoint={endpoints.recordDressingVisit} date={date} />
               ) : null}
             </li>
           ))}
@@ -83,11 +76,20 @@ export function DressingRound({ today }: { today: string }) {
   );
 }
 
-/** The wound's state and notes, posted to `url` (an appointment's or an unbooked visit's record). */
-function RecordDressing({ id, url, date }: { id: string; url: string; date: string }) {
+/** The wound's state and notes, recorded on `id`: a booked appointment, or an unbooked visit. */
+function RecordDressing({
+  id,
+  endpoint,
+  date,
+}: {
+  id: string;
+  endpoint: typeof endpoints.recordDressing | typeof endpoints.recordDressingVisit;
+  date: string;
+}) {
   const queryClient = useQueryClient();
   const record = useMutation({
-    mutationFn: (body: { woundState: string; notes: string }) => api(url, { method: "POST", body }),
+    mutationFn: (values: { woundState: string; notes: string }) =>
+      api(endpoint, { params: { id }, body: fromForm(endpoint, values) }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ["dressing-round", date] });
       void queryClient.invalidateQueries({ queryKey: ["recovery-board"] });

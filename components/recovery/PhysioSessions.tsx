@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
-import { api, apiAll } from "@/lib/http/client";
-import type { AppointmentView } from "@/lib/schemas/appointment";
+import { api, apiAll, type BodyOf } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatSlot } from "@/components/appointments/labels";
 
@@ -14,10 +14,7 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
   const to = instantAt(addDays(today, 8), 0, 0, timeZone).toISOString();
   const sessions = useQuery({
     queryKey: ["appointments", "physio", physioId, from],
-    queryFn: () =>
-      apiAll<AppointmentView>(
-        `/api/v1/appointments?${new URLSearchParams({ clinicianId: physioId, from, to, kind: "physio" })}`,
-      ),
+    queryFn: () => apiAll(endpoints.listAppointments, { query: { clinicianId: physioId, from, to, kind: "physio" } }),
   });
   const live = sessions.data?.items.filter((a) => a.status === "booked") ?? [];
   return (
@@ -48,8 +45,8 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
 function RecordSession({ appointmentId }: { appointmentId: string }) {
   const queryClient = useQueryClient();
   const record = useMutation({
-    mutationFn: (body: Record<string, string>) =>
-      api(`/api/v1/appointments/${appointmentId}/physio-record`, { method: "POST", body }),
+    mutationFn: (body: BodyOf<typeof endpoints.recordPhysioSession>) =>
+      api(endpoints.recordPhysioSession, { params: { id: appointmentId }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["appointments"] }),
   });
   return (

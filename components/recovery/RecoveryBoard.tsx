@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import type { RecoveryBoard as Board } from "@/lib/schemas/recovery";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { woundLabel } from "./labels";
@@ -15,7 +16,7 @@ type Alert = Board["items"][number]["alerts"][number];
  * surgeon acknowledges an alert with a note; a nurse replaces a missed dressing from here.
  */
 export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: boolean; canReplace: boolean }) {
-  const board = useQuery({ queryKey: ["recovery-board"], queryFn: () => api<Board>("/api/v1/recovery-board") });
+  const board = useQuery({ queryKey: ["recovery-board"], queryFn: () => api(endpoints.recoveryBoard) });
   return (
     <section className="panel" aria-labelledby="board-title">
       <h2 id="board-title">Recovery board</h2>
@@ -95,15 +96,12 @@ function AlertItem({
   const done = () => void queryClient.invalidateQueries({ queryKey: ["recovery-board"] });
   const acknowledge = useMutation({
     mutationFn: (note: string) =>
-      api(`/api/v1/cases/${caseId}/alert-acknowledgements`, { method: "POST", body: { key: alert.key, note } }),
+      api(endpoints.acknowledgeAlert, { params: { id: caseId }, body: { key: alert.key, note } }),
     onSuccess: done,
   });
   const replace = useMutation({
     mutationFn: () =>
-      api(`/api/v1/cases/${caseId}/dressing-replacements`, {
-        method: "POST",
-        body: { visitId: alert.key.split(":")[1] },
-      }),
+      api(endpoints.replaceMissedDressing, { params: { id: caseId }, body: { visitId: alert.key.split(":")[1]! } }),
     onSuccess: done,
   });
   return (

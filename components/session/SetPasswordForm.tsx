@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
+import { endpoints } from "@/lib/http/endpoints";
 import { setPasswordForm } from "@/lib/schemas/staff";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
@@ -14,8 +15,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (password: string) =>
-      api<{ email: string }>("/api/v1/set-password", { method: "POST", body: { token, password } }),
+    mutationFn: (password: string) => api(endpoints.setPassword, { body: { token, password } }),
     onSuccess: () => router.replace("/login?password=set"),
   });
 

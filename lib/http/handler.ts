@@ -6,6 +6,7 @@ import type { Endpoint } from "./endpoints";
 import { errorToResponse, zodToValidationError } from "./problem";
 import { withIdempotency } from "./idempotency";
 import { requireJsonBody, requireOwnOrigin } from "./own-origin";
+import { assertDeclaredResponse, checksResponses } from "./response-contract";
 
 export const maxBodyBytes = 100 * 1024;
 
@@ -46,7 +47,9 @@ export function json(body: unknown, status = 200): Response {
 /**
  * The one shape of every route handler: refuse another origin's state change (403) and a body
  * that is not JSON (415), authorise (401/403), parse params, query and body (400 with field
- * paths), honour Idempotency-Key on POST, run, and map any error to problem+json.
+ * paths), honour Idempotency-Key on POST, run, and map any error to problem+json. Outside
+ * production a JSON answer must match the endpoint's declared response schema, undeclared fields
+ * included (lib/http/response-contract.ts): one that does not is a 500, so a test fails.
  */
 export function handle<const E extends Endpoint>(endpoint: E, run: (context: HandlerContext<E>) => Promise<unknown>) {
   const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
@@ -65,7 +68,9 @@ export function handle<const E extends Endpoint>(endpoint: E, run: (context: Han
       const execute = async () => {
         try {
           const result = await run(context);
-          return result instanceof Response ? result : json(result, endpoint.status ?? 200);
+          if (result instanceof Response) return result;
+          if (endpoint.response && checksResponses()) assertDeclaredResponse(where, endpoint.response, result);
+          return json(result, endpoint.status ?? 200);
         } catch (error) {
           return errorToResponse(error, where);
         }

@@ -1,7 +1,8 @@
 // Hostile input to every operation of the OpenAPI document, through the real route handlers:
 // NUL and other control characters, impossible or far-off dates, instants whose offset hides
-// their order, made-up cursors, wrong types, huge numbers. No answer may be a 5xx, and a refused
-// request (4xx) writes nothing: the row count of every table is the same after it as before.
+// their order, made-up cursors, wrong types, huge numbers. No answer may be a 5xx, every answer's
+// status and media type are among those the operation declares, and a refused request (4xx)
+// writes nothing: the row count of every table is the same after it as before.
 // Runs in a database of its own, so the other test files' writes do not show in the counts.
 // First: it replaces next-auth's session lookup before anything loads next-auth.
 import { call, signInAs } from "../setup/routes";
@@ -41,6 +42,7 @@ type Schema = {
 type Operation = {
   parameters?: { name: string; in: "path" | "query" | "header"; schema: Schema }[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
+  responses: Record<string, { content?: Record<string, unknown> }>;
 };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
@@ -242,7 +244,7 @@ const operations = () => {
 
 describe("hostile input to every operation of the OpenAPI document", () => {
   for (const { document, path, method, operation, endpoint } of operations()) {
-    it(`${method.toUpperCase()} ${path}: no 5xx, and nothing written when refused`, async () => {
+    it(`${method.toUpperCase()} ${path}: no 5xx, only declared answers, and nothing written when refused`, async () => {
       const role = endpoint.action ? roles.find((r) => isAllowed(r, endpoint.action!)) : undefined;
       await signInAs(prisma, role ? actors.get(role)! : null);
       const inputs = operation.parameters?.filter((p) => p.in !== "header") ?? [];
@@ -275,7 +277,12 @@ describe("hostile input to every operation of the OpenAPI document", () => {
             headers: body === undefined ? {} : { "content-type": "application/json" },
           });
           const status = response.status;
-          expect(status, await response.text()).toBeLessThan(500);
+          const text = await response.text();
+          expect(status, text).toBeLessThan(500);
+          const declared = operation.responses[String(status)];
+          expect(Object.keys(operation.responses), `${status} is declared: ${text}`).toContain(String(status));
+          const mediaType = response.headers.get("content-type")?.split(";")[0];
+          if (mediaType) expect(Object.keys(declared?.content ?? {}), `${status} as ${mediaType}`).toContain(mediaType);
           if (status >= 400) expect(await rowCounts()).toBe(before);
         }),
         { numRuns: runsPerOperation },
