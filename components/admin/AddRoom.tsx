@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api } from "@/lib/http/client";
-import { roomKinds } from "@/lib/schemas/staff";
+import { roomKinds } from "@/lib/domain/vocabulary";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 
 export function AddRoom() {

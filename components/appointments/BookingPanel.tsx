@@ -5,6 +5,7 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { formatSlot, kindLabel } from "./labels";
 
 type Person = { id: string; name: string } | null;
@@ -27,11 +28,11 @@ export function BookingPanel({
   caseId: string;
   timeZone: string;
   today: string;
-  kinds: string[];
+  kinds: AppointmentKind[];
   homeSupport: boolean | null | undefined;
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState(kinds[0] ?? "consultation");
+  const [kind, setKind] = useState<string>(kinds[0] ?? "consultation");
   const [from, setFrom] = useState(today);
   const [homeVisit, setHomeVisit] = useState(false);
   const [search, setSearch] = useState<{ kind: string; from: string; homeVisit: boolean } | null>(null);

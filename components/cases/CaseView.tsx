@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { milestoneActivities } from "@/lib/domain/care-plan";
 import { statusLabel } from "@/lib/domain/case-status";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import type { CaseDetail } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
@@ -21,7 +23,7 @@ export type CaseAbilities = {
   recordClinical: boolean;
   recordAssessment: boolean;
   recordRecovery: boolean;
-  bookableKinds: string[];
+  bookableKinds: AppointmentKind[];
 };
 
 export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
@@ -114,7 +116,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           form: (
             <>
               <ul className="compact">
-                {(["cycling", "swimming", "running"] as const).map((activity) => {
+                {milestoneActivities.map((activity) => {
                   const a = actions[`clearance.${activity}`];
                   return (
                     <li key={activity}>

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { api, apiAll } from "@/lib/http/client";
-import { mechanisms, sides, type CaseSummary } from "@/lib/schemas/case";
+import { mechanisms, sides } from "@/lib/domain/vocabulary";
+import type { CaseSummary } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { mechanismLabel } from "./labels";
 

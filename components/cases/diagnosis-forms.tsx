@@ -1,8 +1,8 @@
 "use client";
 
-import { guidances, measures, modalities, outcomes, painSeverities } from "@/lib/schemas/case";
+import { guidances, measures, modalities, outcomes, painSeverities } from "@/lib/domain/vocabulary";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
-import { measureLabel, modalityLabel, outcomeLabel } from "./labels";
+import { guidanceLabel, measureLabel, modalityLabel, outcomeLabel } from "./labels";
 
 type Props = { caseId: string; today: string };
 
@@ -89,7 +89,7 @@ export function InjectionForm({ caseId, today }: Props) {
           <select id="guidance" name="guidance" required>
             {guidances.map((g) => (
               <option key={g} value={g}>
-                {g === "xray" ? "X-ray" : "Ultrasound"}
+                {guidanceLabel[g]}
               </option>
             ))}
           </select>

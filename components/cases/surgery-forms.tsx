@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { wallClockToInstant } from "@/components/appointments/labels";
-import { anaesthesiaTypes, standardProcedure } from "@/lib/schemas/case";
+import { anaesthesiaTypes, type AnaesthesiaType } from "@/lib/domain/vocabulary";
+import { standardProcedure } from "@/lib/schemas/case";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { anaesthesiaLabel } from "./labels";
@@ -87,7 +88,7 @@ export function OperationForm({
   today,
   timeZone,
   assessedType,
-}: Props & { timeZone: string; assessedType: string | null }) {
+}: Props & { timeZone: string; assessedType: AnaesthesiaType | null }) {
   const command = useCaseCommand(caseId, "/operation");
   const [given, setGiven] = useState(assessedType ?? "");
   return (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { DressingRound as Round } from "@/lib/schemas/recovery";
-import { woundStates } from "@/lib/schemas/recovery";
+import { woundStates } from "@/lib/domain/vocabulary";
 import { ProblemMessage } from "@/components/ui/ProblemMessage";
 import { formatTime } from "@/components/appointments/labels";
 import { woundLabel } from "./labels";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { isAllowed, mayBook } from "@/lib/auth/policy";
-import { appointmentKinds } from "@/lib/domain/scheduling";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { uuid } from "@/lib/schemas/common";
 import { CaseView } from "@/components/cases/CaseView";
 
