@@ -1,8 +1,8 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { listRooms } from "@/lib/services/staff";
 import { listStaffAccounts } from "@/lib/services/staff-accounts";
-import { StaffAccounts } from "@/components/admin/StaffAccounts";
-import { AddRoom } from "@/components/admin/AddRoom";
+import { StaffAccounts } from "@/components/admin/staff-accounts";
+import { AddRoom } from "@/components/admin/add-room";
 
 export default async function AdminPage() {
   const actor = await requirePageActor("workspace.admin");

@@ -5,7 +5,7 @@ import { uuid } from "@/lib/schemas/common";
 import { DomainError } from "@/lib/http/errors";
 import { getCarePlan } from "@/lib/services/cases";
 import { activityLabel, formatDate } from "@/components/cases/labels";
-import { PrintButton } from "@/components/ui/PrintButton";
+import { PrintButton } from "@/components/ui/print-button";
 import { formatTime } from "@/components/appointments/labels";
 import { dayOf } from "@/lib/domain/time";
 

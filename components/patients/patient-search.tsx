@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { Patient } from "@/lib/schemas/patient";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 /** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
 export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {

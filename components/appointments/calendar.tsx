@@ -6,7 +6,7 @@ import { useState } from "react";
 import { addDays, instantAt } from "@/lib/domain/time";
 import { apiAll } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatTime, kindLabel } from "./labels";
 
 type Option = { id: string; name: string };

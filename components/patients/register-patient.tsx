@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { api, apiAll } from "@/lib/http/client";
 import type { Patient, PatientInput } from "@/lib/schemas/patient";
-import { PatientForm } from "./PatientForm";
+import { PatientForm } from "./patient-form";
 
 /**
  * Registration shows likely duplicates (same birth date, similar name) before it creates a

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { apiAll } from "@/lib/http/client";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { CaseSummary } from "@/lib/schemas/case";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 export type WorklistGroup = { title: string; statuses: CaseStatus[]; empty: string };
 

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { AuditEventView } from "@/lib/schemas/audit";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Filters = { patientId: string; actorId: string; from: string; to: string };
 const noFilters: Filters = { patientId: "", actorId: "", from: "", to: "" };

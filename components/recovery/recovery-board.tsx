@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { RecoveryBoard as Board } from "@/lib/schemas/recovery";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { woundLabel } from "./labels";
 
 type Alert = Board["items"][number]["alerts"][number];

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, apiAll } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
 
 /** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */

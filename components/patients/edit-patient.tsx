@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { Patient, PatientInput } from "@/lib/schemas/patient";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
-import { PatientForm, valuesOf } from "./PatientForm";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { PatientForm, valuesOf } from "./patient-form";
 
 /** A patient's demographics to correct; `today` is the site's calendar day, the latest birth date. */
 export function EditPatient({ id, justRegistered, today }: { id: string; justRegistered: boolean; today: string }) {

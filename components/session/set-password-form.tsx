@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { setPasswordForm } from "@/lib/schemas/staff";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type FieldErrors = Partial<Record<"password" | "confirmation", string>>;
 

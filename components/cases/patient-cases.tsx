@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { api, apiAll } from "@/lib/http/client";
 import { mechanisms, sides } from "@/lib/domain/vocabulary";
 import type { CaseSummary } from "@/lib/schemas/case";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { mechanismLabel } from "./labels";
 
 /** A patient's cases, and a referral form that opens a new one when the role may. */

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { roles } from "@/lib/auth/policy";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { roleLabel } from "@/components/session/navigation";
-import { PasswordLinkNotice, type IssuedLink } from "./PasswordLinkNotice";
+import { PasswordLinkNotice, type IssuedLink } from "./password-link-notice";
 
 type Account = { id: string; name: string; role: (typeof roles)[number]; email: string; active: boolean };
 

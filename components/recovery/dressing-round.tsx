@@ -6,7 +6,7 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { DressingRound as Round } from "@/lib/schemas/recovery";
 import { woundStates } from "@/lib/domain/vocabulary";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatTime } from "@/components/appointments/labels";
 import { woundLabel } from "./labels";
 

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import type { AppointmentView } from "@/lib/schemas/appointment";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { formatSlot, kindLabel } from "./labels";
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import type { PoliciesInput } from "@/lib/schemas/policies";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { kindLabel } from "@/components/appointments/labels";
 
 const fields: {
