@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
-import { Providers } from "@/components/Providers";
-import { SignOutButton } from "@/components/session/SignOutButton";
+import { Providers } from "@/components/providers";
+import { SignOutButton } from "@/components/session/sign-out-button";
 import { navigation, roleLabel } from "@/components/session/navigation";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { workspaceOf } from "@/lib/auth/policy";
-import { LoginForm } from "@/components/session/LoginForm";
+import { LoginForm } from "@/components/session/login-form";
 
 export default async function LoginPage({
   searchParams,

@@ -1,6 +1,7 @@
 import { instantAt } from "@/lib/domain/time";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 
-export const kindLabel: Record<string, string> = {
+export const kindLabel: Record<AppointmentKind, string> = {
   consultation: "Consultation",
   follow_up: "Follow-up",
   imaging: "Imaging",

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { endpoints } from "@/lib/http/endpoints";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Props = { caseId: string; today: string };
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { api, fromForm, type BodyOf, type CallArguments, type FormBody, type ParamsOf } from "@/lib/http/client";
 import type { Endpoint } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Availability = { allowed: boolean; rule?: string; reason?: string };
 

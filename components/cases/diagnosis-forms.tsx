@@ -1,9 +1,9 @@
 "use client";
 
-import { guidances, measures, modalities, outcomes, painSeverities } from "@/lib/schemas/case";
 import { endpoints } from "@/lib/http/endpoints";
+import { guidances, measures, modalities, outcomes, painSeverities } from "@/lib/domain/vocabulary";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
-import { measureLabel, modalityLabel, outcomeLabel } from "./labels";
+import { guidanceLabel, measureLabel, modalityLabel, outcomeLabel } from "./labels";
 
 type Props = { caseId: string; today: string };
 
@@ -90,7 +90,7 @@ export function InjectionForm({ caseId, today }: Props) {
           <select id="guidance" name="guidance" required>
             {guidances.map((g) => (
               <option key={g} value={g}>
-                {g === "xray" ? "X-ray" : "Ultrasound"}
+                {guidanceLabel[g]}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { activities } from "@/lib/schemas/case";
 import { endpoints } from "@/lib/http/endpoints";
+import { clearanceActivities } from "@/lib/domain/vocabulary";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { activityLabel } from "./labels";
@@ -37,7 +37,7 @@ export function ClearanceForm({ caseId, today }: Props) {
         <div className="field">
           <label htmlFor="activity">Activity</label>
           <select id="activity" value={activity} onChange={(e) => setActivity(e.target.value)}>
-            {activities.map((a) => (
+            {clearanceActivities.map((a) => (
               <option key={a} value={a}>
                 {activityLabel[a]}
               </option>

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { wallClockToInstant } from "@/components/appointments/labels";
-import { anaesthesiaTypes, standardProcedure } from "@/lib/schemas/case";
+import { standardProcedure } from "@/lib/schemas/case";
 import { endpoints } from "@/lib/http/endpoints";
+import { anaesthesiaTypes, type AnaesthesiaType } from "@/lib/domain/vocabulary";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { anaesthesiaLabel } from "./labels";
@@ -88,7 +89,7 @@ export function OperationForm({
   today,
   timeZone,
   assessedType,
-}: Props & { timeZone: string; assessedType: string | null }) {
+}: Props & { timeZone: string; assessedType: AnaesthesiaType | null }) {
   const command = useCaseCommand(endpoints.recordOperation, { id: caseId });
   const [given, setGiven] = useState(assessedType ?? "");
   return (

@@ -1,10 +1,10 @@
 // Who may do what: the protocol's role table as data. Every route handler and server-side
 // page asks `isAllowed`; an action missing here is denied to everyone.
 
-import { appointmentKinds, type AppointmentKind } from "@/lib/domain/scheduling";
+import { appointmentKinds, roles, type AppointmentKind, type Role } from "@/lib/domain/vocabulary";
 
-export const roles = ["reception", "nurse", "surgeon", "anaesthetist", "physio", "admin"] as const;
-export type Role = (typeof roles)[number];
+// The roles are the protocol's vocabulary; the policy, which speaks of them, hands them on.
+export { roles, type Role };
 
 const clinical: Role[] = ["nurse", "surgeon", "anaesthetist", "physio"];
 const everyone: Role[] = [...roles];

@@ -3,8 +3,11 @@
 // day, physiotherapy is arranged, cycling and swimming after 3 weeks, running after 2 months.
 import type { ClinicPolicies } from "./policies";
 import { addDays, addMonthsClamped, type Day } from "./time";
+import type { ClearanceActivity } from "./vocabulary";
 
-export type Activity = "cycling" | "swimming" | "running";
+/** PO-6: the activities with an earliest day of their own (any other sport has none). */
+export const milestoneActivities = ["cycling", "swimming", "running"] as const satisfies readonly ClearanceActivity[];
+export type Activity = (typeof milestoneActivities)[number];
 
 export type CarePlan = {
   operationDay: Day;

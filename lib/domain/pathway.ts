@@ -1,16 +1,11 @@
 // Each command on a case as a pure decision: given what the case holds, the input and today's
 // date in the site's zone, either the violated rule or the status the case moves to (if any).
-import { earliestClearance, crutchWeaningFromDay, type Activity } from "./care-plan";
+import { earliestClearance, crutchWeaningFromDay } from "./care-plan";
 import { canMove, type CaseStatus } from "./case-status";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-
-export type PainSeverity = "mild" | "moderate" | "severe";
-export type Outcome = "resolved" | "partly_worked" | "failed";
-export type AnaesthesiaType = "locoregional" | "general" | "spinal";
-export type Measure =
-  "analgesics" | "cryotherapy" | "strapping" | "immobilisation" | "physiotherapy" | "guided_injection";
+import type { Admission, AnaesthesiaType, ClearanceActivity, Measure, Outcome, PainSeverity } from "./vocabulary";
 
 export type CaseSnapshot = {
   status: CaseStatus;
@@ -21,7 +16,7 @@ export type CaseSnapshot = {
   assessments: { assessedOn: Day; anaesthesiaType: AnaesthesiaType; homeSupport: boolean }[];
   operation: { operationDay: Day } | null;
   crutchesWeanedOn: Day | null;
-  clearances: { activity: Activity | "other"; sport: string | null }[];
+  clearances: { activity: ClearanceActivity; sport: string | null }[];
 };
 
 export type Decision = { ok: true; to: CaseStatus | null; reason?: string } | { ok: false; violation: Violation };
@@ -251,7 +246,7 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
 
 export function decideClearance(
   c: CaseSnapshot,
-  input: { activity: Activity | "other"; clearedOn: Day; sport?: string | null },
+  input: { activity: ClearanceActivity; clearedOn: Day; sport?: string | null },
   today: Day,
 ): Decision {
   if (!c.operation || !afterSurgery.includes(c.status))
@@ -302,6 +297,6 @@ export function decideDischarge(
 }
 
 /** SX-4: a day case only when friends or family can help at home. */
-export function admissionFor(assessment: { homeSupport: boolean }): "day_case" | "inpatient" {
+export function admissionFor(assessment: { homeSupport: boolean }): Admission {
   return assessment.homeSupport ? "day_case" : "inpatient";
 }

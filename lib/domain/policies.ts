@@ -1,15 +1,7 @@
 // Clinic settings the protocol leaves to each site, with their defaults. A site may override
 // them (site.policies); every rule reads them from here, never from a literal.
 
-export type AppointmentKind =
-  | "consultation"
-  | "follow_up"
-  | "imaging"
-  | "injection"
-  | "anaesthesia_assessment"
-  | "arthroscopy"
-  | "dressing"
-  | "physio";
+import type { AppointmentKind } from "./vocabulary";
 
 export type ClinicPolicies = {
   /** SC-5: default length of each kind of appointment, in minutes. */

@@ -4,8 +4,7 @@ import { crutchWeaningToDay } from "./care-plan";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-
-export type WoundState = "clean_dry" | "exudate" | "signs_of_infection" | "healed";
+import type { DressingStatus, WoundState } from "./vocabulary";
 
 /** A dressing is recorded once, on or after its appointment's day, for a visit still open. */
 export function checkDressingRecord(
@@ -35,7 +34,7 @@ export function afterDressing(
 export type PlannedVisit = {
   id: string;
   dueOn: Day;
-  status: "planned" | "done" | "missed" | "cancelled";
+  status: DressingStatus;
   recorded: boolean;
 };
 

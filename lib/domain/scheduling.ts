@@ -3,24 +3,14 @@
 // calendar days come in, a violation or nothing comes out.
 import type { CaseStatus } from "./case-status";
 import { validAssessmentFor, type CaseSnapshot } from "./pathway";
-import type { AppointmentKind, ClinicPolicies } from "./policies";
+import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, instantAt, isoWeekday, type Day } from "./time";
+import type { Admission, AppointmentKind, Role, RoomKind } from "./vocabulary";
 
-export type { AppointmentKind } from "./policies";
-export const appointmentKinds = [
-  "consultation",
-  "follow_up",
-  "imaging",
-  "injection",
-  "anaesthesia_assessment",
-  "arthroscopy",
-  "dressing",
-  "physio",
-] as const satisfies readonly AppointmentKind[];
+export type { AppointmentKind } from "./vocabulary";
 
-type StaffRole = "surgeon" | "anaesthetist" | "nurse" | "physio";
-type RoomKind = "theatre" | "consulting" | "imaging" | "physio" | "dressing";
+type StaffRole = Extract<Role, "surgeon" | "anaesthetist" | "nurse" | "physio">;
 
 /** SC-3: the clinician, anaesthetist and room each kind needs. A dressing without a room is a home visit. */
 export const requirements: Record<
@@ -121,7 +111,7 @@ export function checkPathway(
     kind: AppointmentKind;
     day: Day;
     today: Day;
-    admission?: "day_case" | "inpatient" | null;
+    admission?: Admission | null;
     dressing?: PlannedVisit;
     physio?: PlannedSession;
     moving?: boolean;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appointmentKinds } from "@/lib/domain/scheduling";
+import { admissions, appointmentKinds, appointmentStatuses } from "@/lib/domain/vocabulary";
 import { instant, instantMs, isoDate, page, text, uuid } from "./common";
 
 const kind = z.enum(appointmentKinds);
@@ -18,7 +18,7 @@ export const appointmentInput = z
     roomId: uuid.optional(),
     /** A dressing at the patient's home: no room is booked. */
     homeVisit: z.boolean().optional(),
-    admission: z.enum(["day_case", "inpatient"]).optional(),
+    admission: z.enum(admissions).optional(),
     dressingVisitId: uuid.optional(),
     physioSessionId: uuid.optional(),
   })
@@ -66,13 +66,13 @@ export const appointmentView = z
     caseId: uuid,
     patient: z.object({ id: uuid, name: z.string(), mrn: z.string() }),
     kind,
-    status: z.enum(["booked", "cancelled"]),
+    status: z.enum(appointmentStatuses),
     start: z.string(),
     end: z.string(),
     clinician: person,
     anaesthetist: person,
     room: person,
-    admission: z.enum(["day_case", "inpatient"]).nullable(),
+    admission: z.enum(admissions).nullable(),
     dressingDueOn: z.string().nullable(),
     physioSession: z.number().nullable(),
     /** A dressing or physiotherapy visit already recorded. */

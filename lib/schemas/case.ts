@@ -1,23 +1,19 @@
 import { z } from "zod";
+import { milestoneActivities } from "@/lib/domain/care-plan";
 import { caseStatuses } from "@/lib/domain/case-status";
+import {
+  admissions,
+  anaesthesiaTypes,
+  clearanceActivities,
+  guidances,
+  measures,
+  mechanisms,
+  modalities,
+  outcomes,
+  painSeverities,
+  sides,
+} from "@/lib/domain/vocabulary";
 import { instant, isoDate, optionalText as optional, pageQuery, page, text as requiredText, uuid } from "./common";
-
-export const sides = ["left", "right"] as const;
-export const mechanisms = ["traumatic", "microtrauma", "unknown"] as const;
-export const modalities = ["xray_nwb", "mri", "ct", "ct_arthrogram", "bone_scan"] as const;
-export const guidances = ["xray", "ultrasound"] as const;
-export const painSeverities = ["mild", "moderate", "severe"] as const;
-export const measures = [
-  "analgesics",
-  "cryotherapy",
-  "strapping",
-  "immobilisation",
-  "physiotherapy",
-  "guided_injection",
-] as const;
-export const outcomes = ["resolved", "partly_worked", "failed"] as const;
-export const anaesthesiaTypes = ["locoregional", "general", "spinal"] as const;
-export const activities = ["cycling", "swimming", "running", "other"] as const;
 
 export const standardProcedure = "Posterior ankle arthroscopy through two portals either side of the Achilles tendon";
 
@@ -114,7 +110,7 @@ export const operationInput = z
 export const crutchWeaningInput = z.object({ recordedOn: isoDate }).strict().meta({ id: "CrutchWeaningInput" });
 
 export const clearanceInput = z
-  .object({ activity: z.enum(activities), clearedOn: isoDate, sport: optionalText(100) })
+  .object({ activity: z.enum(clearanceActivities), clearedOn: isoDate, sport: optionalText(100) })
   .strict()
   .refine((v) => (v.activity === "other") === Boolean(v.sport), {
     path: ["sport"],
@@ -161,7 +157,7 @@ export const caseDetail = caseSummary
     timeZone: z.string(),
     today: z.string(),
     /** SX-4: the admission the latest anaesthesia assessment allows, for booking the arthroscopy; clinical roles only. */
-    admission: z.enum(["day_case", "inpatient"]).nullable().optional().meta({
+    admission: z.enum(admissions).nullable().optional().meta({
       description:
         "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary",
     }),
@@ -209,7 +205,7 @@ export const caseDetail = caseSummary
             asaGrade: z.number(),
             anaesthesiaType: z.enum(anaesthesiaTypes),
             homeSupport: z.boolean(),
-            admission: z.enum(["day_case", "inpatient"]),
+            admission: z.enum(admissions),
             notes: z.string().nullable(),
             anaesthetist: z.string(),
           }),
@@ -263,7 +259,7 @@ export const carePlanView = z
     ),
     milestones: z.array(
       z.object({
-        activity: z.enum(["cycling", "swimming", "running"]),
+        activity: z.enum(milestoneActivities),
         earliestOn: z.string(),
         clearedOn: z.string().nullable(),
       }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { roomKinds } from "@/lib/domain/vocabulary";
 import { isoDate, text } from "./common";
-import { roomKinds } from "./staff";
 
 const clockPattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = z.string().regex(clockPattern, "Use the form HH:MM");

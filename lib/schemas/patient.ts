@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { sexes } from "@/lib/domain/vocabulary";
 import { isoDate, optionalText, pageQuery, page, text, uuid, withoutControls } from "./common";
-
-export const sexes = ["female", "male", "other", "unknown"] as const;
 
 const name = text(100);
 // "Not in the future" needs the site's calendar day, which a schema cannot know: the service

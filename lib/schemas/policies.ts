@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appointmentKinds } from "@/lib/domain/scheduling";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 
 const days = (min: number, max: number) =>
   z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { woundStates } from "@/lib/domain/vocabulary";
 import { isoDate, optionalText, text, uuid, withoutControls } from "./common";
 
-export const woundStates = ["clean_dry", "exudate", "signs_of_infection", "healed"] as const;
 const note = (max: number) => optionalText(max, { multiline: true });
 
 export const dressingRecordInput = z

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { roles } from "@/lib/auth/policy";
+import { roles, roomKinds } from "@/lib/domain/vocabulary";
 import { text, uuid } from "./common";
-
-export const roomKinds = ["theatre", "consulting", "imaging", "physio", "dressing"] as const;
 
 export const staffQuery = z.object({ role: z.enum(roles).optional() });
 export const staffMember = z.object({ id: uuid, name: z.string(), role: z.enum(roles) }).meta({ id: "StaffMember" });

@@ -1,6 +1,7 @@
 // Why a booking at one exact time found no one: said in the words of what actually stood in the
 // way, checked in this order: the patient's own appointment (SC-1), nobody working or no room
 // open (SC-2), every clinician booked or every room booked (SC-1).
+import type { Role, RoomKind } from "@/lib/domain/vocabulary";
 import type { Tx } from "@/lib/db/client";
 import { violation } from "@/lib/domain/rules";
 import { requirements, type AppointmentKind } from "@/lib/domain/scheduling";
@@ -8,13 +9,13 @@ import { conflict, type DomainError } from "@/lib/domain/errors";
 import { refusal } from "./case-record";
 import { findSlots, type SlotQuery } from "./slots";
 
-const clinicianLabel: Record<string, string> = {
+const clinicianLabel: Record<Extract<Role, "surgeon" | "anaesthetist" | "nurse" | "physio">, string> = {
   surgeon: "surgeon",
   anaesthetist: "anaesthetist",
   nurse: "nurse",
   physio: "physiotherapist",
 };
-const roomLabel: Record<string, string> = {
+const roomLabel: Record<RoomKind, string> = {
   theatre: "theatre",
   consulting: "consulting room",
   imaging: "imaging room",

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
 import { policiesOf } from "@/lib/domain/policies";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { addDays, dayOf } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
@@ -195,7 +196,7 @@ export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>
   });
 }
 
-const eventTitle: Record<string, string> = {
+const eventTitle: Record<AppointmentKind, string> = {
   consultation: "Consultation with your surgeon",
   follow_up: "Follow-up with your surgeon",
   imaging: "Imaging of your ankle",

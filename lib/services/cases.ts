@@ -6,7 +6,7 @@ import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
 import { caseActions } from "@/lib/domain/case-actions";
 import { statusLabel } from "@/lib/domain/case-status";
-import { earliestClearance } from "@/lib/domain/care-plan";
+import { earliestClearance, milestoneActivities } from "@/lib/domain/care-plan";
 import { admissionFor, decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
@@ -265,7 +265,7 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
         status: p.status,
         bookedAt: p.appointments[0]?.startsAt.toISOString() ?? null,
       })),
-      milestones: (["cycling", "swimming", "running"] as const).map((activity) => {
+      milestones: milestoneActivities.map((activity) => {
         const clearance = cleared(activity);
         return {
           activity,

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { policiesOf } from "@/lib/domain/policies";
+import type { WoundState } from "@/lib/domain/vocabulary";
 import type { Prisma } from "@/lib/db/generated/client";
 import {
   afterDressing,
@@ -12,7 +13,6 @@ import {
   recoveryAlerts,
   replacementDay,
   type Alert,
-  type WoundState,
 } from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";

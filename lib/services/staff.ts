@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/auth/policy";
-import { roomKinds } from "@/lib/schemas/staff";
+import type { RoomKind } from "@/lib/domain/vocabulary";
 
 export async function listStaff(role?: Role) {
   const items = await db().staff.findMany({
@@ -11,7 +11,7 @@ export async function listStaff(role?: Role) {
   return { items };
 }
 
-export async function listRooms(kind?: (typeof roomKinds)[number]) {
+export async function listRooms(kind?: RoomKind) {
   const items = await db().room.findMany({
     where: { active: true, kind },
     orderBy: [{ kind: "asc" }, { name: "asc" }],

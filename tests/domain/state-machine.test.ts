@@ -9,13 +9,12 @@ import {
   decideImaging,
   decideListing,
   decideOperation,
-  type AnaesthesiaType,
   type CaseSnapshot,
   type Decision,
-  type Outcome,
 } from "@/lib/domain/pathway";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays } from "@/lib/domain/time";
+import type { AnaesthesiaType, Outcome } from "@/lib/domain/vocabulary";
 
 const start = "2026-01-01";
 const today = "2027-12-31";

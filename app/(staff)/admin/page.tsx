@@ -1,8 +1,9 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { listRooms } from "@/lib/services/staff";
 import { listStaffAccounts } from "@/lib/services/staff-accounts";
-import { StaffAccounts } from "@/components/admin/StaffAccounts";
-import { AddRoom } from "@/components/admin/AddRoom";
+import { StaffAccounts } from "@/components/admin/staff-accounts";
+import { AddRoom } from "@/components/admin/add-room";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function AdminPage() {
   const actor = await requirePageActor("workspace.admin");
@@ -17,26 +18,15 @@ export default async function AdminPage() {
       <section className="panel" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.items.length})</h2>
         <AddRoom />
-        {rooms.items.length === 0 ? (
-          <p className="empty">No rooms yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Room</th>
-                <th scope="col">Kind</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.items.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.kind}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={rooms.items}
+          rowKey={(r) => r.id}
+          empty="No rooms yet."
+          columns={[
+            { header: "Room", cell: (r) => r.name },
+            { header: "Kind", cell: (r) => r.kind },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
+import { CaseWorklist, type WorklistGroup } from "@/components/cases/case-worklist";
 
 const groups: WorklistGroup[] = [
   {

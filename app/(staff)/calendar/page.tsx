@@ -1,7 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
 import { listRooms, listStaff } from "@/lib/services/staff";
-import { Calendar } from "@/components/appointments/Calendar";
+import { Calendar } from "@/components/appointments/calendar";
 
 export default async function CalendarPage() {
   const actor = await requirePageActor("appointment.read");

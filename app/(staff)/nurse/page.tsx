@@ -1,7 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
-import { DressingRound } from "@/components/recovery/DressingRound";
-import { RecoveryBoard } from "@/components/recovery/RecoveryBoard";
+import { DressingRound } from "@/components/recovery/dressing-round";
+import { RecoveryBoard } from "@/components/recovery/recovery-board";
 
 export default async function NursePage() {
   const actor = await requirePageActor("workspace.nurse");

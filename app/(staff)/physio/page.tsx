@@ -1,7 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
-import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
-import { PhysioSessions } from "@/components/recovery/PhysioSessions";
+import { CaseWorklist, type WorklistGroup } from "@/components/cases/case-worklist";
+import { PhysioSessions } from "@/components/recovery/physio-sessions";
 
 const groups: WorklistGroup[] = [
   {

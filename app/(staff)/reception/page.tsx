@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page";
-import { PatientSearch } from "@/components/patients/PatientSearch";
+import { PatientSearch } from "@/components/patients/patient-search";
 
 export default async function ReceptionPage() {
   await requirePageActor("workspace.reception");

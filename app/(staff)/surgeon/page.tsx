@@ -1,7 +1,7 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { CaseWorklist, type WorklistGroup } from "@/components/cases/CaseWorklist";
-import { PatientSearch } from "@/components/patients/PatientSearch";
-import { RecoveryBoard } from "@/components/recovery/RecoveryBoard";
+import { CaseWorklist, type WorklistGroup } from "@/components/cases/case-worklist";
+import { PatientSearch } from "@/components/patients/patient-search";
+import { RecoveryBoard } from "@/components/recovery/recovery-board";
 
 const groups: WorklistGroup[] = [
   { title: "Awaiting diagnosis", statuses: ["referred"], empty: "No referred case is waiting for a diagnosis." },

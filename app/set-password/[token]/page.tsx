@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { passwordLinkState } from "@/lib/services/password-links";
-import { Providers } from "@/components/Providers";
-import { SetPasswordForm } from "@/components/session/SetPasswordForm";
+import { Providers } from "@/components/providers";
+import { SetPasswordForm } from "@/components/session/set-password-form";
 
 // The token is in the address: it must not leave in a Referer header nor be indexed.
 export const metadata: Metadata = {

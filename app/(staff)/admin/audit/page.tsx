@@ -1,5 +1,5 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { AuditBrowser } from "@/components/audit/AuditBrowser";
+import { AuditBrowser } from "@/components/audit/audit-browser";
 
 export default async function AuditPage() {
   await requirePageActor("audit.read");

@@ -1,6 +1,6 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { listRooms, listStaff } from "@/lib/services/staff";
-import { HoursEditor } from "@/components/admin/HoursEditor";
+import { HoursEditor } from "@/components/admin/hours-editor";
 
 export default async function HoursPage() {
   await requirePageActor("staff.manage");

@@ -1,5 +1,5 @@
 import { requirePageActor } from "@/lib/auth/page";
-import { PoliciesForm } from "@/components/admin/PoliciesForm";
+import { PoliciesForm } from "@/components/admin/policies-form";
 
 export default async function PoliciesPage() {
   await requirePageActor("staff.manage");

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { isAllowed, mayBook } from "@/lib/auth/policy";
-import { appointmentKinds } from "@/lib/domain/scheduling";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { uuid } from "@/lib/schemas/common";
-import { CaseView } from "@/components/cases/CaseView";
+import { CaseView } from "@/components/cases/case-view";
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("case.readSummary");

@@ -5,8 +5,8 @@ import { actorSite } from "@/lib/services/sites";
 import { isAllowed } from "@/lib/auth/policy";
 import { uuid } from "@/lib/schemas/common";
 import { getPatient } from "@/lib/services/patients";
-import { PatientCases } from "@/components/cases/PatientCases";
-import { PatientAppointments } from "@/components/appointments/PatientAppointments";
+import { PatientCases } from "@/components/cases/patient-cases";
+import { PatientAppointments } from "@/components/appointments/patient-appointments";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("patient.read");

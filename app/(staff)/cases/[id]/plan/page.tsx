@@ -5,7 +5,8 @@ import { uuid } from "@/lib/schemas/common";
 import { DomainError } from "@/lib/domain/errors";
 import { getCarePlan } from "@/lib/services/cases";
 import { activityLabel, formatDate } from "@/components/cases/labels";
-import { PrintButton } from "@/components/ui/PrintButton";
+import { DataTable } from "@/components/ui/data-table";
+import { PrintButton } from "@/components/ui/print-button";
 import { formatTime } from "@/components/appointments/labels";
 import { dayOf } from "@/lib/domain/time";
 
@@ -43,26 +44,19 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
       <div className="plan-grid">
         <section aria-labelledby="dressings-title">
           <h2 id="dressings-title">Wound dressings (every other day)</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Date</th>
-                <th scope="col">Booked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.dressings.map((d) => (
-                <tr key={d.dueOn}>
-                  <td>D{d.day}</td>
-                  <td>{formatDate(d.dueOn)}</td>
-                  <td>
-                    {d.bookedAt ? formatTime(d.bookedAt, plan.timeZone) : d.status === "planned" ? "to book" : d.status}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={plan.dressings}
+            rowKey={(d) => d.dueOn}
+            columns={[
+              { header: "Day", cell: (d) => `D${d.day}` },
+              { header: "Date", cell: (d) => formatDate(d.dueOn) },
+              {
+                header: "Booked",
+                cell: (d) =>
+                  d.bookedAt ? formatTime(d.bookedAt, plan.timeZone) : d.status === "planned" ? "to book" : d.status,
+              },
+            ]}
+          />
         </section>
         <section aria-labelledby="milestones-title">
           <h2 id="milestones-title">Crutches and sport</h2>

@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
 import { uuid } from "@/lib/schemas/common";
-import { EditPatient } from "@/components/patients/EditPatient";
-import { PatientCases } from "@/components/cases/PatientCases";
+import { EditPatient } from "@/components/patients/edit-patient";
+import { PatientCases } from "@/components/cases/patient-cases";
 import { isAllowed } from "@/lib/auth/policy";
-import { PatientAppointments } from "@/components/appointments/PatientAppointments";
+import { PatientAppointments } from "@/components/appointments/patient-appointments";
 
 export default async function PatientPage({
   params,

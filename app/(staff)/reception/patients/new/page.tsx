@@ -1,6 +1,6 @@
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
-import { RegisterPatient } from "@/components/patients/RegisterPatient";
+import { RegisterPatient } from "@/components/patients/register-patient";
 
 export default async function NewPatientPage() {
   const actor = await requirePageActor("patient.register");

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { PoliciesInput } from "@/lib/schemas/policies";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { kindLabel } from "@/components/appointments/labels";
 
 const fields: {
@@ -57,7 +58,7 @@ export function PoliciesForm() {
       ))}
       <h2>Appointment lengths in minutes (SC-5)</h2>
       <div className="row">
-        {Object.entries(current.durations).map(([kind, value]) => (
+        {appointmentKinds.map((kind) => (
           <div className="field" key={kind}>
             <label htmlFor={`duration-${kind}`}>{kindLabel[kind]}</label>
             <input
@@ -66,7 +67,7 @@ export function PoliciesForm() {
               type="number"
               min={5}
               max={480}
-              defaultValue={value}
+              defaultValue={current.durations[kind]}
               required
               style={{ minWidth: "6rem" }}
             />

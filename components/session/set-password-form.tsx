@@ -6,7 +6,7 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { setPasswordForm } from "@/lib/schemas/staff";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type FieldErrors = Partial<Record<"password" | "confirmation", string>>;
 

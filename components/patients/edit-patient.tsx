@@ -5,8 +5,8 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { PatientInput } from "@/lib/schemas/patient";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
-import { PatientForm, valuesOf } from "./PatientForm";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { PatientForm, valuesOf } from "./patient-form";
 
 /** A patient's demographics to correct; `today` is the site's calendar day, the latest birth date. */
 export function EditPatient({ id, justRegistered, today }: { id: string; justRegistered: boolean; today: string }) {

@@ -6,8 +6,8 @@ import { useState } from "react";
 import { api, fromForm } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { DressingRound as Round } from "@/lib/schemas/recovery";
-import { woundStates } from "@/lib/schemas/recovery";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { woundStates } from "@/lib/domain/vocabulary";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatTime } from "@/components/appointments/labels";
 import { woundLabel } from "./labels";
 

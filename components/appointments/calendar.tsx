@@ -6,7 +6,8 @@ import { useState } from "react";
 import { addDays, instantAt } from "@/lib/domain/time";
 import { apiAll, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { DataTable } from "@/components/ui/data-table";
 import { formatTime, kindLabel } from "./labels";
 
 type Option = { id: string; name: string };
@@ -119,38 +120,23 @@ export function Calendar({
           return (
             <section key={d} className="panel" aria-label={dayTitle(d)}>
               <h2>{dayTitle(d)}</h2>
-              {rows.length === 0 ? (
-                <p className="empty">Nothing booked.</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Time</th>
-                      <th scope="col">Appointment</th>
-                      <th scope="col">Patient</th>
-                      <th scope="col">Clinicians</th>
-                      <th scope="col">Room</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((a) => (
-                      <tr key={a.id} className={a.status === "cancelled" ? "cancelled" : undefined}>
-                        <td>
-                          {formatTime(a.start, timeZone)}–{formatTime(a.end, timeZone)}
-                        </td>
-                        <td>{kindLabel[a.kind]}</td>
-                        <td>
-                          <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link>
-                        </td>
-                        <td>{[a.clinician?.name, a.anaesthetist?.name].filter(Boolean).join(", ") || "—"}</td>
-                        <td>{a.room?.name ?? (a.kind === "dressing" ? "Home visit" : "—")}</td>
-                        <td>{a.status}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <DataTable
+                rows={rows}
+                rowKey={(a) => a.id}
+                rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
+                empty="Nothing booked."
+                columns={[
+                  { header: "Time", cell: (a) => `${formatTime(a.start, timeZone)}–${formatTime(a.end, timeZone)}` },
+                  { header: "Appointment", cell: (a) => kindLabel[a.kind] },
+                  { header: "Patient", cell: (a) => <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link> },
+                  {
+                    header: "Clinicians",
+                    cell: (a) => [a.clinician?.name, a.anaesthetist?.name].filter(Boolean).join(", ") || "—",
+                  },
+                  { header: "Room", cell: (a) => a.room?.name ?? (a.kind === "dressing" ? "Home visit" : "—") },
+                  { header: "Status", cell: (a) => a.status },
+                ]}
+              />
             </section>
           );
         })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { AppointmentList } from "./AppointmentList";
+import { AppointmentList } from "./appointment-list";
 
 /** A patient's own appointments, across their cases. */
 export function PatientAppointments({ patientId, timeZone }: { patientId: string; timeZone: string }) {

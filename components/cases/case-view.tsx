@@ -2,16 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { milestoneActivities } from "@/lib/domain/care-plan";
 import { statusLabel } from "@/lib/domain/case-status";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import type { AppointmentKind } from "@/lib/domain/policies";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
-import { AppointmentList } from "@/components/appointments/AppointmentList";
-import { BookingPanel } from "@/components/appointments/BookingPanel";
-import { SeriesPanel } from "@/components/appointments/SeriesPanel";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { AppointmentList } from "@/components/appointments/appointment-list";
+import { BookingPanel } from "@/components/appointments/booking-panel";
+import { SeriesPanel } from "@/components/appointments/series-panel";
 import { ActionList, type Action } from "./command";
-import { CaseRecord } from "./CaseRecord";
+import { CaseRecord } from "./case-record";
 import { CancelForm, DischargeForm } from "./closing-forms";
 import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-forms";
 import { formatInstant } from "./labels";
@@ -118,7 +119,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           form: (
             <>
               <ul className="compact">
-                {(["cycling", "swimming", "running"] as const).map((activity) => {
+                {milestoneActivities.map((activity) => {
                   const a = actions[`clearance.${activity}`];
                   return (
                     <li key={activity}>

@@ -4,8 +4,8 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useState } from "react";
 import { api, type AnswerOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import type { AppointmentKind } from "@/lib/domain/policies";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { formatSlot, kindLabel } from "./labels";
 
 type Slot = AnswerOf<typeof endpoints.findSlots>["items"][number];
@@ -31,7 +31,7 @@ export function BookingPanel({
   homeSupport: boolean | null | undefined;
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState(kinds[0] ?? "consultation");
+  const [kind, setKind] = useState<AppointmentKind>(kinds[0] ?? "consultation");
   const [from, setFrom] = useState(today);
   const [homeVisit, setHomeVisit] = useState(false);
   const [search, setSearch] = useState<{ kind: AppointmentKind; from: string; homeVisit: boolean } | null>(null);

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { RecoveryBoard as Board } from "@/lib/schemas/recovery";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { DataTable } from "@/components/ui/data-table";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { woundLabel } from "./labels";
 
 type Alert = Board["items"][number]["alerts"][number];
@@ -22,59 +23,56 @@ export function RecoveryBoard({ canAcknowledge, canReplace }: { canAcknowledge: 
       <h2 id="board-title">Recovery board</h2>
       {board.isPending && <p className="muted">Loading…</p>}
       {board.error && <ProblemMessage error={board.error} />}
-      {board.data && board.data.items.length === 0 && <p className="empty">No operated patient is in recovery.</p>}
-      {board.data && board.data.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Day</th>
-              <th scope="col">Next dressing</th>
-              <th scope="col">Wound</th>
-              <th scope="col">Alerts</th>
-              <th scope="col">Milestones</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.data.items.map((row) => (
-              <tr key={row.caseId}>
-                <td>
+      {board.data && (
+        <DataTable
+          rows={board.data.items}
+          rowKey={(row) => row.caseId}
+          empty="No operated patient is in recovery."
+          columns={[
+            {
+              header: "Patient",
+              cell: (row) => (
+                <>
                   <Link href={`/cases/${row.caseId}`}>{row.patient.name}</Link>{" "}
                   <span className="muted">{row.side}</span>
-                </td>
-                <td>D{row.day}</td>
-                <td>
-                  {row.nextDressing
-                    ? `${row.nextDressing.dueOn}${row.nextDressing.bookedAt ? "" : " (not booked)"}`
-                    : "—"}
-                </td>
-                <td>{row.lastWoundState ? woundLabel[row.lastWoundState] : "—"}</td>
-                <td>
-                  {row.alerts.length === 0 ? (
-                    <span className="muted">None</span>
-                  ) : (
-                    <ul className="alerts">
-                      {row.alerts.map((alert) => (
-                        <AlertItem
-                          key={alert.key}
-                          caseId={row.caseId}
-                          alert={alert}
-                          canAcknowledge={canAcknowledge}
-                          canReplace={canReplace}
-                        />
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {[row.milestones.offCrutches && "off crutches", ...row.milestones.cleared.map((c) => `${c} cleared`)]
-                    .filter(Boolean)
-                    .join(", ") || "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "Day", cell: (row) => `D${row.day}` },
+            {
+              header: "Next dressing",
+              cell: (row) =>
+                row.nextDressing ? `${row.nextDressing.dueOn}${row.nextDressing.bookedAt ? "" : " (not booked)"}` : "—",
+            },
+            { header: "Wound", cell: (row) => (row.lastWoundState ? woundLabel[row.lastWoundState] : "—") },
+            {
+              header: "Alerts",
+              cell: (row) =>
+                row.alerts.length === 0 ? (
+                  <span className="muted">None</span>
+                ) : (
+                  <ul className="alerts">
+                    {row.alerts.map((alert) => (
+                      <AlertItem
+                        key={alert.key}
+                        caseId={row.caseId}
+                        alert={alert}
+                        canAcknowledge={canAcknowledge}
+                        canReplace={canReplace}
+                      />
+                    ))}
+                  </ul>
+                ),
+            },
+            {
+              header: "Milestones",
+              cell: (row) =>
+                [row.milestones.offCrutches && "off crutches", ...row.milestones.cleared.map((c) => `${c} cleared`)]
+                  .filter(Boolean)
+                  .join(", ") || "—",
+            },
+          ]}
+        />
       )}
     </section>
   );

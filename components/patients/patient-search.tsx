@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
 export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {
@@ -50,35 +51,30 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
       {q === "" && <p className="muted">Type part of a name, an MRN or a birth date (YYYY-MM-DD or DD/MM/YYYY).</p>}
       {q !== "" && search.isPending && <p className="muted">Searching…</p>}
       {search.error && <ProblemMessage error={search.error} />}
-      {search.data && patients.length === 0 && <p className="empty">No patient matches “{q}”.</p>}
-      {search.data && patients.length > 0 && (
-        <table>
-          <caption className="muted" style={{ textAlign: "left" }}>
-            Patients matching “{q}”{search.hasNextPage && ` (the first ${patients.length}: more below)`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">MRN</th>
-              <th scope="col">Birth date</th>
-              <th scope="col">Sex</th>
-            </tr>
-          </thead>
-          <tbody>
-            {patients.map((patient) => (
-              <tr key={patient.id}>
-                <td>
-                  <Link href={`${linkBase}${patient.id}`}>
-                    {patient.familyName.toUpperCase()}, {patient.givenName}
-                  </Link>
-                </td>
-                <td>{patient.mrn}</td>
-                <td>{patient.birthDate}</td>
-                <td>{patient.sex}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {search.data && (
+        <DataTable
+          rows={patients}
+          rowKey={(patient) => patient.id}
+          empty={<>No patient matches “{q}”.</>}
+          caption={
+            <>
+              Patients matching “{q}”{search.hasNextPage && ` (the first ${patients.length}: more below)`}
+            </>
+          }
+          columns={[
+            {
+              header: "Name",
+              cell: (patient) => (
+                <Link href={`${linkBase}${patient.id}`}>
+                  {patient.familyName.toUpperCase()}, {patient.givenName}
+                </Link>
+              ),
+            },
+            { header: "MRN", cell: (patient) => patient.mrn },
+            { header: "Birth date", cell: (patient) => patient.birthDate },
+            { header: "Sex", cell: (patient) => patient.sex },
+          ]}
+        />
       )}
       {search.hasNextPage && (
         <button

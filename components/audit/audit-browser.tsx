@@ -4,7 +4,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { DataTable } from "@/components/ui/data-table";
 
 type Filters = { patientId: string; actorId: string; from: string; to: string };
 const noFilters: Filters = { patientId: "", actorId: "", from: "", to: "" };
@@ -66,33 +67,22 @@ export function AuditBrowser() {
       <section className="panel">
         {events.isPending && <p className="muted">Loading…</p>}
         {events.error && <ProblemMessage error={events.error} />}
-        {events.data && rows.length === 0 && <p className="empty">No audit events match.</p>}
-        {rows.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
-                <th scope="col">Patient</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((event) => (
-                <tr key={event.id}>
-                  <td>{new Date(event.at).toLocaleString("en-GB")}</td>
-                  <td>{event.actorName ?? "—"}</td>
-                  <td>{event.action}</td>
-                  <td>
-                    {event.entity}
-                    {event.entityId ? ` ${event.entityId.slice(0, 8)}` : ""}
-                  </td>
-                  <td>{event.patientId ? event.patientId.slice(0, 8) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {events.data && (
+          <DataTable
+            rows={rows}
+            rowKey={(event) => event.id}
+            empty="No audit events match."
+            columns={[
+              { header: "When", cell: (event) => new Date(event.at).toLocaleString("en-GB") },
+              { header: "Who", cell: (event) => event.actorName ?? "—" },
+              { header: "Action", cell: (event) => event.action },
+              {
+                header: "Record",
+                cell: (event) => `${event.entity}${event.entityId ? ` ${event.entityId.slice(0, 8)}` : ""}`,
+              },
+              { header: "Patient", cell: (event) => (event.patientId ? event.patientId.slice(0, 8) : "—") },
+            ]}
+          />
         )}
         {events.hasNextPage && (
           <button

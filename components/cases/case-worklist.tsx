@@ -5,7 +5,8 @@ import Link from "next/link";
 import { apiAll } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { CaseStatus } from "@/lib/domain/case-status";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { DataTable } from "@/components/ui/data-table";
 
 export type WorklistGroup = { title: string; statuses: CaseStatus[]; empty: string };
 
@@ -35,32 +36,26 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
             </h2>
             {loading ? (
               <p className="muted">Loading…</p>
-            ) : rows.length === 0 ? (
-              <p className="empty">{group.empty}</p>
             ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Patient</th>
-                    <th scope="col">Ankle</th>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Since</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((c) => (
-                    <tr key={c.id}>
-                      <td>
+              <DataTable
+                rows={rows}
+                rowKey={(c) => c.id}
+                empty={group.empty}
+                columns={[
+                  {
+                    header: "Patient",
+                    cell: (c) => (
+                      <>
                         <Link href={`/cases/${c.id}`}>{c.patient.name}</Link>{" "}
                         <span className="muted">{c.patient.mrn}</span>
-                      </td>
-                      <td>{c.side}</td>
-                      <td>{c.statusLabel}</td>
-                      <td>{new Date(c.statusChangedAt).toLocaleDateString("en-GB")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: "Ankle", cell: (c) => c.side },
+                  { header: "Stage", cell: (c) => c.statusLabel },
+                  { header: "Since", cell: (c) => new Date(c.statusChangedAt).toLocaleDateString("en-GB") },
+                ]}
+              />
             )}
           </section>
         );

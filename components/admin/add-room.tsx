@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api, type BodyOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { roomKinds } from "@/lib/schemas/staff";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { roomKinds } from "@/lib/domain/vocabulary";
 
 type RoomInput = BodyOf<typeof endpoints.createRoom>;
 

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { api, apiAll } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { Patient, PatientInput } from "@/lib/schemas/patient";
-import { PatientForm } from "./PatientForm";
+import { PatientForm } from "./patient-form";
 
 /**
  * Registration shows likely duplicates (same birth date, similar name) before it creates a

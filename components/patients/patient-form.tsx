@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { ApiError } from "@/lib/http/client";
-import { birthDateProblem, patientInput, sexes, type PatientInput, type Patient } from "@/lib/schemas/patient";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { sexes } from "@/lib/domain/vocabulary";
+import { birthDateProblem, patientInput, type PatientInput, type Patient } from "@/lib/schemas/patient";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Values = Record<"givenName" | "familyName" | "birthDate" | "sex" | "phone" | "email", string>;
 

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { api, type BodyOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { roles } from "@/lib/auth/policy";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { DataTable } from "@/components/ui/data-table";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { roleLabel } from "@/components/session/navigation";
-import { PasswordLinkNotice, type IssuedLink } from "./PasswordLinkNotice";
+import { PasswordLinkNotice, type IssuedLink } from "./password-link-notice";
 
 type StaffInput = BodyOf<typeof endpoints.createStaff>;
 type Account = { id: string; name: string; role: (typeof roles)[number]; email: string; active: boolean };
@@ -48,53 +49,48 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
   return (
     <>
       {link && <PasswordLinkNotice link={link} onDone={() => setLink(null)} />}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Account</th>
-            <th scope="col">Password</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id} className={a.active ? undefined : "inactive"}>
-              <td>{a.name}</td>
-              <td>{a.email}</td>
-              <td>{roleLabel[a.role]}</td>
-              <td>
-                {a.id === selfId ? (
-                  <span className="muted">Your account</span>
-                ) : !a.active ? (
-                  <button type="button" className="secondary" onClick={() => update.mutate({ id: a.id, active: true })}>
-                    Reactivate {a.name}
-                  </button>
-                ) : confirming === a.id ? (
-                  <span className="row tight" role="group" aria-label={`Confirm deactivating ${a.name}`}>
-                    <button type="button" onClick={() => update.mutate({ id: a.id, active: false })}>
-                      Yes, deactivate
-                    </button>
-                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                      Keep active
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="secondary" onClick={() => setConfirming(a.id)}>
-                    Deactivate {a.name}…
-                  </button>
-                )}
-              </td>
-              <td>
-                <button type="button" className="secondary" disabled={issue.isPending} onClick={() => issue.mutate(a)}>
-                  New set-password link for {a.name}
+      <DataTable
+        rows={accounts}
+        rowKey={(a) => a.id}
+        rowClassName={(a) => (a.active ? undefined : "inactive")}
+        columns={[
+          { header: "Name", cell: (a) => a.name },
+          { header: "Email", cell: (a) => a.email },
+          { header: "Role", cell: (a) => roleLabel[a.role] },
+          {
+            header: "Account",
+            cell: (a) =>
+              a.id === selfId ? (
+                <span className="muted">Your account</span>
+              ) : !a.active ? (
+                <button type="button" className="secondary" onClick={() => update.mutate({ id: a.id, active: true })}>
+                  Reactivate {a.name}
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ) : confirming === a.id ? (
+                <span className="row tight" role="group" aria-label={`Confirm deactivating ${a.name}`}>
+                  <button type="button" onClick={() => update.mutate({ id: a.id, active: false })}>
+                    Yes, deactivate
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                    Keep active
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="secondary" onClick={() => setConfirming(a.id)}>
+                  Deactivate {a.name}…
+                </button>
+              ),
+          },
+          {
+            header: "Password",
+            cell: (a) => (
+              <button type="button" className="secondary" disabled={issue.isPending} onClick={() => issue.mutate(a)}>
+                New set-password link for {a.name}
+              </button>
+            ),
+          },
+        ]}
+      />
       {update.error && <ProblemMessage error={update.error} />}
       {issue.error && <ProblemMessage error={issue.error} />}
       <form

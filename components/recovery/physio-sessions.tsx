@@ -5,7 +5,7 @@ import Link from "next/link";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
 import { api, apiAll, type BodyOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatSlot } from "@/components/appointments/labels";
 
 /** The physiotherapist's sessions from a week ago to a week ahead; each is recorded on its day. */

@@ -6,7 +6,7 @@ import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { z } from "zod";
 import type { hoursException, WeeklyHoursInput } from "@/lib/schemas/hours";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Option = { id: string; name: string };
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatSlot } from "./labels";
 
 /** Books the plan's dressings and physiotherapy at chosen times; shows first, then books. */

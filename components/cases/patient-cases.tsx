@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { api, apiAll, fromForm, type BodyOf, type FormBody } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { mechanisms, sides } from "@/lib/schemas/case";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { ProblemMessage } from "@/components/ui/problem-message";
+import { mechanisms, sides } from "@/lib/domain/vocabulary";
 import { mechanismLabel } from "./labels";
 
 /** A patient's cases, and a referral form that opens a new one when the role may. */

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { api, apiAll, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { AppointmentView } from "@/lib/schemas/appointment";
-import { ProblemMessage } from "@/components/ui/ProblemMessage";
+import { DataTable } from "@/components/ui/data-table";
+import { ProblemMessage } from "@/components/ui/problem-message";
 import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
 
 /** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
@@ -24,34 +25,34 @@ export function AppointmentList({
   });
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
-  if (list.data.items.length === 0) return <p className="empty">No appointment booked.</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">With</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.data.items.map((a) => (
-          <tr key={a.id} className={a.status === "cancelled" ? "cancelled" : undefined}>
-            <td>{formatSlot(a.start, timeZone)}</td>
-            <td>
+    <DataTable
+      rows={list.data.items}
+      rowKey={(a) => a.id}
+      rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
+      empty="No appointment booked."
+      columns={[
+        { header: "When", cell: (a) => formatSlot(a.start, timeZone) },
+        {
+          header: "What",
+          cell: (a) => (
+            <>
               {kindLabel[a.kind]}
               {a.admission && ` (${a.admission === "day_case" ? "day case" : "inpatient"})`}
-            </td>
-            <td>
-              {[a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)]
-                .filter(Boolean)
-                .join(", ")}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: "With",
+          cell: (a) =>
+            [a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)]
+              .filter(Boolean)
+              .join(", "),
+        },
+        {
+          header: "Status",
+          cell: (a) => (
+            <>
               {a.status}
               {a.history.length > 1 && (
                 <div className="muted">
@@ -61,14 +62,16 @@ export function AppointmentList({
                     .join("; ")}
                 </div>
               )}
-            </td>
-            <td>
-              {a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          header: <span className="visually-hidden">Actions</span>,
+          cell: (a) =>
+            a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />,
+        },
+      ]}
+    />
   );
 }
 

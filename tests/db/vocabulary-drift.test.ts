@@ -1,0 +1,100 @@
+// The closed sets are written once, in lib/domain; prisma/schema.prisma must declare the same
+// values in the same order (PostgreSQL sorts an enum column in its declared order, and staff
+// see the tuples' order in choices). A value added, removed or moved on either side fails here.
+import { readFileSync } from "node:fs";
+import { get_dmmf } from "@prisma/prisma-schema-wasm";
+import { describe, expect, it } from "vitest";
+import type * as Db from "@/lib/db/generated/enums";
+import { caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
+import * as v from "@/lib/domain/vocabulary";
+
+type DmmfEnum = { name: string; values: { name: string; dbName: string | null }[] };
+const schemaText = readFileSync("prisma/schema.prisma", "utf8");
+const prismaEnums: DmmfEnum[] = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))).datamodel.enums;
+
+/** Each enum of schema.prisma, by its name there, and the domain tuple it stores. */
+const domainTupleOf: Record<string, readonly string[]> = {
+  StaffRole: v.roles,
+  RoomKind: v.roomKinds,
+  Sex: v.sexes,
+  CaseSide: v.sides,
+  Mechanism: v.mechanisms,
+  CaseStatus: caseStatuses,
+  ImagingModality: v.modalities,
+  InjectionGuidance: v.guidances,
+  PainSeverity: v.painSeverities,
+  FirstLineMeasure: v.measures,
+  CourseOutcome: v.outcomes,
+  AnaesthesiaType: v.anaesthesiaTypes,
+  DressingStatus: v.dressingStatuses,
+  PhysioStatus: v.physioStatuses,
+  ClearanceActivity: v.clearanceActivities,
+  AppointmentKind: v.appointmentKinds,
+  AppointmentStatus: v.appointmentStatuses,
+  Admission: v.admissions,
+  ResourceKind: v.resourceKinds,
+  WoundState: v.woundStates,
+};
+
+// The same agreement for the generated client's types: `tsc` fails when they part (after
+// `node scripts/prisma-generate.mjs`), so code mixing the client's rows and domain types stays sound.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const typesAgree = {
+  StaffRole: true,
+  RoomKind: true,
+  Sex: true,
+  CaseSide: true,
+  Mechanism: true,
+  CaseStatus: true,
+  ImagingModality: true,
+  InjectionGuidance: true,
+  PainSeverity: true,
+  FirstLineMeasure: true,
+  CourseOutcome: true,
+  AnaesthesiaType: true,
+  DressingStatus: true,
+  PhysioStatus: true,
+  ClearanceActivity: true,
+  AppointmentKind: true,
+  AppointmentStatus: true,
+  Admission: true,
+  ResourceKind: true,
+  WoundState: true,
+} satisfies {
+  StaffRole: Same<Db.StaffRole, v.Role>;
+  RoomKind: Same<Db.RoomKind, v.RoomKind>;
+  Sex: Same<Db.Sex, v.Sex>;
+  CaseSide: Same<Db.CaseSide, v.Side>;
+  Mechanism: Same<Db.Mechanism, v.Mechanism>;
+  CaseStatus: Same<Db.CaseStatus, CaseStatus>;
+  ImagingModality: Same<Db.ImagingModality, v.Modality>;
+  InjectionGuidance: Same<Db.InjectionGuidance, v.Guidance>;
+  PainSeverity: Same<Db.PainSeverity, v.PainSeverity>;
+  FirstLineMeasure: Same<Db.FirstLineMeasure, v.Measure>;
+  CourseOutcome: Same<Db.CourseOutcome, v.Outcome>;
+  AnaesthesiaType: Same<Db.AnaesthesiaType, v.AnaesthesiaType>;
+  DressingStatus: Same<Db.DressingStatus, v.DressingStatus>;
+  PhysioStatus: Same<Db.PhysioStatus, v.PhysioStatus>;
+  ClearanceActivity: Same<Db.ClearanceActivity, v.ClearanceActivity>;
+  AppointmentKind: Same<Db.AppointmentKind, v.AppointmentKind>;
+  AppointmentStatus: Same<Db.AppointmentStatus, v.AppointmentStatus>;
+  Admission: Same<Db.Admission, v.Admission>;
+  ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
+  WoundState: Same<Db.WoundState, v.WoundState>;
+};
+
+describe("one vocabulary: the database enums and the domain's closed sets", () => {
+  it("has a domain tuple for every enum of the schema, and no tuple for an enum the schema lacks", () => {
+    expect(Object.keys(domainTupleOf).sort()).toEqual(prismaEnums.map((e) => e.name).sort());
+    expect(Object.keys(typesAgree).sort()).toEqual(Object.keys(domainTupleOf).sort());
+  });
+
+  it.each(prismaEnums.map((e) => [e.name, e] as const))(
+    "stores in %s exactly the domain's values, in their order",
+    (name, prismaEnum) => {
+      // A value renamed for the database (@map) would store words the domain does not speak.
+      expect(prismaEnum.values.filter((value) => value.dbName !== null)).toEqual([]);
+      expect(prismaEnum.values.map((value) => value.name)).toEqual([...(domainTupleOf[name] ?? [])]);
+    },
+  );
+});
