@@ -6,7 +6,8 @@ import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { isExclusionViolation, retryOnConflict } from "@/lib/db/errors";
-import { admissionFor, validAssessmentFor } from "@/lib/domain/pathway";
+import { admissionFor, validAssessmentFor } from "@/lib/domain/assessment";
+import { decideArthroscopyBooking, decideArthroscopyCancellation } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { violation } from "@/lib/domain/rules";
 import {
@@ -298,16 +299,9 @@ async function bookOnce(
           },
         });
         await writeResources(tx, appointment.id, resources, slot);
-        if (input.kind === "arthroscopy") {
-          await moveCase(
-            tx,
-            actor,
-            row.id,
-            row.status,
-            "scheduled",
-            `Arthroscopy booked for ${day} (${admission === "day_case" ? "day case" : "inpatient"}).`,
-          );
-        }
+        const scheduling =
+          input.kind === "arthroscopy" ? decideArthroscopyBooking(snapshot, { day, admission }, policies) : null;
+        if (scheduling?.ok && scheduling.to) await moveCase(tx, actor, row.id, scheduling);
         await recordAudit(tx, actor, [
           { action: "appointment.book", entity: "appointment", entityId: appointment.id, patientId: row.patientId },
         ]);
@@ -427,8 +421,8 @@ export async function cancelAppointment(actor: Actor, id: string, input: { reaso
     });
     if (appointment.kind === "arthroscopy") {
       const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: appointment.caseId } });
-      if (kase.status === "scheduled")
-        await moveCase(tx, actor, kase.id, "scheduled", "assessed", `Arthroscopy cancelled: ${input.reason.trim()}`);
+      const unscheduling = decideArthroscopyCancellation(kase, { reason: input.reason.trim() });
+      if (unscheduling.to) await moveCase(tx, actor, kase.id, unscheduling);
     }
     await recordAudit(tx, actor, [
       { action: "appointment.cancel", entity: "appointment", entityId: id, patientId: appointment.patientId },

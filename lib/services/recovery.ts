@@ -3,6 +3,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import type { CaseStatus } from "@/lib/domain/case-status";
+import { decidePostOperativeRecord } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import type { Prisma } from "@/lib/db/generated/client";
 import {
@@ -39,14 +41,14 @@ async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio"
   return appointment;
 }
 
-/** The first post-operative record starts the recovery. */
-async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: string }) {
-  if (kase.status === "operated")
-    await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
+/** The first post-operative record starts the recovery, as the pathway decides. */
+async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: CaseStatus }) {
+  const decision = decidePostOperativeRecord(kase);
+  if (decision.to) await moveCase(tx, actor, kase.id, decision);
 }
 
 type RecordInput = { woundState: WoundState; notes?: string | null };
-type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: string; patientId: string } };
+type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: CaseStatus; patientId: string } };
 
 /**
  * PO-3: writes the nurse's record of a visit (with the appointment it was booked as, or none)
