@@ -19,24 +19,22 @@ import {
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
 import { DomainError, notFound } from "@/lib/http/errors";
+import { lockAppointment, writeCancellation } from "./appointment-record";
 import { recordAudit } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
+const toRecord = {
+  case: { include: { site: true } },
+  dressingVisit: true,
+  physioSession: true,
+  dressingRecord: true,
+  physioRecord: true,
+} as const;
+
+/** The booked appointment of `kind` whose record is written, its case locked: 404, or 422 (PW-3) when cancelled. */
 async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio") {
-  const found = await tx.appointment.findUnique({ where: { id }, select: { caseId: true, kind: true } });
-  if (!found || found.kind !== kind)
-    throw notFound(`The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`);
-  await lockCase(tx, found.caseId);
-  const appointment = await tx.appointment.findUniqueOrThrow({
-    where: { id },
-    include: {
-      case: { include: { site: true } },
-      dressingVisit: true,
-      physioSession: true,
-      dressingRecord: true,
-      physioRecord: true,
-    },
-  });
+  const what = `The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`;
+  const appointment = await lockAppointment(tx, id, toRecord, { kind, what });
   if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));
   return appointment;
 }
@@ -83,20 +81,7 @@ async function writeDressingRecord(
     const rest = await tx.appointment.findMany({
       where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) },
     });
-    for (const other of rest) {
-      await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
-      await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
-      await tx.appointmentEvent.create({
-        data: {
-          appointmentId: other.id,
-          action: "cancelled",
-          byId: actor.id,
-          reason: "Wound healed",
-          startsAt: other.startsAt,
-          endsAt: other.endsAt,
-        },
-      });
-    }
+    for (const other of rest) await writeCancellation(tx, actor, other, "Wound healed");
     await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
   } else if (next.nextDueOn) {
     await tx.dressingVisit.create({ data: { caseId, dueOn: dateColumn(next.nextDueOn) } });
