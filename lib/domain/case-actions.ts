@@ -2,6 +2,7 @@
 // action with its reason before anyone submits. Each answer asks the same decision the server
 // applies, with today's date and neutral details.
 import type { Activity } from "./care-plan";
+import type { Decision } from "./case-decision";
 import {
   decideAssessment,
   decideCancellation,
@@ -15,7 +16,6 @@ import {
   decideListing,
   decideOperation,
   type CaseSnapshot,
-  type Decision,
 } from "./pathway";
 import type { ClinicPolicies } from "./policies";
 import type { Day } from "./time";

@@ -1,11 +1,14 @@
 // Each command on a case as a pure decision: given what the case holds, the input and today's
 // date in the site's zone, either the violated rule or the status the case moves to (if any).
+// Every status change of a case is one of these decisions (see case-decision.ts).
+import { validAssessmentFor } from "./assessment";
 import { earliestClearance, crutchWeaningFromDay } from "./care-plan";
-import { canMove, type CaseStatus } from "./case-status";
+import type { CaseDecision, CaseMove, Opening, Refusal, Stay } from "./case-decision";
+import type { CaseStatus } from "./case-status";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-import type { Admission, AnaesthesiaType, ClearanceActivity, Measure, Outcome, PainSeverity } from "./vocabulary";
+import type { AnaesthesiaType, ClearanceActivity, Measure, Outcome, PainSeverity } from "./vocabulary";
 
 export type CaseSnapshot = {
   status: CaseStatus;
@@ -19,12 +22,13 @@ export type CaseSnapshot = {
   clearances: { activity: ClearanceActivity; sport: string | null }[];
 };
 
-export type Decision = { ok: true; to: CaseStatus | null; reason?: string } | { ok: false; violation: Violation };
-
-const refuse = (v: Violation): Decision => ({ ok: false, violation: v });
-const move = (c: CaseSnapshot, to: CaseStatus, reason: string): Decision =>
-  canMove(c.status, to) ? { ok: true, to, reason } : refuse(violation("PW-3"));
-const stay: Decision = { ok: true, to: null };
+const refuse = (v: Violation): Refusal => ({ ok: false, violation: v });
+// The one place a CaseMove is made. Not checked against the state machine here: each decision
+// states its own preconditions, and tests/domain/state-machine.test.ts shows that every
+// decision moves only along the state machine's transitions.
+const move = (c: Pick<CaseSnapshot, "status">, to: CaseStatus, reason: string): CaseMove =>
+  ({ ok: true, from: c.status, to, reason }) as CaseMove;
+const stay: Stay = { ok: true, to: null };
 
 const notInFuture = (day: Day, today: Day) =>
   day > today ? violation("PW-1", `The date ${day} is in the future.`) : null;
@@ -48,7 +52,7 @@ export function diagnosisDay(c: CaseSnapshot): Day | null {
 }
 
 /** A referral opens a case; it may be recorded after the fact, never ahead of it. */
-export function decideReferral(input: { referredOn: Day }, today: Day): Decision {
+export function decideReferral(input: { referredOn: Day }, today: Day): Opening | Refusal {
   const future = notInFuture(input.referredOn, today);
   return future ? refuse(future) : { ok: true, to: "referred", reason: "Referred with pain at the back of the ankle." };
 }
@@ -57,7 +61,7 @@ export function decideImaging(
   c: CaseSnapshot,
   input: { performedOn: Day; supportsDiagnosis: boolean },
   today: Day,
-): Decision {
+): CaseDecision {
   if (!beforeSurgery.includes(c.status))
     return refuse(violation("PW-3", "Diagnostic imaging is recorded before the operation, on an open case."));
   const future = notInFuture(input.performedOn, today);
@@ -71,7 +75,7 @@ export function decideDiagnosticInjection(
   c: CaseSnapshot,
   input: { performedOn: Day; painRelieved: boolean },
   today: Day,
-): Decision {
+): CaseDecision {
   if (c.imaging.length === 0) return refuse(violation("DX-2", "A diagnostic injection needs imaging first."));
   if (c.status !== "referred" || diagnosisDay(c)) {
     return refuse(violation("DX-2", "The diagnosis is already confirmed: a diagnostic injection is not indicated."));
@@ -89,7 +93,7 @@ export function decideFirstLineCourse(
   c: CaseSnapshot,
   input: { startedOn: Day; painSeverity: PainSeverity; measures: Measure[] },
   today: Day,
-): Decision {
+): CaseDecision {
   const diagnosed = diagnosisDay(c);
   if (c.status === "referred" || !diagnosed) return refuse(violation("DX-3"));
   if (c.status !== "diagnosed" && c.status !== "first_line") {
@@ -112,7 +116,7 @@ export function decideCourseReview(
   courseId: string,
   input: { reviewedOn: Day; outcome: Outcome },
   today: Day,
-): Decision {
+): CaseDecision {
   const course = c.courses.find((x) => x.id === courseId);
   if (course && course.outcome !== null) return refuse(violation("FL-3", "This course has already been reviewed."));
   if (!course || c.status !== "first_line")
@@ -127,7 +131,7 @@ export function decideCourseReview(
   return stay;
 }
 
-export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: Day): Decision {
+export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: Day): CaseDecision {
   const reviewed = c.courses.filter((x) => x.outcome === "failed" || x.outcome === "partly_worked");
   if (c.status !== "first_line" || reviewed.length === 0 || c.courses.some((x) => x.outcome === null)) {
     if (beforeSurgery.slice(0, 3).includes(c.status)) return refuse(violation("SX-1"));
@@ -144,7 +148,7 @@ export function decideListing(c: CaseSnapshot, input: { listedOn: Day }, today: 
   return move(c, "listed_for_surgery", "First-line treatment failed or only partly worked (SX-1).");
 }
 
-export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, today: Day): Decision {
+export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, today: Day): CaseDecision {
   if (!["listed_for_surgery", "assessed", "scheduled"].includes(c.status) || !c.listing) {
     return refuse(
       violation("PW-3", "An anaesthesia assessment is for a case listed for surgery and not yet operated."),
@@ -160,30 +164,37 @@ export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, to
     : stay;
 }
 
-/** SX-2/SX-3: the assessment an operation on `day` may rely on, or the rule that stops it. */
-export function validAssessmentFor(
+/**
+ * SX-2..SX-4: an arthroscopy on `day` is booked once, for an assessed case whose assessment is
+ * valid that day, as a day case only with help at home; booking it schedules the case. Moving
+ * the booked one (`moving`) keeps the status.
+ */
+export function decideArthroscopyBooking(
   c: CaseSnapshot,
-  day: Day,
+  booking: { day: Day; admission?: "day_case" | "inpatient" | null; moving?: boolean },
   policies: ClinicPolicies,
-): { ok: true; assessment: CaseSnapshot["assessments"][number] } | { ok: false; violation: Violation } {
-  if (c.assessments.length === 0) return { ok: false, violation: violation("SX-2") };
-  const onOrBefore = c.assessments
-    .filter((a) => a.assessedOn <= day)
-    .sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1));
-  const latest = onOrBefore[0];
-  if (!latest)
-    return { ok: false, violation: violation("SX-3", "The operation cannot fall before the anaesthesia assessment.") };
-  const validUntil = addDays(latest.assessedOn, policies.assessmentValidityDays);
-  if (day > validUntil) {
-    return {
-      ok: false,
-      violation: violation(
-        "SX-3",
-        `The anaesthesia assessment of ${latest.assessedOn} was valid until ${validUntil}: a new assessment is needed.`,
-      ),
-    };
+): CaseDecision {
+  if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
+  if (c.status !== "assessed" && !(booking.moving && c.status === "scheduled"))
+    return refuse(violation("PW-3", "An arthroscopy is booked once, for an assessed case."));
+  const valid = validAssessmentFor(c, booking.day, policies);
+  if (!valid.ok) return refuse(valid.violation);
+  if (booking.admission === "day_case" && !valid.assessment.homeSupport) {
+    return refuse(
+      violation("SX-4", "The assessment records no help at home: the patient is admitted as an inpatient."),
+    );
   }
-  return { ok: true, assessment: latest };
+  if (booking.moving) return stay;
+  const admission = booking.admission === "day_case" ? "day case" : "inpatient";
+  return move(c, "scheduled", `Arthroscopy booked for ${booking.day} (${admission}).`);
+}
+
+/** SC-4: cancelling the booked arthroscopy returns a scheduled case to "assessed", to be booked again. */
+export function decideArthroscopyCancellation(
+  c: Pick<CaseSnapshot, "status">,
+  input: { reason: string },
+): CaseMove | Stay {
+  return c.status === "scheduled" ? move(c, "assessed", `Arthroscopy cancelled: ${input.reason}`) : stay;
 }
 
 export function decideOperation(
@@ -196,7 +207,7 @@ export function decideOperation(
   },
   today: Day,
   policies: ClinicPolicies,
-): Decision {
+): CaseDecision {
   if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));
   if (c.status !== "assessed" && c.status !== "scheduled") {
     return refuse(
@@ -221,11 +232,16 @@ export function decideOperation(
 }
 
 const afterSurgery: CaseStatus[] = ["operated", "recovery"];
-/** The first post-operative record starts the recovery. */
-const recovering = (c: CaseSnapshot): Decision =>
-  c.status === "operated" ? move(c, "recovery", "Recovery under way: first post-operative record.") : stay;
 
-export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): Decision {
+/**
+ * The first post-operative record (a dressing, a physiotherapy session, crutch weaning, a
+ * clearance) starts the recovery: an operated case moves to "recovery"; later ones stay.
+ */
+export function decidePostOperativeRecord(c: Pick<CaseSnapshot, "status">): CaseMove | Stay {
+  return c.status === "operated" ? move(c, "recovery", "Recovery under way: first post-operative record.") : stay;
+}
+
+export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day }, today: Day): CaseDecision {
   if (!c.operation || !afterSurgery.includes(c.status))
     return refuse(violation("PW-3", "Crutch weaning is recorded after the operation, before discharge."));
   if (c.crutchesWeanedOn)
@@ -241,14 +257,14 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
       ),
     );
   }
-  return recovering(c);
+  return decidePostOperativeRecord(c);
 }
 
 export function decideClearance(
   c: CaseSnapshot,
   input: { activity: ClearanceActivity; clearedOn: Day; sport?: string | null },
   today: Day,
-): Decision {
+): CaseDecision {
   if (!c.operation || !afterSurgery.includes(c.status))
     return refuse(violation("PW-3", "A return to sport is cleared after the operation, before discharge."));
   if (
@@ -261,7 +277,7 @@ export function decideClearance(
   if (input.activity === "other") {
     if (input.clearedOn < c.operation.operationDay)
       return refuse(violation("PW-2", "A clearance cannot be dated before the operation."));
-    return recovering(c);
+    return decidePostOperativeRecord(c);
   }
   const earliest = earliestClearance(c.operation.operationDay, input.activity);
   if (input.clearedOn < earliest)
@@ -271,11 +287,11 @@ export function decideClearance(
         `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`,
       ),
     );
-  return recovering(c);
+  return decidePostOperativeRecord(c);
 }
 
 /** A case is cancelled (with its reason) only before the operation. */
-export function decideCancellation(c: CaseSnapshot, input: { reason: string }): Decision {
+export function decideCancellation(c: CaseSnapshot, input: { reason: string }): CaseDecision {
   if (!beforeSurgery.includes(c.status))
     return refuse(violation("PW-3", "A case is cancelled only before its operation."));
   return move(c, "cancelled", `Cancelled: ${input.reason}`);
@@ -286,17 +302,14 @@ export function decideDischarge(
   c: CaseSnapshot,
   input: { dischargedOn: Day; notes?: string | null },
   today: Day,
-): Decision {
+): CaseDecision {
   if (!c.operation || !afterSurgery.includes(c.status))
     return refuse(violation("PW-3", "A case is discharged after its operation."));
   const future = notInFuture(input.dischargedOn, today);
   if (future) return refuse(future);
   if (input.dischargedOn < c.operation.operationDay)
     return refuse(violation("PW-2", "The discharge cannot be dated before the operation."));
+  // The pathway discharges from recovery, which the first post-operative record starts.
+  if (c.status !== "recovery") return refuse(violation("PW-3"));
   return move(c, "discharged", `Discharged on ${input.dischargedOn}${input.notes ? `: ${input.notes}` : "."}`);
-}
-
-/** SX-4: a day case only when friends or family can help at home. */
-export function admissionFor(assessment: { homeSupport: boolean }): Admission {
-  return assessment.homeSupport ? "day_case" : "inpatient";
 }

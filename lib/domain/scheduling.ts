@@ -2,7 +2,7 @@
 // (SC-2), and where the pathway allows each kind (SX-2..SX-4, PO-3, PO-4). Pure: instants and
 // calendar days come in, a violation or nothing comes out.
 import type { CaseStatus } from "./case-status";
-import { validAssessmentFor, type CaseSnapshot } from "./pathway";
+import { decideArthroscopyBooking, type CaseSnapshot } from "./pathway";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, instantAt, isoWeekday, type Day } from "./time";
@@ -126,15 +126,8 @@ export function checkPathway(
         ? null
         : violation("PW-3", "An anaesthesia assessment is booked for a case listed for surgery.");
     case "arthroscopy": {
-      if (c.status === "listed_for_surgery") return violation("SX-2");
-      if (c.status !== "assessed" && !(booking.moving && c.status === "scheduled"))
-        return violation("PW-3", "An arthroscopy is booked once, for an assessed case.");
-      const valid = validAssessmentFor(c, booking.day, policies);
-      if (!valid.ok) return valid.violation;
-      if (booking.admission === "day_case" && !valid.assessment.homeSupport) {
-        return violation("SX-4", "The assessment records no help at home: the patient is admitted as an inpatient.");
-      }
-      return null;
+      const decision = decideArthroscopyBooking(c, booking, policies);
+      return decision.ok ? null : decision.violation;
     }
     case "dressing": {
       if (!d0 || !booking.dressing) return violation("PW-3", "Dressings are booked from the post-operative plan.");

@@ -3,7 +3,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 // cancelled ones too, marked), and free slots for a case's next appointment.
 import type { Actor } from "@/lib/auth/actor";
 import { isAllowed } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
 import { policiesOf } from "@/lib/domain/policies";
@@ -124,6 +124,14 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
         rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
     };
   });
+}
+
+/**
+ * The appointment `id` as `actor` may see it, read in the caller's transaction and not audited:
+ * for a command that answers with what it has just written (its own audit row says so).
+ */
+export async function appointmentViewIn(tx: Tx, actor: Actor, id: string): Promise<AppointmentView> {
+  return present(await tx.appointment.findUniqueOrThrow({ where: { id }, include }), actor);
 }
 
 export async function getAppointment(actor: Actor, id: string) {

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { dateColumn } from "@/lib/db/dates";
+import { validAssessmentFor } from "@/lib/domain/assessment";
 import { generateCarePlan } from "@/lib/domain/care-plan";
 import {
   decideAssessment,
@@ -16,7 +17,6 @@ import {
   decideImaging,
   decideListing,
   decideOperation,
-  validAssessmentFor,
 } from "@/lib/domain/pathway";
 import { dayOf } from "@/lib/domain/time";
 import type {

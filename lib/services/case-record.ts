@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
-import type { CaseStatus } from "@/lib/domain/case-status";
-import type { CaseSnapshot, Decision } from "@/lib/domain/pathway";
+import type { CaseDecision, CaseMove } from "@/lib/domain/case-decision";
+import { canMove, type CaseStatus } from "@/lib/domain/case-status";
+import type { CaseSnapshot } from "@/lib/domain/pathway";
 import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
 import { ruleCatalogue, type Violation } from "@/lib/domain/rules";
 import { dayOf, type Day } from "@/lib/domain/time";
@@ -70,8 +71,15 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 /** A violated rule as the `rule` error the API answers (its ID as the code, its text in `extra.rule`). */
 export const refusal = (v: Violation) => ruleViolation(v.rule, v.message, ruleCatalogue[v.rule]);
 
-/** Moves the case and records who, when and why. */
-export async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string) {
+/**
+ * Moves the case (locked by the caller, `move` decided on what it holds) as the pathway decided
+ * and records who, when and why. Only a decision of the domain is a CaseMove (PW-3: a case moves
+ * only along the pathway); a move the state machine forbids would be a defect of the domain,
+ * thrown as such rather than written.
+ */
+export async function moveCase(tx: Tx, actor: Actor, caseId: string, move: CaseMove) {
+  const { from, to, reason } = move;
+  if (!canMove(from, to)) throw new Error(`The pathway decided a move the state machine forbids: ${from} -> ${to}.`);
   await tx.clinicalCase.update({ where: { id: caseId }, data: { status: to, statusChangedAt: new Date() } });
   await tx.caseTransition.create({ data: { caseId, fromStatus: from, toStatus: to, byId: actor.id, reason } });
 }
@@ -85,7 +93,7 @@ export type CommandContext = {
   policies: ClinicPolicies;
 };
 export type CommandPlan<T> = {
-  decision: Decision;
+  decision: CaseDecision;
   write: () => Promise<T>;
   audit: { action: string; entity: string; entityId?: (result: T) => string };
 };
@@ -117,7 +125,7 @@ export async function runCaseCommand<T>(
     const result = await write();
     let status = row.status;
     if (decision.to) {
-      await moveCase(tx, actor, caseId, row.status, decision.to, decision.reason ?? "");
+      await moveCase(tx, actor, caseId, decision);
       status = decision.to;
     }
     await recordAudit(tx, actor, [

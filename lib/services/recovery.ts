@@ -3,6 +3,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import type { CaseStatus } from "@/lib/domain/case-status";
+import { decidePostOperativeRecord } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import type { WoundState } from "@/lib/domain/vocabulary";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -17,36 +19,34 @@ import {
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
 import { notFound, notFoundBecause } from "@/lib/domain/errors";
+import { lockAppointment, writeCancellation } from "./appointment-record";
 import { recordAudit } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
+const toRecord = {
+  case: { include: { site: true } },
+  dressingVisit: true,
+  physioSession: true,
+  dressingRecord: true,
+  physioRecord: true,
+} as const;
+
+/** The booked appointment of `kind` whose record is written, its case locked: 404, or 422 (PW-3) when cancelled. */
 async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio") {
-  const found = await tx.appointment.findUnique({ where: { id }, select: { caseId: true, kind: true } });
-  if (!found || found.kind !== kind)
-    throw notFound(`The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`);
-  await lockCase(tx, found.caseId);
-  const appointment = await tx.appointment.findUniqueOrThrow({
-    where: { id },
-    include: {
-      case: { include: { site: true } },
-      dressingVisit: true,
-      physioSession: true,
-      dressingRecord: true,
-      physioRecord: true,
-    },
-  });
+  const what = `The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`;
+  const appointment = await lockAppointment(tx, id, toRecord, { kind, what });
   if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));
   return appointment;
 }
 
-/** The first post-operative record starts the recovery. */
-async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: string }) {
-  if (kase.status === "operated")
-    await moveCase(tx, actor, kase.id, "operated", "recovery", "Recovery under way: first post-operative record.");
+/** The first post-operative record starts the recovery, as the pathway decides. */
+async function startRecovery(tx: Tx, actor: Actor, kase: { id: string; status: CaseStatus }) {
+  const decision = decidePostOperativeRecord(kase);
+  if (decision.to) await moveCase(tx, actor, kase.id, decision);
 }
 
 type RecordInput = { woundState: WoundState; notes?: string | null };
-type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: string; patientId: string } };
+type VisitToRecord = { id: string; dueOn: Date; case: { id: string; status: CaseStatus; patientId: string } };
 
 /**
  * PO-3: writes the nurse's record of a visit (with the appointment it was booked as, or none)
@@ -81,20 +81,7 @@ async function writeDressingRecord(
     const rest = await tx.appointment.findMany({
       where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) },
     });
-    for (const other of rest) {
-      await tx.appointment.update({ where: { id: other.id }, data: { status: "cancelled" } });
-      await tx.appointmentResource.updateMany({ where: { appointmentId: other.id }, data: { active: false } });
-      await tx.appointmentEvent.create({
-        data: {
-          appointmentId: other.id,
-          action: "cancelled",
-          byId: actor.id,
-          reason: "Wound healed",
-          startsAt: other.startsAt,
-          endsAt: other.endsAt,
-        },
-      });
-    }
+    for (const other of rest) await writeCancellation(tx, actor, other, "Wound healed");
     await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
   } else if (next.nextDueOn) {
     await tx.dressingVisit.create({ data: { caseId, dueOn: dateColumn(next.nextDueOn) } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { admissionFor } from "@/lib/domain/assessment";
+import type { Decision } from "@/lib/domain/case-decision";
 import {
-  admissionFor,
   decideAssessment,
   decideCancellation,
   decideClearance,
@@ -14,7 +15,6 @@ import {
   decideOperation,
   decideReferral,
   type CaseSnapshot,
-  type Decision,
 } from "@/lib/domain/pathway";
 import { defaultPolicies } from "@/lib/domain/policies";
 

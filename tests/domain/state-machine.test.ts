@@ -1,16 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canMove } from "@/lib/domain/case-status";
+import type { Activity } from "@/lib/domain/care-plan";
+import type { Decision } from "@/lib/domain/case-decision";
+import { canMove, caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
+import * as pathway from "@/lib/domain/pathway";
 import {
+  decideArthroscopyBooking,
+  decideArthroscopyCancellation,
   decideAssessment,
+  decideCancellation,
+  decideClearance,
   decideCourseReview,
+  decideCrutchWeaning,
   decideDiagnosticInjection,
+  decideDischarge,
   decideFirstLineCourse,
   decideImaging,
   decideListing,
   decideOperation,
+  decidePostOperativeRecord,
+  decideReferral,
   type CaseSnapshot,
-  type Decision,
 } from "@/lib/domain/pathway";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays } from "@/lib/domain/time";
@@ -39,23 +49,52 @@ const command = fc.oneof(
     reason: fc.option(fc.constant("changed"), { nil: undefined }),
   }),
 );
-type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
+// The commands that follow the operation or close a case, and booking and cancelling the
+// arthroscopy: with the ones above, every service path that can change a case's status.
+const laterCommand = fc.oneof(
+  fc.record({ kind: fc.constant("booking" as const), on: day, dayCase: fc.boolean() }),
+  fc.record({ kind: fc.constant("unbooking" as const), on: day }),
+  fc.record({ kind: fc.constant("record" as const), on: day }),
+  fc.record({ kind: fc.constant("crutches" as const), on: day }),
+  fc.record({
+    kind: fc.constant("clearance" as const),
+    on: day,
+    activity: fc.constantFrom<Activity | "other">("cycling", "swimming", "running", "other"),
+  }),
+  fc.record({ kind: fc.constant("cancellation" as const), on: day }),
+  fc.record({ kind: fc.constant("discharge" as const), on: day }),
+);
+const anyCommand = fc.oneof(command, laterCommand);
+type Command =
+  | (typeof command extends fc.Arbitrary<infer C> ? C : never)
+  | (typeof laterCommand extends fc.Arbitrary<infer C> ? C : never);
 // Random sequences, and the pathway's own order of steps with random details and random
 // commands mixed in, so that whole pathways occur, not only early refusals.
 const pathwayOrder = ["imaging", "injection", "course", "review", "listing", "assessment", "operation"];
-const sequences = (maxLength: number) =>
+const wholePathwayOrder = [
+  ...pathwayOrder.slice(0, -1),
+  "booking",
+  "operation",
+  "record",
+  "crutches",
+  "clearance",
+  "discharge",
+];
+const sequences = (maxLength: number, commands: fc.Arbitrary<Command> = command, order = pathwayOrder) =>
   fc.oneof(
-    fc.array(command, { maxLength }),
+    fc.array(commands, { maxLength }),
     fc
-      .tuple(fc.array(command, { minLength: 7, maxLength }), fc.array(command, { maxLength: 10 }))
+      .tuple(fc.array(commands, { minLength: 7, maxLength }), fc.array(commands, { maxLength: 10 }))
       .map(([steps, noise]) => {
-        const byKind = pathwayOrder
-          .map((kind) => steps.find((s) => s.kind === kind))
-          .filter((s): s is Command => Boolean(s));
+        const byKind = order.map((kind) => steps.find((s) => s.kind === kind)).filter((s): s is Command => Boolean(s));
         const dated = byKind.map((s, i) => ({ ...s, on: addDays(start, i * 20 + (s.on.charCodeAt(9) % 15)) }));
         return [...dated, ...noise].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
       }),
   );
+
+/** The decision functions asked, and the moves they decided (`from -> to`). */
+const asked = new Set<string>();
+const moved = new Set<string>();
 
 /** Applies a command the way the services do: ask the domain, then record and move on success. */
 function apply(c: CaseSnapshot, cmd: Command): CaseSnapshot {
@@ -114,14 +153,62 @@ function apply(c: CaseSnapshot, cmd: Command): CaseSnapshot {
       );
       next = { ...c, operation: { operationDay: cmd.on } };
       break;
+    case "booking":
+      decision = decideArthroscopyBooking(
+        c,
+        { day: cmd.on, admission: cmd.dayCase ? "day_case" : "inpatient" },
+        defaultPolicies,
+      );
+      break;
+    case "unbooking":
+      decision = decideArthroscopyCancellation(c, { reason: "Theatre closed" });
+      break;
+    case "record":
+      decision = decidePostOperativeRecord(c);
+      break;
+    case "crutches":
+      decision = decideCrutchWeaning(c, { recordedOn: cmd.on }, today);
+      next = { ...c, crutchesWeanedOn: cmd.on };
+      break;
+    case "clearance": {
+      const sport = cmd.activity === "other" ? "Ballet" : null;
+      decision = decideClearance(c, { activity: cmd.activity, clearedOn: cmd.on, sport }, today);
+      next = { ...c, clearances: [...c.clearances, { activity: cmd.activity, sport }] };
+      break;
+    }
+    case "cancellation":
+      decision = decideCancellation(c, { reason: "Patient declined surgery" });
+      break;
+    case "discharge":
+      decision = decideDischarge(c, { dischargedOn: cmd.on }, today);
+      break;
   }
+  asked.add(nameOf[cmd.kind]);
   if (!decision.ok) return c;
   if (decision.to) {
     expect(canMove(c.status, decision.to)).toBe(true);
+    moved.add(`${c.status} -> ${decision.to}`);
     return { ...next, status: decision.to };
   }
   return next;
 }
+
+const nameOf: Record<Command["kind"], keyof typeof pathway> = {
+  imaging: "decideImaging",
+  injection: "decideDiagnosticInjection",
+  course: "decideFirstLineCourse",
+  review: "decideCourseReview",
+  listing: "decideListing",
+  assessment: "decideAssessment",
+  operation: "decideOperation",
+  booking: "decideArthroscopyBooking",
+  unbooking: "decideArthroscopyCancellation",
+  record: "decidePostOperativeRecord",
+  crutches: "decideCrutchWeaning",
+  clearance: "decideClearance",
+  cancellation: "decideCancellation",
+  discharge: "decideDischarge",
+};
 
 const empty: CaseSnapshot = {
   status: "referred",
@@ -162,5 +249,59 @@ describe("case state machine (property-based)", () => {
     );
     // The generator must actually reach the operation sometimes, or the property says nothing.
     expect(operations).toBeGreaterThan(0);
+  });
+
+  // Every status change of a case is one of these decisions (moveCase takes nothing else), and
+  // the decisions do not consult the state machine: each states its own preconditions. So this
+  // is where a decision that moves a case where the pathway does not go is caught.
+  // The pathway step by step, 20 days apart, then what may follow each step: these run first on
+  // every run, so every transition is taken whatever the random sequences reach.
+  const steps: Command[] = [
+    { kind: "imaging", on: "", supports: true },
+    { kind: "course", on: "", severe: false, immobilise: false },
+    { kind: "review", on: "", outcome: "failed" },
+    { kind: "listing", on: "" },
+    { kind: "assessment", on: "", type: "general" },
+    { kind: "booking", on: "", dayCase: false },
+    { kind: "operation", on: "", given: "general", reason: undefined },
+    { kind: "record", on: "" },
+    { kind: "crutches", on: "" },
+    { kind: "clearance", on: "", activity: "cycling" },
+    { kind: "discharge", on: "" },
+  ];
+  const through = (count: number, ...then: Command[]): [Command[]] => [
+    [...steps.slice(0, count), ...then].map((cmd, i) => ({ ...cmd, on: addDays(start, 1 + i * 20) })),
+  ];
+  const cancellation: Command = { kind: "cancellation", on: "" };
+  const examples = [
+    through(steps.length),
+    ...[0, 1, 2, 4, 5, 6].map((count) => through(count, cancellation)),
+    through(2, { kind: "review", on: "", outcome: "resolved" }),
+    through(6, { kind: "unbooking", on: "" }, steps[6]!),
+    through(7, steps[10]!),
+    through(0, { kind: "imaging", on: "", supports: false }, { kind: "injection", on: "", relieved: true }),
+  ];
+
+  it("moves a case only along the state machine's transitions, whatever decision moves it (PW-3)", () => {
+    asked.clear();
+    moved.clear();
+    fc.assert(
+      fc.property(sequences(60, anyCommand, wholePathwayOrder), (commands) => {
+        const referral = decideReferral({ referredOn: start }, today);
+        if (!referral.ok) throw new Error("A referral dated in the past opens a case.");
+        asked.add("decideReferral");
+        let c: CaseSnapshot = { ...empty, status: referral.to };
+        for (const cmd of commands) c = apply(c, cmd);
+      }),
+      { numRuns: 3000, examples },
+    );
+    // Every decision function of the pathway was asked, and every transition of the state
+    // machine was taken, or the property says nothing about some path.
+    const decisions = Object.keys(pathway).filter((name) => name.startsWith("decide"));
+    expect([...asked].sort()).toEqual(decisions.sort());
+    const transitions = caseStatuses.flatMap((from) =>
+      caseStatuses.filter((to) => canMove(from, to)).map((to: CaseStatus) => `${from} -> ${to}`),
+    );
+    expect([...moved].sort()).toEqual(transitions.sort());
   });
 });

@@ -1,0 +1,45 @@
+// One appointment under a command: locked through its case's row (as every command on a case
+// is, so commands on one case run one after another), and cancelled (SC-4) by the receptionist
+// or, for the rest of a healed wound's dressing series, by the nurse's record.
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { AppointmentKind } from "@/lib/domain/scheduling";
+import { notFound } from "@/lib/domain/errors";
+import { lockCase } from "./case-record";
+
+/**
+ * Locks the case of appointment `id` for the transaction, then loads the appointment with
+ * `include`. Throws NOT_FOUND naming `what` ("The appointment" unless given) when there is no
+ * such appointment, or when `kind` is given and the appointment is of another kind.
+ */
+export async function lockAppointment<I extends Prisma.AppointmentInclude>(
+  tx: Tx,
+  id: string,
+  include: I,
+  expected: { kind?: AppointmentKind; what?: string } = {},
+): Promise<Prisma.AppointmentGetPayload<{ include: I }>> {
+  const found = await tx.appointment.findUnique({ where: { id }, select: { caseId: true, kind: true } });
+  if (!found || (expected.kind && found.kind !== expected.kind)) throw notFound(expected.what ?? "The appointment");
+  await lockCase(tx, found.caseId);
+  return tx.appointment.findUniqueOrThrow({ where: { id }, include });
+}
+
+/**
+ * SC-4: cancels the appointment, never deletes it: its clinician, anaesthetist, room and patient
+ * are free again at its time, and its history records who cancelled it and why (`reason`, as
+ * given). The caller has locked its case.
+ */
+export async function writeCancellation(
+  tx: Tx,
+  actor: Actor,
+  appointment: { id: string; startsAt: Date; endsAt: Date },
+  reason: string,
+): Promise<void> {
+  const { id, startsAt, endsAt } = appointment;
+  await tx.appointment.update({ where: { id }, data: { status: "cancelled" } });
+  await tx.appointmentResource.updateMany({ where: { appointmentId: id }, data: { active: false } });
+  await tx.appointmentEvent.create({
+    data: { appointmentId: id, action: "cancelled", byId: actor.id, reason, startsAt, endsAt },
+  });
+}
