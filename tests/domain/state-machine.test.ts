@@ -253,9 +253,9 @@ describe("case state machine (property-based)", () => {
 
   // Every status change of a case is one of these decisions (moveCase takes nothing else), and
   // the decisions do not consult the state machine: each states its own preconditions. So this
-  // is where a decision that moves a case where the pathway does not go is caught.
-  // The pathway step by step, 20 days apart, then what may follow each step: these run first on
-  // every run, so every transition is taken whatever the random sequences reach.
+  // is where a decision that moves a case where the pathway does not go is caught. The examples
+  // (the pathway step by step, 20 days apart, then what may follow each step) run first on every
+  // run, so every transition is taken and every decision asked whatever the random ones reach.
   const steps: Command[] = [
     { kind: "imaging", on: "", supports: true },
     { kind: "course", on: "", severe: false, immobilise: false },
