@@ -20,6 +20,7 @@ import { checkBookingPathway, checkPeopleAndPlace } from "./booking/check";
 import { resolveBooking, resolveResources } from "./booking/resolve";
 import { conflictError, conflictsWith, moveResources, SlotTaken, type Resources } from "./booking/resources";
 import { writeBooking } from "./booking/write";
+import { appointmentViewIn } from "./calendar";
 import { loadCase, lockCase, moveCase, refusal, snapshotOf } from "./case-record";
 
 /** Attempts of a booking whose server-chosen clinician or room was taken meanwhile by a simultaneous one. */
@@ -87,7 +88,11 @@ async function lockedBooking(tx: Tx, actor: Actor, id: string) {
   return appointment;
 }
 
-/** SC-4: a move keeps the appointment, its people and room, and records why. */
+/**
+ * SC-4: a move keeps the appointment, its people and room, and records why. Answers the moved
+ * appointment as `actor` may see it, from the move's own transaction; throws a DomainError
+ * (`forbidden`, `not_found`, `conflict` SC-1 naming the clash, `rule`, `invalid` for a past start).
+ */
 export async function moveAppointment(
   actor: Actor,
   id: string,
@@ -144,7 +149,7 @@ export async function moveAppointment(
         await recordAudit(tx, actor, [
           { action: "appointment.move", entity: "appointment", entityId: id, patientId: appointment.patientId },
         ]);
-        return { id };
+        return appointmentViewIn(tx, actor, id);
       }),
     );
   } catch (error) {
@@ -153,7 +158,10 @@ export async function moveAppointment(
   }
 }
 
-/** SC-4: cancelled, never deleted; a cancelled arthroscopy returns the case to "assessed". */
+/**
+ * SC-4: cancelled, never deleted; a cancelled arthroscopy returns the case to "assessed". Answers
+ * the cancelled appointment as `actor` may see it, from the cancellation's own transaction.
+ */
 export async function cancelAppointment(actor: Actor, id: string, input: { reason: string }) {
   const reasonMissing = checkReason(input.reason);
   if (reasonMissing) throw refusal(reasonMissing);
@@ -168,6 +176,6 @@ export async function cancelAppointment(actor: Actor, id: string, input: { reaso
     await recordAudit(tx, actor, [
       { action: "appointment.cancel", entity: "appointment", entityId: id, patientId: appointment.patientId },
     ]);
-    return { id };
+    return appointmentViewIn(tx, actor, id);
   });
 }

@@ -1,5 +1,5 @@
-// A booking is audited as what it is: the booking itself, once. The 201 answer carries the new
-// appointment as the booking's own transaction wrote it, so no read the user never made is
+// A booking, a move and a cancellation are each audited as what they are, once. The answer carries
+// the appointment as the command's own transaction wrote it, so no read the user never made is
 // added to the patient's audit trail.
 // First: it stands in for the session before next-auth loads.
 import { callRoute, signInAs } from "../setup/routes";
@@ -55,5 +55,35 @@ describe("POST /api/v1/appointments", () => {
     expect(rows).toEqual([{ action: "appointment.book", entity: "appointment", entityId: booked.id }]);
     expect(booked).toMatchObject({ caseId, kind: "arthroscopy", admission: "day_case", status: "booked" });
     expect((await prisma.clinicalCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("scheduled");
+  });
+});
+
+describe("PATCH /api/v1/appointments/{id} and POST /api/v1/appointments/{id}/cancel", () => {
+  it("writes exactly one audit row for a move and one for a cancellation, each answering the appointment as a read shows it (SC-4)", async () => {
+    const { caseId, patientId } = await caseAt(team, "referred");
+    const booked = await (
+      await book(team.reception, { caseId, kind: "consultation", start: siteAt(5, 10).toISOString() })
+    ).json();
+
+    const moved = await auditedWhile(patientId, () =>
+      callRoute("patch", "/api/v1/appointments/{id}", { id: booked.id }, "", {
+        start: siteAt(5, 11).toISOString(),
+        reason: "Patient asked for later",
+      }),
+    );
+    expect(moved.response.status).toBe(200);
+    const afterMove = await moved.response.json();
+    expect(moved.rows).toEqual([{ action: "appointment.move", entity: "appointment", entityId: booked.id }]);
+    expect(afterMove.start).toBe(siteAt(5, 11).toISOString());
+    expect(afterMove).toEqual(await (await callRoute("get", "/api/v1/appointments/{id}", { id: booked.id })).json());
+
+    const cancelled = await auditedWhile(patientId, () =>
+      callRoute("post", "/api/v1/appointments/{id}/cancel", { id: booked.id }, "", { reason: "Patient unwell" }),
+    );
+    expect(cancelled.response.status).toBe(200);
+    const afterCancel = await cancelled.response.json();
+    expect(cancelled.rows).toEqual([{ action: "appointment.cancel", entity: "appointment", entityId: booked.id }]);
+    expect(afterCancel.status).toBe("cancelled");
+    expect(afterCancel).toEqual(await (await callRoute("get", "/api/v1/appointments/{id}", { id: booked.id })).json());
   });
 });
