@@ -99,11 +99,28 @@ const layerRules = layers.map(({ files, ignores, who, why, not }) => ({
   },
 }));
 
+// PW-3: a case's status moves only by a decision the pathway returned (lib/domain/pathway.ts); a
+// cast would forge one past the type's brand.
+const noForgedCaseMove = {
+  files: ["**/*.ts", "**/*.tsx"],
+  ignores: ["lib/domain/**"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      ...["TSAsExpression", "TSTypeAssertion"].map((node) => ({
+        selector: `${node} > TSTypeReference[typeName.name='CaseMove']`,
+        message: "Only the pathway's decisions make a CaseMove: ask lib/domain/pathway.ts (docs/architecture.md).",
+      })),
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
   prettier,
   ...layerRules,
+  noForgedCaseMove,
   {
     ignores: [
       ".next/**",
