@@ -51,7 +51,9 @@ import {
   dressingRecordInput,
   dressingRoundView,
   physioRecordInput,
-  recordResult,
+  dressingRecordResult,
+  dressingReplacement,
+  physioRecordResult,
   recoveryBoardView,
   replacementInput,
   roundQuery,
@@ -463,7 +465,7 @@ export const endpoints = {
     summary: "Record a dressing visit: the wound's state and notes (PO-3); healed ends the series",
     params: idParams,
     body: dressingRecordInput,
-    response: recordResult,
+    response: dressingRecordResult,
     status: 201,
   }),
   recordDressingVisit: define({
@@ -474,7 +476,7 @@ export const endpoints = {
       "Record a dressing that was due but not booked, from the round: the wound's state and notes (PO-3); healed ends the series",
     params: idParams,
     body: dressingRecordInput,
-    response: recordResult,
+    response: dressingRecordResult,
     status: 201,
   }),
   recordPhysioSession: define({
@@ -484,7 +486,7 @@ export const endpoints = {
     summary: "Record a physiotherapy session: notes, exercises, progress",
     params: idParams,
     body: physioRecordInput,
-    response: recordResult,
+    response: physioRecordResult,
     status: 201,
   }),
   dressingRound: define({
@@ -510,7 +512,7 @@ export const endpoints = {
     summary: "Replace a missed dressing with a visit the next day (PO-3)",
     params: idParams,
     body: replacementInput,
-    response: recordResult,
+    response: dressingReplacement,
     status: 201,
   }),
   acknowledgeAlert: define({

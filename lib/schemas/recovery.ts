@@ -19,7 +19,19 @@ export const acknowledgeInput = z
 export const replacementInput = z.object({ visitId: uuid }).strict().meta({ id: "DressingReplacementInput" });
 export const roundQuery = z.object({ date: isoDate.optional() });
 
-export const recordResult = z.object({ id: uuid }).passthrough().meta({ id: "RecordResult" });
+/** A dressing recorded (PO-3): the record, and when the next one is due unless the series ended. */
+export const dressingRecordResult = z
+  .object({
+    id: uuid,
+    woundState: z.enum(woundStates),
+    seriesEnded: z.boolean(),
+    nextDueOn: z.string().nullable(),
+  })
+  .meta({ id: "DressingRecordResult" });
+/** A physiotherapy session recorded (PO-4). */
+export const physioRecordResult = z.object({ id: uuid }).meta({ id: "PhysioRecordResult" });
+/** A missed dressing replaced (PO-3): the new visit and its day. */
+export const dressingReplacement = z.object({ id: uuid, dueOn: z.string() }).meta({ id: "DressingReplacement" });
 const alert = z.object({ key: z.string(), kind: z.string(), rule: z.string(), message: z.string() });
 export const recoveryBoardView = z
   .object({
