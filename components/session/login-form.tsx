@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { lockedOut } from "@/lib/schemas/staff";
 
 export function LoginForm() {
   const router = useRouter();
@@ -27,7 +28,7 @@ export function LoginForm() {
     }
     setPending(false);
     setError(
-      result?.error === "LOCKED"
+      result?.error === lockedOut
         ? "Too many failed attempts. Sign-in is locked for 15 minutes."
         : "The email or password is not right.",
     );

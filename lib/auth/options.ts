@@ -4,10 +4,9 @@ import { z } from "zod";
 import { idleLimitMs } from "./lifetime";
 import { secureCookies } from "./cookies";
 import { endSession, signIn } from "@/lib/services/sign-in";
+import { lockedOut } from "@/lib/schemas/staff";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
-
-export const lockedMessage = "LOCKED";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: idleLimitMs / 1000 },
@@ -23,7 +22,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const result = await signIn(parsed.data.email, parsed.data.password);
-        if (result.outcome === "locked") throw new Error(lockedMessage);
+        if (result.outcome === "locked") throw new Error(lockedOut);
         if (result.outcome === "refused") return null;
         return { id: result.staff.id, name: result.staff.name, role: result.staff.role, sessionId: result.sessionId };
       },

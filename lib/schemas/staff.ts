@@ -2,8 +2,11 @@ import { z } from "zod";
 import { roles, roomKinds } from "@/lib/domain/vocabulary";
 import { text, uuid } from "./common";
 
+/** The error next-auth hands the sign-in form when the account is locked after 5 failures in a row. */
+export const lockedOut = "LOCKED";
+
 export const staffQuery = z.object({ role: z.enum(roles).optional() });
-export const staffMember = z.object({ id: uuid, name: z.string(), role: z.enum(roles) }).meta({ id: "StaffMember" });
+const staffMember = z.object({ id: uuid, name: z.string(), role: z.enum(roles) }).meta({ id: "StaffMember" });
 export const staffList = z.object({ items: z.array(staffMember) }).meta({ id: "StaffList" });
 
 export const staffInput = z
@@ -24,7 +27,7 @@ export const staffPatch = z
 export const staffAccount = staffMember.extend({ email: z.string(), active: z.boolean() }).meta({ id: "StaffAccount" });
 
 /** A password chosen by the account's owner. */
-export const newPassword = z.string().min(12, "At least 12 characters").max(200, "At most 200 characters");
+const newPassword = z.string().min(12, "At least 12 characters").max(200, "At most 200 characters");
 export const passwordLink = z
   .object({
     id: uuid,
