@@ -22,6 +22,15 @@ const modules = {
   schemas: { regex: inLib("schemas"), name: "the schemas (lib/schemas)" },
   components: { regex: atRoot("components"), name: "components/" },
   app: { regex: atRoot("app"), name: "app/" },
+  httpServer: {
+    regex: inLib("http", "(?!/(client|endpoints)$)"),
+    name: "the server side of lib/http (only its client and endpoints)",
+  },
+  // An absolute path, a doubled slash or a "./" or "x/../" inside a path would slip past the patterns above.
+  oddPath: {
+    regex: "^/|//|/\\./|^\\./\\.\\./|[^./]/\\.\\./",
+    name: 'a path spelt other than "@/…" or a plain relative path',
+  },
 };
 
 const layers = [
@@ -65,7 +74,7 @@ const layers = [
     files: ["components/**"],
     who: "components/",
     why: "the browser reads and writes through /api/v1; pages pass server data down as props",
-    not: ["prisma", "db", "services", "authServer"],
+    not: ["prisma", "db", "services", "authServer", "httpServer"],
   },
   {
     files: ["app/**/route.ts"],
@@ -90,7 +99,7 @@ const layerRules = layers.map(({ files, ignores, who, why, not }) => ({
     "no-restricted-imports": [
       "error",
       {
-        patterns: not.map((key) => ({
+        patterns: [...not, "oddPath"].map((key) => ({
           regex: modules[key].regex,
           message: `${who} may not import ${modules[key].name}: ${why} (docs/architecture.md).`,
         })),
@@ -99,28 +108,52 @@ const layerRules = layers.map(({ files, ignores, who, why, not }) => ({
   },
 }));
 
-// PW-3: a case's status moves only by a decision the pathway returned (lib/domain/pathway.ts); a
-// cast would forge one past the type's brand.
-const noForgedCaseMove = {
-  files: ["**/*.ts", "**/*.tsx"],
-  ignores: ["lib/domain/**"],
-  rules: {
-    "no-restricted-syntax": [
-      "error",
-      ...["TSAsExpression", "TSTypeAssertion"].map((node) => ({
-        selector: `${node} > TSTypeReference[typeName.name='CaseMove']`,
-        message: "Only the pathway's decisions make a CaseMove: ask lib/domain/pathway.ts (docs/architecture.md).",
-      })),
-    ],
-  },
+// PW-3: a case's status moves only by a decision the pathway returned (lib/domain/pathway.ts): a
+// cast would forge one past the type's brand, and only moveCase (lib/services/case-record.ts)
+// writes a case row's status.
+const forgedCaseMove = ["TSAsExpression", "TSTypeAssertion"].map((node) => ({
+  selector: `${node} > TSTypeReference[typeName.name='CaseMove']`,
+  message: "Only the pathway's decisions make a CaseMove: ask lib/domain/pathway.ts (docs/architecture.md).",
+}));
+const caseRowWrite = {
+  selector:
+    "CallExpression[callee.object.property.name='clinicalCase'][callee.property.name=/^(update|updateMany|upsert)$/]",
+  message: "A case's row changes only through moveCase (lib/services/case-record.ts), by a decision of the pathway.",
 };
+// Imports the layer patterns cannot see: the domain, services and components use static imports only.
+const hiddenImports = [
+  { selector: "ImportExpression", message: "Use a static import, so the layer rules can check it." },
+  { selector: "TSImportType", message: "Use `import type`, so the layer rules can check it." },
+  {
+    selector: "CallExpression[callee.name='require']",
+    message: "Use a static import, so the layer rules can check it.",
+  },
+];
+const syntax = (files, ignores, selectors) => ({
+  files,
+  ...(ignores.length ? { ignores } : {}),
+  rules: { "no-restricted-syntax": ["error", ...selectors] },
+});
+const ts = ["**/*.ts", "**/*.tsx"];
+// As with the layers, a file matches one block only.
+const syntaxRules = [
+  syntax(["lib/domain/**"], [], hiddenImports),
+  syntax(["lib/services/case-record.ts"], [], [...forgedCaseMove, ...hiddenImports]),
+  syntax(
+    ["lib/services/**", "components/**"],
+    ["lib/services/case-record.ts"],
+    [...forgedCaseMove, caseRowWrite, ...hiddenImports],
+  ),
+  syntax(["tests/**"], [], forgedCaseMove),
+  syntax(ts, ["lib/domain/**", "lib/services/**", "components/**", "tests/**"], [...forgedCaseMove, caseRowWrite]),
+];
 
 const config = [
   ...nextVitals,
   ...nextTypescript,
   prettier,
   ...layerRules,
-  noForgedCaseMove,
+  ...syntaxRules,
   {
     ignores: [
       ".next/**",

@@ -8,7 +8,7 @@ import type { CaseStatus } from "./case-status";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-import type { AnaesthesiaType, ClearanceActivity, Measure, Outcome, PainSeverity } from "./vocabulary";
+import type { Admission, AnaesthesiaType, ClearanceActivity, Measure, Outcome, PainSeverity } from "./vocabulary";
 
 export type CaseSnapshot = {
   status: CaseStatus;
@@ -25,9 +25,18 @@ export type CaseSnapshot = {
 const refuse = (v: Violation): Refusal => ({ ok: false, violation: v });
 // The one place a CaseMove is made. Not checked against the state machine here: each decision
 // states its own preconditions, and tests/domain/state-machine.test.ts shows that every
-// decision moves only along the state machine's transitions.
-const move = (c: Pick<CaseSnapshot, "status">, to: CaseStatus, reason: string): CaseMove =>
-  ({ ok: true, from: c.status, to, reason }) as CaseMove;
+// decision moves only along the state machine's transitions. Each move is frozen and kept in
+// `decided`, so that a copy, a spread or an object built elsewhere is refused at run time too.
+const decided = new WeakSet<CaseMove>();
+const move = (c: Pick<CaseSnapshot, "status">, to: CaseStatus, reason: string): CaseMove => {
+  const made = Object.freeze({ ok: true, from: c.status, to, reason }) as CaseMove;
+  decided.add(made);
+  return made;
+};
+
+/** Whether `move` is a CaseMove this module made, unchanged (PW-3): not a copy or a forgery. */
+export const isDecidedMove = (move: CaseMove): boolean => decided.has(move);
+
 const stay: Stay = { ok: true, to: null };
 
 const notInFuture = (day: Day, today: Day) =>
@@ -43,7 +52,7 @@ const beforeSurgery: CaseStatus[] = [
 ];
 
 /** The day the diagnosis was confirmed, if it was. */
-export function diagnosisDay(c: CaseSnapshot): Day | null {
+function diagnosisDay(c: CaseSnapshot): Day | null {
   const days = [
     ...c.imaging.filter((i) => i.supportsDiagnosis).map((i) => i.performedOn),
     ...c.injections.filter((i) => i.painRelieved).map((i) => i.performedOn),
@@ -171,7 +180,7 @@ export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, to
  */
 export function decideArthroscopyBooking(
   c: CaseSnapshot,
-  booking: { day: Day; admission?: "day_case" | "inpatient" | null; moving?: boolean },
+  booking: { day: Day; admission?: Admission | null; moving?: boolean },
   policies: ClinicPolicies,
 ): CaseDecision {
   if (c.status === "listed_for_surgery") return refuse(violation("SX-2"));

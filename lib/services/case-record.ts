@@ -6,14 +6,14 @@ import { db } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import type { CaseDecision, CaseMove } from "@/lib/domain/case-decision";
 import { canMove, type CaseStatus } from "@/lib/domain/case-status";
-import type { CaseSnapshot } from "@/lib/domain/pathway";
+import { isDecidedMove, type CaseSnapshot } from "@/lib/domain/pathway";
 import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
 import { ruleCatalogue, type Violation } from "@/lib/domain/rules";
 import { dayOf, type Day } from "@/lib/domain/time";
 import { notFound, ruleViolation } from "@/lib/domain/errors";
 import { recordAudit } from "./audit";
 
-export const caseInclude = {
+const caseInclude = {
   patient: true,
   site: true,
   imaging: { orderBy: { performedOn: "asc" }, include: { recordedBy: { select: { name: true } } } },
@@ -74,17 +74,24 @@ export const refusal = (v: Violation) => ruleViolation(v.rule, v.message, ruleCa
 /**
  * Moves the case (locked by the caller, `move` decided on what it holds) as the pathway decided
  * and records who, when and why. Only a decision of the domain is a CaseMove (PW-3: a case moves
- * only along the pathway); a move the state machine forbids would be a defect of the domain,
- * thrown as such rather than written.
+ * only along the pathway); a copy of a decision, a move the state machine forbids, or one decided
+ * on another status than the case's would be a defect, thrown as such (a plain Error, a 500) and
+ * never written.
  */
 export async function moveCase(tx: Tx, actor: Actor, caseId: string, move: CaseMove) {
+  if (!isDecidedMove(move)) throw new Error("A case may move only by a decision of the pathway.");
   const { from, to, reason } = move;
   if (!canMove(from, to)) throw new Error(`The pathway decided a move the state machine forbids: ${from} -> ${to}.`);
-  await tx.clinicalCase.update({ where: { id: caseId }, data: { status: to, statusChangedAt: new Date() } });
+  // Compare and set: the move was decided on `from`, so it applies only to a case still in it.
+  const moved = await tx.clinicalCase.updateMany({
+    where: { id: caseId, status: from },
+    data: { status: to, statusChangedAt: new Date() },
+  });
+  if (moved.count !== 1) throw new Error(`The case is not "${from}", the status its move was decided on.`);
   await tx.caseTransition.create({ data: { caseId, fromStatus: from, toStatus: to, byId: actor.id, reason } });
 }
 
-export type CommandContext = {
+type CommandContext = {
   tx: Tx;
   row: CaseRow;
   snapshot: CaseSnapshot;
@@ -92,7 +99,7 @@ export type CommandContext = {
   now: Date;
   policies: ClinicPolicies;
 };
-export type CommandPlan<T> = {
+type CommandPlan<T> = {
   decision: CaseDecision;
   write: () => Promise<T>;
   audit: { action: string; entity: string; entityId?: (result: T) => string };
