@@ -19,7 +19,7 @@ import { formatInstant } from "./labels";
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 
-export type CaseAbilities = {
+type CaseAbilities = {
   recordClinical: boolean;
   recordAssessment: boolean;
   recordRecovery: boolean;

@@ -5,6 +5,7 @@ import type {
   Guidance,
   Measure,
   Mechanism,
+  Onset,
   Modality,
   Outcome,
 } from "@/lib/domain/vocabulary";
@@ -38,6 +39,8 @@ export const anaesthesiaLabel: Record<AnaesthesiaType, string> = {
   general: "General",
   spinal: "Spinal",
 };
+export const onsetLabel: Record<Onset, string> = { instant: "Instant", delayed: "Delayed" };
+
 export const mechanismLabel: Record<Mechanism, string> = {
   traumatic: "Traumatic",
   microtrauma: "Repeated microtrauma",

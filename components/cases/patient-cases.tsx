@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { api, apiAll, fromForm, type BodyOf, type FormBody } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { mechanisms, sides } from "@/lib/domain/vocabulary";
-import { mechanismLabel } from "./labels";
+import { mechanisms, onsets, sides } from "@/lib/domain/vocabulary";
+import { mechanismLabel, onsetLabel } from "./labels";
 
 /** A patient's cases, and a referral form that opens a new one when the role may. */
 export function PatientCases({ patientId, canOpen }: { patientId: string; canOpen: boolean }) {
@@ -88,8 +88,11 @@ export function PatientCases({ patientId, canOpen }: { patientId: string; canOpe
               <label htmlFor="onset">Onset</label>
               <select id="onset" name="onset">
                 <option value="">Not known</option>
-                <option value="instant">Instant</option>
-                <option value="delayed">Delayed</option>
+                {onsets.map((o) => (
+                  <option key={o} value={o}>
+                    {onsetLabel[o]}
+                  </option>
+                ))}
               </select>
             </div>
           </div>

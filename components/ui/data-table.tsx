@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** One column: its header (text, or a visually hidden label for a column of buttons) and its cell. */
-export type Column<Row> = { header: ReactNode; cell: (row: Row) => ReactNode };
+type Column<Row> = { header: ReactNode; cell: (row: Row) => ReactNode };
 
 /**
  * The clinic's list table: a header row of column headers (`scope="col"`, so screen readers

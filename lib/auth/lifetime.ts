@@ -1,13 +1,13 @@
 // Session and sign-in limits. Pure: the caller passes the clock's "now".
 
 export const idleLimitMs = 15 * 60 * 1000;
-export const absoluteLimitMs = 12 * 60 * 60 * 1000;
+const absoluteLimitMs = 12 * 60 * 60 * 1000;
 
 export const lockoutFailures = 5;
 export const lockoutWindowMs = 15 * 60 * 1000;
-export const lockoutDurationMs = 15 * 60 * 1000;
+const lockoutDurationMs = 15 * 60 * 1000;
 
-export type SessionTimes = { signedInAt: number; lastSeenAt: number };
+type SessionTimes = { signedInAt: number; lastSeenAt: number };
 
 /** A session ends after 15 minutes without a request, and 12 hours after sign-in whatever happens. */
 export function sessionIsLive(times: Partial<SessionTimes>, now: number): boolean {

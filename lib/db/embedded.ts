@@ -13,7 +13,7 @@ export type EmbeddedServer = {
 };
 
 /** What a supervised server reports: it died (and is being started again), it is back, or it could not be restarted. */
-export type Supervision = { onDown?: (detail: string) => void; onBack?: () => void; onGiveUp: (error: Error) => void };
+type Supervision = { onDown?: (detail: string) => void; onBack?: () => void; onGiveUp: (error: Error) => void };
 
 // A server that died is started again every second for a minute before the caller is told.
 const restartAttempts = 60;

@@ -7,12 +7,12 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
 
-export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
+const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
 // Prisma Migrate's advisory lock key, so this runner and Prisma never migrate at once.
 const advisoryLockKey = 72707369;
 
-export type Migration = { name: string; sql: string; checksum: string };
+type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -28,7 +28,7 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
   );
 }
 
-export class MigrationError extends Error {
+class MigrationError extends Error {
   name = "MigrationError";
 }
 

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 
 /** The role the embedded database and the test suites create for the app. */
-export const appRole = "clinic_app";
+const appRole = "clinic_app";
 
 /** Tables whose rows are never changed or removed (their triggers refuse it too). */
 const appendOnly = ["audit_event", "case_transition", "appointment_event"];

@@ -3,6 +3,7 @@
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, type Day } from "./time";
+import type { Admission } from "./vocabulary";
 
 /** SX-2/SX-3: the latest assessment on or before `day`, if still valid then, or the rule that stops the operation. */
 export function validAssessmentFor<A extends { assessedOn: Day }>(
@@ -31,6 +32,6 @@ export function validAssessmentFor<A extends { assessedOn: Day }>(
 }
 
 /** SX-4: a day case only when friends or family can help at home. */
-export function admissionFor(assessment: { homeSupport: boolean }): "day_case" | "inpatient" {
+export function admissionFor(assessment: { homeSupport: boolean }): Admission {
   return assessment.homeSupport ? "day_case" : "inpatient";
 }

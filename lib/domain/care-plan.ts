@@ -20,8 +20,8 @@ export type CarePlan = {
 
 export const crutchWeaningFromDay = 10; // PO-1
 export const crutchWeaningToDay = 15; // PO-1
-export const cyclingSwimmingFromDay = 21; // PO-6
-export const runningAfterMonths = 2; // PO-6
+const cyclingSwimmingFromDay = 21; // PO-6
+const runningAfterMonths = 2; // PO-6
 
 export function earliestClearance(operationDay: Day, activity: Activity): Day {
   return activity === "running"

@@ -20,7 +20,7 @@ import {
 import type { ClinicPolicies } from "./policies";
 import type { Day } from "./time";
 
-export type CaseAction =
+type CaseAction =
   | "imaging"
   | "diagnosticInjection"
   | "firstLineCourse"

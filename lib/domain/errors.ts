@@ -2,7 +2,7 @@
 // (a rule's ID such as SX-1, or NOT_FOUND, FORBIDDEN, ...) and a message for staff. No HTTP here:
 // the edge (lib/http/problem.ts) alone chooses a status for each kind.
 
-export type FieldError = { path: string; message: string };
+type FieldError = { path: string; message: string };
 
 /**
  * - `invalid`: the input is not well formed (fields and what is wrong with them).

@@ -49,7 +49,7 @@ export function replacementDay(missedDueOn: Day, today: Day): Day {
   return next > today ? next : today;
 }
 
-export type RecoveryFacts = {
+type RecoveryFacts = {
   operationDay: Day;
   crutchesWeanedOn: Day | null;
   infections: { recordId: string; day: Day }[];

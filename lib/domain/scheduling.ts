@@ -51,7 +51,7 @@ export function checkStaffing(booking: Booking): Violation | null {
 
 export type Interval = { start: Date; end: Date };
 export type WeeklyHours = { weekday: number; startsAt: string; endsAt: string };
-export type DatedHours = { onDate: Day; startsAt: string | null; endsAt: string | null };
+type DatedHours = { onDate: Day; startsAt: string | null; endsAt: string | null };
 
 const at = (day: Day, time: string, timeZone: string) => {
   const [h, m] = time.split(":").map(Number);
@@ -96,7 +96,7 @@ const openStatuses: CaseStatus[] = [
 ];
 
 export type PlannedVisit = { dueOn: Day } | null;
-export type PlannedSession = { number: number } | null;
+type PlannedSession = { number: number } | null;
 
 /**
  * Whether the case's pathway allows this kind of appointment on `day`: an arthroscopy needs a

@@ -20,6 +20,14 @@ export type Side = (typeof sides)[number];
 export const mechanisms = ["traumatic", "microtrauma", "unknown"] as const;
 export type Mechanism = (typeof mechanisms)[number];
 
+/** How the pain began, as the referral records it (a symptom, not a rule's input). */
+export const onsets = ["instant", "delayed"] as const;
+export type Onset = (typeof onsets)[number];
+
+/** The post-operative series: the appointment kinds booked from the plan (PO-3, PO-4). */
+export const seriesKinds = ["dressing", "physio"] as const;
+export type SeriesKind = (typeof seriesKinds)[number];
+
 /** DX-1: the imaging that can support the diagnosis. */
 export const modalities = ["xray_nwb", "mri", "ct", "ct_arthrogram", "bone_scan"] as const;
 export type Modality = (typeof modalities)[number];

@@ -61,7 +61,7 @@ export const fromForm = <E extends Endpoint>(endpoint: E, values: FormBody<BodyO
 export type AnswerOf<E extends Endpoint> = E["response"] extends z.ZodType ? z.output<E["response"]> : unknown;
 
 /** Any endpoint's call, as `CallOf` types it for one. */
-export type AnyCall = { params?: unknown; query?: unknown; body?: unknown; idempotencyKey?: string };
+type AnyCall = { params?: unknown; query?: unknown; body?: unknown; idempotencyKey?: string };
 
 /** The arguments after the endpoint: the call may be left out when it has nothing required. */
 export type CallArguments<E extends Endpoint> = E["params"] extends z.ZodType
@@ -112,8 +112,7 @@ export async function api<E extends Endpoint>(endpoint: E, ...[call]: CallArgume
 }
 
 /** The item of a paged list's answer ({items, nextCursor}), or never for an answer of another shape. */
-export type ItemOf<E extends Endpoint> =
-  AnswerOf<E> extends { items: (infer T)[]; nextCursor: string | null } ? T : never;
+type ItemOf<E extends Endpoint> = AnswerOf<E> extends { items: (infer T)[]; nextCursor: string | null } ? T : never;
 
 /**
  * Every item of a paged list ({items, nextCursor}): follows the cursors from the first page to

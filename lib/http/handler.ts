@@ -12,7 +12,7 @@ export const maxBodyBytes = 100 * 1024;
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
-export type HandlerContext<E extends Endpoint> = {
+type HandlerContext<E extends Endpoint> = {
   actor: E["action"] extends null ? null : Actor;
   params: Infer<E["params"]>;
   query: Infer<E["query"]>;

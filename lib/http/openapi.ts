@@ -9,6 +9,7 @@ import { ruleCatalogue } from "@/lib/domain/rules";
 import { uuid } from "@/lib/schemas/common";
 import { endpoints, type Endpoint } from "./endpoints";
 import { maxBodyBytes } from "./handler";
+import { resourceKinds } from "@/lib/domain/vocabulary";
 
 // Problem bodies (RFC 9457), as lib/http/problem.ts writes them: the same five fields on every
 // error, plus what one kind of error carries. Each status has its own schema, so that `status`
@@ -49,7 +50,7 @@ const problems = {
   409: problemOf(409, z.enum(["SC-1", "CONFLICT", "IDEMPOTENCY_IN_PROGRESS"]))
     .extend({
       conflicts: z
-        .array(z.object({ appointmentId: uuid, resource: z.enum(["clinician", "anaesthetist", "room", "patient"]) }))
+        .array(z.object({ appointmentId: uuid, resource: z.enum(resourceKinds) }))
         .optional()
         .meta({
           description:

@@ -3,7 +3,7 @@ import { DomainError, validationError, type DomainErrorKind } from "@/lib/domain
 import { databaseErrorToDomain } from "@/lib/db/errors";
 import { EdgeError, internalError, type EdgeErrorKind } from "./errors";
 
-export type ErrorKind = DomainErrorKind | EdgeErrorKind;
+type ErrorKind = DomainErrorKind | EdgeErrorKind;
 
 /**
  * The one table from an error's kind to its HTTP status and title (RFC 9110's reason phrase).

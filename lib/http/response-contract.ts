@@ -5,7 +5,7 @@
 import type { z } from "zod";
 
 /** An answer that broke its endpoint's declared response schema; the handler turns it into a 500. */
-export class ResponseContractError extends Error {
+class ResponseContractError extends Error {
   constructor(
     readonly where: string,
     readonly problems: string[],

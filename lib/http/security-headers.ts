@@ -25,7 +25,7 @@ export function pagePolicy(nonce: string, options: { https: boolean; development
 export const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** One year; only an https answer carries it (browsers ignore it over http). */
-export const strictTransportSecurity = "max-age=31536000";
+const strictTransportSecurity = "max-age=31536000";
 
 /** The headers besides the Content-Security-Policy. */
 export function commonHeaders(https: boolean): Record<string, string> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { admissions, appointmentKinds, appointmentStatuses } from "@/lib/domain/vocabulary";
+import { admissions, appointmentKinds, appointmentStatuses, seriesKinds } from "@/lib/domain/vocabulary";
 import { instant, instantMs, isoDate, page, text, uuid } from "./common";
 
 const kind = z.enum(appointmentKinds);
@@ -96,7 +96,7 @@ export const appointmentView = z
 export type AppointmentView = z.infer<typeof appointmentView>;
 export const appointmentList = page(appointmentView).meta({ id: "AppointmentList" });
 
-export const slotView = z
+const slotView = z
   .object({ start: z.string(), end: z.string(), clinician: person, anaesthetist: person, room: person })
   .meta({ id: "Slot" });
 export const slotList = page(slotView).meta({ id: "SlotList" });
@@ -114,7 +114,7 @@ export const seriesResult = z
   .object({
     items: z.array(
       z.object({
-        kind: z.enum(["dressing", "physio"]),
+        kind: z.enum(seriesKinds),
         day: z.string(),
         start: z.string().nullable(),
         label: z.string(),

@@ -8,6 +8,7 @@ import {
   guidances,
   measures,
   mechanisms,
+  onsets,
   modalities,
   outcomes,
   painSeverities,
@@ -26,7 +27,7 @@ export const symptoms = z
   .object({
     plantarFlexionPain: z.boolean().optional(),
     cracking: z.boolean().optional(),
-    onset: z.enum(["instant", "delayed"]).optional(),
+    onset: z.enum(onsets).optional(),
     triggers: optionalText(500),
   })
   .strict();

@@ -6,8 +6,8 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
  * The years a date or an instant of this clinic's records can fall in. Nothing clinical is
  * older (birth dates start at 1900), and PostgreSQL refuses some years JavaScript accepts (0000).
  */
-export const firstYear = 1900;
-export const lastYear = 2999;
+const firstYear = 1900;
+const lastYear = 2999;
 
 const inYears = (year: number) => year >= firstYear && year <= lastYear;
 

@@ -15,10 +15,11 @@ import { recordAudit } from "./audit";
 import { whyNoSlot } from "./booking-obstacles";
 import { refusal } from "./case-record";
 import { findSlots } from "./slots";
+import type { SeriesKind } from "@/lib/domain/vocabulary";
 
-export type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
-export type SeriesItem = {
-  kind: "dressing" | "physio";
+type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
+type SeriesItem = {
+  kind: SeriesKind;
   day: Day;
   start: string | null;
   label: string;
@@ -64,7 +65,7 @@ export async function bookPostOperativeSeries(
   const minutes = policiesOf(kase.site.policies).durations;
   const today = dayOf(now, timeZone);
   /** Null when someone is free at `start`, else what stands in the way, in the booking's own words. */
-  const obstacle = (kind: "dressing" | "physio", start: Date) =>
+  const obstacle = (kind: SeriesKind, start: Date) =>
     db().$transaction(async (tx) => {
       const query = {
         siteId: kase.siteId,

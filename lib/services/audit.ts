@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import type { AuditEventView, AuditQuery } from "@/lib/schemas/audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 
-export type AuditEntry = {
+type AuditEntry = {
   action: string;
   entity: string;
   entityId?: string;

@@ -6,6 +6,7 @@ import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { notFound } from "@/lib/domain/errors";
 import type { WeeklyHoursInput } from "@/lib/schemas/hours";
 import { recordAudit } from "./audit";
+import type { RoomKind } from "@/lib/domain/vocabulary";
 
 const time = (clock: string) => new Date(`1970-01-01T${clock}:00Z`);
 const clock = (value: Date) => value.toISOString().slice(11, 16);
@@ -94,10 +95,7 @@ export async function setRoomHours(actor: Actor, roomId: string, input: WeeklyHo
   return roomHours(roomId);
 }
 
-export async function createRoom(
-  actor: Actor,
-  input: { name: string; kind: "theatre" | "consulting" | "imaging" | "physio" | "dressing" },
-) {
+export async function createRoom(actor: Actor, input: { name: string; kind: RoomKind }) {
   return db().$transaction(async (tx) => {
     const { siteId } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id } });
     const room = await tx.room.create({ data: { ...input, siteId } });

@@ -13,7 +13,7 @@ import { recordAudit } from "./audit";
 /** A link as issued: the token appears only here, never in the database. */
 export type IssuedPasswordLink = { id: string; token: string; expiresAt: Date };
 
-export type PasswordLinkState =
+type PasswordLinkState =
   | { state: "valid"; name: string; email: string; expiresAt: Date }
   | { state: "used" | "superseded" | "expired" | "unknown" };
 

@@ -33,7 +33,7 @@ type PatientRow = {
 const columns = Prisma.sql`id, mrn, given_name AS "givenName", family_name AS "familyName", birth_date AS "birthDate",
   sex::text AS sex, phone, email, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export function presentPatient(row: PatientRow): Patient {
+function presentPatient(row: PatientRow): Patient {
   return {
     id: row.id,
     mrn: row.mrn,

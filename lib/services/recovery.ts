@@ -6,7 +6,7 @@ import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import { decidePostOperativeRecord } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
-import type { WoundState } from "@/lib/domain/vocabulary";
+import type { SeriesKind, WoundState } from "@/lib/domain/vocabulary";
 import type { Prisma } from "@/lib/db/generated/client";
 import {
   afterDressing,
@@ -32,7 +32,7 @@ const toRecord = {
 } as const;
 
 /** The booked appointment of `kind` whose record is written, its case locked: 404, or 422 (PW-3) when cancelled. */
-async function bookedAppointment(tx: Tx, id: string, kind: "dressing" | "physio") {
+async function bookedAppointment(tx: Tx, id: string, kind: SeriesKind) {
   const what = `The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`;
   const appointment = await lockAppointment(tx, id, toRecord, { kind, what });
   if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));

@@ -3,7 +3,7 @@ import { decoyHash, verifyPassword } from "@/lib/auth/passwords";
 import { lockedUntil, lockoutWindowMs, lockoutFailures } from "@/lib/auth/lifetime";
 import type { Role } from "@/lib/auth/policy";
 
-export type SignInResult =
+type SignInResult =
   | { outcome: "signed_in"; sessionId: string; staff: { id: string; name: string; role: Role } }
   | { outcome: "refused" }
   | { outcome: "locked"; until: Date };

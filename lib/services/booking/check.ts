@@ -18,6 +18,7 @@ import { notFoundBecause } from "@/lib/domain/errors";
 import { roomWindows, staffWindows } from "../availability";
 import { refusal } from "../case-record";
 import type { Resources } from "./resources";
+import type { Admission } from "@/lib/domain/vocabulary";
 
 /**
  * Whether the case's pathway allows the booking on its day (SX-2..SX-4, PO-3, PO-4, PW-3),
@@ -29,7 +30,7 @@ export function checkBookingPathway(
   kind: AppointmentKind,
   booking: {
     day: Day;
-    admission: "day_case" | "inpatient" | null;
+    admission: Admission | null;
     planItem: { dressing: { dueOn: Day } | null; physio: { number: number } | null };
   },
   today: Day,

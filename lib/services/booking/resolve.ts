@@ -16,9 +16,10 @@ import { refusal, snapshotOf, type CaseRow } from "../case-record";
 import { findSlots } from "../slots";
 import { checkPeopleAndPlace } from "./check";
 import { resourceNames, type ResourceName, type Resources } from "./resources";
+import type { Admission } from "@/lib/domain/vocabulary";
 
 /** The plan item a dressing or physiotherapy booking holds, with what the pathway checks of it. */
-export type PlanItem = {
+type PlanItem = {
   dressingVisitId: string | null;
   dressing: { dueOn: Day } | null;
   physioSessionId: string | null;
@@ -30,7 +31,7 @@ export type ResolvedBooking = {
   /** The slot's calendar day at the site. */
   day: Day;
   planItem: PlanItem;
-  admission: "day_case" | "inpatient" | null;
+  admission: Admission | null;
 };
 
 /**

@@ -1,12 +1,13 @@
 // The people, room and patient an appointment holds for its time, one appointment_resource row
 // each. The exclusion constraint on those rows refuses any overlap (SC-1) under concurrency;
 // when it does, the attempt's transaction ends with SlotTaken, carrying what the attempt asked
-// for, and the caller answers 409 with the appointments in the way.
+// for, and the caller answers a `conflict` (SC-1) naming the appointments in the way.
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { isExclusionViolation } from "@/lib/db/errors";
 import type { Interval } from "@/lib/domain/scheduling";
 import { conflict, type DomainError } from "@/lib/domain/errors";
+import type { ResourceKind } from "@/lib/domain/vocabulary";
 
 export type Resources = {
   clinicianId: string | null;
@@ -14,13 +15,14 @@ export type Resources = {
   roomId: string | null;
   patientId: string;
 };
+/** Which field of a booking holds each kind of resource (the vocabulary's `resourceKinds`). */
 export const resourceNames = {
   clinicianId: "clinician",
   anaesthetistId: "anaesthetist",
   roomId: "room",
   patientId: "patient",
-} as const;
-export type ResourceName = (typeof resourceNames)[keyof typeof resourceNames];
+} as const satisfies Record<keyof Resources, ResourceKind>;
+export type ResourceName = ResourceKind;
 
 /**
  * The exclusion constraint refused `resources` at `slot` (thrown out of the transaction, which
