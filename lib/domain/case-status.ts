@@ -33,6 +33,9 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
   return moves[from].includes(to);
 }
 
+/** A case is open while the state machine still has a move for it (not discharged, closed or cancelled). */
+export const isOpen = (status: CaseStatus): boolean => moves[status].length > 0;
+
 export const statusLabel: Record<CaseStatus, string> = {
   referred: "Referred, awaiting diagnosis",
   diagnosed: "Diagnosed",

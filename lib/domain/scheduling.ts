@@ -1,7 +1,7 @@
 // Booking rules: who and what each kind of appointment needs (SC-3), working and opening hours
 // (SC-2), and where the pathway allows each kind (SX-2..SX-4, PO-3, PO-4). Pure: instants and
 // calendar days come in, a violation or nothing comes out.
-import type { CaseStatus } from "./case-status";
+import { isOpen } from "./case-status";
 import { decideArthroscopyBooking, type CaseSnapshot } from "./pathway";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
@@ -84,17 +84,6 @@ export function checkWithinHours(slot: Interval, windows: Interval[], whose: str
   return inside ? null : violation("SC-2", `The appointment falls outside ${whose} hours.`);
 }
 
-const openStatuses: CaseStatus[] = [
-  "referred",
-  "diagnosed",
-  "first_line",
-  "listed_for_surgery",
-  "assessed",
-  "scheduled",
-  "operated",
-  "recovery",
-];
-
 export type PlannedVisit = { dueOn: Day } | null;
 type PlannedSession = { number: number } | null;
 
@@ -118,7 +107,7 @@ export function checkPathway(
   },
   policies: ClinicPolicies,
 ): Violation | null {
-  if (!openStatuses.includes(c.status)) return violation("PW-3", "The case is closed: nothing more is booked for it.");
+  if (!isOpen(c.status)) return violation("PW-3", "The case is closed: nothing more is booked for it.");
   const d0 = c.operation?.operationDay ?? null;
   switch (booking.kind) {
     case "anaesthesia_assessment":
