@@ -17,19 +17,10 @@ import {
   type CaseSnapshot,
 } from "@/lib/domain/pathway";
 import { defaultPolicies } from "@/lib/domain/policies";
+import { referredCase } from "../setup/snapshot";
 
 const today = "2026-11-27";
-const base: CaseSnapshot = {
-  status: "referred",
-  imaging: [],
-  injections: [],
-  courses: [],
-  listing: null,
-  assessments: [],
-  operation: null,
-  crutchesWeanedOn: null,
-  clearances: [],
-};
+const base: CaseSnapshot = referredCase;
 const diagnosed: CaseSnapshot = {
   ...base,
   status: "diagnosed",

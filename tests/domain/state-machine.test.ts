@@ -25,6 +25,7 @@ import {
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays } from "@/lib/domain/time";
 import type { AnaesthesiaType, Outcome } from "@/lib/domain/vocabulary";
+import { referredCase } from "../setup/snapshot";
 
 const start = "2026-01-01";
 const today = "2027-12-31";
@@ -210,17 +211,7 @@ const nameOf: Record<Command["kind"], keyof typeof pathway> = {
   discharge: "decideDischarge",
 };
 
-const empty: CaseSnapshot = {
-  status: "referred",
-  imaging: [],
-  injections: [],
-  courses: [],
-  listing: null,
-  assessments: [],
-  operation: null,
-  crutchesWeanedOn: null,
-  clearances: [],
-};
+const empty: CaseSnapshot = referredCase;
 
 describe("case state machine (property-based)", () => {
   it("never reaches operated without a failed or partly-working course, a listing and a valid assessment (SX-1, SX-2, SX-3)", () => {
