@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
 import { idleLimitMs, sessionIsLive } from "@/lib/auth/lifetime";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
+import { encodeSession, readSessionToken } from "@/lib/auth/session-token";
 import { validationError } from "@/lib/domain/errors";
 import { problemResponse } from "@/lib/http/problem";
 import { apiPolicy, commonHeaders, newNonce, pagePolicy } from "@/lib/http/security-headers";
@@ -59,7 +59,7 @@ export async function proxy(request: NextRequest) {
   if (withoutSession.some((prefix) => path.startsWith(prefix))) return next();
 
   const secret = process.env.NEXTAUTH_SECRET;
-  const token = secret ? await getToken({ req: request, secret, cookieName: sessionCookieName }) : null;
+  const token = await readSessionToken(request.cookies.get(sessionCookieName)?.value, secret);
   const now = Date.now();
   const live = token !== null && sessionIsLive(token as { signedInAt?: number; lastSeenAt?: number }, now);
   // Reached without a session: signing in, and the set-password links handed to new staff.
@@ -74,7 +74,7 @@ export async function proxy(request: NextRequest) {
   // Renewed at most once a minute: fewer cookies in flight, the same 15-minute limit.
   const lastSeenAt = Number((token as { lastSeenAt?: number } | null)?.lastSeenAt ?? 0);
   if (live && secret && now - lastSeenAt > 60_000) {
-    const renewed = await encode({ token: { ...token, lastSeenAt: now }, secret, maxAge: idleLimitMs / 1000 });
+    const renewed = await encodeSession({ token: { ...token, lastSeenAt: now }, secret, maxAge: idleLimitMs / 1000 });
     response.cookies.set(sessionCookieName, renewed, {
       httpOnly: true,
       sameSite: "lax",

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { idleLimitMs } from "./lifetime";
 import { secureCookies } from "./cookies";
+import { decodeSession, encodeSession } from "./session-token";
 import { endSession, signIn } from "@/lib/services/sign-in";
 import { lockedOut } from "@/lib/schemas/staff";
 
@@ -10,7 +11,7 @@ const credentials = z.object({ email: z.string().trim().toLowerCase().email(), p
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: idleLimitMs / 1000 },
-  jwt: { maxAge: idleLimitMs / 1000 },
+  jwt: { maxAge: idleLimitMs / 1000, encode: encodeSession, decode: decodeSession },
   useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
   providers: [

@@ -57,7 +57,7 @@ export function handle<const E extends Endpoint>(endpoint: E, run: (context: Han
     try {
       requireOwnOrigin(request);
       if (endpoint.body) requireJsonBody(request);
-      const actor = endpoint.action ? await requireActor(endpoint.action) : null;
+      const actor = endpoint.action ? await requireActor(endpoint.action, request) : null;
       const params = endpoint.params ? parse(endpoint.params, await routeContext?.params) : undefined;
       const query = endpoint.query
         ? parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams))

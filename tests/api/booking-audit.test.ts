@@ -1,7 +1,6 @@
 // A booking, a move and a cancellation are each audited as what they are, once. The answer carries
 // the appointment as the command's own transaction wrote it, so no read the user never made is
 // added to the patient's audit trail.
-// First: it stands in for the session before next-auth loads.
 import { callRoute, signInAs } from "../setup/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,5 @@
 // Least privilege (the protocol's "who may do what"): each role gets what its work needs and no
 // more, through the same route handlers the app serves.
-// First: it stands in for the session before next-auth loads.
 import { callRoute, signInAs } from "../setup/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";

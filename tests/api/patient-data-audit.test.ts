@@ -1,7 +1,6 @@
 // Every read of patient data is audited: each GET endpoint of the OpenAPI document (so a new
 // one cannot be forgotten), the post-operative series preview, and every staff page, called as
 // each role allowed to, must write an audit row naming the actor and the patient.
-// First: it stands in for the session before next-auth loads.
 import { callRoute, signInAs } from "../setup/routes";
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";

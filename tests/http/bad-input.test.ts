@@ -1,6 +1,5 @@
 // Each kind of bad input that once reached the database and came back as a 500: now a 400 with
 // the field's path (or, for a search that cannot match, an empty result), and nothing written.
-// First: it replaces next-auth's session lookup before anything loads next-auth.
 import { call, signInAs } from "../setup/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";

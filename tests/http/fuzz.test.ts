@@ -4,7 +4,6 @@
 // status and media type are among those the operation declares, and a refused request (4xx)
 // writes nothing: the row count of every table is the same after it as before.
 // Runs in a database of its own, so the other test files' writes do not show in the counts.
-// First: it replaces next-auth's session lookup before anything loads next-auth.
 import { call, signInAs } from "../setup/routes";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

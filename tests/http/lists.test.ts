@@ -1,6 +1,5 @@
 // Lists are never cut short without a sign: a list that stops at `limit` pages with
 // {items, nextCursor}, and following the cursors gives every item once.
-// First: it replaces next-auth's session lookup before anything loads next-auth.
 import { call, signInAs } from "../setup/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { endpoints, type Endpoint } from "@/lib/http/endpoints";

@@ -1,4 +1,3 @@
-// First: it replaces next-auth's session lookup before anything loads next-auth.
 import { call, origin, signInAs } from "../setup/routes";
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";

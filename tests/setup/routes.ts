@@ -1,30 +1,37 @@
 // Calls the app's own route handlers in this process, as Next.js would, for tests of the HTTP
-// edge (origin checks, content types, status codes of bad input). The session is the one thing
-// stood in for: next-auth reads it through Next's request context, which only exists inside a
-// Next server, so `getServerSession` answers the claims set with `signInAs`. Everything after it
-// is real: the session row, the staff account, the policy, the services and the database.
-// Import this module first in a test file: the stand-in must be in place before next-auth loads.
+// edge (origin checks, content types, status codes of bad input). A signed-in request carries a
+// real session cookie (next-auth's encrypted token, made with this run's own secret) naming a
+// real staff_session row, and the handler reads it as in production. Server pages read cookies
+// through Next's request context, which only exists inside a Next server: `next/headers` is the
+// one thing stood in for, answering the same cookie. Import this module first in a test file.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { vi } from "vitest";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { sessionCookieName } from "@/lib/auth/cookies";
+import { encodeSession } from "@/lib/auth/session-token";
 
-const session = vi.hoisted(() => ({ claims: null as Record<string, unknown> | null }));
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
+const session = vi.hoisted(() => ({ cookie: null as string | null }));
 
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => session.claims,
+vi.mock("next/headers", async (original) => ({
+  ...(await original<typeof import("next/headers")>()),
+  cookies: async () => new RequestCookies(new Headers(session.cookie ? { cookie: session.cookie } : {})),
 }));
 
-/** Makes the following requests carry a live session of `actor` (a real staff_session row). */
+/** Makes the following requests carry a live session of `actor` (a real staff_session row), or none. */
 export async function signInAs(prisma: Db, actor: Actor | null): Promise<void> {
   if (!actor) {
-    session.claims = null;
+    session.cookie = null;
     return;
   }
   const row = await prisma.staffSession.create({ data: { staffId: actor.id } });
   const now = Date.now();
-  session.claims = { staffId: actor.id, sessionId: row.id, signedInAt: now, lastSeenAt: now, role: actor.role };
+  const claims = { staffId: actor.id, sessionId: row.id, signedInAt: now, lastSeenAt: now, role: actor.role };
+  const token = await encodeSession({ token: claims, secret: process.env.NEXTAUTH_SECRET!, maxAge: 15 * 60 });
+  session.cookie = `${sessionCookieName}=${token}`;
 }
 
 type RouteModule = Partial<
@@ -59,7 +66,11 @@ export async function call(
   );
   const concrete = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const url = `${origin}${concrete}${init.query ? `?${init.query}` : ""}`;
-  const headers = new Headers({ host: new URL(origin).host, ...init.headers });
+  const headers = new Headers({
+    host: new URL(origin).host,
+    ...(session.cookie ? { cookie: session.cookie } : {}),
+    ...init.headers,
+  });
   const request = new Request(url, { method: method.toUpperCase(), headers, body: init.body });
   const routeParams = Object.fromEntries(parameterNames(apiPath).map((name) => [name, params[name] ?? ""]));
   return handler(request, { params: Promise.resolve(routeParams) });
