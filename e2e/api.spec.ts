@@ -41,6 +41,7 @@ test.beforeAll(async () => {
  */
 const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   health: 200,
+  metrics: 200, // the administrator's only
   listStaff: 200,
   listRooms: 200,
   createStaff: 400,
