@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/database.ts"],
     setupFiles: ["tests/setup/fixed-date.ts"],
+    // Request log lines would bury the report; tests that read them inject their own logger.
+    env: { LOG_LEVEL: "silent" },
     pool: "forks",
     // Hang guards, not speed limits: on a busy two-core machine fifty racing transactions or the
     // demo seed take several times their usual seconds. Speed is measured by the benchmarks.

@@ -41,6 +41,7 @@ test.beforeAll(async () => {
  */
 const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   health: 200,
+  metrics: 200, // the administrator's only
   listStaff: 200,
   listRooms: 200,
   createStaff: 400,
@@ -520,6 +521,18 @@ test.describe("API plumbing", () => {
   test("GET /api/health checks the database", async () => {
     const response = await clients.get(null)!.get("/api/health");
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  test("every API answer carries X-Request-Id, a safe incoming one echoed, and a problem body the same requestId", async () => {
+    const reception = clients.get("reception")!;
+    const found = await reception.get("/api/v1/staff", { headers: { "x-request-id": "e2e-trace.1" } });
+    expect(found.status()).toBe(200);
+    expect(found.headers()["x-request-id"]).toBe("e2e-trace.1");
+    const missing = await reception.get(`/api/v1/patients/${randomUUID()}`, { headers: { "x-request-id": "a b" } });
+    expect(missing.status()).toBe(404);
+    const id = missing.headers()["x-request-id"];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await missing.json()).requestId).toBe(id);
   });
 
   test("the OpenAPI 3.1 document lists every endpoint", async () => {

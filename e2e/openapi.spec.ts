@@ -401,6 +401,7 @@ test.describe("the OpenAPI document describes the live answers", () => {
       status: 422,
       detail: "No.",
       code: "PW-3",
+      requestId: "r-1",
       rule: ruleCatalogue["PW-3"],
     };
     expect(live.bodyProblems("post", "/api/v1/cases/{id}/cancel", "422", "application/problem+json", refusal)).toEqual(

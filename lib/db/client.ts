@@ -1,19 +1,42 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+const globalForDb = globalThis as unknown as { db?: Db; pools?: Set<pg.Pool> };
+
 export function createDb(connectionString: string, options: { connections?: number } = {}): Db {
+  // The pool is made here, not by the adapter, so that its connection counts can be reported
+  // (poolStats); the adapter still ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString, max: options.connections ?? 10 });
+  (globalForDb.pools ??= new Set()).add(pool);
   // Commands on one case queue on its row lock: give a waiting transaction room before it fails.
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: options.connections ?? 10 }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
 }
 
-const globalForDb = globalThis as unknown as { db?: Db };
+/**
+ * The connections of this process's open database pools, summed: `total` open, `idle` of them,
+ * and `waiting` queries queued for a free connection. For the metrics endpoint.
+ */
+export function poolStats(): { total: number; idle: number; waiting: number } {
+  const stats = { total: 0, idle: 0, waiting: 0 };
+  for (const pool of globalForDb.pools ?? []) {
+    if (pool.ended) {
+      globalForDb.pools!.delete(pool);
+      continue;
+    }
+    stats.total += pool.totalCount;
+    stats.idle += pool.idleCount;
+    stats.waiting += pool.waitingCount;
+  }
+  return stats;
+}
 const enclosing = new AsyncLocalStorage<Db>();
 
 /**

@@ -110,6 +110,15 @@ export const endpoints = {
     summary: "Whether the app and its database answer",
     response: z.object({ status: z.literal("ok"), db: z.literal("ok") }),
   }),
+  // Answers text/plain, not JSON; a request with `Authorization: Bearer <METRICS_TOKEN>` needs no
+  // session (app/api/metrics/route.ts).
+  metrics: define({
+    method: "get",
+    path: "/api/metrics",
+    action: "workspace.admin",
+    summary:
+      "This app process's Prometheus metrics in the text exposition format: API latency and counts by route and status, database pool, process. For the administrator, or a scraper with the configured METRICS_TOKEN",
+  }),
   listStaff: define({
     method: "get",
     path: "/api/v1/staff",

@@ -4,6 +4,8 @@ import { validationError } from "@/lib/domain/errors";
 import { payloadTooLarge } from "./errors";
 import type { Endpoint } from "./endpoints";
 import { errorToResponse, zodToValidationError } from "./problem";
+import { observed } from "./observed";
+import { noteStaff } from "@/lib/observability/request-context";
 import { withIdempotency } from "./idempotency";
 import { requireJsonBody, requireOwnOrigin } from "./own-origin";
 import { assertDeclaredResponse, checksResponses } from "./response-contract";
@@ -49,15 +51,17 @@ export function json(body: unknown, status = 200): Response {
  * that is not JSON (415), authorise (401/403), parse params, query and body (400 with field
  * paths), honour Idempotency-Key on POST, run, and map any error to problem+json. Outside
  * production a JSON answer must match the endpoint's declared response schema, undeclared fields
- * included (lib/http/response-contract.ts): one that does not is a 500, so a test fails.
+ * included (lib/http/response-contract.ts): one that does not is a 500, so a test fails. Every
+ * answer has an X-Request-Id and is logged and counted (lib/http/observed.ts).
  */
 export function handle<const E extends Endpoint>(endpoint: E, run: (context: HandlerContext<E>) => Promise<unknown>) {
   const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
-  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+  const answer = async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     try {
       requireOwnOrigin(request);
       if (endpoint.body) requireJsonBody(request);
       const actor = endpoint.action ? await requireActor(endpoint.action, request) : null;
+      if (actor) noteStaff(actor.id);
       const params = endpoint.params ? parse(endpoint.params, await routeContext?.params) : undefined;
       const query = endpoint.query
         ? parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams))
@@ -94,4 +98,6 @@ export function handle<const E extends Endpoint>(endpoint: E, run: (context: Han
       return errorToResponse(error, where);
     }
   };
+  return (request: Request, routeContext?: RouteContext) =>
+    observed(endpoint, request, () => answer(request, routeContext));
 }

@@ -11,7 +11,7 @@ import { endpoints, type Endpoint } from "./endpoints";
 import { maxBodyBytes } from "./handler";
 import { resourceKinds } from "@/lib/domain/vocabulary";
 
-// Problem bodies (RFC 9457), as lib/http/problem.ts writes them: the same five fields on every
+// Problem bodies (RFC 9457), as lib/http/problem.ts writes them: the same six fields on every
 // error, plus what one kind of error carries. Each status has its own schema, so that `status`
 // and `code` say exactly what a client can meet there.
 const fieldErrors = z.array(
@@ -30,6 +30,7 @@ const problemOf = <S extends number>(status: S, code: z.ZodType<string>) =>
     status: z.literal(status),
     detail: z.string().meta({ description: "What went wrong, in words staff understand" }),
     code,
+    requestId: z.string().meta({ description: "The request's id, as in the X-Request-Id header and the server's log" }),
   });
 
 const ruleIds = Object.keys(ruleCatalogue) as [keyof typeof ruleCatalogue, ...(keyof typeof ruleCatalogue)[]];
@@ -85,6 +86,7 @@ type Refusals = {
 const theCase: Refusals = { 404: "The case was not found", rules: true };
 const refusals: Record<keyof typeof endpoints, Refusals> = {
   health: { 503: "The database does not answer" },
+  metrics: {},
   listStaff: {},
   listRooms: {},
   createStaff: { 409: "An account with this email already exists (`CONFLICT`)" },
@@ -159,6 +161,10 @@ const replayed: ResponseConfig["headers"] = {
 
 /** The successes that are not JSON. */
 const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
+  metrics: {
+    description: "Prometheus text exposition format (version 0.0.4)",
+    content: { "text/plain": { schema: { type: "string" } } },
+  },
   caseCalendarFile: {
     description: "The case's appointments as an iCalendar file (METHOD:PUBLISH; cancelled ones as STATUS:CANCELLED)",
     content: { "text/calendar": { schema: { type: "string" } } },
@@ -234,13 +240,18 @@ export function openApiDocument() {
     in: "cookie",
     name: "next-auth.session-token",
   });
+  registry.registerComponent("securitySchemes", "metricsToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The METRICS_TOKEN the server is configured with, for a metrics scraper",
+  });
   for (const [name, endpoint] of Object.entries(endpoints) as [keyof typeof endpoints, Endpoint][]) {
     type Request = NonNullable<RouteConfig["request"]>;
     registry.registerPath({
       method: endpoint.method,
       path: endpoint.path,
       summary: endpoint.summary,
-      security: endpoint.action ? [{ session: [] }] : [],
+      security: endpoint.action ? [{ session: [] }, ...(name === "metrics" ? [{ metricsToken: [] }] : [])] : [],
       request: {
         params: endpoint.params as Request["params"],
         query: endpoint.query as Request["query"],

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { DomainError, validationError, type DomainErrorKind } from "@/lib/domain/errors";
 import { databaseErrorToDomain } from "@/lib/db/errors";
+import { newRequestId, requestContext } from "@/lib/observability/request-context";
 import { EdgeError, internalError, type EdgeErrorKind } from "./errors";
 
 type ErrorKind = DomainErrorKind | EdgeErrorKind;
@@ -27,21 +28,24 @@ export const httpStatusOf = (error: DomainError | EdgeError): number => httpOfKi
 
 /**
  * The error as an RFC 9457 problem+json response: `{ type: "about:blank#<code>", title, status,
- * detail: message, code, ...extra }` with the kind's status.
+ * detail: message, code, requestId, ...extra }` with the kind's status. `requestId` (also in the
+ * X-Request-Id header) is the answered request's, or a new one outside a request's context.
  */
 export function problemResponse(error: DomainError | EdgeError): Response {
   const { status, title } = httpOfKind[error.kind];
+  const requestId = requestContext()?.requestId ?? newRequestId();
   const body = {
     type: `about:blank#${error.code}`,
     title,
     status,
     detail: error.message,
     code: error.code,
+    requestId,
     ...error.extra,
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/problem+json" },
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId },
   });
 }
 
@@ -57,8 +61,9 @@ export function errorToResponse(error: unknown, where: string): Response {
   if (error instanceof ZodError) return problemResponse(zodToValidationError(error));
   const fromDatabase = databaseErrorToDomain(error);
   if (fromDatabase) return problemResponse(fromDatabase);
-  // Logs carry no patient data: the error's kind only, never its message or the request.
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`[api] unhandled error in ${where}: ${kind}`);
+  // The request's log line reports it (lib/http/observed.ts); outside a request, its kind only.
+  const context = requestContext();
+  if (context) context.unexpected = error;
+  else console.error(`[api] unhandled error in ${where}: ${error instanceof Error ? error.name : typeof error}`);
   return problemResponse(internalError());
 }

@@ -67,9 +67,10 @@ async function auditedWhile(actor: Actor, run: () => Promise<unknown>) {
   return { result, rows };
 }
 
-/** GET endpoints that carry no patient data: staff, rooms, hours, policies, and the audit trail itself (ids, never names). */
+/** GET endpoints that carry no patient data: staff, rooms, hours, policies, metrics (route templates), and the audit trail itself (ids, never names). */
 const noPatientData = new Set([
   "/api/health",
+  "/api/metrics",
   "/api/v1/staff",
   "/api/v1/rooms",
   "/api/v1/staff/{id}/hours",

@@ -12,6 +12,7 @@ import {
 } from "@/lib/domain/errors";
 import { edgeErrorKinds, internalError, payloadTooLarge, unavailable, unsupportedMediaType } from "@/lib/http/errors";
 import { errorToResponse, httpOfKind, httpStatusOf, problemResponse } from "@/lib/http/problem";
+import { withRequestContext } from "@/lib/observability/request-context";
 
 // The API's statuses, written out independently of lib/http/problem.ts.
 const expectedStatus = {
@@ -68,18 +69,29 @@ describe("one table maps an error's kind to its HTTP status", () => {
 });
 
 describe("problem+json", () => {
-  it("answers a rule refusal as 422 problem+json with the rule's ID and text", async () => {
-    const response = problemResponse(ruleViolation("SX-4", "No day case without help at home.", "Rule text"));
+  it("answers a rule refusal as 422 problem+json with the rule's ID and text and the request's id", async () => {
+    const response = await withRequestContext({ requestId: "r-1" }, async () =>
+      problemResponse(ruleViolation("SX-4", "No day case without help at home.", "Rule text")),
+    );
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("x-request-id")).toBe("r-1");
     expect(await response.json()).toEqual({
       type: "about:blank#SX-4",
       title: "Unprocessable Content",
       status: 422,
       detail: "No day case without help at home.",
       code: "SX-4",
+      requestId: "r-1",
       rule: "Rule text",
     });
+  });
+
+  it("gives a problem written outside a request (proxy.ts) a new request id, in its body and header", async () => {
+    const response = problemResponse(validationError([{ path: "path", message: "Not valid" }]));
+    const id = response.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await response.json()).requestId).toBe(id);
   });
 
   it("answers a database's unique refusal as 409 CONFLICT and anything unknown as a 500 that says nothing of it", async () => {

@@ -1,0 +1,56 @@
+// Every API answer observed once, around lib/http/handler.ts: a request id for it (also in its
+// problem bodies, through the request's context), one JSON log line and the request metrics.
+// The line has ids, the route's template, the status and the duration only, never the concrete
+// URL, its query or a body: those can name a patient.
+import { logger } from "@/lib/observability/log";
+import { observeRequest } from "@/lib/observability/metrics";
+import { requestIdOf, withRequestContext, type RequestContext } from "@/lib/observability/request-context";
+import type { Endpoint } from "./endpoints";
+
+/** An unexpected error's class and stack frames; not its message, which may quote patient data. */
+function describeError(error: unknown): { type: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const frames = error.stack?.split("\n").filter((line) => /^\s+at /.test(line));
+  return { type: error.name, stack: frames?.map((line) => line.trim()).join("\n") };
+}
+
+/** `response` with `X-Request-Id` set; a copy when its headers are immutable (Response.redirect). */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set("x-request-id", requestId);
+    return copy;
+  }
+}
+
+/**
+ * Runs `answer` in a fresh request context (id from a safe incoming `X-Request-Id`, else new),
+ * returns its response with `X-Request-Id`, and writes one log line `{ requestId, route:
+ * "GET /api/v1/patients/{id}", status, durationMs, staffId? }` (level error with `err: { type,
+ * stack }` for an unexpected error, else info) and the route's latency and count metrics.
+ */
+export async function observed(
+  endpoint: Endpoint,
+  request: Request,
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  const started = performance.now();
+  const context: RequestContext = { requestId: requestIdOf(request) };
+  const response = withRequestId(await withRequestContext(context, answer), context.requestId);
+  const elapsedMs = performance.now() - started;
+  const method = endpoint.method.toUpperCase();
+  observeRequest(method, endpoint.path, response.status, elapsedMs / 1000);
+  const line = {
+    requestId: context.requestId,
+    route: `${method} ${endpoint.path}`,
+    status: response.status,
+    durationMs: Math.round(elapsedMs * 10) / 10,
+    staffId: context.staffId,
+  };
+  if (!("unexpected" in context)) logger().info(line, "request");
+  else logger().error({ ...line, err: describeError(context.unexpected) }, "request failed");
+  return response;
+}
