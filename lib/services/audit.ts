@@ -12,7 +12,12 @@ type AuditEntry = {
   detail?: Record<string, string | number | boolean | null>;
 };
 
-/** Records who did what to which patient, inside the caller's transaction. */
+/**
+ * Records who did what to which record, inside the caller's transaction: one row per entry,
+ * naming the entry's patient (if any) in `patientId` and `patientIds` alike, so "who saw this
+ * patient" finds single-patient events and list reads the same way. For a list, use
+ * `recordListRead`: one row whatever the number of items.
+ */
 export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.auditEvent.createMany({
@@ -22,8 +27,34 @@ export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): 
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       patientId: entry.patientId ?? null,
+      patientIds: entry.patientId ? [entry.patientId] : [],
       detail: entry.detail ?? undefined,
     })),
+  });
+}
+
+/**
+ * Records a list read (a page of `entity` rows shown as `action`), inside the caller's
+ * transaction, as ONE audit row: `patientIds` holds each patient of `itemPatientIds` (one entry
+ * per item shown, repeats allowed) once, in order of first appearance, and `itemCount` the
+ * number of items. An empty page showed no patient data and writes nothing. The write cost is
+ * one row and one GIN index entry per distinct patient, however long the page.
+ */
+export async function recordListRead(
+  tx: Tx,
+  actor: Actor,
+  read: { action: string; entity: string; itemPatientIds: string[] },
+): Promise<void> {
+  if (read.itemPatientIds.length === 0) return;
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      action: read.action,
+      entity: read.entity,
+      patientIds: [...new Set(read.itemPatientIds)],
+      itemCount: read.itemPatientIds.length,
+    },
+    select: { id: true },
   });
 }
 
@@ -35,13 +66,31 @@ const auditCursor = z.strictObject({
     .refine((id) => BigInt(id) < 2n ** 63n),
 });
 
+/** The patient an MRN names, or null when none has it. */
+async function patientWithMrn(mrn: string): Promise<string | null> {
+  const row = await db().patient.findUnique({ where: { mrn: mrn.toUpperCase() }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/**
+ * The audit trail, newest first (by id), `query.limit` a page, resumed after `query.cursor`.
+ * Filtered by patient (`patientId` or `mrn`: every event whose `patientIds` names the patient,
+ * single-patient events and list reads alike, answered from the GIN index on `patient_ids`), by
+ * actor and by period [`from`, `to`). An MRN no patient has finds nothing; so do a `patientId`
+ * and an `mrn` naming two different patients.
+ */
 export async function listAuditEvents(
   query: AuditQuery,
 ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
   const before = query.cursor ? decodeCursor(query.cursor, auditCursor).id : undefined;
+  const patientIds = [query.patientId, query.mrn ? await patientWithMrn(query.mrn) : undefined].filter(
+    (id) => id !== undefined,
+  );
+  if (patientIds.includes(null) || new Set(patientIds).size > 1) return { items: [], nextCursor: null };
+  const patientId = patientIds[0] ?? undefined;
   const rows = await db().auditEvent.findMany({
     where: {
-      patientId: query.patientId,
+      patientIds: patientId ? { has: patientId } : undefined,
       actorId: query.actorId,
       at: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined },
       id: before ? { lt: BigInt(before) } : undefined,
@@ -57,6 +106,8 @@ export async function listAuditEvents(
     actorName: row.actor?.name ?? null,
     action: row.action,
     patientId: row.patientId,
+    patientIds: row.patientIds,
+    itemCount: row.itemCount,
     entity: row.entity,
     entityId: row.entityId,
   }));
