@@ -80,7 +80,16 @@ export function AuditBrowser() {
                 header: "Record",
                 cell: (event) => `${event.entity}${event.entityId ? ` ${event.entityId.slice(0, 8)}` : ""}`,
               },
-              { header: "Patient", cell: (event) => (event.patientId ? event.patientId.slice(0, 8) : "—") },
+              {
+                header: "Patient",
+                // A list read names all the patients it showed, in one event.
+                cell: (event) =>
+                  event.patientId
+                    ? event.patientId.slice(0, 8)
+                    : event.patientIds.length
+                      ? `${event.patientIds.length} patients (list of ${event.itemCount ?? event.patientIds.length})`
+                      : "—",
+              },
             ]}
           />
         )}

@@ -9,6 +9,9 @@ import { Client } from "pg";
 
 const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
+/** How many months ahead of the current one the audit table's partitions are made (docs/audit.md). */
+export const auditMonthsAhead = 3;
+
 // Prisma Migrate's advisory lock key, so this runner and Prisma never migrate at once.
 const advisoryLockKey = 72707369;
 
@@ -32,7 +35,27 @@ class MigrationError extends Error {
   name = "MigrationError";
 }
 
-/** Applies what is pending; returns the names applied now. */
+/**
+ * Makes the audit table's monthly partitions up to `auditMonthsAhead` months ahead, when the
+ * migrations define it (idempotent). Runs at every `migrate`, so each start-up keeps months
+ * made ahead even with nothing to migrate; a month it cannot make is logged as a warning (its
+ * rows are kept in the DEFAULT partition).
+ */
+async function ensureAuditPartitions(client: Client): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regprocedure('audit_event_ensure_partitions(integer, timestamptz)') IS NOT NULL AS present`,
+  );
+  if (!rows[0]?.present) return;
+  const warn = (notice: { message?: string }) => console.warn(notice.message);
+  client.on("notice", warn);
+  try {
+    await client.query("SELECT audit_event_ensure_partitions($1)", [auditMonthsAhead]);
+  } finally {
+    client.off("notice", warn);
+  }
+}
+
+/** Applies what is pending, then makes the audit partitions ahead; returns the names applied now. */
 export async function migrate(connectionString: string, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
   const client = new Client({ connectionString });
@@ -85,6 +108,7 @@ export async function migrate(connectionString: string, migrations?: Migration[]
       }
       done.push(migration.name);
     }
+    await ensureAuditPartitions(client);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey]).catch(() => undefined);

@@ -24,7 +24,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 /**
  * Grants `role` (an existing role) what the app needs in the database `ownerUrl` names, and no
  * more: SELECT, INSERT, UPDATE and DELETE on every table but the migrations' record, only SELECT
- * and INSERT on the append-only tables. Run as the tables' owner after each migration run, so
+ * and INSERT on the append-only tables, nothing on the audit table's partitions. Run as the tables' owner after each migration run, so
  * tables added by migrations are covered.
  */
 export async function grantAppPrivileges(ownerUrl: string, role: string): Promise<void> {
@@ -39,6 +39,12 @@ export async function grantAppPrivileges(ownerUrl: string, role: string): Promis
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${who}`);
     for (const table of appendOnly)
       await client.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${table} FROM ${who}`);
+    // The app reads and writes the audit trail through its partitioned table only: nothing on
+    // a month's partition itself (the GRANT above covered the partitions that exist now).
+    const partitions = await client.query<{ name: string }>(
+      `SELECT relid::regclass::text AS name FROM pg_partition_tree('audit_event') WHERE relid <> 'audit_event'::regclass`,
+    );
+    for (const { name } of partitions.rows) await client.query(`REVOKE ALL ON ${name} FROM ${who}`);
     await client.query("COMMIT");
   });
 }

@@ -3,6 +3,11 @@ import { instant, pageQuery, page, uuid } from "./common";
 
 export const auditQuery = pageQuery.extend({
   patientId: uuid.optional(),
+  /** The patient by MRN (case-insensitive): the same events as its `patientId`. */
+  mrn: z
+    .string()
+    .regex(/^P\d{1,18}$/i, "An MRN is P followed by digits")
+    .optional(),
   actorId: uuid.optional(),
   from: instant.optional(),
   to: instant.optional(),
@@ -16,7 +21,12 @@ export const auditEvent = z
     actorId: z.string().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
+    /** The one patient of a single-patient event; null for a list read. */
     patientId: z.string().nullable(),
+    /** Every patient the event showed or changed, each once (a list read names all its page's patients). */
+    patientIds: z.array(z.string()),
+    /** How many items a list read showed; null for an event about one record. */
+    itemCount: z.number().int().nullable(),
     entity: z.string(),
     entityId: z.string().nullable(),
   })

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { AuditEventView, AuditQuery } from "@/lib/schemas/audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -12,7 +13,12 @@ type AuditEntry = {
   detail?: Record<string, string | number | boolean | null>;
 };
 
-/** Records who did what to which patient, inside the caller's transaction. */
+/**
+ * Records who did what to which record, inside the caller's transaction: one row per entry,
+ * naming the entry's patient (if any) in `patientId` and `patientIds` alike, so "who saw this
+ * patient" finds single-patient events and list reads the same way. For a list, use
+ * `recordListRead`: one row whatever the number of items.
+ */
 export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.auditEvent.createMany({
@@ -22,8 +28,34 @@ export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): 
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       patientId: entry.patientId ?? null,
+      patientIds: entry.patientId ? [entry.patientId] : [],
       detail: entry.detail ?? undefined,
     })),
+  });
+}
+
+/**
+ * Records a list read (a page of `entity` rows shown as `action`), inside the caller's
+ * transaction, as ONE audit row: `patientIds` holds each patient of `itemPatientIds` (one entry
+ * per item shown, repeats allowed) once, in order of first appearance, and `itemCount` the
+ * number of items. An empty page showed no patient data and writes nothing. The write cost is
+ * one row and one GIN index entry per distinct patient, however long the page.
+ */
+export async function recordListRead(
+  tx: Tx,
+  actor: Actor,
+  read: { action: string; entity: string; itemPatientIds: string[] },
+): Promise<void> {
+  if (read.itemPatientIds.length === 0) return;
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      action: read.action,
+      entity: read.entity,
+      patientIds: [...new Set(read.itemPatientIds)],
+      itemCount: read.itemPatientIds.length,
+    },
+    select: { id: true },
   });
 }
 
@@ -35,30 +67,71 @@ const auditCursor = z.strictObject({
     .refine((id) => BigInt(id) < 2n ** 63n),
 });
 
+/** The patient an MRN names, or null when none has it. */
+async function patientWithMrn(mrn: string): Promise<string | null> {
+  const row = await db().patient.findUnique({ where: { mrn: mrn.toUpperCase() }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+type AuditRow = {
+  id: bigint;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  patient_id: string | null;
+  patient_ids: string[];
+  item_count: number | null;
+  entity: string;
+  entity_id: string | null;
+};
+
+/**
+ * The audit trail, newest first (by id), `query.limit` a page, resumed after `query.cursor`.
+ * Filtered by patient (`patientId` or `mrn`: every event whose `patientIds` names the patient,
+ * single-patient events and list reads alike), by actor and by period [`from`, `to`). An MRN no
+ * patient has finds nothing; so do a `patientId` and an `mrn` naming two different patients.
+ *
+ * A patient's events come from the GIN index on `patient_ids` of each month's partition, then
+ * are sorted: the CTE is MATERIALIZED because PostgreSQL has no statistics for one uuid among
+ * 100,000 (it guesses 0.5% of rows match) and would otherwise walk the whole table backwards
+ * by id looking for a rare patient's events (docs/audit.md).
+ */
 export async function listAuditEvents(
   query: AuditQuery,
 ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
   const before = query.cursor ? decodeCursor(query.cursor, auditCursor).id : undefined;
-  const rows = await db().auditEvent.findMany({
-    where: {
-      patientId: query.patientId,
-      actorId: query.actorId,
-      at: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined },
-      id: before ? { lt: BigInt(before) } : undefined,
-    },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-    include: { actor: { select: { name: true } } },
-  });
+  const patients = [query.patientId, query.mrn ? await patientWithMrn(query.mrn) : undefined].filter(
+    (id) => id !== undefined,
+  );
+  if (patients.includes(null) || new Set(patients).size > 1) return { items: [], nextCursor: null };
+  const patientId = patients[0];
+  const conditions = [
+    patientId ? Prisma.sql`e.patient_ids @> ARRAY[${patientId}::uuid]` : null,
+    query.actorId ? Prisma.sql`e.actor_id = ${query.actorId}::uuid` : null,
+    query.from ? Prisma.sql`e.at >= ${new Date(query.from)}` : null,
+    query.to ? Prisma.sql`e.at < ${new Date(query.to)}` : null,
+    before ? Prisma.sql`e.id < ${BigInt(before)}` : null,
+  ].filter((c) => c !== null);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const columns = Prisma.sql`e.id, e.at, e.actor_id, e.action, e.patient_id, e.patient_ids, e.item_count, e.entity, e.entity_id`;
+  const events = patientId
+    ? Prisma.sql`(WITH seen AS MATERIALIZED (SELECT ${columns} FROM audit_event e ${where}) SELECT * FROM seen e)`
+    : Prisma.sql`(SELECT ${columns} FROM audit_event e ${where})`;
+  const rows = await db().$queryRaw<AuditRow[]>`
+    SELECT e.*, s.name AS actor_name FROM ${events} e LEFT JOIN staff s ON s.id = e.actor_id
+    ORDER BY e.id DESC LIMIT ${query.limit + 1}`;
   const items = rows.slice(0, query.limit).map((row) => ({
     id: row.id.toString(),
     at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actor?.name ?? null,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
     action: row.action,
-    patientId: row.patientId,
+    patientId: row.patient_id,
+    patientIds: row.patient_ids,
+    itemCount: row.item_count,
     entity: row.entity,
-    entityId: row.entityId,
+    entityId: row.entity_id,
   }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null };

@@ -14,7 +14,7 @@ import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointmen
 import { z } from "zod";
 import type { slotQuery } from "@/lib/schemas/appointment";
 import { instant, uuid } from "@/lib/schemas/common";
-import { recordAudit } from "./audit";
+import { recordAudit, recordListRead } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { findSlots } from "./slots";
 
@@ -112,11 +112,11 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
       include,
     });
     const page = rows.slice(0, query.limit);
-    await recordAudit(
-      tx,
-      actor,
-      page.map((r) => ({ action: "appointment.read", entity: "appointment", entityId: r.id, patientId: r.patientId })),
-    );
+    await recordListRead(tx, actor, {
+      action: "appointment.read",
+      entity: "appointment",
+      itemPatientIds: page.map((r) => r.patientId),
+    });
     const last = page.at(-1);
     return {
       items: page.map((row) => present(row, actor)),

@@ -14,7 +14,7 @@ import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
-import { recordAudit } from "./audit";
+import { recordAudit, recordListRead } from "./audit";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -102,11 +102,11 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
       include: { patient: true },
     });
     const page = rows.slice(0, query.limit);
-    await recordAudit(
-      tx,
-      actor,
-      page.map((r) => ({ action: "case.list", entity: "clinical_case", entityId: r.id, patientId: r.patientId })),
-    );
+    await recordListRead(tx, actor, {
+      action: "case.list",
+      entity: "clinical_case",
+      itemPatientIds: page.map((r) => r.patientId),
+    });
     const last = page.at(-1);
     return {
       items: page.map(presentSummary),

@@ -14,7 +14,7 @@ import {
   type PatientPatch,
   type PatientSearchQuery,
 } from "@/lib/schemas/patient";
-import { recordAudit } from "./audit";
+import { recordAudit, recordListRead } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 type PatientRow = {
@@ -48,9 +48,6 @@ function presentPatient(row: PatientRow): Patient {
   };
 }
 
-const readAudit = (rows: { id: string }[], action: string) =>
-  rows.map((row) => ({ action, entity: "patient", entityId: row.id, patientId: row.id }));
-
 /** A birth date no later than today at the actor's site; `invalid` VALIDATION at `birthDate` otherwise. */
 async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date) {
   const { site } = await tx.staff.findUniqueOrThrow({
@@ -79,7 +76,7 @@ export async function getPatient(actor: Actor, id: string): Promise<Patient> {
   return db().$transaction(async (tx) => {
     const row = await tx.patient.findUnique({ where: { id } });
     if (!row) throw notFound("The patient");
-    await recordAudit(tx, actor, readAudit([row], "patient.read"));
+    await recordAudit(tx, actor, [{ action: "patient.read", entity: "patient", entityId: row.id, patientId: row.id }]);
     return presentPatient(row);
   });
 }
@@ -170,7 +167,7 @@ function keysetAfter(cursor: string | undefined): Prisma.Sql {
 /** The first `limit` of `rows` (fetched one over), audited as `action`, with the next page's cursor. */
 async function pageOf(tx: Tx, actor: Actor, rows: PatientRow[], limit: number, action: string) {
   const page = rows.slice(0, limit);
-  await recordAudit(tx, actor, readAudit(page, action));
+  await recordListRead(tx, actor, { action, entity: "patient", itemPatientIds: page.map((row) => row.id) });
   const last = page.at(-1);
   return {
     items: page.map(presentPatient),

@@ -20,7 +20,7 @@ import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
 import { notFound, notFoundBecause } from "@/lib/domain/errors";
 import { lockAppointment, writeCancellation } from "./appointment-record";
-import { recordAudit } from "./audit";
+import { recordAudit, recordListRead } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
 const toRecord = {
@@ -329,16 +329,11 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
         },
       ];
     });
-    await recordAudit(
-      tx,
-      actor,
-      items.map((i) => ({
-        action: "recovery.read",
-        entity: "clinical_case",
-        entityId: i.caseId,
-        patientId: i.patient.id,
-      })),
-    );
+    await recordListRead(tx, actor, {
+      action: "recovery.read",
+      entity: "clinical_case",
+      itemPatientIds: items.map((i) => i.patient.id),
+    });
     return { items };
   });
 }
@@ -391,15 +386,12 @@ export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
     const due = unbooked
       .filter((v) => v.status === "planned" || v.records.length > 0)
       .sort((a, b) => a.case.patient.familyName.localeCompare(b.case.patient.familyName));
-    await recordAudit(tx, actor, [
-      ...rows.map((r) => ({ action: "dressing.round", entity: "appointment", entityId: r.id, patientId: r.patientId })),
-      ...due.map((v) => ({
-        action: "dressing.round",
-        entity: "dressing_visit",
-        entityId: v.id,
-        patientId: v.case.patientId,
-      })),
-    ]);
+    // The round lists booked dressing appointments and unbooked visits due: one row for both.
+    await recordListRead(tx, actor, {
+      action: "dressing.round",
+      entity: "dressing_round",
+      itemPatientIds: [...rows.map((r) => r.patientId), ...due.map((v) => v.case.patientId)],
+    });
     type RoundCase = (typeof rows)[number]["case"];
     const about = (c: RoundCase) => ({
       caseId: c.id,

@@ -70,6 +70,19 @@ describe("the role the app connects as", () => {
     expect(rows).toEqual([{ action: "test.role" }]);
   });
 
+  it("may not touch an audit partition directly, detach one or make one", async () => {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'audit_event'::regclass`,
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    for (const { name } of rows) {
+      for (const sql of [`SELECT 1 FROM ${name}`, `DELETE FROM ${name}`, `TRUNCATE ${name}`, `DROP TABLE ${name}`])
+        expect(await refusal(sql), sql).toMatch(/must be owner|permission denied/);
+    }
+    expect(await refusal(`ALTER TABLE audit_event DETACH PARTITION ${rows[0]!.name}`)).toMatch(/must be owner/);
+    expect(await refusal(`SELECT audit_event_ensure_partitions(40)`)).toMatch(/must be owner|permission denied/);
+  });
+
   it("may not read or change the record of applied migrations", async () => {
     expect(await refusal(`SELECT * FROM "_prisma_migrations"`)).toMatch(/permission denied/);
   });

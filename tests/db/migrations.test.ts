@@ -1,7 +1,10 @@
 import { Client } from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrate, readMigrations } from "@/lib/db/migrations";
+import { now } from "../setup/clock";
 import { createScratchDatabase } from "../setup/db";
+
+const partitioning = "20261130100000_audit_partitions";
 
 describe("migrations runner", () => {
   let drop: (() => Promise<void>) | undefined;
@@ -54,5 +57,60 @@ describe("migrations runner", () => {
     await client.end();
     expect(table.rows[0].t).toBeNull();
     expect(recorded.rows[0].n).toBe(0);
+  });
+  it("partitions the audit table by month keeping its rows, their ids and who they name", async () => {
+    const scratch = await createScratchDatabase();
+    drop = scratch.drop;
+    const all = await readMigrations();
+    const at = all.findIndex((m) => m.name === partitioning);
+    expect(at).toBeGreaterThan(0);
+    await migrate(scratch.url, all.slice(0, at));
+    const client = new Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      const patient = await client.query(
+        `INSERT INTO patient (given_name, family_name, birth_date, sex) VALUES ('Old', 'Row', '1970-01-01', 'female') RETURNING id`,
+      );
+      const patientId = patient.rows[0].id;
+      const monthsAgo = (n: number) => new Date(Date.UTC(now().getUTCFullYear(), now().getUTCMonth() - n, 10));
+      const before = await client.query(
+        `INSERT INTO audit_event (at, action, entity, entity_id, patient_id)
+         VALUES ($1, 'patient.read', 'patient', $3::text, $3::uuid), ($2, 'staff.update', 'staff', 'x', NULL)
+         RETURNING id, at, action, patient_id`,
+        [monthsAgo(14), monthsAgo(0), patientId],
+      );
+      await migrate(scratch.url, all);
+      const after = await client.query(
+        `SELECT id, at, action, patient_id, patient_ids, item_count, tableoid::regclass::text AS p FROM audit_event ORDER BY id`,
+      );
+      const month = (d: Date) => `audit_event_${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+      expect(after.rows).toEqual([
+        { ...before.rows[0], patient_ids: [patientId], item_count: null, p: month(monthsAgo(14)) },
+        { ...before.rows[1], patient_ids: [], item_count: null, p: month(monthsAgo(0)) },
+      ]);
+      const next = await client.query(`INSERT INTO audit_event (action, entity) VALUES ('new', 'test') RETURNING id`);
+      expect(BigInt(next.rows[0].id)).toBeGreaterThan(BigInt(before.rows[1].id));
+      await expect(client.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("makes next months' audit partitions at every run, even with nothing to migrate", async () => {
+    const scratch = await createScratchDatabase();
+    drop = scratch.drop;
+    await migrate(scratch.url);
+    const d = new Date(Date.UTC(now().getUTCFullYear(), now().getUTCMonth() + 1, 1));
+    const next = `audit_event_${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+    const client = new Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      await client.query(`DROP TABLE ${next}`);
+      expect(await migrate(scratch.url)).toEqual([]);
+      const { rows } = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [next]);
+      expect(rows).toEqual([{ present: true }]);
+    } finally {
+      await client.end();
+    }
   });
 });
