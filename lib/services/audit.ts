@@ -35,8 +35,9 @@ export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): 
 }
 
 /**
- * Records a list read (a page of `entity` rows shown as `action`), inside the caller's
- * transaction, as ONE audit row: `patientIds` holds each patient of `itemPatientIds` (one entry
+ * Records a list read (a page of `entity` rows shown as `action`) as ONE audit row, through `tx`
+ * (the caller's transaction, or the client itself after a read that is one statement: the row
+ * is written before the answer leaves, so a failed write fails the request and shows nothing): `patientIds` holds each patient of `itemPatientIds` (one entry
  * per item shown, repeats allowed) once, in order of first appearance, and `itemCount` the
  * number of items. An empty page showed no patient data and writes nothing. The write cost is
  * one row and one GIN index entry per distinct patient, however long the page.

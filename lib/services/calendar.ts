@@ -104,26 +104,24 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
         ],
       }
     : where;
-  return db().$transaction(async (tx) => {
-    const rows = await tx.appointment.findMany({
-      where: paged,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: query.limit + 1,
-      include,
-    });
-    const page = rows.slice(0, query.limit);
-    await recordListRead(tx, actor, {
-      action: "appointment.read",
-      entity: "appointment",
-      itemPatientIds: page.map((r) => r.patientId),
-    });
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => present(row, actor)),
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
-    };
+  const rows = await db().appointment.findMany({
+    where: paged,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    include,
   });
+  const page = rows.slice(0, query.limit);
+  await recordListRead(db(), actor, {
+    action: "appointment.read",
+    entity: "appointment",
+    itemPatientIds: page.map((r) => r.patientId),
+  });
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => present(row, actor)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null,
+  };
 }
 
 /**

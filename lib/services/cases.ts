@@ -94,28 +94,26 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
         }
       : {}),
   };
-  return db().$transaction(async (tx) => {
-    const rows = await tx.clinicalCase.findMany({
-      where,
-      orderBy: [{ statusChangedAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      include: { patient: true },
-    });
-    const page = rows.slice(0, query.limit);
-    await recordListRead(tx, actor, {
-      action: "case.list",
-      entity: "clinical_case",
-      itemPatientIds: page.map((r) => r.patientId),
-    });
-    const last = page.at(-1);
-    return {
-      items: page.map(presentSummary),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id })
-          : null,
-    };
+  const rows = await db().clinicalCase.findMany({
+    where,
+    orderBy: [{ statusChangedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { patient: true },
   });
+  const page = rows.slice(0, query.limit);
+  await recordListRead(db(), actor, {
+    action: "case.list",
+    entity: "clinical_case",
+    itemPatientIds: page.map((r) => r.patientId),
+  });
+  const last = page.at(-1);
+  return {
+    items: page.map(presentSummary),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id })
+        : null,
+  };
 }
 
 /**

@@ -180,14 +180,12 @@ async function pageOf(tx: Tx, actor: Actor, rows: PatientRow[], limit: number, a
 
 export async function searchPatients(actor: Actor, query: PatientSearchQuery) {
   const keyset = keysetAfter(query.cursor);
-  return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<PatientRow[]>`
-      SELECT ${columns} FROM patient
-      WHERE ${searchCondition(query.q)} ${keyset}
-      ORDER BY family_name, given_name, id
-      LIMIT ${query.limit + 1}`;
-    return pageOf(tx, actor, rows, query.limit, "patient.search");
-  });
+  const rows = await db().$queryRaw<PatientRow[]>`
+    SELECT ${columns} FROM patient
+    WHERE ${searchCondition(query.q)} ${keyset}
+    ORDER BY family_name, given_name, id
+    LIMIT ${query.limit + 1}`;
+  return pageOf(db(), actor, rows, query.limit, "patient.search");
 }
 
 /**
@@ -195,15 +193,13 @@ export async function searchPatients(actor: Actor, query: PatientSearchQuery) {
  * the search, in (family name, given name, id) order.
  */
 export async function findLikelyDuplicates(actor: Actor, query: DuplicateCheckQuery) {
-  return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<PatientRow[]>`
-      SELECT ${columns} FROM patient
-      WHERE birth_date = ${query.birthDate}::date
-        AND (similarity(search_name, lower(immutable_unaccent(${`${query.givenName} ${query.familyName}`}))) >= 0.3
-             OR lower(immutable_unaccent(family_name)) = lower(immutable_unaccent(${query.familyName})))
-        ${keysetAfter(query.cursor)}
-      ORDER BY family_name, given_name, id
-      LIMIT ${query.limit + 1}`;
-    return pageOf(tx, actor, rows, query.limit, "patient.duplicate_check");
-  });
+  const rows = await db().$queryRaw<PatientRow[]>`
+    SELECT ${columns} FROM patient
+    WHERE birth_date = ${query.birthDate}::date
+      AND (similarity(search_name, lower(immutable_unaccent(${`${query.givenName} ${query.familyName}`}))) >= 0.3
+           OR lower(immutable_unaccent(family_name)) = lower(immutable_unaccent(${query.familyName})))
+      ${keysetAfter(query.cursor)}
+    ORDER BY family_name, given_name, id
+    LIMIT ${query.limit + 1}`;
+  return pageOf(db(), actor, rows, query.limit, "patient.duplicate_check");
 }

@@ -1,7 +1,8 @@
 // The audit trail at scale: a list read writes one audit row naming every patient it showed,
 // whatever the page size, and "who saw this patient" finds that row.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { Client } from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { bookAppointment } from "@/lib/services/appointments";
 import { listAuditEvents } from "@/lib/services/audit";
@@ -78,6 +79,38 @@ describe("a list read", () => {
       searchPatients(team.reception, { q: `Nobody${randomUUID().slice(0, 8)}`, limit: 10 }),
     );
     expect(rows).toEqual([]);
+  });
+
+  it("never answers without its audit row: when the row cannot be written, the search, calendar and case list fail", async () => {
+    const { familyName } = await patientsNamed(2);
+    const refused = await createActor(prisma, "surgeon");
+    // A trigger (as the tables' owner) that refuses this one actor's audit rows, as a full disk would.
+    const owner = new Client({ connectionString: inject("ownerUrl") });
+    await owner.connect();
+    const name = `refuse_audit_${refused.id.replace(/-/g, "")}`;
+    await owner.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.actor_id = '${refused.id}' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`);
+    await owner.query(`CREATE TRIGGER ${name} BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    try {
+      await expect(searchPatients(refused, { q: familyName, limit: 10 })).rejects.toThrow(/audit refused/);
+      const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+      const { patientId } = await prisma.clinicalCase.findUniqueOrThrow({ where: { id: caseId } });
+      await expect(listCases(refused, { patientId, limit: 10 })).rejects.toThrow(/audit refused/);
+      const start = siteAt(0, 15);
+      await bookAppointment(
+        team.nurse,
+        { caseId, kind: "dressing", start: start.toISOString(), homeVisit: true },
+        siteAt(0, 0),
+      );
+      const period = { from: siteAt(0, 0).toISOString(), to: siteAt(1, 0).toISOString() };
+      await expect(listAppointments(refused, { patientId, ...period, limit: 10 })).rejects.toThrow(/audit refused/);
+      // The same reads by someone else are answered: the refusal was the audit row's alone.
+      expect((await listAppointments(team.nurse, { patientId, ...period, limit: 10 })).items).toHaveLength(1);
+    } finally {
+      await owner.query(`DROP TRIGGER ${name} ON audit_event`);
+      await owner.query(`DROP FUNCTION ${name}()`);
+      await owner.end();
+    }
   });
 
   it("the calendar, the case list, the recovery board and the dressing round each write one row", async () => {
