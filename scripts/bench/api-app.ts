@@ -71,7 +71,12 @@ export async function startApp(options: {
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      console.error(`The app on port ${options.port} exited (${signal ?? code}). Its last words:\n${stderr}`);
+  });
   try {
     await waitForHealth(url, child);
   } catch (error) {
@@ -82,7 +87,8 @@ export async function startApp(options: {
     url,
     pid: child.pid!,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(options.profileDir ? "SIGINT" : "SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await exited;

@@ -47,7 +47,7 @@ const flag = (name: keyof typeof args) =>
 const patients = Number(option("patients", "100000"));
 const appointments = Number(option("appointments", "500000"));
 const seconds = Number(option("seconds", "8"));
-const growthSeconds = Number(option("growth-seconds", "4"));
+const growthSeconds = Number(option("growth-seconds", "6"));
 const connections = Number(option("connections", "10"));
 const floorClients = Number(option("floor-clients", "10"));
 const growth = option("growth", "10000,100000,1000000")
@@ -173,7 +173,13 @@ async function run(ownerUrl: string, client: Client) {
       await loadAppointments(client, loaded, size, patients);
       loaded = size;
     });
-  const app = await startApp({ port: ports.app, databaseUrl: appUrl, secret });
+  // A fresh app process for each phase: one that died (or was stopped by someone) during a long load is not reused.
+  let app: App | null = null;
+  const freshApp = async () => {
+    await app?.stop();
+    app = await startApp({ port: ports.app, databaseUrl: appUrl, secret });
+    return app;
+  };
   try {
     const bySize = new Map<number, Measured[]>();
     const pick = (targets: Target[]) => (only.length ? targets.filter((t) => only.includes(t.name)) : targets);
@@ -181,7 +187,7 @@ async function run(ownerUrl: string, client: Client) {
       for (const size of growth.filter((s) => s < appointments)) {
         await loadTo(size);
         console.log(`Reads at ${size.toLocaleString("en-GB")} appointments:`);
-        bySize.set(size, await measureReads(app, pick((await targetsFor(client, patients)).targets)));
+        bySize.set(size, await measureReads(await freshApp(), pick((await targetsFor(client, patients)).targets)));
       }
     }
     await loadTo(appointments);
@@ -191,17 +197,19 @@ async function run(ownerUrl: string, client: Client) {
     console.log(
       `All targets at ${appointments.toLocaleString("en-GB")} appointments (${recordable} dressings to record):`,
     );
-    const main = await measureAll(app, ownerUrl, targets);
+    const main = await measureAll(await freshApp(), ownerUrl, targets);
     bySize.set(
       appointments,
       main.filter((m) => m.name !== "health" && targets.find((t) => t.name === m.name)?.read),
     );
-    const scale = flag("no-scale") ? "Scale-out skipped (--no-scale)." : await scaleOut(app, appUrl, targets);
+    const scale = flag("no-scale")
+      ? "Scale-out skipped (--no-scale)."
+      : await scaleOut(await freshApp(), appUrl, targets);
     if (profiled.length) await profile(appUrl, all);
     for (const size of growth.filter((s) => s > appointments)) {
       await loadTo(size);
       console.log(`Reads at ${size.toLocaleString("en-GB")} appointments:`);
-      bySize.set(size, await measureReads(app, pick((await targetsFor(client, patients)).targets)));
+      bySize.set(size, await measureReads(await freshApp(), pick((await targetsFor(client, patients)).targets)));
     }
     console.log(
       `\n## ${patients.toLocaleString("en-GB")} patients, ${appointments.toLocaleString("en-GB")} appointments; ` +
@@ -213,7 +221,7 @@ async function run(ownerUrl: string, client: Client) {
     console.log(`\n## Scale-out (${connections * 2} connections, through HAProxy)\n`);
     console.log(scale);
   } finally {
-    await app.stop();
+    await (app as App | null)?.stop();
   }
 }
 
