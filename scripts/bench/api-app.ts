@@ -8,7 +8,7 @@ import path from "node:path";
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-export type App = { url: string; pid: number; stop: () => Promise<void> };
+export type App = { url: string; pid: number; alive: () => boolean; stop: () => Promise<void> };
 
 /** Builds the app once when there is no production build (`next build`, a few minutes). */
 export function ensureBuild(): void {
@@ -86,6 +86,7 @@ export async function startApp(options: {
   return {
     url,
     pid: child.pid!,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -83,20 +83,35 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * `target` against the app `live` returns; when the app process died meanwhile (on a shared
+ * machine someone may stop every `next-server`), it is started again and the target run again.
+ */
+async function onLiveApp(live: () => Promise<App>, target: Target, time: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measureTarget((await live()).url, target, time);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`  ${target.name} failed (${(error as Error).message}): starting the app again and retrying`);
+    }
+  }
+}
+
 /** The reads only, API side, for the growth table. */
-async function measureReads(app: App, targets: Target[]): Promise<Measured[]> {
+async function measureReads(live: () => Promise<App>, targets: Target[]): Promise<Measured[]> {
   const results: Measured[] = [];
   for (const target of targets.filter((t) => t.read && t.name !== "health")) {
-    results.push({ name: target.name, http: await measureTarget(app.url, target, growthSeconds) });
+    results.push({ name: target.name, http: await onLiveApp(live, target, growthSeconds) });
   }
   return results;
 }
 
 /** Every target, with the floor of each read measured right after it on the same data. */
-async function measureAll(app: App, url: string, targets: Target[]): Promise<Measured[]> {
+async function measureAll(live: () => Promise<App>, url: string, targets: Target[]): Promise<Measured[]> {
   const results: Measured[] = [];
   for (const target of targets) {
-    const http = await measureTarget(app.url, target, seconds);
+    const http = await onLiveApp(live, target, seconds);
     const floor = target.floor ? await runSql(url, target.floor, { seconds, concurrency: floorClients }) : undefined;
     results.push({ name: target.name, http, floor });
   }
@@ -180,6 +195,7 @@ async function run(ownerUrl: string, client: Client) {
     app = await startApp({ port: ports.app, databaseUrl: appUrl, secret });
     return app;
   };
+  const live = async () => (app?.alive() ? app : freshApp());
   try {
     const bySize = new Map<number, Measured[]>();
     const pick = (targets: Target[]) => (only.length ? targets.filter((t) => only.includes(t.name)) : targets);
@@ -187,7 +203,8 @@ async function run(ownerUrl: string, client: Client) {
       for (const size of growth.filter((s) => s < appointments)) {
         await loadTo(size);
         console.log(`Reads at ${size.toLocaleString("en-GB")} appointments:`);
-        bySize.set(size, await measureReads(await freshApp(), pick((await targetsFor(client, patients)).targets)));
+        await freshApp();
+        bySize.set(size, await measureReads(live, pick((await targetsFor(client, patients)).targets)));
       }
     }
     await loadTo(appointments);
@@ -197,29 +214,39 @@ async function run(ownerUrl: string, client: Client) {
     console.log(
       `All targets at ${appointments.toLocaleString("en-GB")} appointments (${recordable} dressings to record):`,
     );
-    const main = await measureAll(await freshApp(), ownerUrl, targets);
+    await freshApp();
+    const main = await measureAll(live, ownerUrl, targets);
     bySize.set(
       appointments,
       main.filter((m) => m.name !== "health" && targets.find((t) => t.name === m.name)?.read),
     );
-    const scale = flag("no-scale")
-      ? "Scale-out skipped (--no-scale)."
-      : await scaleOut(await freshApp(), appUrl, targets);
-    if (profiled.length) await profile(appUrl, all);
-    for (const size of growth.filter((s) => s > appointments)) {
-      await loadTo(size);
-      console.log(`Reads at ${size.toLocaleString("en-GB")} appointments:`);
-      bySize.set(size, await measureReads(await freshApp(), pick((await targetsFor(client, patients)).targets)));
-    }
+    // Each table is printed as soon as it is known, so a long run stopped early keeps what it measured.
     console.log(
       `\n## ${patients.toLocaleString("en-GB")} patients, ${appointments.toLocaleString("en-GB")} appointments; ` +
         `${connections} connections, ${seconds} s each; floor: ${floorClients} pg clients\n`,
     );
     console.log(mainTable(main));
-    console.log(`\n## Growth (${growthSeconds} s a read; at ${appointments.toLocaleString("en-GB")}: the main run)\n`);
-    console.log(growthTable(bySize));
+    const scale = flag("no-scale")
+      ? "Scale-out skipped (--no-scale)."
+      : await scaleOut(await freshApp(), appUrl, targets);
     console.log(`\n## Scale-out (${connections * 2} connections, through HAProxy)\n`);
     console.log(scale);
+    if (profiled.length) await profile(appUrl, all);
+    const printGrowth = () => {
+      console.log(
+        `\n## Growth (${growthSeconds} s a read; at ${appointments.toLocaleString("en-GB")}: the main run)\n`,
+      );
+      console.log(growthTable(bySize));
+    };
+    printGrowth();
+    const larger = growth.filter((s) => s > appointments);
+    for (const size of larger) {
+      await loadTo(size);
+      console.log(`Reads at ${size.toLocaleString("en-GB")} appointments:`);
+      await freshApp();
+      bySize.set(size, await measureReads(live, pick((await targetsFor(client, patients)).targets)));
+    }
+    if (larger.length) printGrowth();
   } finally {
     await (app as App | null)?.stop();
   }
