@@ -36,27 +36,35 @@ class MigrationError extends Error {
 }
 
 /**
- * Makes the audit table's monthly partitions up to `auditMonthsAhead` months ahead, when the
+ * Makes the audit table's monthly partitions up to `auditMonthsAhead` months after `now`'s
+ * (the application's clock, which stamps each audit row), when the
  * migrations define it (idempotent). Runs at every `migrate`, so each start-up keeps months
  * made ahead even with nothing to migrate; a month it cannot make is logged as a warning (its
  * rows are kept in the DEFAULT partition).
  */
-async function ensureAuditPartitions(client: Client): Promise<void> {
+async function ensureAuditPartitions(client: Client, now: Date): Promise<void> {
   const { rows } = await client.query<{ present: boolean }>(
-    `SELECT to_regprocedure('audit_event_ensure_partitions(integer, timestamptz)') IS NOT NULL AS present`,
+    `SELECT to_regprocedure('audit_event_ensure_partitions(integer, timestamptz, timestamptz)') IS NOT NULL AS present`,
   );
   if (!rows[0]?.present) return;
   const warn = (notice: { message?: string }) => console.warn(notice.message);
   client.on("notice", warn);
   try {
-    await client.query("SELECT audit_event_ensure_partitions($1)", [auditMonthsAhead]);
+    await client.query("SELECT audit_event_ensure_partitions($1, $2, $2)", [auditMonthsAhead, now]);
   } finally {
     client.off("notice", warn);
   }
 }
 
-/** Applies what is pending, then makes the audit partitions ahead; returns the names applied now. */
-export async function migrate(connectionString: string, migrations?: Migration[]): Promise<string[]> {
+/**
+ * Applies what is pending, then makes the audit partitions ahead of `now` (the caller's clock);
+ * returns the names applied now.
+ */
+export async function migrate(
+  connectionString: string,
+  migrations?: Migration[],
+  now: Date = new Date(),
+): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
   const client = new Client({ connectionString });
   await client.connect();
@@ -108,7 +116,7 @@ export async function migrate(connectionString: string, migrations?: Migration[]
       }
       done.push(migration.name);
     }
-    await ensureAuditPartitions(client);
+    await ensureAuditPartitions(client, now);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey]).catch(() => undefined);

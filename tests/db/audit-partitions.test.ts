@@ -49,14 +49,16 @@ describe("the audit table's monthly partitions", () => {
 
   it("are made ahead idempotently: asking again creates nothing new", async () => {
     const before = await partitions();
-    const { rows } = await client.query(`SELECT audit_event_ensure_partitions(3) AS created`);
+    const { rows } = await client.query(`SELECT audit_event_ensure_partitions(3, $1, $1) AS created`, [now()]);
     expect(rows).toEqual([{ created: 0 }]);
     expect(await partitions()).toEqual(before);
   });
 
   it("take today's rows into the month's partition, and a row far in the future into the DEFAULT partition", async () => {
+    // The application stamps each row's `at` with its clock (Prisma sets it).
     const today = await client.query(
-      `INSERT INTO audit_event (action, entity) VALUES ('test.partition', 'test') RETURNING tableoid::regclass::text AS p`,
+      `INSERT INTO audit_event (action, entity, at) VALUES ('test.partition', 'test', $1) RETURNING tableoid::regclass::text AS p`,
+      [now()],
     );
     expect(today.rows).toEqual([{ p: monthPartition(0) }]);
     const farAway = new Date(Date.UTC(now().getUTCFullYear() + 60, 5, 1));
@@ -80,7 +82,7 @@ describe("the audit table's monthly partitions", () => {
     const listen = (n: { message?: string }) => notices.push(n.message ?? "");
     client.on("notice", listen);
     try {
-      await client.query(`SELECT audit_event_ensure_partitions($1)`, [monthsAhead]);
+      await client.query(`SELECT audit_event_ensure_partitions($1, $2, $2)`, [monthsAhead, now()]);
     } finally {
       client.off("notice", listen);
     }
@@ -113,7 +115,7 @@ describe("every audit partition is append-only, even for the tables' owner", () 
   });
 
   it("refuses TRUNCATE of the table and of each partition, including one made later", async () => {
-    await client.query(`SELECT audit_event_ensure_partitions(12)`);
+    await client.query(`SELECT audit_event_ensure_partitions(12, $1, $1)`, [now()]);
     const all = (
       await client.query<{ name: string }>(
         `SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'audit_event'::regclass`,

@@ -49,16 +49,20 @@ CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event_default
   FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
 
 -- Makes the partition of every UTC month from `since`'s month to `months_ahead` months after
--- the current one, each with its TRUNCATE trigger; returns how many it made. Idempotent, and
+-- `current`'s (the caller's clock: the application stamps each row's `at`, so its clock, not
+-- the server's, says which months are needed), each with its TRUNCATE trigger; returns how
+-- many it made. Idempotent, and
 -- safe to run from several processes at once (one at a time, under an advisory lock). A month
 -- whose rows already wait in the DEFAULT partition is skipped with a WARNING (moving them would
 -- mean deleting audit rows): those rows stay readable where they are. Run as the tables' owner.
-CREATE FUNCTION audit_event_ensure_partitions(months_ahead integer, since timestamptz DEFAULT now())
+CREATE FUNCTION audit_event_ensure_partitions(
+  months_ahead integer, since timestamptz DEFAULT now(), current timestamptz DEFAULT now()
+)
 RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   -- Months counted on the UTC calendar, whatever the session's time zone.
-  m timestamp := date_trunc('month', least(since, now()) AT TIME ZONE 'UTC');
-  last_month timestamp := date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => months_ahead);
+  m timestamp := date_trunc('month', least(since, current) AT TIME ZONE 'UTC');
+  last_month timestamp := date_trunc('month', current AT TIME ZONE 'UTC') + make_interval(months => months_ahead);
   name text;
   made integer := 0;
 BEGIN
@@ -85,7 +89,11 @@ BEGIN
 END $$;
 
 -- One partition per month the existing rows cover, up to three months ahead; then the rows.
-SELECT audit_event_ensure_partitions(3, coalesce((SELECT min(at) FROM audit_event_unpartitioned), now()));
+SELECT audit_event_ensure_partitions(
+  3,
+  coalesce((SELECT min(at) FROM audit_event_unpartitioned), now()),
+  greatest((SELECT max(at) FROM audit_event_unpartitioned), now())
+);
 INSERT INTO audit_event (id, at, actor_id, action, patient_id, patient_ids, entity, entity_id, detail)
 SELECT id, at, actor_id, action, patient_id,
        CASE WHEN patient_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[patient_id] END,
