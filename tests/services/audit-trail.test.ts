@@ -81,7 +81,7 @@ describe("a list read", () => {
     expect(rows).toEqual([]);
   });
 
-  it("never answers without its audit row: when the row cannot be written, the search, calendar and case list fail", async () => {
+  it("never answers without its audit row: when the row cannot be written, the search, calendar, case list and recovery board fail", async () => {
     const { familyName } = await patientsNamed(2);
     const refused = await createActor(prisma, "surgeon");
     // A trigger (as the tables' owner) that refuses this one actor's audit rows, as a full disk would.
@@ -104,6 +104,7 @@ describe("a list read", () => {
       );
       const period = { from: siteAt(0, 0).toISOString(), to: siteAt(1, 0).toISOString() };
       await expect(listAppointments(refused, { patientId, ...period, limit: 10 })).rejects.toThrow(/audit refused/);
+      await expect(recoveryBoard(refused)).rejects.toThrow(/audit refused/);
       // The same reads by someone else are answered: the refusal was the audit row's alone.
       expect((await listAppointments(team.nurse, { patientId, ...period, limit: 10 })).items).toHaveLength(1);
     } finally {
