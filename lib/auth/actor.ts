@@ -7,6 +7,7 @@ import { isAllowed, isRole, type Action, type Role } from "./policy";
 import { readSessionToken } from "./session-token";
 import { db } from "@/lib/db/client";
 import { forbidden, unauthenticated } from "@/lib/domain/errors";
+import { noteStaff } from "@/lib/observability/request-context";
 
 export type Actor = { id: string; name: string; role: Role };
 
@@ -44,6 +45,8 @@ export async function currentActor(request?: Request, now = Date.now()): Promise
 export async function requireActor(action: Action, request?: Request): Promise<Actor> {
   const actor = await currentActor(request);
   if (!actor) throw unauthenticated();
+  // Named on the request's log line before the role check: a refused attempt is attributed too.
+  noteStaff(actor.id);
   if (!isAllowed(actor.role, action)) throw forbidden();
   return actor;
 }

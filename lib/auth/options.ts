@@ -6,6 +6,7 @@ import { secureCookies } from "./cookies";
 import { decodeSession, encodeSession } from "./session-token";
 import { endSession, signIn } from "@/lib/services/sign-in";
 import { lockedOut } from "@/lib/schemas/staff";
+import { logger } from "@/lib/observability/log";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
@@ -14,6 +15,13 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: idleLimitMs / 1000, encode: encodeSession, decode: decodeSession },
   useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
+  // next-auth's own messages go to the JSON log as their code only: its default writes the
+  // error's text and stack to stderr, unstructured, for any request with a malformed cookie.
+  logger: {
+    error: (code) => logger().warn({ authCode: code }, "next-auth error"),
+    warn: (code) => logger().info({ authCode: code }, "next-auth warning"),
+    debug: () => undefined,
+  },
   providers: [
     CredentialsProvider({
       id: "credentials",

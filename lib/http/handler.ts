@@ -5,7 +5,6 @@ import { payloadTooLarge } from "./errors";
 import type { Endpoint } from "./endpoints";
 import { errorToResponse, zodToValidationError } from "./problem";
 import { observed } from "./observed";
-import { noteStaff } from "@/lib/observability/request-context";
 import { withIdempotency } from "./idempotency";
 import { requireJsonBody, requireOwnOrigin } from "./own-origin";
 import { assertDeclaredResponse, checksResponses } from "./response-contract";
@@ -61,7 +60,6 @@ export function handle<const E extends Endpoint>(endpoint: E, run: (context: Han
       requireOwnOrigin(request);
       if (endpoint.body) requireJsonBody(request);
       const actor = endpoint.action ? await requireActor(endpoint.action, request) : null;
-      if (actor) noteStaff(actor.id);
       const params = endpoint.params ? parse(endpoint.params, await routeContext?.params) : undefined;
       const query = endpoint.query
         ? parse(endpoint.query, Object.fromEntries(new URL(request.url).searchParams))

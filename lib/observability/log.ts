@@ -8,11 +8,20 @@ export type { Logger };
 
 /**
  * A logger at `level` (default: `LOG_LEVEL`, else `info`; `silent` writes nothing) writing to
- * `destination` (default stdout). Tests pass a stream to read what was written.
+ * `destination` (default stdout). Tests pass a stream to read what was written. A level pino
+ * does not know (a typo such as `warning`) logs at `info` and says so in a first warn line: a
+ * misspelt setting must not fail every request.
  */
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
-  const level = options.level ?? process.env.LOG_LEVEL ?? "info";
-  return pino({ level, base: { pid: process.pid } }, options.destination ?? pino.destination({ dest: 1, sync: true }));
+  const wanted = options.level ?? process.env.LOG_LEVEL ?? "info";
+  const known = wanted === "silent" || wanted in pino.levels.values;
+  const log = pino(
+    { level: known ? wanted : "info", base: { pid: process.pid } },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+  if (!known)
+    log.warn({ setting: "LOG_LEVEL", value: wanted.slice(0, 40) }, "LOG_LEVEL is not a log level: logging at info");
+  return log;
 }
 
 // One per process, also across Next.js's hot reloads in development.

@@ -7,6 +7,8 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { handle } from "@/lib/http/handler";
+import { authOptions } from "@/lib/auth/options";
+import { authRouteOf } from "@/lib/http/observed";
 import { createLogger, setLogger } from "@/lib/observability/log";
 import { registerPatient } from "@/lib/services/patients";
 import { createActor, testDatabase } from "../setup/db";
@@ -136,6 +138,15 @@ describe("request log", () => {
     expect(entry).not.toHaveProperty("staffId");
   });
 
+  it("names the staff member on a request their role may not make (403)", async () => {
+    await signInAs(prisma, reception);
+    const { entries } = await logged(() =>
+      call("get", "/api/v1/audit-events", { query: "limit=10", headers: { "x-request-id": "trace-403" } }),
+    );
+    const [entry] = entries.filter((e) => e.requestId === "trace-403");
+    expect(entry).toMatchObject({ route: "GET /api/v1/audit-events", status: 403, staffId: reception.id });
+  });
+
   it("never writes a patient's name, MRN, id, the query string or the body", async () => {
     await signInAs(prisma, reception);
     const { raw, entries } = await logged(async () => {
@@ -179,5 +190,45 @@ describe("request log", () => {
     expect(entry!.err).toMatchObject({ type: "TypeError" });
     expect((entry!.err as { stack: string }).stack).toContain("request-log.test.ts");
     expect(raw).not.toContain("Quixotewell");
+  });
+});
+
+describe("log level", () => {
+  it("an unknown LOG_LEVEL logs at info and says so once, rather than failing every request", () => {
+    const written: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const log = createLogger({ level: "warning", destination: sink });
+    expect(log.level).toBe("info");
+    log.info("after");
+    const entries = written
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ level: 40, msg: expect.stringMatching(/LOG_LEVEL/) });
+    expect(JSON.stringify(entries[0])).toContain("warning");
+  });
+});
+
+describe("sign-in routes", () => {
+  it("names next-auth's action and never the rest of its path", () => {
+    expect(authRouteOf("http://clinic.test/api/auth/callback/credentials")).toBe("/api/auth/callback");
+    expect(authRouteOf("http://clinic.test/api/auth/session")).toBe("/api/auth/session");
+    expect(authRouteOf("http://clinic.test/api/auth/whatever-a-client-sends")).toBe("/api/auth/{action}");
+  });
+
+  it("writes next-auth's errors as one JSON line with the code only, never the message or stack", async () => {
+    const { entries, raw } = await logged(async () =>
+      authOptions.logger!.error!("JWT_SESSION_ERROR", new Error("Invalid Compact JWE for Philippa")),
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: 40, authCode: "JWT_SESSION_ERROR" });
+    expect(raw).not.toContain("Philippa");
   });
 });
