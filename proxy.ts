@@ -4,6 +4,8 @@ import { secureCookies, sessionCookieName } from "@/lib/auth/cookies";
 import { encodeSession, readSessionToken } from "@/lib/auth/session-token";
 import { validationError } from "@/lib/domain/errors";
 import { problemResponse } from "@/lib/http/problem";
+import { logger } from "@/lib/observability/log";
+import { requestIdOf, withRequestContext } from "@/lib/observability/request-context";
 import { apiPolicy, commonHeaders, newNonce, pagePolicy } from "@/lib/http/security-headers";
 
 // next-auth's own endpoints and the health check need no session handling, only the headers.
@@ -48,12 +50,17 @@ export async function proxy(request: NextRequest) {
   // Next.js's router fails on such a path's dynamic segments with a bare 500 and no headers: the
   // path names nothing, so it is refused here, before routing.
   if (!isDecodable(path)) {
+    const requestId = requestIdOf(request);
     const refusal = isPage
       ? new Response("Bad request: the address is not valid.", {
           status: 400,
-          headers: { "content-type": "text/plain; charset=utf-8" },
+          headers: { "content-type": "text/plain; charset=utf-8", "x-request-id": requestId },
         })
-      : problemResponse(validationError([{ path: "path", message: "Not valid percent-encoded UTF-8" }]));
+      : await withRequestContext({ requestId }, async () =>
+          problemResponse(validationError([{ path: "path", message: "Not valid percent-encoded UTF-8" }])),
+        );
+    // The path is not logged: it may carry anything a client typed.
+    logger().info({ requestId, route: "undecodable path", status: 400 }, "request");
     return withHeaders(new NextResponse(refusal.body, refusal), policy, https);
   }
   if (withoutSession.some((prefix) => path.startsWith(prefix))) return next();

@@ -8,10 +8,16 @@ import { requestIdOf, withRequestContext, type RequestContext } from "@/lib/obse
 import type { Endpoint } from "./endpoints";
 
 /** An unexpected error's class and stack frames; not its message, which may quote patient data. */
-function describeError(error: unknown): { type: string; stack?: string } {
+function describeError(error: unknown): { type: string; code?: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error };
   const frames = error.stack?.split("\n").filter((line) => /^\s+at /.test(line));
-  return { type: error.name, stack: frames?.map((line) => line.trim()).join("\n") };
+  // A library's error code (Prisma's P1001, a Node errno) says what failed and carries no data.
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === "string" && /^[A-Z0-9_]{1,32}$/.test(code) ? { code } : {}),
+    stack: frames?.map((line) => line.trim()).join("\n"),
+  };
 }
 
 /** `response` with `X-Request-Id` set; a copy when its headers are immutable (Response.redirect). */
@@ -33,7 +39,7 @@ function withRequestId(response: Response, requestId: string): Response {
  * stack }` for an unexpected error, else info) and the route's latency and count metrics.
  */
 export async function observed(
-  endpoint: Endpoint,
+  endpoint: Pick<Endpoint, "method" | "path">,
   request: Request,
   answer: () => Promise<Response>,
 ): Promise<Response> {
@@ -53,4 +59,24 @@ export async function observed(
   if (!("unexpected" in context)) logger().info(line, "request");
   else logger().error({ ...line, err: describeError(context.unexpected) }, "request failed");
   return response;
+}
+
+// next-auth's actions are a fixed set: the log line and the metrics name the action (a failed
+// sign-in is `POST /api/auth/callback` 401), never the rest of the path.
+const actions = new Set([
+  "session",
+  "csrf",
+  "providers",
+  "signin",
+  "signout",
+  "callback",
+  "verify-request",
+  "error",
+  "_log",
+]);
+
+/** `/api/auth/<action>` for a known next-auth action, else `/api/auth/{action}`. */
+export function authRouteOf(url: string): string {
+  const action = new URL(url).pathname.split("/")[3] ?? "";
+  return `/api/auth/${actions.has(action) ? action : "{action}"}`;
 }

@@ -38,6 +38,15 @@ describe("security headers", () => {
     expect((await answer("/api/v1/patients/%C3%A9")).status).not.toBe(400);
   });
 
+  it("answers such a refusal with the client's safe X-Request-Id, in the header and the problem body", async () => {
+    const response = await answer("/api/v1/cases/%ZZ", { "x-request-id": "edge-7" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-request-id")).toBe("edge-7");
+    expect(await response.json()).toMatchObject({ requestId: "edge-7" });
+    const page = await answer("/cases/%", { "x-request-id": "edge-8" });
+    expect(page.headers.get("x-request-id")).toBe("edge-8");
+  });
+
   it("gives each page a fresh script nonce and hands it to Next.js in the request's policy", async () => {
     const first = (await answer("/login")).headers.get("content-security-policy")!;
     const second = (await answer("/login")).headers.get("content-security-policy")!;
