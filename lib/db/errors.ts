@@ -33,6 +33,28 @@ function sqlState(error: unknown): string | undefined {
   return cause?.originalCode ?? cause?.code;
 }
 
+// The driver adapter's kinds for a database that cannot be reached or dropped the connection,
+// and PostgreSQL's own "shutting down / starting up / too many connections" states.
+const unreachableKinds = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+const unavailableStates = new Set(["57P01", "57P02", "57P03", "53300"]);
+
+/** PostgreSQL is not answering (down, restarting, out of connections): not a fault of the request. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!isKnownRequestError(error)) return false;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
+  return (
+    ["P1001", "P1002", "P1017"].includes(error.code) ||
+    unreachableKinds.has(cause?.kind ?? "") ||
+    unavailableStates.has(sqlState(error) ?? "")
+  );
+}
+
 /** The database refused an overlapping booking (exclusion constraint, SQLSTATE 23P01). */
 export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === "23P01";

@@ -1,8 +1,8 @@
 import { ZodError } from "zod";
 import { DomainError, validationError, type DomainErrorKind } from "@/lib/domain/errors";
-import { databaseErrorToDomain } from "@/lib/db/errors";
+import { databaseErrorToDomain, isDatabaseUnavailable } from "@/lib/db/errors";
 import { newRequestId, requestContext } from "@/lib/observability/request-context";
-import { EdgeError, internalError, type EdgeErrorKind } from "./errors";
+import { EdgeError, internalError, unavailable, type EdgeErrorKind } from "./errors";
 
 type ErrorKind = DomainErrorKind | EdgeErrorKind;
 
@@ -65,5 +65,15 @@ export function errorToResponse(error: unknown, where: string): Response {
   const context = requestContext();
   if (context) context.unexpected = error;
   else console.error(`[api] unhandled error in ${where}: ${error instanceof Error ? error.name : typeof error}`);
+  if (isDatabaseUnavailable(error)) {
+    const response = problemResponse(
+      unavailable(
+        "DATABASE_UNAVAILABLE",
+        "The clinic's database is not answering. Nothing was changed; try again in a moment.",
+      ),
+    );
+    response.headers.set("retry-after", "5");
+    return response;
+  }
   return problemResponse(internalError());
 }
