@@ -216,6 +216,20 @@ describe("log level", () => {
   });
 });
 
+describe("the OpenAPI document", () => {
+  it("is answered with a request id and logged like any API request", async () => {
+    const { entries } = await logged(() =>
+      call("get", "/api/v1/openapi.json", { headers: { "x-request-id": "doc-1" } }).then(async (response) => {
+        expect(response.status).toBe(200);
+        expect(response.headers.get("x-request-id")).toBe("doc-1");
+      }),
+    );
+    expect(entries.filter((e) => e.requestId === "doc-1")).toEqual([
+      expect.objectContaining({ route: "GET /api/v1/openapi.json", status: 200 }),
+    ]);
+  });
+});
+
 describe("sign-in routes", () => {
   it("names next-auth's action and never the rest of its path", () => {
     expect(authRouteOf("http://clinic.test/api/auth/callback/credentials")).toBe("/api/auth/callback");
