@@ -21,17 +21,17 @@ type AuditEntry = {
  */
 export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: entries.map((entry) => ({
-      actorId: actor.id,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      patientId: entry.patientId ?? null,
-      patientIds: entry.patientId ? [entry.patientId] : [],
-      detail: entry.detail ?? undefined,
-    })),
-  });
+  const at = new Date();
+  const rows = entries.map(
+    (entry) =>
+      Prisma.sql`(${at}, ${actor.id}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null},
+        ${entry.patientId ?? null}::uuid, ${entry.patientId ? [entry.patientId] : []}::uuid[],
+        ${entry.detail === undefined ? null : JSON.stringify(entry.detail)}::jsonb)`,
+  );
+  // In SQL: Prisma finds no cached plan for a write whose data holds an array and compiles it on
+  // every call (3-5 ms of CPU per audit row against 1 ms for this statement, bench:api profile).
+  await tx.$executeRaw`INSERT INTO audit_event (at, actor_id, action, entity, entity_id, patient_id, patient_ids, detail)
+    VALUES ${Prisma.join(rows)}`;
 }
 
 /**
@@ -48,16 +48,10 @@ export async function recordListRead(
   read: { action: string; entity: string; itemPatientIds: string[] },
 ): Promise<void> {
   if (read.itemPatientIds.length === 0) return;
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      action: read.action,
-      entity: read.entity,
-      patientIds: [...new Set(read.itemPatientIds)],
-      itemCount: read.itemPatientIds.length,
-    },
-    select: { id: true },
-  });
+  // In SQL, as recordAudit is.
+  await tx.$executeRaw`INSERT INTO audit_event (at, actor_id, action, entity, patient_ids, item_count)
+    VALUES (${new Date()}, ${actor.id}::uuid, ${read.action}, ${read.entity},
+            ${[...new Set(read.itemPatientIds)]}::uuid[], ${read.itemPatientIds.length})`;
 }
 
 // Audit ids are PostgreSQL bigints: a positive whole number below 2^63, checked before BigInt().
