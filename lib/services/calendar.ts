@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAllowed } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { policiesOf } from "@/lib/domain/policies";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { addDays, dayOf } from "@/lib/domain/time";
@@ -15,25 +15,12 @@ import { z } from "zod";
 import type { slotQuery } from "@/lib/schemas/appointment";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
+import { calendarRows, type CalendarRow } from "./calendar-rows";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { findSlots } from "./slots";
 
-const include = {
-  patient: true,
-  clinician: { select: { id: true, name: true } },
-  anaesthetist: { select: { id: true, name: true } },
-  room: { select: { id: true, name: true } },
-  dressingVisit: { select: { dueOn: true } },
-  physioSession: { select: { number: true } },
-  dressingRecord: { select: { id: true } },
-  physioRecord: { select: { id: true } },
-  events: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
-} as const satisfies Prisma.AppointmentInclude;
-
-type Row = Prisma.AppointmentGetPayload<{ include: typeof include }>;
-
 /** The appointment as the actor's role may see it: the reasons of its history only with "appointment.readReasons". */
-function present(row: Row, actor: Actor): AppointmentView {
+function present(row: CalendarRow, actor: Actor): AppointmentView {
   const reasons = isAllowed(actor.role, "appointment.readReasons");
   return {
     id: row.id,
@@ -51,13 +38,13 @@ function present(row: Row, actor: Actor): AppointmentView {
     anaesthetist: row.anaesthetist,
     room: row.room,
     admission: row.admission,
-    dressingDueOn: row.dressingVisit ? dayOfColumn(row.dressingVisit.dueOn) : null,
-    physioSession: row.physioSession?.number ?? null,
-    recorded: Boolean(row.dressingRecord ?? row.physioRecord),
+    dressingDueOn: row.dressingDueOn ? dayOfColumn(row.dressingDueOn) : null,
+    physioSession: row.physioSession,
+    recorded: row.recorded,
     history: row.events.map((e) => ({
       action: e.action,
       at: e.at.toISOString(),
-      by: e.by.name,
+      by: e.by,
       ...(reasons ? { reason: e.reason } : {}),
       start: e.startsAt.toISOString(),
       end: e.endsAt.toISOString(),
@@ -73,43 +60,32 @@ const appointmentCursor = z.strictObject({ startsAt: instant, id: uuid });
  */
 export async function listAppointments(actor: Actor, query: AppointmentQuery) {
   const after = query.cursor ? decodeCursor(query.cursor, appointmentCursor) : null;
-  const where: Prisma.AppointmentWhereInput = {
-    clinicianId: query.clinicianId,
-    roomId: query.roomId,
-    patientId: query.patientId,
-    caseId: query.caseId,
-    kind: query.kind,
-    // Bounded on both sides so the (resource, starts_at) indexes serve the query.
-    startsAt: {
-      gte: query.from ? new Date(new Date(query.from).getTime() - 24 * 3_600_000) : undefined,
-      lt: query.to ? new Date(query.to) : undefined,
-    },
-    endsAt: query.from ? { gt: new Date(query.from) } : undefined,
-  };
-  if (query.clinicianId) {
+  const uuidIs = (column: Prisma.Sql, id: string | undefined) => (id ? [Prisma.sql`${column} = ${id}::uuid`] : []);
+  const conditions = [
     // The anaesthetist of an arthroscopy is in it too.
-    delete where.clinicianId;
-    where.OR = [{ clinicianId: query.clinicianId }, { anaesthetistId: query.clinicianId }];
-  }
-  const paged: Prisma.AppointmentWhereInput = after
-    ? {
-        AND: [
-          where,
-          {
-            OR: [
-              { startsAt: { gt: new Date(after.startsAt) } },
-              { startsAt: new Date(after.startsAt), id: { gt: after.id } },
-            ],
-          },
-        ],
-      }
-    : where;
-  const rows = await db().appointment.findMany({
-    where: paged,
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: query.limit + 1,
-    include,
-  });
+    ...(query.clinicianId
+      ? [Prisma.sql`(a.clinician_id = ${query.clinicianId}::uuid OR a.anaesthetist_id = ${query.clinicianId}::uuid)`]
+      : []),
+    ...uuidIs(Prisma.sql`a.room_id`, query.roomId),
+    ...uuidIs(Prisma.sql`a.patient_id`, query.patientId),
+    ...uuidIs(Prisma.sql`a.case_id`, query.caseId),
+    ...(query.kind ? [Prisma.sql`a.kind = ${query.kind}::"AppointmentKind"`] : []),
+    // Overlapping the period; bounded on both sides of starts_at so the (resource, starts_at)
+    // indexes serve the query (no appointment is longer than a day).
+    ...(query.from
+      ? [
+          Prisma.sql`a.starts_at >= ${new Date(new Date(query.from).getTime() - 24 * 3_600_000)}`,
+          Prisma.sql`a.ends_at > ${new Date(query.from)}`,
+        ]
+      : []),
+    ...(query.to ? [Prisma.sql`a.starts_at < ${new Date(query.to)}`] : []),
+    ...(after ? [Prisma.sql`(a.starts_at, a.id) > (${new Date(after.startsAt)}, ${after.id}::uuid)`] : []),
+  ];
+  const rows = await calendarRows(
+    db(),
+    conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`,
+    query.limit + 1,
+  );
   const page = rows.slice(0, query.limit);
   await recordListRead(db(), actor, {
     action: "appointment.read",
@@ -129,12 +105,14 @@ export async function listAppointments(actor: Actor, query: AppointmentQuery) {
  * for a command that answers with what it has just written (its own audit row says so).
  */
 export async function appointmentViewIn(tx: Tx, actor: Actor, id: string): Promise<AppointmentView> {
-  return present(await tx.appointment.findUniqueOrThrow({ where: { id }, include }), actor);
+  const [row] = await calendarRows(tx, Prisma.sql`a.id = ${id}::uuid`, 1);
+  if (!row) throw notFound("The appointment");
+  return present(row, actor);
 }
 
 export async function getAppointment(actor: Actor, id: string) {
   return db().$transaction(async (tx) => {
-    const row = await tx.appointment.findUnique({ where: { id }, include });
+    const [row] = await calendarRows(tx, Prisma.sql`a.id = ${id}::uuid`, 1);
     if (!row) throw notFound("The appointment");
     await recordAudit(tx, actor, [
       { action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId },
