@@ -11,6 +11,8 @@ type Request = {
   path: string;
   bodyText: string;
   forReplay?: (body: unknown) => unknown;
+  /** How long a repeat waits for a first request still running, in ms (default 30,000). */
+  waitMs?: number;
 };
 
 /** An answer that is not stored: thrown to roll back the request's transaction, then returned. */
@@ -20,8 +22,9 @@ class Unstored {
 
 // Seed of the advisory-lock hash of (staff member, key), apart from other advisory locks' keys.
 const lockSeed = 9_000_009;
-// How long a repeat waits for the first request before it is told that one is still running.
-const lockWaitMs = 2_000;
+// How long a repeat waits for the first request before it is told that one is still running: a
+// double-click or a client's quick retry waits for the first answer and gets it replayed.
+const lockWaitMs = 30_000;
 // A whole request runs in this transaction, service transactions included.
 const requestTimeoutMs = 60_000;
 
@@ -30,8 +33,9 @@ const requestTimeoutMs = 60_000;
  * PostgreSQL transaction that holds an advisory lock on (staff member, key), does the work (the
  * services' own transactions become savepoints of it) and, on a 2xx answer, stores that answer:
  * the work and its stored answer commit together or not at all. A repeat gets the stored answer
- * (header `idempotent-replayed: true`); 409 IDEMPOTENCY_IN_PROGRESS while the first request's
- * transaction is still open; 422 IDEMPOTENCY_KEY_REUSED when the key answered another request.
+ * (header `idempotent-replayed: true`); a repeat that arrives while the first request's
+ * transaction is still open waits for it (up to `waitMs`) and then gets its answer, or does the
+ * work itself if the first one failed; 409 IDEMPOTENCY_IN_PROGRESS only past that wait; 422 IDEMPOTENCY_KEY_REUSED when the key answered another request.
  * Any other answer is not stored and frees the key, and so does a crash: PostgreSQL rolls back
  * a dead connection's transaction and releases its lock, so a retry then does the work.
  * Throws a 400 validation error for a key over 200 characters.
@@ -45,9 +49,9 @@ export async function withIdempotency(request: Request, execute: () => Promise<R
   try {
     return await db().$transaction(
       async (tx) => {
-        // A short wait covers a first request whose process has just died: PostgreSQL ends its
+        // The wait also covers a first request whose process has just died: PostgreSQL ends its
         // session, and releases the lock, as soon as it sees the connection closed.
-        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${lockWaitMs}ms`}, true)`;
+        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${request.waitMs ?? lockWaitMs}ms`}, true)`;
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${request.actorId}\n${request.key}`}, ${lockSeed}))`.catch(
           (error: unknown) => {
             if (!isLockTimeout(error)) throw error;

@@ -205,7 +205,8 @@ function responsesOf(name: keyof typeof endpoints, e: Endpoint): RouteConfig["re
     responses[409] = problem(
       409,
       refused[409],
-      idempotent && "the first request with this Idempotency-Key is still running (`IDEMPOTENCY_IN_PROGRESS`)",
+      idempotent &&
+        "the first request with this Idempotency-Key was still running after a repeat waited 30 s for its answer (`IDEMPOTENCY_IN_PROGRESS`)",
     );
   }
   if (e.body) {

@@ -39,10 +39,10 @@ async function killedAt(moment: Moment, actorId: string, key: string, name: stri
 }
 
 /** The same request again, in this process: its status, body and whether the work ran. */
-async function retry(actorId: string, key: string, name: string) {
+async function retry(actorId: string, key: string, name: string, waitMs?: number) {
   let ran = false;
   const response = await withIdempotency(
-    { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
+    { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }), waitMs },
     () => {
       ran = true;
       return createMarkerSite(name);
@@ -88,7 +88,29 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
     expect(again).toMatchObject({ status: 201, ran: true, sites: 1 });
   });
 
-  it("answers 409 IDEMPOTENCY_IN_PROGRESS only while the first request is still running", async () => {
+  it("makes a repeat sent while the first request runs (a double-click) wait, then replays the first answer", async () => {
+    const [actorId, key, name] = [randomUUID(), randomUUID(), `double-${randomUUID()}`];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = withIdempotency(
+      { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
+      async () => {
+        started();
+        await released;
+        return createMarkerSite(name);
+      },
+    );
+    await running;
+    const repeat = retry(actorId, key, name);
+    // A first request slower than a network round trip or two: a busy server, a long booking.
+    setTimeout(release, 3_000);
+    expect((await first).status).toBe(201);
+    expect(await repeat).toMatchObject({ status: 201, ran: false, sites: 1 });
+  }, 60_000);
+
+  it("answers 409 IDEMPOTENCY_IN_PROGRESS only when the first request runs past the repeat's wait", async () => {
     const [actorId, key, name] = [randomUUID(), randomUUID(), `slow-${randomUUID()}`];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -103,7 +125,7 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
       },
     );
     await running;
-    const during = await retry(actorId, key, name);
+    const during = await retry(actorId, key, name, 500);
     expect(during).toMatchObject({ status: 409, body: { code: "IDEMPOTENCY_IN_PROGRESS" }, ran: false, sites: 0 });
     release();
     expect((await first).status).toBe(201);
