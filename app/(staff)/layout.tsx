@@ -4,12 +4,16 @@ import { currentActor } from "@/lib/auth/actor";
 import { Providers } from "@/components/providers";
 import { SignOutButton } from "@/components/session/sign-out-button";
 import { navigation, roleLabel } from "@/components/session/navigation";
+import { FocusHeading } from "@/components/session/focus-heading";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <header className="top">
         <span className="brand">Ankle pathway</span>
         <nav aria-label="Workspace">
@@ -28,9 +32,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <SignOutButton />
         </span>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         <Providers>{children}</Providers>
       </main>
+      <FocusHeading />
     </>
   );
 }
