@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
