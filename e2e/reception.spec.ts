@@ -14,6 +14,17 @@ test.describe("reception workspace", () => {
     await expect(page.getByRole("link", { name: "LAMBERT, Zoë" }).first()).toBeVisible();
   });
 
+  test("keeps the search in the address: Back from a patient returns to the same results", async ({ page }) => {
+    await page.getByLabel("Name, MRN or birth date").fill("zoe lamb");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/[?&]q=zoe\+lamb/);
+    await page.getByRole("link", { name: "LAMBERT, Zoë" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "LAMBERT, Zoë" })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByLabel("Name, MRN or birth date")).toHaveValue("zoe lamb");
+    await expect(page.getByRole("link", { name: "LAMBERT, Zoë" }).first()).toBeVisible();
+  });
+
   test("says so when nobody matches", async ({ page }) => {
     await page.getByLabel("Name, MRN or birth date").fill("Nobodyhere Atall");
     await page.getByRole("button", { name: "Search" }).click();

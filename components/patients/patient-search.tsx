@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
@@ -10,8 +11,25 @@ import { DataTable } from "@/components/ui/data-table";
 
 /** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
 export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
+  // The search lives in the address (?q=): Back from a patient, a reload or a shared link on
+  // the same workstation shows the same results.
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const q = params.get("q") ?? "";
+  const [text, setText] = useState(q);
+  // Back or Forward changes the address: the box shows its search again.
+  const [shown, setShown] = useState(q);
+  if (shown !== q) {
+    setShown(q);
+    setText(q);
+  }
+  const setQ = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set("q", value);
+    else next.delete("q");
+    router.push(next.size ? `${pathname}?${next}` : pathname, { scroll: false });
+  };
   // 25 at a time: "More patients" reads the next 25 (each read is audited, so not all at once).
   const search = useInfiniteQuery({
     queryKey: ["patients", q],
