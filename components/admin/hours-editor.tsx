@@ -175,7 +175,9 @@ function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
               <input id="exceptionReason" name="exceptionReason" required />
             </div>
             <div className="field">
-              <button type="submit">Add</button>
+              <button type="submit" disabled={addException.isPending}>
+                Add
+              </button>
             </div>
           </form>
           {addException.error && <ProblemMessage error={addException.error} />}

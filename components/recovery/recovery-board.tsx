@@ -123,7 +123,9 @@ function AlertItem({
               Note
             </label>
             <input id={`ack-${caseId}-${alert.key}`} name="note" placeholder="What was done" required />
-            <button type="submit">Acknowledge</button>
+            <button type="submit" disabled={acknowledge.isPending}>
+              Acknowledge
+            </button>
           </form>
         ) : (
           <button type="button" className="secondary" onClick={() => setAcknowledging(true)}>
