@@ -61,6 +61,29 @@ test.describe("calendars and hours", () => {
     expect(next.status()).toBe(201);
   });
 
+  test("a half day off takes its times, refuses an end before the start, and a day off takes none", async ({
+    page,
+  }) => {
+    const day = weekdayAfter(today(), 31);
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
+    await page.getByLabel("Hours of").selectOption({ label: "Mr Alan Hart" });
+    await expect(page.getByLabel("Monday from")).toHaveValue("08:00");
+    await expect(page.getByLabel("From", { exact: true })).toBeDisabled();
+    await page.getByLabel("Off all day").uncheck();
+    await page.getByLabel("Date").fill(day);
+    await page.getByLabel("From", { exact: true }).fill("15:00");
+    await page.getByLabel("To", { exact: true }).fill("09:00");
+    await page.getByLabel("Reason").fill("Clinic audit");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByText("Must be after the start")).toBeVisible();
+    await expect(page.getByText(`${day}: off`)).toHaveCount(0);
+    await page.getByLabel("From", { exact: true }).fill("09:00");
+    await page.getByLabel("To", { exact: true }).fill("12:30");
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByText(`${day}: 09:00–12:30 — Clinic audit`)).toBeVisible();
+  });
+
   test("a new room opens only in the hours the administrator sets (SC-2)", async () => {
     const admin = await apiAs("admin");
     const room = await send(admin, endpoints.createRoom, {

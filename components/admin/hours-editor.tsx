@@ -58,6 +58,9 @@ function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
       api(withExceptions ? endpoints.setStaffHours : endpoints.setRoomHours, { params: { id }, body: { weekly } }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
+  // A day off has no times: the time fields are closed while "Off all day" is ticked, so that
+  // times typed for a half day are never dropped for a day off.
+  const [off, setOff] = useState(true);
   const addException = useMutation({
     mutationFn: (body: z.input<typeof hoursException>) => api(endpoints.addHoursException, { params: { id }, body }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
@@ -160,15 +163,15 @@ function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
               <input id="onDate" name="onDate" type="date" required />
             </div>
             <label className="inline">
-              <input type="checkbox" name="off" defaultChecked /> Off all day
+              <input type="checkbox" name="off" checked={off} onChange={(e) => setOff(e.target.checked)} /> Off all day
             </label>
             <div className="field">
               <label htmlFor="exceptionFrom">From</label>
-              <input id="exceptionFrom" name="exceptionFrom" type="time" defaultValue="08:00" />
+              <input id="exceptionFrom" name="exceptionFrom" type="time" defaultValue="08:00" disabled={off} />
             </div>
             <div className="field">
               <label htmlFor="exceptionTo">To</label>
-              <input id="exceptionTo" name="exceptionTo" type="time" defaultValue="12:00" />
+              <input id="exceptionTo" name="exceptionTo" type="time" defaultValue="12:00" disabled={off} />
             </div>
             <div className="field">
               <label htmlFor="exceptionReason">Reason</label>
