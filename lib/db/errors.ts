@@ -55,6 +55,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** A unique constraint refused the write (Prisma P2002). */
+export const isUniqueViolation = (error: unknown): boolean => isKnownRequestError(error) && error.code === "P2002";
+
 /** The database refused an overlapping booking (exclusion constraint, SQLSTATE 23P01). */
 export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === "23P01";

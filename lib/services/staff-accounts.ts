@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import { ruleCatalogue } from "@/lib/domain/rules";
 import { db } from "@/lib/db/client";
-import { notFound, ruleViolation } from "@/lib/domain/errors";
+import { conflict, notFound, ruleViolation } from "@/lib/domain/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "./audit";
 import { issuePasswordLinkIn, type IssuedPasswordLink } from "./password-links";
 
@@ -22,7 +23,7 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
 /**
  * Adds an account at the administrator's site, with a set-password link for its owner (valid 72
  * hours). Answers the account and the link's token, which is shown once and stored only hashed.
- * Errors: `conflict` CONFLICT when the email is in use.
+ * Errors: `conflict` CONFLICT when another account has the email (`errors` names the email field).
  */
 export async function createStaffAccount(
   actor: Actor,
@@ -32,17 +33,24 @@ export async function createStaffAccount(
   return db().$transaction(async (tx) => {
     const { siteId } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id } });
     const weekdays = input.role === "nurse" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
-    const staff = await tx.staff.create({
-      data: {
-        siteId,
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        passwordHash: null,
-        workingHours: { create: weekdays.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) },
-      },
-      select: account,
-    });
+    const staff = await tx.staff
+      .create({
+        data: {
+          siteId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash: null,
+          workingHours: { create: weekdays.map((weekday) => ({ weekday, startsAt: at(8), endsAt: at(18) })) },
+        },
+        select: account,
+      })
+      .catch((error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        throw conflict("CONFLICT", "Another staff account already uses this email address.", {
+          errors: [{ path: "email", message: "Already used by another staff account" }],
+        });
+      });
     await recordAudit(tx, actor, [
       { action: "staff.create", entity: "staff", entityId: staff.id, detail: { role: staff.role } },
     ]);

@@ -222,3 +222,17 @@ describe("a set-password link used twice at once (AC-2)", () => {
     expect(await prisma.auditEvent.count({ where: { entityId: account.id, action: "staff.password_set" } })).toBe(1);
   });
 });
+
+describe("adding a member of staff", () => {
+  it("refuses an email another account uses, saying so on the email field, and adds nothing", async () => {
+    const admin = await createActor(prisma, "admin");
+    const email = `taken-${randomUUID()}@test.clinic`;
+    await createStaffAccount(admin, { email, name: "First Holder", role: "nurse" }, now());
+    const error = await refusal(createStaffAccount(admin, { email, name: "Second Comer", role: "physio" }, now()));
+    expect(httpStatusOf(error)).toBe(409);
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/already uses this email/);
+    expect(error.extra.errors).toEqual([{ path: "email", message: expect.stringMatching(/already/i) }]);
+    expect(await prisma.staff.count({ where: { email } })).toBe(1);
+  });
+});
