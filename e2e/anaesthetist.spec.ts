@@ -19,6 +19,9 @@ test.describe("anaesthetist", () => {
     await waiting.getByRole("link", { name: `${patient.familyName.toUpperCase()}, ${patient.givenName}` }).click();
     await expect(page.locator(".badge")).toHaveText("Listed for surgery");
 
+    // No grade is chosen for the anaesthetist: the form does not send until one is.
+    await expect(page.getByLabel("ASA grade")).toHaveValue("");
+    await expect(page.getByLabel("ASA grade")).toHaveJSProperty("validity.valueMissing", true);
     await page.getByLabel("ASA grade").selectOption("2");
     await page.getByRole("group", { name: "Anaesthesia" }).getByLabel("General").check();
     await page

@@ -49,7 +49,10 @@ export function AssessmentForm({ caseId, today }: Props) {
         <DateField name="assessedOn" label="Assessed on" today={today} />
         <div className="field">
           <label htmlFor="asa">ASA grade</label>
-          <select id="asa" name="asa" required>
+          <select id="asa" name="asa" required defaultValue="">
+            <option value="" disabled>
+              Choose…
+            </option>
             {[1, 2, 3, 4, 5].map((g) => (
               <option key={g} value={g}>
                 ASA {g}
