@@ -56,6 +56,24 @@ async function retry(actorId: string, key: string, name: string, waitMs?: number
   };
 }
 
+/** A first request with `key` that has begun its work and holds it until `release()` is called. */
+async function heldFirst(actorId: string, key: string, name: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const first = withIdempotency(
+    { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
+    async () => {
+      started();
+      await released;
+      return createMarkerSite(name);
+    },
+  );
+  await running;
+  return { first, release };
+}
+
 describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
   it("is free again when the process died after reserving it: the retry does the work", async () => {
     const [actorId, key, name] = [randomUUID(), randomUUID(), `crash-${randomUUID()}`];
@@ -90,19 +108,7 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
 
   it("makes a repeat sent while the first request runs (a double-click) wait, then replays the first answer", async () => {
     const [actorId, key, name] = [randomUUID(), randomUUID(), `double-${randomUUID()}`];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    const first = withIdempotency(
-      { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
-      async () => {
-        started();
-        await released;
-        return createMarkerSite(name);
-      },
-    );
-    await running;
+    const { first, release } = await heldFirst(actorId, key, name);
     const repeat = retry(actorId, key, name);
     // A first request slower than a network round trip or two: a busy server, a long booking.
     setTimeout(release, 3_000);
@@ -112,19 +118,7 @@ describe("an Idempotency-Key whose first request was killed (SIGKILL)", () => {
 
   it("answers 409 IDEMPOTENCY_IN_PROGRESS only when the first request runs past the repeat's wait", async () => {
     const [actorId, key, name] = [randomUUID(), randomUUID(), `slow-${randomUUID()}`];
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
-    const first = withIdempotency(
-      { actorId, key, method: "POST", path: "/api/v1/sites", bodyText: JSON.stringify({ name }) },
-      async () => {
-        started();
-        await released;
-        return createMarkerSite(name);
-      },
-    );
-    await running;
+    const { first, release } = await heldFirst(actorId, key, name);
     const during = await retry(actorId, key, name, 500);
     expect(during).toMatchObject({ status: 409, body: { code: "IDEMPOTENCY_IN_PROGRESS" }, ran: false, sites: 0 });
     release();
