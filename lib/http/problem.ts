@@ -69,7 +69,7 @@ export function errorToResponse(error: unknown, where: string): Response {
     const response = problemResponse(
       unavailable(
         "DATABASE_UNAVAILABLE",
-        "The clinic's database is not answering. Nothing was changed; try again in a moment.",
+        "The clinic's database is not answering. Check the record before trying again in a moment.",
       ),
     );
     response.headers.set("retry-after", "5");
