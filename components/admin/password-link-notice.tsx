@@ -1,10 +1,11 @@
 "use client";
 
+import { formatDateTime, localZone } from "@/lib/domain/date-format";
 import { useState } from "react";
 
 export type IssuedLink = { name: string; url: string; expiresAt: string; first: boolean };
 
-const until = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const until = (iso: string) => formatDateTime(iso, localZone());
 
 /** A set-password link, shown once for the administrator to hand to the account's owner (AC-2). */
 export function PasswordLinkNotice({ link, onDone }: { link: IssuedLink; onDone: () => void }) {

@@ -1,5 +1,7 @@
 "use client";
 
+import { formatDateTime } from "@/lib/domain/date-format";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, apiAll, type QueryOf } from "@/lib/http/client";
@@ -7,7 +9,7 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { DataTable } from "@/components/ui/data-table";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { formatSlot, kindLabel, wallClockToInstant } from "./labels";
+import { kindLabel, wallClockToInstant } from "./labels";
 
 /** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
 export function AppointmentList({
@@ -32,7 +34,7 @@ export function AppointmentList({
       rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
       empty="No appointment booked."
       columns={[
-        { header: "When", cell: (a) => formatSlot(a.start, timeZone) },
+        { header: "When", cell: (a) => formatDateTime(a.start, timeZone) },
         {
           header: "What",
           cell: (a) => (

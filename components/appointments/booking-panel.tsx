@@ -1,12 +1,14 @@
 "use client";
 
+import { formatDateTime } from "@/lib/domain/date-format";
+
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type AnswerOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
-import { formatSlot, kindLabel } from "./labels";
+import { kindLabel } from "./labels";
 
 type Slot = AnswerOf<typeof endpoints.findSlots>["items"][number];
 
@@ -172,7 +174,7 @@ export function BookingPanel({
           {found.map((slot) => (
             <li key={`${slot.start}-${slot.clinician?.id}-${slot.room?.id}`}>
               <button type="button" className="secondary" disabled={book.isPending} onClick={() => book.mutate(slot)}>
-                Book {formatSlot(slot.start, timeZone)}
+                Book {formatDateTime(slot.start, timeZone)}
               </button>{" "}
               <span className="muted">
                 {[slot.clinician?.name, slot.anaesthetist?.name, slot.room?.name ?? "home visit"]
@@ -196,7 +198,7 @@ export function BookingPanel({
       {book.error && <ProblemMessage error={book.error} />}
       {book.isSuccess && (
         <p role="status" className="alert ok">
-          Booked: {kindLabel[book.data.kind]} on {formatSlot(book.data.start, timeZone)}.
+          Booked: {kindLabel[book.data.kind]} on {formatDateTime(book.data.start, timeZone)}.
         </p>
       )}
     </div>

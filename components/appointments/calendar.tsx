@@ -1,5 +1,7 @@
 "use client";
 
+import { formatDay, formatTime } from "@/lib/domain/date-format";
+
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -8,18 +10,11 @@ import { apiAll, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { DataTable } from "@/components/ui/data-table";
-import { formatTime, kindLabel } from "./labels";
+import { kindLabel } from "./labels";
 
 type Option = { id: string; name: string };
 
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
-const dayTitle = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  });
 
 /** Day and week views of the site, one clinician or one room, cancelled appointments shown struck through. */
 export function Calendar({
@@ -118,8 +113,8 @@ export function Calendar({
               new Date(a.start) < instantAt(addDays(d, 1), 0, 0, timeZone),
           );
           return (
-            <section key={d} className="panel" aria-label={dayTitle(d)}>
-              <h2>{dayTitle(d)}</h2>
+            <section key={d} className="panel" aria-label={formatDay(d)}>
+              <h2>{formatDay(d)}</h2>
               <DataTable
                 rows={rows}
                 rowKey={(a) => a.id}

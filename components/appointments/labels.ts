@@ -12,18 +12,6 @@ export const kindLabel: Record<AppointmentKind, string> = {
   physio: "Physiotherapy",
 };
 
-export const formatSlot = (iso: string, timeZone: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  });
-export const formatTime = (iso: string, timeZone: string) =>
-  new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone });
-
 /** A datetime-local value ("2026-12-01T09:30") read as wall-clock time in the site's zone. */
 export function wallClockToInstant(value: string, timeZone: string): string {
   const [day, time] = value.split("T");

@@ -1,11 +1,12 @@
 "use client";
 
+import { formatDateTime } from "@/lib/domain/date-format";
+
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { formatSlot } from "./labels";
 
 /** Books the plan's dressings and physiotherapy at chosen times; shows first, then books. */
 export function SeriesPanel({
@@ -81,7 +82,7 @@ export function SeriesPanel({
             <ul className="compact" aria-label={preview ? "Series to book" : "Series booked"}>
               {items.map((i) => (
                 <li key={`${i.kind}-${i.label}`} className={i.problem ? "problem" : undefined}>
-                  {i.label}: {i.start ? `${preview ? "" : "booked "}${formatSlot(i.start, timeZone)}` : i.problem}
+                  {i.label}: {i.start ? `${preview ? "" : "booked "}${formatDateTime(i.start, timeZone)}` : i.problem}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime, localZone } from "@/lib/domain/date-format";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type QueryOf } from "@/lib/http/client";
@@ -73,7 +74,7 @@ export function AuditBrowser() {
             rowKey={(event) => event.id}
             empty="No audit events match."
             columns={[
-              { header: "When", cell: (event) => new Date(event.at).toLocaleString("en-GB") },
+              { header: "When", cell: (event) => formatDateTime(event.at, localZone()) },
               { header: "Who", cell: (event) => event.actorName ?? "—" },
               { header: "Action", cell: (event) => event.action },
               {

@@ -1,13 +1,6 @@
+import { formatDay, formatDateTime } from "@/lib/domain/date-format";
 import type { CaseDetail } from "@/lib/schemas/case";
-import {
-  anaesthesiaLabel,
-  formatDate,
-  formatInstant,
-  measureLabel,
-  mechanismLabel,
-  modalityLabel,
-  outcomeLabel,
-} from "./labels";
+import { anaesthesiaLabel, measureLabel, mechanismLabel, modalityLabel, outcomeLabel } from "./labels";
 
 type Symptoms = { plantarFlexionPain?: boolean; cracking?: boolean; onset?: string; triggers?: string | null } | null;
 
@@ -42,7 +35,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <ul>
           {c.imaging.map((i) => (
             <li key={i.id}>
-              {formatDate(i.performedOn)} — {modalityLabel[i.modality]}: {i.findings} (
+              {formatDay(i.performedOn)} — {modalityLabel[i.modality]}: {i.findings} (
               {i.supportsDiagnosis ? "supports the diagnosis" : "does not confirm it"})
             </li>
           ))}
@@ -54,7 +47,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
           <ul>
             {c.injections.map((i) => (
               <li key={i.id}>
-                {formatDate(i.performedOn)} — {i.guidance === "xray" ? "X-ray" : "ultrasound"}-guided:{" "}
+                {formatDay(i.performedOn)} — {i.guidance === "xray" ? "X-ray" : "ultrasound"}-guided:{" "}
                 {i.painRelieved ? "relieved the pain" : "no relief"}
               </li>
             ))}
@@ -68,10 +61,10 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <ul>
           {c.courses.map((course) => (
             <li key={course.id}>
-              From {formatDate(course.startedOn)} ({course.painSeverity} pain):{" "}
+              From {formatDay(course.startedOn)} ({course.painSeverity} pain):{" "}
               {course.measures.map((m) => measureLabel[m]).join(", ")} —{" "}
               {course.outcome
-                ? `${outcomeLabel[course.outcome]} at review on ${formatDate(course.reviewedOn!)}`
+                ? `${outcomeLabel[course.outcome]} at review on ${formatDay(course.reviewedOn!)}`
                 : "review due"}
             </li>
           ))}
@@ -81,7 +74,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <>
           <h3>Listing</h3>
           <p>
-            Listed for arthroscopy on {formatDate(c.listing.listedOn)} by {c.listing.surgeon}
+            Listed for arthroscopy on {formatDay(c.listing.listedOn)} by {c.listing.surgeon}
             {c.listing.notes && ` — ${c.listing.notes}`}
           </p>
         </>
@@ -92,11 +85,11 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
           <ul>
             {c.assessments.map((a) => (
               <li key={a.id}>
-                {formatDate(a.assessedOn)} by {a.anaesthetist}: ASA {a.asaGrade}, {anaesthesiaLabel[a.anaesthesiaType]};{" "}
+                {formatDay(a.assessedOn)} by {a.anaesthetist}: ASA {a.asaGrade}, {anaesthesiaLabel[a.anaesthesiaType]};{" "}
                 {a.admission === "day_case"
                   ? "day case possible (help at home)"
                   : "inpatient admission (no help at home)"}
-                ; valid until {formatDate(a.validUntil)}
+                ; valid until {formatDay(a.validUntil)}
               </li>
             ))}
           </ul>
@@ -106,7 +99,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
         <>
           <h3>Operation</h3>
           <p>
-            {formatInstant(c.operation.performedAt, kase.timeZone)} by {c.operation.surgeon}: {c.operation.procedure}.
+            {formatDateTime(c.operation.performedAt, kase.timeZone)} by {c.operation.surgeon}: {c.operation.procedure}.
             Anaesthesia: {anaesthesiaLabel[c.operation.anaesthesiaGiven]}
             {c.operation.anaesthesiaChangeReason && ` (changed: ${c.operation.anaesthesiaChangeReason})`}. Findings:{" "}
             {c.operation.findings}. Home analgesia: {c.operation.dischargeAnalgesia}.

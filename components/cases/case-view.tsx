@@ -1,5 +1,7 @@
 "use client";
 
+import { formatDateTime } from "@/lib/domain/date-format";
+
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { milestoneActivities } from "@/lib/domain/care-plan";
@@ -15,7 +17,7 @@ import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./case-record";
 import { CancelForm, DischargeForm } from "./closing-forms";
 import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-forms";
-import { formatInstant } from "./labels";
+
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 
@@ -164,7 +166,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
             <ol className="timeline">
               {kase.history.map((h, i) => (
                 <li key={i}>
-                  <strong>{formatInstant(h.at, kase.timeZone)}</strong> — {h.from ? `${statusLabel[h.from]} → ` : ""}
+                  <strong>{formatDateTime(h.at, kase.timeZone)}</strong> — {h.from ? `${statusLabel[h.from]} → ` : ""}
                   {statusLabel[h.to]}, by {h.by}
                   {h.reason && <div className="muted">{h.reason}</div>}
                 </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime, localZone } from "@/lib/domain/date-format";
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiAll } from "@/lib/http/client";
@@ -53,7 +54,7 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
                   },
                   { header: "Ankle", cell: (c) => c.side },
                   { header: "Stage", cell: (c) => c.statusLabel },
-                  { header: "Since", cell: (c) => new Date(c.statusChangedAt).toLocaleDateString("en-GB") },
+                  { header: "Since", cell: (c) => formatDateTime(c.statusChangedAt, localZone()) },
                 ]}
               />
             )}

@@ -52,20 +52,3 @@ export const activityLabel: Record<ClearanceActivity, string> = {
   running: "Running",
   other: "Other sport",
 };
-
-export const formatDate = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-export const formatInstant = (iso: string, timeZone: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  });

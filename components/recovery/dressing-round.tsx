@@ -1,5 +1,7 @@
 "use client";
 
+import { formatTime } from "@/lib/domain/date-format";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -8,7 +10,7 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { DressingRound as Round } from "@/lib/schemas/recovery";
 import { woundStates } from "@/lib/domain/vocabulary";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { formatTime } from "@/components/appointments/labels";
+
 import { woundLabel } from "./labels";
 
 type Visit = Round["items"][number];

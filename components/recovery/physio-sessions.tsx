@@ -1,12 +1,13 @@
 "use client";
 
+import { formatDateTime } from "@/lib/domain/date-format";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
 import { api, apiAll, type BodyOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { formatSlot } from "@/components/appointments/labels";
 
 /** The physiotherapist's sessions from a week ago to a week ahead; each is recorded on its day. */
 export function PhysioSessions({ physioId, today, timeZone }: { physioId: string; today: string; timeZone: string }) {
@@ -26,7 +27,8 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
       <ol className="round">
         {live.map((a) => (
           <li key={a.id}>
-            <strong>{formatSlot(a.start, timeZone)}</strong> — <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link>{" "}
+            <strong>{formatDateTime(a.start, timeZone)}</strong> —{" "}
+            <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link>{" "}
             <span className="muted">
               session {a.physioSession ?? "—"} · {a.room?.name}
             </span>

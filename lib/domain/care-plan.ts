@@ -1,6 +1,7 @@
 // The post-operative plan (SX-6), generated from the operation's calendar day D0 in the site's
 // zone. Leaflet: crutches 10-15 days, no cast or splint, a nurse dresses the wound every other
 // day, physiotherapy is arranged, cycling and swimming after 3 weeks, running after 2 months.
+import { formatDay } from "./date-format";
 import type { ClinicPolicies } from "./policies";
 import { addDays, addMonthsClamped, type Day } from "./time";
 import type { ClearanceActivity } from "./vocabulary";
@@ -28,15 +29,6 @@ export function earliestClearance(operationDay: Day, activity: Activity): Day {
     ? addMonthsClamped(operationDay, runningAfterMonths)
     : addDays(operationDay, cyclingSwimmingFromDay);
 }
-
-const formatDay = (day: Day) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 export function generateCarePlan(operationDay: Day, policies: ClinicPolicies): CarePlan {
   // PO-3: D2, D4, ... up to the planned day.

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/domain/date-format";
 import type { Metadata } from "next";
 import { passwordLinkState } from "@/lib/services/password-links";
 import { Providers } from "@/components/providers";
@@ -18,7 +19,7 @@ const refusals = {
   unknown: "This link is not valid. Check that it was copied whole, or ask the administrator for a new one.",
 } as const;
 
-const until = (at: Date) => at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const until = (at: Date) => `${formatDateTime(at, "UTC")} UTC`;
 
 /** The public page a set-password link opens (AC-2): the form while the link works, or why it does not. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,13 +1,14 @@
+import { formatDay, formatTime } from "@/lib/domain/date-format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { uuid } from "@/lib/schemas/common";
 import { DomainError } from "@/lib/domain/errors";
 import { getCarePlan } from "@/lib/services/cases";
-import { activityLabel, formatDate } from "@/components/cases/labels";
+import { activityLabel } from "@/components/cases/labels";
 import { DataTable } from "@/components/ui/data-table";
 import { PrintButton } from "@/components/ui/print-button";
-import { formatTime } from "@/components/appointments/labels";
+
 import { dayOf } from "@/lib/domain/time";
 
 export default async function CarePlanPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,7 +32,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
       <h1>Your recovery plan after posterior ankle arthroscopy</h1>
       <p>
         <strong>{plan.patient.name}</strong> · MRN {plan.patient.mrn} · {plan.side} ankle · operated on{" "}
-        <strong>{formatDate(plan.operationDate)}</strong> (day 0)
+        <strong>{formatDay(plan.operationDate)}</strong> (day 0)
       </p>
 
       <h2>What to expect</h2>
@@ -49,7 +50,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
             rowKey={(d) => d.dueOn}
             columns={[
               { header: "Day", cell: (d) => `D${d.day}` },
-              { header: "Date", cell: (d) => formatDate(d.dueOn) },
+              { header: "Date", cell: (d) => formatDay(d.dueOn) },
               {
                 header: "Booked",
                 cell: (d) =>
@@ -65,24 +66,24 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
               <tr>
                 <th scope="row">Crutch review</th>
                 <td>
-                  {formatDate(plan.crutchWeaningReview.from)} – {formatDate(plan.crutchWeaningReview.to)}
+                  {formatDay(plan.crutchWeaningReview.from)} – {formatDay(plan.crutchWeaningReview.to)}
                   {plan.crutchWeaningReview.weanedOn &&
-                    ` (off crutches ${formatDate(plan.crutchWeaningReview.weanedOn)})`}
+                    ` (off crutches ${formatDay(plan.crutchWeaningReview.weanedOn)})`}
                 </td>
               </tr>
               {plan.milestones.map((m) => (
                 <tr key={m.activity}>
                   <th scope="row">{activityLabel[m.activity]}</th>
                   <td>
-                    from {formatDate(m.earliestOn)}
-                    {m.clearedOn ? ` — cleared ${formatDate(m.clearedOn)}` : ""}
+                    from {formatDay(m.earliestOn)}
+                    {m.clearedOn ? ` — cleared ${formatDay(m.clearedOn)}` : ""}
                   </td>
                 </tr>
               ))}
               {plan.otherClearances.map((c) => (
                 <tr key={c.sport}>
                   <th scope="row">{c.sport}</th>
-                  <td>cleared {formatDate(c.clearedOn)}</td>
+                  <td>cleared {formatDay(c.clearedOn)}</td>
                 </tr>
               ))}
             </tbody>
@@ -93,8 +94,8 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
               <li key={p.number}>
                 Session {p.number}:{" "}
                 {p.bookedAt
-                  ? `${formatDate(dayOf(new Date(p.bookedAt), plan.timeZone))} at ${formatTime(p.bookedAt, plan.timeZone)}`
-                  : `by ${formatDate(p.dueBy)}`}
+                  ? `${formatDay(dayOf(new Date(p.bookedAt), plan.timeZone))} at ${formatTime(p.bookedAt, plan.timeZone)}`
+                  : `by ${formatDay(p.dueBy)}`}
               </li>
             ))}
             {plan.physio.length > 4 && <li>then weekly until running is cleared</li>}
