@@ -80,6 +80,34 @@ test.describe("clinic policies", () => {
   });
 });
 
+test.describe("clinic telephone", () => {
+  test("the administrator sets the clinic's telephone number, refused in a plain message when it is not one, and the patient's plan prints it", async ({
+    page,
+  }) => {
+    const admin = await apiAs("admin");
+    const before = await (await admin.get("/api/v1/policies")).json();
+    const surgeon = await apiAs("surgeon");
+    const operated = (await (await surgeon.get("/api/v1/cases?status=operated&limit=1")).json()).items[0];
+    try {
+      await signInThroughPage(page, emailOf("admin"));
+      await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Policies" }).click();
+      const phone = page.getByLabel("Telephone number printed on patients' plans");
+      await phone.fill("call reception");
+      await page.getByRole("button", { name: "Save policies" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toContainText("clinic phone: A phone number");
+      await phone.fill("+44 (0)20 7946 0999");
+      await page.getByRole("button", { name: "Save policies" }).click();
+      await expect(page.getByRole("status")).toContainText("Policies saved");
+      expect((await (await admin.get("/api/v1/policies")).json()).clinicPhone).toBe("+44 (0)20 7946 0999");
+
+      const plan = await (await surgeon.get(`/api/v1/cases/${operated.id}/care-plan`)).json();
+      expect(plan.clinic.phone).toBe("+44 (0)20 7946 0999");
+    } finally {
+      expect((await send(admin, endpoints.setPolicies, { body: before })).status()).toBe(200);
+    }
+  });
+});
+
 test.describe("staff accounts", () => {
   test("the administrator adds a nurse, who sets her own password through the link shown once and signs in; deactivating her after confirming ends her session (AC-2)", async ({
     browser,

@@ -62,7 +62,7 @@ test.describe("reception books", () => {
     await appointments.getByRole("button", { name: "Find free slots" }).click();
     await appointments.getByLabel("Day case").check();
     await appointments.getByRole("list", { name: "Free slots" }).getByRole("button").first().click();
-    await expect(appointments.getByRole("alert")).toContainText("Refused by rule SX-4");
+    await expect(appointments.getByRole("alert")).toContainText("Rule SX-4");
     await expect(appointments.getByRole("row").filter({ hasText: "Arthroscopy" })).toHaveCount(0);
   });
 

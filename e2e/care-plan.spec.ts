@@ -13,6 +13,16 @@ test.describe("post-operative plan", () => {
       page.getByRole("heading", { level: 1, name: "Your recovery plan after posterior ankle arthroscopy" }),
     ).toBeVisible();
     await expect(page.getByText("No cast or splint is needed after this operation.")).toBeVisible();
+    // The clinic to call, when to call it, and the pain relief prescribed at the operation.
+    await expect(page.getByText("Riverside Orthopaedic Clinic · Telephone 020 7946 0321")).toBeVisible();
+    const safetyNet = page.getByRole("region", { name: "When to call us straight away" });
+    await expect(safetyNet).toContainText("Call the clinic on 020 7946 0321");
+    await expect(safetyNet.getByRole("listitem").filter({ hasText: "in your calf" })).toBeVisible();
+    await expect(safetyNet).toContainText("call 999");
+    const { operation } = (await (await surgeon.get(`/api/v1/cases/${operated.id}`)).json()).clinical;
+    await expect(page.getByRole("region", { name: "Pain relief to take at home" })).toContainText(
+      operation.dischargeAnalgesia,
+    );
     await expect(page.getByRole("region", { name: "Wound dressings (every other day)" }).getByRole("row")).toHaveCount(
       8,
     );

@@ -77,7 +77,7 @@ test.describe("post-operative follow-up", () => {
     await expect(sport.getByText(/^running: Running may be cleared from/)).toBeVisible();
     await sport.getByLabel("Activity").selectOption("running");
     await sport.getByRole("button", { name: "Record clearance" }).click();
-    await expect(sport.getByRole("alert")).toContainText("Refused by rule PO-6");
+    await expect(sport.getByRole("alert")).toContainText("Rule PO-6");
 
     await page.goto(`/cases/${twoMonths.id}`);
     await sport.getByLabel("Activity").selectOption("running");

@@ -107,7 +107,7 @@ test.describe("surgeon", () => {
     await page.getByLabel("Operative findings").fill("Spur");
     await page.getByLabel("Analgesia prescribed for home").fill("Paracetamol");
     await page.getByRole("button", { name: "Record operation" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("Refused by rule SX-3");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Rule SX-3");
     await expect(page.locator(".badge")).toHaveText("Assessed for anaesthesia");
   });
 

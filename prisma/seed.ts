@@ -290,7 +290,10 @@ const demoCases: { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then
 export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await prisma.$transaction(async (tx) => {
-    const site = await tx.site.create({ data: { name: "Riverside Orthopaedic Clinic", timeZone: demoZone } });
+    const site = await tx.site.create({
+      // 020 7946 0xxx is the range Ofcom keeps for drama: it rings nobody.
+      data: { name: "Riverside Orthopaedic Clinic", timeZone: demoZone, policies: { clinicPhone: "020 7946 0321" } },
+    });
     for (const room of rooms) {
       // Open weekdays 08:00-18:00; the dressing rooms every day, as dressings fall every other day.
       const days = room.kind === "dressing" ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];

@@ -41,12 +41,25 @@ export function PoliciesForm() {
           assessmentValidityDays: number("assessmentValidityDays"),
           dressingPlannedUntilDay: number("dressingPlannedUntilDay"),
           physioFirstWithinDays: number("physioFirstWithinDays"),
+          clinicPhone: String(f.get("clinicPhone") ?? "").trim() || null,
           durations: Object.fromEntries(
             Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)]),
           ) as PoliciesInput["durations"],
         });
       }}
     >
+      <h2>Clinic</h2>
+      <div className="field">
+        <label htmlFor="clinicPhone">Telephone number printed on patients&apos; plans</label>
+        <input
+          id="clinicPhone"
+          name="clinicPhone"
+          type="tel"
+          autoComplete="off"
+          defaultValue={current.clinicPhone ?? ""}
+          placeholder="020 7946 0000"
+        />
+      </div>
       <h2>Pathway</h2>
       {fields.map((field) => (
         <div className="field" key={field.name}>

@@ -1,6 +1,16 @@
 import { ApiError } from "@/lib/http/client";
 
-/** An API refusal in plain words: the rule and its text for a 422, the field errors for a 400. */
+/** A field path as staff read it: "durations.consultation" -> "durations, consultation", "clinicPhone" -> "clinic phone". */
+const fieldName = (path: string) =>
+  path
+    .split(".")
+    .map((part) => part.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase())
+    .join(", ");
+
+/**
+ * An API refusal in plain words: for a 422 what was refused and why as the headline, the rule's ID and
+ * text as a secondary reference; for a 400 each field's problem.
+ */
 export function ProblemMessage({ error }: { error: unknown }) {
   const problem = error instanceof ApiError ? error.problem : null;
   if (!problem) {
@@ -21,8 +31,11 @@ export function ProblemMessage({ error }: { error: unknown }) {
     <div role="alert" className="alert error">
       {problem.status === 422 ? (
         <>
-          <strong>Refused by rule {problem.code}:</strong> {problem.detail}
-          {problem.rule && problem.rule !== problem.detail && <div className="muted">{problem.rule}</div>}
+          <strong>{problem.detail}</strong>
+          <div className="muted">
+            Rule {problem.code}
+            {problem.rule && problem.rule !== problem.detail && `: ${problem.rule}`}
+          </div>
         </>
       ) : (
         problem.detail
@@ -31,7 +44,8 @@ export function ProblemMessage({ error }: { error: unknown }) {
         <ul>
           {problem.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>
-              {e.path || "request"}: {e.message}
+              {e.path ? `${fieldName(e.path)}: ` : ""}
+              {e.message}
             </li>
           ))}
         </ul>

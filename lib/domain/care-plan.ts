@@ -24,6 +24,20 @@ export const crutchWeaningToDay = 15; // PO-1
 const cyclingSwimmingFromDay = 21; // PO-6
 const runningAfterMonths = 2; // PO-6
 
+/**
+ * When the patient should call the clinic (or NHS 111 out of hours) at once: the signs of the
+ * complications an arthroscopy can have (wound infection, deep vein thrombosis). The leaflet gives
+ * no such list; this is the clinic's own safety-net wording, printed on every plan.
+ */
+export const safetyNetAdvice = [
+  "a temperature of 38 °C or more, or you feel hot and shivery",
+  "redness or swelling spreading around a wound, or a wound that becomes more painful",
+  "fluid, pus or blood leaking from a wound, or a dressing that comes off",
+  "pain, swelling, warmth or redness in your calf",
+] as const;
+/** A clot may have reached the lungs: an emergency, not a call to the clinic. */
+export const emergencyAdvice = "If you suddenly become short of breath or have chest pain, call 999.";
+
 export function earliestClearance(operationDay: Day, activity: Activity): Day {
   return activity === "running"
     ? addMonthsClamped(operationDay, runningAfterMonths)

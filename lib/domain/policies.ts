@@ -12,6 +12,8 @@ export type ClinicPolicies = {
   dressingPlannedUntilDay: number;
   /** PO-4: the first physiotherapy session falls within this many days of the operation. */
   physioFirstWithinDays: number;
+  /** The number the printed plan tells patients to call; null until the administrator sets it. */
+  clinicPhone: string | null;
 };
 
 export const defaultPolicies: ClinicPolicies = {
@@ -28,6 +30,7 @@ export const defaultPolicies: ClinicPolicies = {
   assessmentValidityDays: 90,
   dressingPlannedUntilDay: 14,
   physioFirstWithinDays: 7,
+  clinicPhone: null,
 };
 
 const positiveWhole = (value: unknown): value is number =>
@@ -51,5 +54,6 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
     assessmentValidityDays: pick("assessmentValidityDays"),
     dressingPlannedUntilDay: pick("dressingPlannedUntilDay"),
     physioFirstWithinDays: pick("physioFirstWithinDays"),
+    clinicPhone: typeof given.clinicPhone === "string" && given.clinicPhone.trim() ? given.clinicPhone.trim() : null,
   };
 }

@@ -267,6 +267,11 @@ export const carePlanView = z
     ),
     otherClearances: z.array(z.object({ sport: z.string(), clearedOn: z.string() })),
     instructions: z.array(z.string()),
+    /** The pain relief prescribed for home at the operation, as the surgeon wrote it. */
+    homeAnalgesia: z.string().nullable(),
+    clinic: z.object({ name: z.string(), phone: z.string().nullable() }),
+    /** The signs that should make the patient call the clinic at once. */
+    safetyNet: z.object({ callClinic: z.array(z.string()), emergency: z.string() }),
   })
   .meta({ id: "CarePlan" });
 export type CarePlanView = z.infer<typeof carePlanView>;

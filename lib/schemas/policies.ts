@@ -10,6 +10,13 @@ export const policiesInput = z
     assessmentValidityDays: days(1, 365),
     dressingPlannedUntilDay: days(2, 60).refine((d) => d % 2 === 0, "Dressings fall on even days"),
     physioFirstWithinDays: days(1, 30),
+    // Digits with the spaces, brackets, hyphens and leading "+" people write them with.
+    clinicPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,24}$/, "A phone number: digits, spaces, brackets, hyphens, an optional leading +")
+      .nullable()
+      .optional(),
     durations: z
       .object(
         Object.fromEntries(appointmentKinds.map((k) => [k, minutes])) as Record<

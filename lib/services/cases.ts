@@ -6,7 +6,7 @@ import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { Prisma } from "@/lib/db/generated/client";
 import { caseActions } from "@/lib/domain/case-actions";
 import { statusLabel } from "@/lib/domain/case-status";
-import { earliestClearance, milestoneActivities } from "@/lib/domain/care-plan";
+import { earliestClearance, milestoneActivities, emergencyAdvice, safetyNetAdvice } from "@/lib/domain/care-plan";
 import { admissionFor } from "@/lib/domain/assessment";
 import { decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
@@ -229,6 +229,8 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
           include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
         },
         clearances: { orderBy: { clearedOn: "asc" } },
+        operation: { select: { dischargeAnalgesia: true } },
+        site: { select: { name: true, policies: true } },
       },
     });
     if (!row) throw notFound("The case");
@@ -276,6 +278,9 @@ export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePla
         .filter((c) => c.activity === "other")
         .map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
       instructions: Array.isArray(plan.instructions) ? plan.instructions.map(String) : [],
+      homeAnalgesia: row.operation?.dischargeAnalgesia ?? null,
+      clinic: { name: row.site.name, phone: policiesOf(row.site.policies).clinicPhone },
+      safetyNet: { callClinic: [...safetyNetAdvice], emergency: emergencyAdvice },
     };
   });
 }

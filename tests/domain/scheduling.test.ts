@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSnapshot } from "@/lib/domain/pathway";
 import { defaultPolicies, policiesOf } from "@/lib/domain/policies";
+import { policiesInput } from "@/lib/schemas/policies";
 import { checkPathway, checkReason, checkStaffing, checkWithinHours, windowsOn } from "@/lib/domain/scheduling";
 
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: "09:00", endsAt: "17:00" }));
@@ -102,6 +103,26 @@ describe("who and what each appointment needs", () => {
       dressing: 30,
       physio: 45,
     });
+  });
+});
+
+describe("the clinic's telephone number", () => {
+  it("is unset by default and read from the site's settings, blank meaning unset", () => {
+    expect(policiesOf({}).clinicPhone).toBeNull();
+    expect(policiesOf({ clinicPhone: " 020 7946 0321 " }).clinicPhone).toBe("020 7946 0321");
+    expect(policiesOf({ clinicPhone: "  " }).clinicPhone).toBeNull();
+    expect(policiesOf({ clinicPhone: 2079460321 }).clinicPhone).toBeNull();
+  });
+
+  it("is refused by the settings form unless it reads as a phone number", () => {
+    const base = { ...defaultPolicies, clinicPhone: undefined };
+    for (const bad of ["call reception", "12345", "020 7946 0321 ext. 4", "0".repeat(30)]) {
+      const result = policiesInput.safeParse({ ...base, clinicPhone: bad });
+      expect(result.success ? [] : result.error.issues.map((i) => i.path.join("."))).toEqual(["clinicPhone"]);
+    }
+    for (const good of ["020 7946 0321", "+44 (0)20 7946 0321", "0161-496-0000", null]) {
+      expect(policiesInput.safeParse({ ...base, clinicPhone: good }).success).toBe(true);
+    }
   });
 });
 

@@ -29,6 +29,16 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
           Download the appointments (.ics)
         </a>
       </p>
+      {!plan.clinic.phone && (
+        <p className="alert warn no-print" role="status">
+          The clinic&apos;s phone number is not set, so this plan cannot tell the patient whom to call. The
+          administrator sets it under Administration, Policies.
+        </p>
+      )}
+      <p className="clinic-heading">
+        <strong>{plan.clinic.name}</strong>
+        {plan.clinic.phone && <> · Telephone {plan.clinic.phone}</>}
+      </p>
       <h1>Your recovery plan after posterior ankle arthroscopy</h1>
       <p>
         <strong>{plan.patient.name}</strong> · MRN {plan.patient.mrn} · {plan.side} ankle · operated on{" "}
@@ -41,6 +51,27 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
           <li key={line}>{line}</li>
         ))}
       </ul>
+
+      <section aria-labelledby="safety-net-title" className="safety-net">
+        <h2 id="safety-net-title">When to call us straight away</h2>
+        <p>
+          Call the clinic{plan.clinic.phone ? ` on ${plan.clinic.phone}` : ""} (or NHS 111 when the clinic is closed) if
+          you have:
+        </p>
+        <ul>
+          {plan.safetyNet.callClinic.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p>
+          <strong>{plan.safetyNet.emergency}</strong>
+        </p>
+      </section>
+
+      <section aria-labelledby="analgesia-title">
+        <h2 id="analgesia-title">Pain relief to take at home</h2>
+        <p>{plan.homeAnalgesia ?? "As prescribed by your surgeon when you leave hospital."}</p>
+      </section>
 
       <div className="plan-grid">
         <section aria-labelledby="dressings-title">
