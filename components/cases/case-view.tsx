@@ -21,6 +21,19 @@ import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 
+type CaseDetail = Awaited<ReturnType<typeof api<typeof endpoints.getCase>>>;
+
+/** Status changes and recorded events in one list, oldest first: the case's timeline. */
+function timelineOf(kase: CaseDetail) {
+  const changes = kase.history.map((h) => ({
+    at: h.at,
+    what: `${h.from ? `${statusLabel[h.from]} → ` : ""}${statusLabel[h.to]}`,
+    by: h.by,
+    note: h.reason ?? undefined,
+  }));
+  return [...changes, ...(kase.clinical?.events ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+}
+
 type CaseAbilities = {
   recordClinical: boolean;
   recordAssessment: boolean;
@@ -164,11 +177,10 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
             <ol className="timeline">
-              {kase.history.map((h, i) => (
+              {timelineOf(kase).map((entry, i) => (
                 <li key={i}>
-                  <strong>{formatDateTime(h.at, kase.timeZone)}</strong> — {h.from ? `${statusLabel[h.from]} → ` : ""}
-                  {statusLabel[h.to]}, by {h.by}
-                  {h.reason && <div className="muted">{h.reason}</div>}
+                  <strong>{formatDateTime(entry.at, kase.timeZone)}</strong> — {entry.what}, by {entry.by}
+                  {entry.note && <div className="muted">{entry.note}</div>}
                 </li>
               ))}
             </ol>

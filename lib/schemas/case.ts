@@ -224,6 +224,8 @@ export const caseDetail = caseSummary
           })
           .nullable(),
         actions: z.record(z.string(), availability),
+        /** What was recorded besides status changes (dressings, physiotherapy, clearances, acknowledged alerts), oldest first. */
+        events: z.array(z.object({ at: z.string(), what: z.string(), by: z.string(), note: z.string().optional() })),
       })
       .nullable(),
   })

@@ -16,6 +16,7 @@ import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } 
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
+import { caseEvents } from "./case-timeline";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
@@ -135,6 +136,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     ]);
     const policies = policiesOf(row.site.policies);
     const today = dayOf(now, row.site.timeZone);
+    const events = clinical ? await caseEvents(tx, row.id) : [];
     return {
       ...presentSummary(row),
       timeZone: row.site.timeZone,
@@ -207,6 +209,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
                 }
               : null,
             actions: caseActions(snapshotOf(row), today, policies),
+            events,
           }
         : null,
     };
