@@ -64,7 +64,10 @@ export function DressingRound({ today }: { today: string }) {
                 </span>
               </div>
               {visit.recorded ? (
-                <p className="alert ok">Recorded: {woundLabel[visit.recorded.woundState]}</p>
+                <p role="status" className="alert ok">
+                  Recorded: {woundLabel[visit.recorded.woundState]}.{" "}
+                  <Link href={`/cases/${visit.caseId}#timeline-title`}>See it in the case&apos;s timeline</Link>
+                </p>
               ) : visit.appointmentId ? (
                 <RecordDressing id={visit.appointmentId} endpoint={endpoints.recordDressing} date={date} />
               ) : visit.visitId ? (

@@ -33,7 +33,9 @@ export function PhysioSessions({ physioId, today, timeZone }: { physioId: string
               session {a.physioSession ?? "—"} · {a.room?.name}
             </span>
             {a.recorded ? (
-              <p className="alert ok">Recorded.</p>
+              <p role="status" className="alert ok">
+                Recorded. <Link href={`/cases/${a.caseId}#timeline-title`}>See it in the case&apos;s timeline</Link>
+              </p>
             ) : dayOf(new Date(a.start), timeZone) <= today ? (
               <RecordSession appointmentId={a.id} />
             ) : null}
