@@ -1,5 +1,6 @@
 // What the anaesthesia assessment allows on an operation day: which assessment holds (SX-2,
 // SX-3) and how the patient is admitted (SX-4).
+import { formatDay } from "./date-format";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, type Day } from "./time";
@@ -24,7 +25,7 @@ export function validAssessmentFor<A extends { assessedOn: Day }>(
       ok: false,
       violation: violation(
         "SX-3",
-        `The anaesthesia assessment of ${latest.assessedOn} was valid until ${validUntil}: a new assessment is needed.`,
+        `The anaesthesia assessment of ${formatDay(latest.assessedOn)} was valid until ${formatDay(validUntil)}: a new assessment is needed.`,
       ),
     };
   }

@@ -1,6 +1,7 @@
 // Each command on a case as a pure decision: given what the case holds, the input and today's
 // date in the site's zone, either the violated rule or the status the case moves to (if any).
 // Every status change of a case is one of these decisions (see case-decision.ts).
+import { formatDay } from "./date-format";
 import { validAssessmentFor } from "./assessment";
 import { earliestClearance, crutchWeaningFromDay } from "./care-plan";
 import type { CaseDecision, CaseMove, Opening, Refusal, Stay } from "./case-decision";
@@ -40,7 +41,7 @@ export const isDecidedMove = (move: CaseMove): boolean => decided.has(move);
 const stay: Stay = { ok: true, to: null };
 
 const notInFuture = (day: Day, today: Day) =>
-  day > today ? violation("PW-1", `The date ${day} is in the future.`) : null;
+  day > today ? violation("PW-1", `The date ${formatDay(day)} is in the future.`) : null;
 
 const beforeSurgery: CaseStatus[] = [
   "referred",
@@ -133,7 +134,9 @@ export function decideCourseReview(
   const future = notInFuture(input.reviewedOn, today);
   if (future) return refuse(future);
   if (input.reviewedOn < course.startedOn) {
-    return refuse(violation("PW-2", `The review cannot be dated before the course started (${course.startedOn}).`));
+    return refuse(
+      violation("PW-2", `The review cannot be dated before the course started (${formatDay(course.startedOn)}).`),
+    );
   }
   if (input.outcome === "resolved")
     return move(c, "closed_resolved", "First-line treatment resolved the symptoms (FL-3).");
@@ -166,7 +169,9 @@ export function decideAssessment(c: CaseSnapshot, input: { assessedOn: Day }, to
   const future = notInFuture(input.assessedOn, today);
   if (future) return refuse(future);
   if (input.assessedOn < c.listing.listedOn) {
-    return refuse(violation("PW-2", `The assessment cannot be dated before the listing (${c.listing.listedOn}).`));
+    return refuse(
+      violation("PW-2", `The assessment cannot be dated before the listing (${formatDay(c.listing.listedOn)}).`),
+    );
   }
   return c.status === "listed_for_surgery"
     ? move(c, "assessed", "Pre-operative anaesthesia assessment completed.")
@@ -195,7 +200,7 @@ export function decideArthroscopyBooking(
   }
   if (booking.moving) return stay;
   const admission = booking.admission === "day_case" ? "day case" : "inpatient";
-  return move(c, "scheduled", `Arthroscopy booked for ${booking.day} (${admission}).`);
+  return move(c, "scheduled", `Arthroscopy booked for ${formatDay(booking.day)} (${admission}).`);
 }
 
 /** SC-4: cancelling the booked arthroscopy returns a scheduled case to "assessed", to be booked again. */
@@ -254,7 +259,7 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
   if (!c.operation || !afterSurgery.includes(c.status))
     return refuse(violation("PW-3", "Crutch weaning is recorded after the operation, before discharge."));
   if (c.crutchesWeanedOn)
-    return refuse(violation("PW-3", `The patient has been off crutches since ${c.crutchesWeanedOn}.`));
+    return refuse(violation("PW-3", `The patient has been off crutches since ${formatDay(c.crutchesWeanedOn)}.`));
   const future = notInFuture(input.recordedOn, today);
   if (future) return refuse(future);
   const day = daysBetween(c.operation.operationDay, input.recordedOn);
@@ -262,7 +267,7 @@ export function decideCrutchWeaning(c: CaseSnapshot, input: { recordedOn: Day },
     return refuse(
       violation(
         "PO-1",
-        `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${addDays(c.operation.operationDay, crutchWeaningFromDay)}); this is day ${day}.`,
+        `Crutch weaning may be recorded from day ${crutchWeaningFromDay} (${formatDay(addDays(c.operation.operationDay, crutchWeaningFromDay))}); this is day ${day}.`,
       ),
     );
   }
@@ -293,7 +298,7 @@ export function decideClearance(
     return refuse(
       violation(
         "PO-6",
-        `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${earliest}.`,
+        `${input.activity[0]!.toUpperCase()}${input.activity.slice(1)} may be cleared from ${formatDay(earliest)}.`,
       ),
     );
   return decidePostOperativeRecord(c);
@@ -320,5 +325,9 @@ export function decideDischarge(
     return refuse(violation("PW-2", "The discharge cannot be dated before the operation."));
   // The pathway discharges from recovery, which the first post-operative record starts.
   if (c.status !== "recovery") return refuse(violation("PW-3"));
-  return move(c, "discharged", `Discharged on ${input.dischargedOn}${input.notes ? `: ${input.notes}` : "."}`);
+  return move(
+    c,
+    "discharged",
+    `Discharged on ${formatDay(input.dischargedOn)}${input.notes ? `: ${input.notes}` : "."}`,
+  );
 }

@@ -1,5 +1,6 @@
 // After the operation: dressing records and what follows them (PO-3), missed visits at the
 // site's midnight, and the alerts the surgeon must see (PO-1, PO-3, PO-4). Pure.
+import { formatDay } from "./date-format";
 import { crutchWeaningToDay } from "./care-plan";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
@@ -14,7 +15,7 @@ export function checkDressingRecord(
   if (input.recorded) return violation("PW-3", "This dressing visit is already recorded.");
   if (!input.visitOpen) return violation("PW-3", "This dressing visit is no longer planned.");
   if (input.appointmentDay > today)
-    return violation("PW-1", `This visit is on ${input.appointmentDay}: it is recorded on the day.`);
+    return violation("PW-1", `This visit is on ${formatDay(input.appointmentDay)}: it is recorded on the day.`);
   return null;
 }
 

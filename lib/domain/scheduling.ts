@@ -1,6 +1,7 @@
 // Booking rules: who and what each kind of appointment needs (SC-3), working and opening hours
 // (SC-2), and where the pathway allows each kind (SX-2..SX-4, PO-3, PO-4). Pure: instants and
 // calendar days come in, a violation or nothing comes out.
+import { formatDay } from "./date-format";
 import { isOpen } from "./case-status";
 import { decideArthroscopyBooking, type CaseSnapshot } from "./pathway";
 import type { ClinicPolicies } from "./policies";
@@ -124,10 +125,10 @@ export function checkPathway(
       if (booking.day > booking.dressing.dueOn)
         return violation(
           "PO-3",
-          `This dressing is due on ${booking.dressing.dueOn}: it cannot move later than its due day.`,
+          `This dressing is due on ${formatDay(booking.dressing.dueOn)}: it cannot move later than its due day.`,
         );
       if (!booking.moving && booking.day !== booking.dressing.dueOn)
-        return violation("PO-3", `This dressing is due on ${booking.dressing.dueOn}.`);
+        return violation("PO-3", `This dressing is due on ${formatDay(booking.dressing.dueOn)}.`);
       return null;
     }
     case "physio": {

@@ -2,6 +2,7 @@
 // nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
 // (PO-4; a late first one in the week ahead), at the times chosen. A day with nobody free is
 // reported, never moved.
+import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
@@ -140,7 +141,7 @@ export async function bookPostOperativeSeries(
                 day: by,
                 start: null,
                 label,
-                problem: `At ${request.physioTime} on no day from ${from} to ${until}: ${[...problems].join(" ") || "every such time has passed."}`,
+                problem: `At ${request.physioTime} on no day from ${formatDay(from)} to ${formatDay(until)}: ${[...problems].join(" ") || "every such time has passed."}`,
               },
             },
       );

@@ -1,5 +1,6 @@
 // The post-operative follow-up: recording dressings and physiotherapy sessions, replacing
 // missed dressings, the nurse's round and the surgeon's recovery board with its alerts.
+import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
@@ -159,7 +160,8 @@ export async function recordPhysioSession(
     const today = dayOf(now, appointment.case.site.timeZone);
     const day = dayOf(appointment.startsAt, appointment.case.site.timeZone);
     if (appointment.physioRecord) throw refusal(violation("PW-3", "This session is already recorded."));
-    if (day > today) throw refusal(violation("PW-1", `This session is on ${day}: it is recorded on the day.`));
+    if (day > today)
+      throw refusal(violation("PW-1", `This session is on ${formatDay(day)}: it is recorded on the day.`));
     const record = await tx.physioRecord.create({
       data: {
         appointmentId,

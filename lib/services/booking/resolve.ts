@@ -2,6 +2,7 @@
 // which item of the post-operative plan it holds (PO-3, PO-4), how an arthroscopy admits (SX-4),
 // and who and where: the clinician, anaesthetist and room the client named, or the first free
 // ones the server finds at that time.
+import { formatDay } from "@/lib/domain/date-format";
 import type { Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import { admissionFor, validAssessmentFor } from "@/lib/domain/assessment";
@@ -74,7 +75,10 @@ async function resolvePlanItem(tx: Tx, row: CaseRow, input: AppointmentInput, da
     if (!visit && input.dressingVisitId) throw notOfThisCase("dressingVisitId", "dressing visit");
     if (!visit)
       throw refusal(
-        violation("PO-3", `No dressing of this case is due on ${day}: dressings fall every other day from day 2.`),
+        violation(
+          "PO-3",
+          `No dressing of this case is due on ${formatDay(day)}: dressings fall every other day from day 2.`,
+        ),
       );
     return {
       dressingVisitId: visit.id,
