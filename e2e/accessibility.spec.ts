@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { endpoints } from "@/lib/http/endpoints";
 import type { Role } from "@/lib/auth/policy";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
+import { today, weekdayAfter } from "./clock";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -43,6 +44,23 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test("the calendar grid, with a clinician's free blocks and an opened booking", async ({ page }) => {
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto("/calendar");
+    await expect(page.locator(".rbc-time-view")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Calendar of").selectOption("clinician");
+    await page.getByLabel("Clinician").selectOption({ label: "Mr Alan Hart" });
+    await page.getByLabel("Show").selectOption("day");
+    await page.getByLabel("Date").fill(weekdayAfter(today(), 1));
+    await expect(page.getByRole("button", { name: /Free/ }).first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: /Free/ }).first().press("Enter");
+    await expect(page.getByRole("heading", { name: "Book an appointment" })).toBeFocused();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   test("a case page with its forms", async ({ page }) => {
     const surgeon = await apiAs("surgeon");

@@ -24,12 +24,12 @@ test.describe("calendars and hours", () => {
     await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Calendar" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
     await page.getByLabel("Date").fill(day);
-    await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
+    await expect(page.getByRole("button").filter({ hasText: first.patient.name }).first()).toBeVisible();
 
     await page.getByLabel("Calendar of").selectOption("clinician");
     await page.getByLabel("Clinician").selectOption({ label: first.clinician.name });
     await page.getByLabel("Show").selectOption("day");
-    await expect(page.getByRole("row").filter({ hasText: first.patient.name }).first()).toBeVisible();
+    await expect(page.getByRole("button").filter({ hasText: first.patient.name }).first()).toBeVisible();
   });
 
   test("leave entered by the administrator keeps a surgeon from being booked that day (SC-2)", async ({ page }) => {

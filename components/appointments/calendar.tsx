@@ -1,39 +1,77 @@
 "use client";
 
-import { formatDay, formatTime } from "@/lib/domain/date-format";
-
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+import { freeIntervals } from "@/lib/domain/calendar-grid";
+import { formatDateTime } from "@/lib/domain/date-format";
+import { windowsOn, type WeeklyHours } from "@/lib/domain/scheduling";
 import { addDays, instantAt } from "@/lib/domain/time";
 import { apiAll, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
+import type { AppointmentView } from "@/lib/schemas/appointment";
 import { ProblemMessage } from "@/components/ui/problem-message";
-import { DataTable } from "@/components/ui/data-table";
-import { kindLabel } from "./labels";
+import { BookingDetail } from "./calendar-booking";
+import { BookFromGrid } from "./calendar-book";
+import { CalendarGrid } from "./calendar-grid";
 
 type Option = { id: string; name: string };
+/** Weekly hours in site time and dated exceptions (no times: off all day) of one clinician or room. */
+export type Hours = {
+  weekly: WeeklyHours[];
+  exceptions: { onDate: string; startsAt: string | null; endsAt: string | null }[];
+};
+type Selection =
+  { open: "booking"; appointment: AppointmentView; proposedStart?: Date } | { open: "book"; start: Date } | null;
 
+// The grid measures the browser's window and lays dates out in the browser's zone: it is drawn in
+// the browser only (on the server, and before hydration, the page shows "Loading…").
+const noChange = () => () => undefined;
+const phoneWidth = "(max-width: 40rem)";
+const onWidthChange = (notify: () => void) => {
+  const query = window.matchMedia(phoneWidth);
+  query.addEventListener("change", notify);
+  return () => query.removeEventListener("change", notify);
+};
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
-/** Day and week views of the site, one clinician or one room, cancelled appointments shown struck through. */
+/**
+ * Day and week grid of the site, one clinician or one room: booked and cancelled (struck through)
+ * appointments, and for a clinician or room the free parts of their hours. A booking opens a
+ * panel (details, move, cancel); a free block or range opens a booking form. At phone width the
+ * week shows one day at a time.
+ */
 export function Calendar({
   timeZone,
   today,
   staff,
   rooms,
+  hours,
 }: {
   timeZone: string;
   today: string;
   staff: Option[];
   rooms: Option[];
+  hours: Record<string, Hours>;
 }) {
   const [view, setView] = useState<"site" | "clinician" | "room">("site");
   const [who, setWho] = useState("");
   const [span, setSpan] = useState<"day" | "week">("week");
   const [day, setDay] = useState(today);
-  const first = span === "week" ? mondayOf(day) : day;
-  const days = Array.from({ length: span === "week" ? 7 : 1 }, (_, i) => addDays(first, i));
+  const [selection, setSelection] = useState<Selection>(null);
+  const [done, setDone] = useState("");
+  const inBrowser = useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
+  const phone = useSyncExternalStore(
+    onWidthChange,
+    () => window.matchMedia(phoneWidth).matches,
+    () => false,
+  );
+  const shownSpan = phone ? "day" : span;
+  const first = shownSpan === "week" ? mondayOf(day) : day;
+  const days = Array.from({ length: shownSpan === "week" ? 7 : 1 }, (_, i) => addDays(first, i));
   const from = instantAt(first, 0, 0, timeZone).toISOString();
   const to = instantAt(addDays(first, days.length), 0, 0, timeZone).toISOString();
   const filter: QueryOf<typeof endpoints.listAppointments> =
@@ -45,6 +83,25 @@ export function Calendar({
     queryFn: () => apiAll(endpoints.listAppointments, { query: { from, to, ...filter } }),
   });
   const options = view === "clinician" ? staff : rooms;
+  const step = (n: number) => setDay(addDays(day, shownSpan === "week" ? 7 * n : n));
+  const booked = (list.data?.items ?? [])
+    .filter((a) => a.status === "booked")
+    .map((a) => ({ start: new Date(a.start), end: new Date(a.end) }));
+  const ofWho = who ? hours[who] : undefined;
+  const windows = ofWho
+    ? days.flatMap((d) =>
+        windowsOn(
+          d,
+          ofWho.weekly,
+          timeZone,
+          ofWho.exceptions.find((e) => e.onDate === d),
+        ),
+      )
+    : [];
+  const finished = (message: string) => {
+    setSelection(null);
+    setDone(message);
+  };
 
   return (
     <>
@@ -90,51 +147,62 @@ export function Calendar({
             <input id="cal-day" type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
           </div>
           <div className="field row tight">
-            <button type="button" className="secondary" onClick={() => setDay(addDays(day, span === "week" ? -7 : -1))}>
+            <button type="button" className="secondary" onClick={() => step(-1)}>
               Previous
             </button>
             <button type="button" className="secondary" onClick={() => setDay(today)}>
               Today
             </button>
-            <button type="button" className="secondary" onClick={() => setDay(addDays(day, span === "week" ? 7 : 1))}>
+            <button type="button" className="secondary" onClick={() => step(1)}>
               Next
             </button>
           </div>
         </div>
+        {phone && span === "week" && <p className="muted">On a narrow screen the week is shown one day at a time.</p>}
+        <p className="muted">
+          Times are the site&apos;s ({timeZone}). Open a booking to move or cancel it (Enter on a focused booking);
+          choose a free block or drag over empty time to book.
+        </p>
       </section>
+      <div role="status">{done && <p className="alert ok">{done}</p>}</div>
+      {selection?.open === "booking" && (
+        <BookingDetail
+          key={selection.appointment.id + String(selection.proposedStart?.getTime())}
+          appointment={selection.appointment}
+          proposedStart={selection.proposedStart}
+          timeZone={timeZone}
+          onClose={() => setSelection(null)}
+          onDone={finished}
+        />
+      )}
+      {selection?.open === "book" && (
+        <BookFromGrid
+          key={selection.start.getTime()}
+          start={selection.start}
+          timeZone={timeZone}
+          resources={view === "clinician" && who ? { clinicianId: who } : view === "room" && who ? { roomId: who } : {}}
+          onClose={() => setSelection(null)}
+          onDone={(a) => finished(`Booked: ${a.patient.name}, ${formatDateTime(a.start, timeZone)}.`)}
+        />
+      )}
       {!ready && <p className="muted">Choose a {view === "clinician" ? "clinician" : "room"}.</p>}
       {list.error && <ProblemMessage error={list.error} />}
-      {ready && list.isPending && <p className="muted">Loading…</p>}
-      {list.data &&
-        days.map((d) => {
-          const rows = list.data.items.filter(
-            (a) =>
-              new Date(a.start) >= instantAt(d, 0, 0, timeZone) &&
-              new Date(a.start) < instantAt(addDays(d, 1), 0, 0, timeZone),
-          );
-          return (
-            <section key={d} className="panel" aria-label={formatDay(d)}>
-              <h2>{formatDay(d)}</h2>
-              <DataTable
-                rows={rows}
-                rowKey={(a) => a.id}
-                rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
-                empty="Nothing booked."
-                columns={[
-                  { header: "Time", cell: (a) => `${formatTime(a.start, timeZone)}–${formatTime(a.end, timeZone)}` },
-                  { header: "Appointment", cell: (a) => kindLabel[a.kind] },
-                  { header: "Patient", cell: (a) => <Link href={`/cases/${a.caseId}`}>{a.patient.name}</Link> },
-                  {
-                    header: "Clinicians",
-                    cell: (a) => [a.clinician?.name, a.anaesthetist?.name].filter(Boolean).join(", ") || "—",
-                  },
-                  { header: "Room", cell: (a) => a.room?.name ?? (a.kind === "dressing" ? "Home visit" : "—") },
-                  { header: "Status", cell: (a) => a.status },
-                ]}
-              />
-            </section>
-          );
-        })}
+      {ready && (list.isPending || !inBrowser) && <p className="muted">Loading…</p>}
+      {list.data && inBrowser && (
+        <>
+          {list.data.items.length === 0 && <p className="muted">Nothing booked in this period.</p>}
+          <CalendarGrid
+            view={shownSpan}
+            day={day}
+            timeZone={timeZone}
+            appointments={list.data.items}
+            free={freeIntervals(windows, booked, new Date())}
+            onOpen={(appointment) => setSelection({ open: "booking", appointment })}
+            onFree={(start) => setSelection({ open: "book", start })}
+            onDrop={(appointment, proposedStart) => setSelection({ open: "booking", appointment, proposedStart })}
+          />
+        </>
+      )}
     </>
   );
 }
