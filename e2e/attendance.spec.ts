@@ -85,6 +85,6 @@ test.describe("attendance", () => {
     await absentOnBoard.getByRole("link", { name: "Book again…" }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${absent.id}\\?rebook=`));
     await expect(page.getByRole("heading", { name: "Book the visit again" })).toBeVisible();
-    await expect(page.getByLabel("Appointment")).toHaveValue("dressing");
+    await expect(page.getByLabel("Appointment", { exact: true })).toHaveValue("dressing");
   });
 });
