@@ -80,6 +80,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   getAppointment: 404,
   moveAppointment: 400,
   cancelAppointment: 400,
+  markAttendance: 400, // outcome is required
   bookPostOperativeSeries: 400, // neither a dressing nor a physiotherapy time
   recordDressing: 400,
   recordDressingVisit: 400, // woundState is required
@@ -305,6 +306,13 @@ test.describe("malformed input", () => {
       url: `/api/v1/appointments/${randomUUID()}/cancel`,
       data: {},
       paths: ["reason"],
+    },
+    {
+      name: "an attendance mark with an outcome it does not know",
+      endpoint: endpoints.markAttendance,
+      url: `/api/v1/appointments/${randomUUID()}/attendance`,
+      data: { outcome: "late" },
+      paths: ["outcome"],
     },
     {
       name: "a post-operative series at an impossible time",

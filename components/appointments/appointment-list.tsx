@@ -9,17 +9,26 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { DataTable } from "@/components/ui/data-table";
 import { ProblemMessage } from "@/components/ui/problem-message";
+import { AttendanceButtons, AttendanceLabel, attendanceOpen } from "./attendance";
 import { kindLabel, wallClockToInstant } from "./labels";
 
-/** A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a reason. */
+/**
+ * A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a
+ * reason. With `attendance`, arrived / did not attend can be marked from the appointment's day on
+ * (`today`, the site's day); with `onRebook`, a visit or session not attended can be booked again.
+ */
 export function AppointmentList({
   query,
   timeZone,
   canChange,
+  attendance,
+  onRebook,
 }: {
   query: QueryOf<typeof endpoints.listAppointments>;
   timeZone: string;
   canChange: (a: AppointmentView) => boolean;
+  attendance?: { today: string; canMark: (a: AppointmentView) => boolean };
+  onRebook?: (a: AppointmentView) => void;
 }) {
   const list = useQuery({
     queryKey: ["appointments", query],
@@ -27,6 +36,16 @@ export function AppointmentList({
   });
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
+  // A visit or session not attended is booked again once, until another appointment holds it.
+  const bookedAgain = (a: AppointmentView) =>
+    list.data.items.some(
+      (b) =>
+        b.id !== a.id &&
+        b.status === "booked" &&
+        b.attendance !== "did_not_attend" &&
+        ((a.dressingVisitId && b.dressingVisitId === a.dressingVisitId) ||
+          (a.physioSessionId && b.physioSessionId === a.physioSessionId)),
+    );
   return (
     <DataTable
       rows={list.data.items}
@@ -56,6 +75,7 @@ export function AppointmentList({
           cell: (a) => (
             <>
               {a.status}
+              <AttendanceLabel appointment={a} timeZone={timeZone} />
               {a.history.length > 1 && (
                 <div className="muted">
                   {a.history
@@ -69,8 +89,25 @@ export function AppointmentList({
         },
         {
           header: <span className="visually-hidden">Actions</span>,
-          cell: (a) =>
-            a.status === "booked" && canChange(a) && <ChangeAppointment appointment={a} timeZone={timeZone} />,
+          cell: (a) => (
+            <>
+              {attendance && attendance.canMark(a) && attendanceOpen(a, attendance.today, timeZone) && (
+                <AttendanceButtons appointment={a} />
+              )}
+              {a.status === "booked" && a.attendance === null && canChange(a) && (
+                <ChangeAppointment appointment={a} timeZone={timeZone} />
+              )}
+              {onRebook &&
+                a.attendance === "did_not_attend" &&
+                (a.dressingVisitId || a.physioSessionId) &&
+                canChange(a) &&
+                !bookedAgain(a) && (
+                  <button type="button" className="secondary" onClick={() => onRebook(a)}>
+                    Book again…
+                  </button>
+                )}
+            </>
+          ),
         },
       ]}
     />

@@ -17,7 +17,8 @@ type Slot = AnswerOf<typeof endpoints.findSlots>["items"][number];
  * clear of everyone's bookings) and books the one chosen. For an arthroscopy the admission
  * follows the anaesthesia assessment: a day case only with help at home (SX-4). `homeSupport` is
  * undefined for a role that may not read the assessment (reception): the booking then follows
- * the assessment on the server unless another admission is chosen.
+ * the assessment on the server unless another admission is chosen. With `rebook`, an appointment
+ * the patient did not attend, it books the same dressing visit or physiotherapy session again.
  */
 export function BookingPanel({
   caseId,
@@ -25,15 +26,17 @@ export function BookingPanel({
   today,
   kinds,
   homeSupport,
+  rebook,
 }: {
   caseId: string;
   timeZone: string;
   today: string;
   kinds: AppointmentKind[];
   homeSupport: boolean | null | undefined;
+  rebook?: { kind: AppointmentKind; dressingVisitId: string | null; physioSessionId: string | null };
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<AppointmentKind>(kinds[0] ?? "consultation");
+  const [kind, setKind] = useState<AppointmentKind>(rebook?.kind ?? kinds[0] ?? "consultation");
   const [from, setFrom] = useState(today);
   const [homeVisit, setHomeVisit] = useState(false);
   const [search, setSearch] = useState<{ kind: AppointmentKind; from: string; homeVisit: boolean } | null>(null);
@@ -74,6 +77,12 @@ export function BookingPanel({
           roomId: slot.room?.id,
           homeVisit: search!.homeVisit || undefined,
           admission: search!.kind === "arthroscopy" && admission !== "as_assessed" ? admission : undefined,
+          ...(rebook?.kind === search!.kind
+            ? {
+                dressingVisitId: rebook.dressingVisitId ?? undefined,
+                physioSessionId: rebook.physioSessionId ?? undefined,
+              }
+            : {}),
         },
       }),
     // A slot taken meanwhile disappears from the list.

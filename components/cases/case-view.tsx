@@ -1,16 +1,19 @@
 "use client";
 
-import { formatDateTime } from "@/lib/domain/date-format";
+import { formatDateTime, formatDay } from "@/lib/domain/date-format";
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { milestoneActivities } from "@/lib/domain/care-plan";
 import { statusLabel } from "@/lib/domain/case-status";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
+import type { AppointmentView } from "@/lib/schemas/appointment";
 import { AppointmentList } from "@/components/appointments/appointment-list";
+import { kindLabel } from "@/components/appointments/labels";
 import { BookingPanel } from "@/components/appointments/booking-panel";
 import { SeriesPanel } from "@/components/appointments/series-panel";
 import { ActionList, type Action } from "./command";
@@ -39,13 +42,22 @@ type CaseAbilities = {
   recordAssessment: boolean;
   recordRecovery: boolean;
   bookableKinds: AppointmentKind[];
+  attendanceKinds: AppointmentKind[];
 };
 
-export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }) {
+export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseAbilities; rebookId?: string }) {
   const query = useQuery({
     queryKey: ["case", caseId],
     queryFn: () => api(endpoints.getCase, { params: { id: caseId } }),
   });
+  // The visit or session not attended that is being booked again: chosen in the list, or named by the board's link.
+  const [chosenRebook, setRebook] = useState<AppointmentView | null>(null);
+  const linkedRebook = useQuery({
+    queryKey: ["appointments", "one", rebookId],
+    enabled: Boolean(rebookId),
+    queryFn: () => api(endpoints.getAppointment, { params: { id: rebookId! } }),
+  });
+  const rebook = chosenRebook ?? (linkedRebook.data?.caseId === caseId ? linkedRebook.data : null);
   if (query.isPending) return <p className="muted">Loading the case…</p>;
   if (query.error) return <ProblemMessage error={query.error} />;
   const kase = query.data;
@@ -198,11 +210,25 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           query={{ caseId }}
           timeZone={kase.timeZone}
           canChange={(a) => can.bookableKinds.includes(a.kind)}
+          attendance={{ today: kase.today, canMark: (a) => can.attendanceKinds.includes(a.kind) }}
+          onRebook={(a) => {
+            setRebook(a);
+            document.getElementById("book")?.scrollIntoView();
+          }}
         />
         {can.bookableKinds.length > 0 && (
           <>
-            <h3>Book an appointment</h3>
+            <h3 id="book">{rebook ? "Book the visit again" : "Book an appointment"}</h3>
+            {rebook && (
+              <p className="alert warn" role="status">
+                The patient did not attend the {kindLabel[rebook.kind].toLowerCase()} of{" "}
+                {formatDateTime(rebook.start, kase.timeZone)}: book the same{" "}
+                {rebook.kind === "dressing" ? `dressing (due ${formatDay(rebook.dressingDueOn!)})` : `session`} again.
+              </p>
+            )}
             <BookingPanel
+              key={rebook?.id ?? "new"}
+              rebook={rebook ?? undefined}
               caseId={caseId}
               timeZone={kase.timeZone}
               today={kase.today}

@@ -105,6 +105,11 @@ function AlertItem({
   return (
     <li className={`alert-item ${alert.kind}`}>
       <strong>{alert.message}</strong> <span className="muted">({alert.rule})</span>
+      {alert.rebook && (
+        <Link className="button secondary" href={`/cases/${caseId}?rebook=${alert.rebook.appointmentId}#book`}>
+          Book again…
+        </Link>
+      )}
       {canReplace && alert.kind === "missed_dressing" && (
         <button type="button" className="secondary" onClick={() => replace.mutate()} disabled={replace.isPending}>
           Replace with a visit next day

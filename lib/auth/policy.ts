@@ -47,6 +47,9 @@ export const policy = {
   // Book, move, cancel appointments: every role books some kinds (see bookableKinds).
   "appointment.book": everyone,
   "appointment.read": everyone,
+  // Mark a patient arrived or not attending: reception, and each role for the kinds it books
+  // (mayMarkAttendance), as the appointment's own day comes.
+  "appointment.attendance": everyone,
   // Why an appointment was moved or cancelled can be clinical ("wound breakdown"): the
   // administrator, who reads no clinical record, sees the history without the reasons.
   "appointment.readReasons": ["reception", ...clinical],
@@ -71,6 +74,11 @@ const bookableKinds: Record<Role, readonly AppointmentKind[]> = {
 
 export function mayBook(role: Role, kind: AppointmentKind): boolean {
   return bookableKinds[role].includes(kind);
+}
+
+/** Whether `role` marks attendance at an appointment of `kind`: the roles that book that kind. */
+export function mayMarkAttendance(role: Role, kind: AppointmentKind): boolean {
+  return isAllowed(role, "appointment.attendance") && mayBook(role, kind);
 }
 
 export function isAllowed(role: Role, action: Action): boolean {

@@ -37,11 +37,16 @@ export type PlannedVisit = {
   dueOn: Day;
   status: DressingStatus;
   recorded: boolean;
+  /** Its appointment was marked "did not attend". */
+  notAttended?: boolean;
 };
 
-/** PO-3: a planned visit not recorded by the end of its day (the site's midnight) is missed. */
+/**
+ * PO-3: a planned visit not recorded by the end of its day (the site's midnight) is missed; so
+ * is one whose patient did not attend its appointment, from that mark on.
+ */
 export function missedVisits(visits: PlannedVisit[], today: Day): PlannedVisit[] {
-  return visits.filter((v) => v.status === "planned" && !v.recorded && v.dueOn < today);
+  return visits.filter((v) => v.status === "planned" && !v.recorded && (v.dueOn < today || v.notAttended === true));
 }
 
 /** PO-3: a missed visit is replaced the next day, or today if that day has passed too. */
@@ -50,11 +55,16 @@ export function replacementDay(missedDueOn: Day, today: Day): Day {
   return next > today ? next : today;
 }
 
+/** The appointment of a visit or session that the patient did not attend, and whether another now holds it. */
+export type NotAttended = { appointmentId: string; bookedAgain: boolean };
+
 type RecoveryFacts = {
   operationDay: Day;
   crutchesWeanedOn: Day | null;
   infections: { recordId: string; day: Day }[];
-  missed: { visitId: string; dueOn: Day }[];
+  missed: { visitId: string; dueOn: Day; notAttended?: NotAttended }[];
+  /** Physiotherapy sessions still planned whose appointment the patient did not attend. */
+  physioNotAttended?: ({ sessionId: string; number: number; day: Day } & NotAttended)[];
   physioStarted: boolean;
 };
 
@@ -63,6 +73,8 @@ export type Alert = {
   kind: "infection" | "missed_dressing" | "crutches" | "physio";
   rule: "PO-1" | "PO-3" | "PO-4";
   message: string;
+  /** The appointment not attended, when the same visit or session can be booked again. */
+  rebook?: { appointmentId: string };
 };
 
 /** What the surgeon must see, derived from the record and today's date: no timer can miss it. */
@@ -78,11 +90,27 @@ export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: Clini
     });
   }
   for (const missed of facts.missed) {
+    const absent = missed.notAttended;
     alerts.push({
       key: `missed:${missed.visitId}`,
       kind: "missed_dressing",
       rule: "PO-3",
-      message: `The dressing due ${missed.dueOn} was not recorded.`,
+      message: absent
+        ? `The patient did not attend the dressing due ${missed.dueOn}.`
+        : `The dressing due ${missed.dueOn} was not recorded.`,
+      // PO-3: the same visit is booked again only up to its due day; after it, it is replaced.
+      ...(absent && !absent.bookedAgain && missed.dueOn >= today
+        ? { rebook: { appointmentId: absent.appointmentId } }
+        : {}),
+    });
+  }
+  for (const session of facts.physioNotAttended ?? []) {
+    alerts.push({
+      key: `missed-physio:${session.sessionId}`,
+      kind: "physio",
+      rule: "PO-4",
+      message: `The patient did not attend physiotherapy session ${session.number} on ${session.day}.`,
+      ...(session.bookedAgain ? {} : { rebook: { appointmentId: session.appointmentId } }),
     });
   }
   if (!facts.crutchesWeanedOn && day > crutchWeaningToDay) {

@@ -93,6 +93,10 @@ export type AppointmentKind = (typeof appointmentKinds)[number];
 export const appointmentStatuses = ["booked", "cancelled"] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
+/** Whether the patient came: "arrived" and "did_not_attend" as reception marks them, "attended" by the visit's record. */
+export const attendances = ["arrived", "attended", "did_not_attend"] as const;
+export type Attendance = (typeof attendances)[number];
+
 /** SC-1: what an appointment holds for its duration, each booked at most once at a time. */
 export const resourceKinds = ["clinician", "anaesthetist", "room", "patient"] as const;
 export type ResourceKind = (typeof resourceKinds)[number];

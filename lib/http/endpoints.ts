@@ -8,6 +8,7 @@ import {
   appointmentList,
   appointmentQuery,
   appointmentView,
+  attendanceInput,
   cancelInput,
   moveInput,
   seriesInput,
@@ -456,6 +457,16 @@ export const endpoints = {
     summary: "Cancel an appointment, with the reason (SC-4)",
     params: idParams,
     body: cancelInput,
+    response: appointmentView,
+  }),
+  markAttendance: define({
+    method: "post",
+    path: "/api/v1/appointments/{id}/attendance",
+    action: "appointment.attendance",
+    summary:
+      "Mark the patient arrived or not attending, from the appointment's own day on (PW-1); a correction replaces the mark and is audited. Reception, and each role for the kinds it books",
+    params: idParams,
+    body: attendanceInput,
     response: appointmentView,
   }),
   bookPostOperativeSeries: define({

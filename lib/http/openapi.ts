@@ -136,6 +136,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
     rules: true,
   },
   cancelAppointment: { 404: "The appointment was not found", rules: true },
+  markAttendance: { 404: "The appointment was not found", rules: true },
   bookPostOperativeSeries: theCase,
   recordDressing: { 404: "The dressing appointment was not found", rules: true },
   recordDressingVisit: { 404: "The dressing visit was not found", rules: true },

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { admissions, appointmentKinds, appointmentStatuses, seriesKinds } from "@/lib/domain/vocabulary";
+import { attendanceOutcomes } from "@/lib/domain/attendance";
+import { admissions, appointmentKinds, appointmentStatuses, attendances, seriesKinds } from "@/lib/domain/vocabulary";
 import { instant, instantMs, isoDate, page, text, uuid } from "./common";
 
 const kind = z.enum(appointmentKinds);
@@ -33,6 +34,10 @@ export const moveInput = z
   .refine(endsAfterStart, { path: ["end"], message: "Must be after the start" })
   .meta({ id: "AppointmentMove" });
 export const cancelInput = z.object({ reason }).strict().meta({ id: "AppointmentCancellation" });
+export const attendanceInput = z
+  .object({ outcome: z.enum(attendanceOutcomes) })
+  .strict()
+  .meta({ id: "AttendanceMark" });
 
 export const appointmentQuery = z.object({
   from: instant.optional(),
@@ -74,9 +79,21 @@ export const appointmentView = z
     room: person,
     admission: z.enum(admissions).nullable(),
     dressingDueOn: z.string().nullable(),
+    /** The dressing visit of the plan it holds (PO-3), to book it again. */
+    dressingVisitId: uuid.nullable(),
     physioSession: z.number().nullable(),
+    /** The physiotherapy session of the plan it holds (PO-4), to book it again. */
+    physioSessionId: uuid.nullable(),
     /** A dressing or physiotherapy visit already recorded. */
     recorded: z.boolean(),
+    attendance: z.enum(attendances).nullable().meta({
+      description:
+        'Whether the patient came: "arrived" or "did_not_attend" as marked, "attended" once the visit, session or operation is recorded; null while not known',
+    }),
+    attendanceRecord: z.object({ at: z.string(), by: z.string() }).nullable().meta({
+      description:
+        "When and by whom: the arrival or non-attendance as marked, the visit or session as recorded, the operation as performed (its surgeon and time, which may differ from the booking)",
+    }),
     history: z.array(
       z.object({
         action: z.string(),

@@ -32,7 +32,15 @@ export const dressingRecordResult = z
 export const physioRecordResult = z.object({ id: uuid }).meta({ id: "PhysioRecordResult" });
 /** A missed dressing replaced (PO-3): the new visit and its day. */
 export const dressingReplacement = z.object({ id: uuid, dueOn: z.string() }).meta({ id: "DressingReplacement" });
-const alert = z.object({ key: z.string(), kind: z.string(), rule: z.string(), message: z.string() });
+const alert = z.object({
+  key: z.string(),
+  kind: z.string(),
+  rule: z.string(),
+  message: z.string(),
+  rebook: z.object({ appointmentId: z.string() }).optional().meta({
+    description: "The appointment the patient did not attend, when the reader may book the same visit or session again",
+  }),
+});
 export const recoveryBoardView = z
   .object({
     items: z.array(

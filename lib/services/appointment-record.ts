@@ -43,3 +43,42 @@ export async function writeCancellation(
     data: { appointmentId: id, action: "cancelled", byId: actor.id, reason, startsAt, endsAt },
   });
 }
+
+/**
+ * An appointment that holds its dressing visit or physiotherapy session: booked, and not one the
+ * patient did not attend (that visit or session is booked again; the database's partial unique
+ * indexes allow one such appointment per visit and per session).
+ */
+export const holdsPlanItem = {
+  status: "booked",
+  OR: [{ attendance: null }, { attendance: { in: ["arrived", "attended"] } }],
+} satisfies Prisma.AppointmentWhereInput;
+
+/**
+ * Marks the appointment attended as its record says (the visit, the session or the operation):
+ * `at` when it took place or was recorded, `by` who saw the patient. The caller has locked its case.
+ */
+export async function writeAttended(tx: Tx, appointmentId: string, at: Date, byId: string): Promise<void> {
+  await tx.appointment.update({
+    where: { id: appointmentId },
+    data: { attendance: "attended", attendanceAt: at, attendanceById: byId },
+  });
+}
+
+/** Whether another appointment now holds the dressing visit or physiotherapy session `appointment` held. */
+export async function bookedAgain(
+  tx: Tx,
+  appointment: { id: string; dressingVisitId: string | null; physioSessionId: string | null },
+): Promise<boolean> {
+  const { dressingVisitId, physioSessionId } = appointment;
+  if (!dressingVisitId && !physioSessionId) return false;
+  const other = await tx.appointment.findFirst({
+    where: {
+      ...holdsPlanItem,
+      id: { not: appointment.id },
+      ...(dressingVisitId ? { dressingVisitId } : { physioSessionId }),
+    },
+    select: { id: true },
+  });
+  return other !== null;
+}

@@ -7,6 +7,7 @@ import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import { retryOnConflict } from "@/lib/db/errors";
+import { checkChangeAfterAttendance } from "@/lib/domain/attendance";
 import { decideArthroscopyCancellation } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { violation } from "@/lib/domain/rules";
@@ -79,12 +80,17 @@ async function book(tx: Tx, actor: Actor, input: AppointmentInput, start: Date, 
 
 const withPlanItem = { dressingVisit: true, physioSession: true } as const;
 
-/** The booked appointment `id` under a command of `actor`, its case locked: 404, 403, or 422 (SC-4) when cancelled. */
-async function lockedBooking(tx: Tx, actor: Actor, id: string) {
+/**
+ * The booked appointment `id` under a `change` of `actor`, its case locked: 404, 403, 422 (SC-4)
+ * when cancelled, or 422 (PW-3) when its attendance forbids the change.
+ */
+async function lockedBooking(tx: Tx, actor: Actor, id: string, change: "move" | "cancel") {
   const appointment = await lockAppointment(tx, id, withPlanItem);
   if (!mayBook(actor.role, appointment.kind)) throw forbidden();
   if (appointment.status !== "booked")
     throw refusal(violation("SC-4", "This appointment is cancelled: book a new one instead."));
+  const attended = checkChangeAfterAttendance(appointment.attendance, change);
+  if (attended) throw refusal(attended);
   return appointment;
 }
 
@@ -106,7 +112,7 @@ export async function moveAppointment(
   try {
     return await retryOnConflict(() =>
       db().$transaction(async (tx) => {
-        const appointment = await lockedBooking(tx, actor, id);
+        const appointment = await lockedBooking(tx, actor, id, "move");
         const row = await loadCase(tx, appointment.caseId);
         const policies = policiesOf(row.site.policies);
         const length = appointment.endsAt.getTime() - appointment.startsAt.getTime();
@@ -166,7 +172,7 @@ export async function cancelAppointment(actor: Actor, id: string, input: { reaso
   const reasonMissing = checkReason(input.reason);
   if (reasonMissing) throw refusal(reasonMissing);
   return db().$transaction(async (tx) => {
-    const appointment = await lockedBooking(tx, actor, id);
+    const appointment = await lockedBooking(tx, actor, id, "cancel");
     await writeCancellation(tx, actor, appointment, input.reason.trim());
     if (appointment.kind === "arthroscopy") {
       const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: appointment.caseId } });

@@ -39,8 +39,15 @@ function present(row: CalendarRow, actor: Actor): AppointmentView {
     room: row.room,
     admission: row.admission,
     dressingDueOn: row.dressingDueOn ? dayOfColumn(row.dressingDueOn) : null,
+    dressingVisitId: row.dressingVisitId,
     physioSession: row.physioSession,
+    physioSessionId: row.physioSessionId,
     recorded: row.recorded,
+    attendance: row.attendance,
+    attendanceRecord: row.attendanceRecord && {
+      at: row.attendanceRecord.at.toISOString(),
+      by: row.attendanceRecord.by,
+    },
     history: row.events.map((e) => ({
       action: e.action,
       at: e.at.toISOString(),

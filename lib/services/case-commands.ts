@@ -196,6 +196,12 @@ export async function recordOperation(
               surgeonId: actor.id,
             },
           });
+          // The booked arthroscopy took place: attended, with the surgeon and time recorded here,
+          // which may differ from the booking's.
+          await tx.appointment.updateMany({
+            where: { caseId, kind: "arthroscopy", status: "booked" },
+            data: { attendance: "attended", attendanceAt: performedAt, attendanceById: actor.id },
+          });
           const plan = generateCarePlan(operationDay, policies);
           await tx.carePlan.create({
             data: {

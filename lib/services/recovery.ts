@@ -2,6 +2,7 @@
 // missed dressings, the nurse's round and the surgeon's recovery board with its alerts.
 import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
+import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/domain/case-status";
@@ -20,7 +21,7 @@ import {
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
 import { notFound, notFoundBecause } from "@/lib/domain/errors";
-import { lockAppointment, writeCancellation } from "./appointment-record";
+import { bookedAgain, lockAppointment, writeAttended, writeCancellation } from "./appointment-record";
 import { recordAudit, recordListRead } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
@@ -32,11 +33,17 @@ const toRecord = {
   physioRecord: true,
 } as const;
 
-/** The booked appointment of `kind` whose record is written, its case locked: 404, or 422 (PW-3) when cancelled. */
+/**
+ * The booked appointment of `kind` whose record is written, its case locked: 404, or 422 (PW-3)
+ * when cancelled, or when the patient did not attend it and the visit has been booked again
+ * (it is recorded at the new appointment). A patient marked absent who came after all is recorded here.
+ */
 async function bookedAppointment(tx: Tx, id: string, kind: SeriesKind) {
   const what = `The ${kind === "dressing" ? "dressing" : "physiotherapy"} appointment`;
   const appointment = await lockAppointment(tx, id, toRecord, { kind, what });
   if (appointment.status !== "booked") throw refusal(violation("PW-3", "This appointment was cancelled."));
+  if (appointment.attendance === "did_not_attend" && (await bookedAgain(tx, appointment)))
+    throw refusal(violation("PW-3", "This visit has been booked again: record it at the new appointment."));
   return appointment;
 }
 
@@ -75,12 +82,20 @@ async function writeDressingRecord(
     },
   });
   await tx.dressingVisit.update({ where: { id: visit.id }, data: { status: "done" } });
+  if (appointmentId) await writeAttended(tx, appointmentId, now, actor.id);
   const dueOn = dayOfColumn(visit.dueOn);
   const later = await tx.dressingVisit.findFirst({ where: { caseId, status: "planned", dueOn: { gt: visit.dueOn } } });
   const next = afterDressing(input.woundState, dueOn, later !== null);
   if (next.endSeries) {
     const rest = await tx.appointment.findMany({
-      where: { caseId, kind: "dressing", status: "booked", ...(appointmentId ? { id: { not: appointmentId } } : {}) },
+      // Appointments whose attendance is marked stay as they were.
+      where: {
+        caseId,
+        kind: "dressing",
+        status: "booked",
+        attendance: null,
+        ...(appointmentId ? { id: { not: appointmentId } } : {}),
+      },
     });
     for (const other of rest) await writeCancellation(tx, actor, other, "Wound healed");
     await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
@@ -173,6 +188,7 @@ export async function recordPhysioSession(
         recordedAt: now,
       },
     });
+    await writeAttended(tx, appointmentId, now, actor.id);
     if (appointment.physioSessionId)
       await tx.physioSession.update({ where: { id: appointment.physioSessionId }, data: { status: "done" } });
     await startRecovery(tx, actor, appointment.case);
@@ -189,12 +205,24 @@ export async function replaceMissedDressing(actor: Actor, caseId: string, visitI
     await lockCase(tx, caseId);
     const visit = await tx.dressingVisit.findFirst({
       where: { id: visitId, caseId },
-      include: { records: true, case: { include: { site: true } } },
+      include: {
+        records: true,
+        case: { include: { site: true } },
+        appointments: { where: { attendance: "did_not_attend" }, select: { id: true } },
+      },
     });
     if (!visit) throw notFound("The dressing visit");
     const today = dayOf(now, visit.case.site.timeZone);
     const missed = missedVisits(
-      [{ id: visit.id, dueOn: dayOfColumn(visit.dueOn), status: visit.status, recorded: visit.records.length > 0 }],
+      [
+        {
+          id: visit.id,
+          dueOn: dayOfColumn(visit.dueOn),
+          status: visit.status,
+          recorded: visit.records.length > 0,
+          notAttended: visit.appointments.length > 0,
+        },
+      ],
       today,
     );
     if (missed.length === 0) throw refusal(violation("PW-3", "Only a missed dressing is replaced."));
@@ -217,6 +245,19 @@ export async function replaceMissedDressing(actor: Actor, caseId: string, visitI
   });
 }
 
+const planItemAppointments = {
+  OR: [{ status: "booked" as const }, { attendance: "did_not_attend" as const }],
+} satisfies Prisma.AppointmentWhereInput;
+
+type PlanItemAppointment = { id: string; status: string; attendance: string | null };
+const holds = (a: PlanItemAppointment) => a.status === "booked" && a.attendance !== "did_not_attend";
+
+/** The last appointment of a visit or session that the patient did not attend, if any, and whether another holds it now. */
+function notAttendedOf(appointments: PlanItemAppointment[]) {
+  const absent = appointments.filter((a) => a.attendance === "did_not_attend").at(-1);
+  return absent ? { appointmentId: absent.id, bookedAgain: appointments.some(holds) } : undefined;
+}
+
 const boardInclude = {
   patient: true,
   site: true,
@@ -225,9 +266,14 @@ const boardInclude = {
   dressings: {
     include: {
       records: true,
-      appointments: { where: { status: "booked" as const }, orderBy: { startsAt: "asc" as const } },
+      // The live ones, and any the patient did not attend (those no longer hold the visit).
+      appointments: { where: planItemAppointments, orderBy: { startsAt: "asc" as const } },
     },
     orderBy: { dueOn: "asc" as const },
+  },
+  physio: {
+    where: { status: "planned" as const, appointments: { some: { attendance: "did_not_attend" as const } } },
+    include: { appointments: { where: planItemAppointments, orderBy: { startsAt: "asc" as const } } },
   },
   dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
   physioRecords: { select: { id: true } },
@@ -245,6 +291,7 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
     dueOn: dayOfColumn(v.dueOn),
     status: v.status,
     recorded: v.records.length > 0,
+    notAttended: notAttendedOf(v.appointments),
   }));
   return recoveryAlerts(
     {
@@ -253,7 +300,15 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
       infections: c.dressingRecords
         .filter((r) => r.woundState === "signs_of_infection")
         .map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
-      missed: missedVisits(visits, today).map((v) => ({ visitId: v.id, dueOn: v.dueOn })),
+      missed: missedVisits(
+        visits.map((v) => ({ ...v, notAttended: v.notAttended !== undefined })),
+        today,
+      ).map((v) => ({ visitId: v.id, dueOn: v.dueOn, notAttended: visits.find((x) => x.id === v.id)!.notAttended })),
+      physioNotAttended: c.physio.flatMap((session) => {
+        const absent = notAttendedOf(session.appointments)!;
+        const at = session.appointments.find((a) => a.id === absent.appointmentId)!.startsAt;
+        return [{ sessionId: session.id, number: session.number, day: dayOf(at, c.site.timeZone), ...absent }];
+      }),
       physioStarted: c.physioRecords.length > 0,
     },
     today,
@@ -305,7 +360,12 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
     const d0 = dayOfColumn(c.carePlan.operationDay);
     const today = dayOf(now, c.site.timeZone);
     const acknowledged = new Set(c.alertAcknowledgements.map((a) => a.alertKey));
-    const alerts = alertsOf(c, now).filter((a) => !acknowledged.has(a.key));
+    const alerts = alertsOf(c, now)
+      .filter((a) => !acknowledged.has(a.key))
+      // A rebook is offered to a role that books that kind of appointment.
+      .map(({ rebook, ...alert }) =>
+        rebook && mayBook(actor.role, alert.kind === "physio" ? "physio" : "dressing") ? { ...alert, rebook } : alert,
+      );
     const next = c.dressings.find((v) => v.status === "planned" && dayOfColumn(v.dueOn) >= today);
     const lastRecord = c.dressingRecords.at(-1);
     return [
@@ -320,7 +380,7 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
         operationDate: d0,
         day: daysBetween(d0, today),
         nextDressing: next
-          ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments[0]?.startsAt.toISOString() ?? null }
+          ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments.find(holds)?.startsAt.toISOString() ?? null }
           : null,
         lastWoundState: lastRecord?.woundState ?? null,
         alerts,

@@ -31,6 +31,7 @@ const domainTupleOf: Record<string, readonly string[]> = {
   ClearanceActivity: v.clearanceActivities,
   AppointmentKind: v.appointmentKinds,
   AppointmentStatus: v.appointmentStatuses,
+  Attendance: v.attendances,
   Admission: v.admissions,
   ResourceKind: v.resourceKinds,
   WoundState: v.woundStates,
@@ -57,6 +58,7 @@ const typesAgree = {
   ClearanceActivity: true,
   AppointmentKind: true,
   AppointmentStatus: true,
+  Attendance: true,
   Admission: true,
   ResourceKind: true,
   WoundState: true,
@@ -78,6 +80,7 @@ const typesAgree = {
   ClearanceActivity: Same<Db.ClearanceActivity, v.ClearanceActivity>;
   AppointmentKind: Same<Db.AppointmentKind, v.AppointmentKind>;
   AppointmentStatus: Same<Db.AppointmentStatus, v.AppointmentStatus>;
+  Attendance: Same<Db.Attendance, v.Attendance>;
   Admission: Same<Db.Admission, v.Admission>;
   ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
   WoundState: Same<Db.WoundState, v.WoundState>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowed, mayBook, policy, roles, type Action, type Role } from "@/lib/auth/policy";
+import { isAllowed, mayBook, mayMarkAttendance, policy, roles, type Action, type Role } from "@/lib/auth/policy";
 
 // The protocol's "who may do what" table, written out independently of lib/auth/policy.ts.
 const expected: Record<Action, Role[]> = {
@@ -26,6 +26,7 @@ const expected: Record<Action, Role[]> = {
   "alert.acknowledge": ["surgeon"],
   "appointment.book": [...roles],
   "appointment.read": [...roles],
+  "appointment.attendance": [...roles],
   "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
@@ -51,6 +52,14 @@ describe("role policy", () => {
     expect(mayBook("physio", "physio")).toBe(true);
     expect(mayBook("physio", "dressing")).toBe(false);
     expect(mayBook("reception", "arthroscopy")).toBe(true);
+  });
+  it("lets reception mark attendance at every kind, and each role at the kinds it books (API contract)", () => {
+    expect(mayMarkAttendance("reception", "dressing")).toBe(true);
+    expect(mayMarkAttendance("reception", "arthroscopy")).toBe(true);
+    expect(mayMarkAttendance("admin", "physio")).toBe(true);
+    expect(mayMarkAttendance("nurse", "dressing")).toBe(true);
+    expect(mayMarkAttendance("nurse", "physio")).toBe(false);
+    expect(mayMarkAttendance("physio", "consultation")).toBe(false);
   });
   it("denies an action it does not know", () => {
     expect(isAllowed("admin", "no.such.action" as Action)).toBe(false);

@@ -38,6 +38,11 @@ describe("dressing round", () => {
     // In UTC it would still be the 27th: the site's midnight decides.
     expect(missedVisits(visits, "2026-11-27")).toEqual([]);
   });
+  it("flags a visit the patient did not attend at once, on its own day (PO-3)", () => {
+    const visit = { id: "v", dueOn: "2026-11-27", status: "planned" as const, recorded: false };
+    expect(missedVisits([{ ...visit, notAttended: true }], "2026-11-27").map((v) => v.id)).toEqual(["v"]);
+    expect(missedVisits([{ ...visit, notAttended: true, recorded: true }], "2026-11-27")).toEqual([]);
+  });
   it("replaces a missed visit the next day, so the gap never grows past two days (PO-3)", () => {
     expect(replacementDay("2026-11-27", "2026-11-28")).toBe("2026-11-28");
     expect(replacementDay("2026-11-27", "2026-11-27")).toBe("2026-11-28");
@@ -60,6 +65,29 @@ describe("alerts for the surgeon", () => {
     expect(alerts.map((a) => [a.key, a.rule])).toEqual([
       ["infection:r1", "PO-3"],
       ["missed:v1", "PO-3"],
+    ]);
+  });
+  it("says a dressing was not attended, offering to book it again up to its due day only (PO-3)", () => {
+    const absent = { appointmentId: "a1", bookedAgain: false };
+    const alert = (today: string, notAttended = absent) =>
+      recoveryAlerts(
+        { ...base, missed: [{ visitId: "v1", dueOn: "2026-11-07", notAttended }] },
+        today,
+        defaultPolicies,
+      )[0];
+    expect(alert("2026-11-07")).toMatchObject({
+      key: "missed:v1",
+      kind: "missed_dressing",
+      rebook: { appointmentId: "a1" },
+    });
+    expect(alert("2026-11-07")!.message).toMatch(/did not attend/);
+    expect(alert("2026-11-08")).not.toHaveProperty("rebook");
+    expect(alert("2026-11-07", { ...absent, bookedAgain: true })).not.toHaveProperty("rebook");
+  });
+  it("flags a physiotherapy session not attended until it is held, offering to book it again (PO-4)", () => {
+    const session = { sessionId: "s1", number: 2, day: "2026-11-10", appointmentId: "a2", bookedAgain: false };
+    expect(recoveryAlerts({ ...base, physioNotAttended: [session] }, "2026-11-10", defaultPolicies)).toMatchObject([
+      { key: "missed-physio:s1", kind: "physio", rule: "PO-4", rebook: { appointmentId: "a2" } },
     ]);
   });
   it("flags a patient still on crutches after D15, not on D15 (PO-1)", () => {

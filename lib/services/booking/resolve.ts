@@ -12,6 +12,7 @@ import { requirements, type Interval } from "@/lib/domain/scheduling";
 import { dayOf, type Day } from "@/lib/domain/time";
 import { notFoundBecause } from "@/lib/domain/errors";
 import type { AppointmentInput } from "@/lib/schemas/appointment";
+import { holdsPlanItem } from "../appointment-record";
 import { whyNoSlot } from "../booking-obstacles";
 import { refusal, snapshotOf, type CaseRow } from "../case-record";
 import { findSlots } from "../slots";
@@ -91,7 +92,7 @@ async function resolvePlanItem(tx: Tx, row: CaseRow, input: AppointmentInput, da
     const session = input.physioSessionId
       ? await tx.physioSession.findFirst({ where: { id: input.physioSessionId, caseId: row.id } })
       : await tx.physioSession.findFirst({
-          where: { caseId: row.id, status: "planned", appointments: { none: { status: "booked" } } },
+          where: { caseId: row.id, status: "planned", appointments: { none: holdsPlanItem } },
           orderBy: { number: "asc" },
         });
     if (!session && input.physioSessionId) throw notOfThisCase("physioSessionId", "physiotherapy session");

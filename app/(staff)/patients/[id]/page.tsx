@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { actorSite } from "@/lib/services/sites";
-import { isAllowed } from "@/lib/auth/policy";
+import { isAllowed, mayMarkAttendance } from "@/lib/auth/policy";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { uuid } from "@/lib/schemas/common";
 import { getPatient } from "@/lib/services/patients";
 import { PatientCases } from "@/components/cases/patient-cases";
@@ -32,7 +33,12 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
       {isAllowed(actor.role, "case.readSummary") && (
         <PatientCases patientId={patient.id} canOpen={isAllowed(actor.role, "case.create")} />
       )}
-      <PatientAppointments patientId={patient.id} timeZone={site.timeZone} />
+      <PatientAppointments
+        patientId={patient.id}
+        timeZone={site.timeZone}
+        today={site.today}
+        attendanceKinds={appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind))}
+      />
     </>
   );
 }

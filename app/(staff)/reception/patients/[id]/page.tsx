@@ -4,7 +4,8 @@ import { actorSite } from "@/lib/services/sites";
 import { uuid } from "@/lib/schemas/common";
 import { EditPatient } from "@/components/patients/edit-patient";
 import { PatientCases } from "@/components/cases/patient-cases";
-import { isAllowed } from "@/lib/auth/policy";
+import { isAllowed, mayMarkAttendance } from "@/lib/auth/policy";
+import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { PatientAppointments } from "@/components/appointments/patient-appointments";
 
 export default async function PatientPage({
@@ -25,7 +26,12 @@ export default async function PatientPage({
       {isAllowed(actor.role, "case.readSummary") && (
         <PatientCases patientId={id} canOpen={isAllowed(actor.role, "case.create")} />
       )}
-      <PatientAppointments patientId={id} timeZone={site.timeZone} />
+      <PatientAppointments
+        patientId={id}
+        timeZone={site.timeZone}
+        today={site.today}
+        attendanceKinds={appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind))}
+      />
     </>
   );
 }
