@@ -52,7 +52,10 @@ const problems = {
     .extend({
       errors: fieldErrors
         .optional()
-        .meta({ description: "CONFLICT: the field whose value another record already holds (a staff email)" }),
+        .meta({
+          description:
+            "CONFLICT: the field whose value another record already holds (a staff email, a patient's NHS number)",
+        }),
       conflicts: z
         .array(z.object({ appointmentId: uuid, resource: z.enum(resourceKinds) }))
         .optional()
