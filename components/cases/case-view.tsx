@@ -104,7 +104,7 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
         id: "assessment",
         title: "Pre-operative anaesthesia assessment",
         availability: actions.assessment,
-        form: <AssessmentForm {...props} />,
+        form: <AssessmentForm {...props} nextOfKin={kase.nextOfKin} />,
       });
     }
     if (can.recordRecovery && clinical?.operation) {

@@ -16,6 +16,10 @@ export function nhsCheckDigit(nineDigits: string): number | null {
 /** Spaces and hyphens removed: "943 476 5919" -> "9434765919" (not otherwise checked). */
 export const compactNhsNumber = (typed: string): string => typed.replace(/[\s-]/g, "");
 
+/** Ten digits as staff read them: "943 476 5919". */
+export const spacedNhsNumber = (digits: string): string =>
+  `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+
 /** Whether `digits` (already compact) is 10 digits whose last is the check digit of the other nine. */
 export function isValidNhsNumber(digits: string): boolean {
   return /^\d{10}$/.test(digits) && nhsCheckDigit(digits.slice(0, 9)) === Number(digits[9]);

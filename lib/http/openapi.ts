@@ -50,12 +50,10 @@ const problems = {
     .meta({ id: "NotFoundProblem" }),
   409: problemOf(409, z.enum(["SC-1", "CONFLICT", "IDEMPOTENCY_IN_PROGRESS"]))
     .extend({
-      errors: fieldErrors
-        .optional()
-        .meta({
-          description:
-            "CONFLICT: the field whose value another record already holds (a staff email, a patient's NHS number)",
-        }),
+      errors: fieldErrors.optional().meta({
+        description:
+          "CONFLICT: the field whose value another record already holds (a staff email, a patient's NHS number)",
+      }),
       conflicts: z
         .array(z.object({ appointmentId: uuid, resource: z.enum(resourceKinds) }))
         .optional()

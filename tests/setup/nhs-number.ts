@@ -11,4 +11,4 @@ export function randomNhsNumber(): string {
 }
 
 /** `digits` as reception often types it: "943 476 5919". */
-export const spaced = (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+export { spacedNhsNumber as spaced } from "@/lib/domain/patient-identifiers";
