@@ -149,6 +149,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   getPolicies: {},
   setPolicies: {},
   listAuditEvents: {},
+  exportAuditEvents: {},
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({
@@ -174,6 +175,14 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
     content: { "text/calendar": { schema: { type: "string" } } },
     headers: {
       "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } },
+    },
+  },
+  exportAuditEvents: {
+    description:
+      "CSV (RFC 4180, UTF-8, a header row): when, staff member, action in words, patient, MRN, patients shown, record",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named audit-trail.csv", schema: { type: "string" } },
     },
   },
 };
