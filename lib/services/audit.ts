@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
 type AuditEntry = {
