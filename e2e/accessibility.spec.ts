@@ -71,4 +71,24 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("the registration form with the patient's details", async ({ page }) => {
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto("/reception/patients/new");
+    await expect(page.getByLabel("Postcode")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the audit browser with a patient's events", async ({ page }) => {
+    await signInThroughPage(page, emailOf("admin"));
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/admin/audit");
+    await page.getByLabel("Patient: name, MRN or NHS number").fill("lambert");
+    await page.getByRole("button", { name: "Find patient" }).click();
+    await expect(page.getByRole("list", { name: "Matching patients" }).or(page.getByText(/^Patient: /))).toBeVisible();
+    await page.getByRole("button", { name: "Show events" }).click();
+    await expect(page.getByText("Loading…")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -27,24 +27,44 @@ test.describe("admin workspace", () => {
     }
   });
 
-  test("browses the audit trail and filters it by patient", async ({ page }) => {
+  test("finds who opened a patient's record by name and downloads it as CSV", async ({ page }) => {
     const reception = await apiAs("reception");
     const patient = (await (await reception.get("/api/v1/patients?q=lambert")).json()).items[0];
     await reception.get(`/api/v1/patients/${patient.id}`);
+    const name = `${patient.familyName.toUpperCase()}, ${patient.givenName}`;
 
     await signInThroughPage(page, emailOf("admin"));
     await page.getByRole("link", { name: "Audit trail" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
-    await page.getByLabel("Patient ID").fill(patient.id);
-    await page.getByRole("button", { name: "Filter" }).click();
-    const rows = page.getByRole("row").filter({ hasText: "Jo Marsh" });
-    await expect(rows.filter({ hasText: "patient.read" }).first()).toBeVisible();
-    await expect(
-      page
-        .getByRole("row")
-        .filter({ hasText: patient.id.slice(0, 8) })
-        .first(),
-    ).toBeVisible();
+    await page.getByLabel("Patient: name, MRN or NHS number").fill(`${patient.givenName} ${patient.familyName}`);
+    await page.getByRole("button", { name: "Find patient" }).click();
+    const choice = page.getByRole("button", { name: new RegExp(`^${name} \\(${patient.mrn},`) });
+    const chosen = page.getByText(`Patient: ${name} (${patient.mrn}`);
+    // One match is chosen at once; several are offered to choose from.
+    await expect(chosen.or(choice).first()).toBeVisible();
+    if (await choice.isVisible()) await choice.click();
+    await expect(chosen).toBeVisible();
+    await page.getByLabel("Staff member").selectOption({ label: "Jo Marsh (reception)" });
+    await page.getByRole("button", { name: "Show events" }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`^Who saw ${name}.*, by Jo Marsh$`) })).toBeVisible();
+    const opened = page.getByRole("row").filter({ hasText: "opened the patient record" }).first();
+    await expect(opened).toContainText("Jo Marsh");
+    await expect(opened).toContainText(`${name} (${patient.mrn})`);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download these events as CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("audit-trail.csv");
+    const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("When (UTC),Staff member,Action,Patient,MRN,Patients shown,Record,Record id");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`,Jo Marsh,opened the patient record,"${name}",${patient.mrn},1,patient,${patient.id}$`),
+      ),
+    );
+    // Only Jo Marsh's events: the filter applies to the file as to the page.
+    expect(lines.slice(1).filter((l) => l && !l.includes(",Jo Marsh,"))).toEqual([]);
   });
 });
 

@@ -93,6 +93,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   getPolicies: 200,
   setPolicies: 400,
   listAuditEvents: 200,
+  exportAuditEvents: 200,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {

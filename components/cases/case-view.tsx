@@ -129,7 +129,7 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
         id: "assessment",
         title: "Pre-operative anaesthesia assessment",
         availability: actions.assessment,
-        form: <AssessmentForm {...props} />,
+        form: <AssessmentForm {...props} nextOfKin={kase.nextOfKin} />,
       });
     }
     if (can.recordRecovery && clinical?.operation) {

@@ -30,7 +30,10 @@ export function ListingForm({ caseId, today }: Props) {
   );
 }
 
-export function AssessmentForm({ caseId, today }: Props) {
+type NextOfKin = { name: string; relationship: string; phone: string | null } | null;
+
+/** The anaesthetist's assessment; `nextOfKin` (the patient's record) is shown beside the help-at-home question. */
+export function AssessmentForm({ caseId, today, nextOfKin }: Props & { nextOfKin: NextOfKin }) {
   const command = useCaseCommand(endpoints.recordAnaesthesiaAssessment, { id: caseId });
   return (
     <form
@@ -71,6 +74,11 @@ export function AssessmentForm({ caseId, today }: Props) {
       </fieldset>
       <fieldset className="field">
         <legend>Can family or friends help at home after a day case?</legend>
+        <p className="hint" id="next-of-kin">
+          {nextOfKin
+            ? `Next of kin or carer on record: ${nextOfKin.name} (${nextOfKin.relationship})${nextOfKin.phone ? `, ${nextOfKin.phone}` : ""}.`
+            : "No next of kin or carer is recorded: ask the patient, and reception can add one to the record."}
+        </p>
         <label className="inline">
           <input type="radio" name="homeSupport" value="yes" required /> Yes
         </label>

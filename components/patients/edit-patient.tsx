@@ -5,6 +5,7 @@ import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { PatientInput } from "@/lib/schemas/patient";
+import { spacedNhsNumber } from "@/lib/domain/patient-identifiers";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { PatientForm, valuesOf } from "./patient-form";
 
@@ -32,6 +33,13 @@ export function EditPatient({ id, justRegistered, today }: { id: string; justReg
       </h1>
       <p className="muted">
         MRN <strong>{p.mrn}</strong> · born {p.birthDate}
+        {p.nhsNumber && (
+          <>
+            {" "}
+            · NHS number <strong>{spacedNhsNumber(p.nhsNumber)}</strong>
+          </>
+        )}
+        {p.interpreterNeeded && ` · needs an interpreter${p.preferredLanguage ? ` (${p.preferredLanguage})` : ""}`}
       </p>
       {justRegistered && !saved && (
         <p className="alert ok" role="status">
@@ -44,7 +52,7 @@ export function EditPatient({ id, justRegistered, today }: { id: string; justReg
         </p>
       )}
       <section className="panel">
-        <h2>Demographics</h2>
+        <h2>Demographics and details</h2>
         <PatientForm
           today={today}
           key={p.updatedAt}

@@ -3,31 +3,22 @@
 import { useState } from "react";
 import { ApiError } from "@/lib/http/client";
 import { sexes } from "@/lib/domain/vocabulary";
-import { birthDateProblem, patientInput, type PatientInput, type Patient } from "@/lib/schemas/patient";
+import { birthDateProblem, patientInput, type PatientInput } from "@/lib/schemas/patient";
 import { ProblemMessage } from "@/components/ui/problem-message";
+import { PatientDetailsFields } from "./patient-details-fields";
+import { TextField } from "./text-field";
+import { emptyValues, fieldOfPath, inputOf, type Values } from "./patient-values";
 
-type Values = Record<"givenName" | "familyName" | "birthDate" | "sex" | "phone" | "email", string>;
-
-const empty: Values = { givenName: "", familyName: "", birthDate: "", sex: "", phone: "", email: "" };
-
-export function valuesOf(patient: Patient): Values {
-  return {
-    givenName: patient.givenName,
-    familyName: patient.familyName,
-    birthDate: patient.birthDate,
-    sex: patient.sex,
-    phone: patient.phone ?? "",
-    email: patient.email ?? "",
-  };
-}
+export { valuesOf } from "./patient-values";
 
 /**
- * The demographics form. It checks with the same schema as the server before sending, and a
- * birth date against `today`, the site's calendar day (never the browser's or UTC's), and
- * shows the server's field errors when it refuses.
+ * The demographics and details form. It checks with the same schema as the server before
+ * sending, and a birth date against `today`, the site's calendar day (never the browser's or
+ * UTC's), and shows the server's field errors (a 400's, or the 409 of an NHS number another
+ * patient has) beside their inputs.
  */
 export function PatientForm({
-  initial = empty,
+  initial = emptyValues,
   today,
   submitLabel,
   onSubmit,
@@ -42,15 +33,16 @@ export function PatientForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (name: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
+  const change = <K extends keyof Values>(name: K, value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const errorsOf = (issues: { path: string; message: string }[]) =>
+    Object.fromEntries(issues.map((issue) => [fieldOfPath(issue.path), issue.message]));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setFailure(null);
-    const parsed = patientInput.safeParse(values);
+    const parsed = patientInput.safeParse(inputOf(values));
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(errorsOf(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
       return;
     }
     const future = birthDateProblem(parsed.data.birthDate, today);
@@ -63,82 +55,49 @@ export function PatientForm({
     try {
       await onSubmit(parsed.data);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors) {
-        setFieldErrors(Object.fromEntries(error.problem.errors.map((e) => [e.path, e.message])));
-      }
+      if (error instanceof ApiError && error.problem.errors) setFieldErrors(errorsOf(error.problem.errors));
       setFailure(error);
     } finally {
       setPending(false);
     }
   }
 
-  const field = (name: keyof Values, label: string, input: React.ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`patient-${name}`}>{label}</label>
-      {input}
-      {hint && (
-        <div className="hint" id={`patient-${name}-hint`}>
-          {hint}
-        </div>
-      )}
-      {fieldErrors[name] && (
-        <div className="error" id={`patient-${name}-error`}>
-          {fieldErrors[name]}
-        </div>
-      )}
-    </div>
-  );
-  const describedBy = (name: keyof Values) => (fieldErrors[name] ? `patient-${name}-error` : undefined);
+  const text = { values, errors: fieldErrors, onChange: change };
+  const errorOf = (name: "birthDate" | "sex") =>
+    fieldErrors[name] && (
+      <div className="error" id={`patient-${name}-error`}>
+        {fieldErrors[name]}
+      </div>
+    );
 
   return (
     <form onSubmit={submit} noValidate>
       <div className="row">
-        {field(
-          "givenName",
-          "Given name",
-          <input
-            id="patient-givenName"
-            value={values.givenName}
-            onChange={set("givenName")}
-            aria-invalid={Boolean(fieldErrors.givenName)}
-            aria-describedby={describedBy("givenName")}
-          />,
-        )}
-        {field(
-          "familyName",
-          "Family name",
-          <input
-            id="patient-familyName"
-            value={values.familyName}
-            onChange={set("familyName")}
-            aria-invalid={Boolean(fieldErrors.familyName)}
-            aria-describedby={describedBy("familyName")}
-          />,
-        )}
+        <TextField name="givenName" label="Given name" autoComplete="off" {...text} />
+        <TextField name="familyName" label="Family name" autoComplete="off" {...text} />
       </div>
       <div className="row">
-        {field(
-          "birthDate",
-          "Birth date",
+        <div className="field">
+          <label htmlFor="patient-birthDate">Birth date</label>
           <input
             id="patient-birthDate"
             type="date"
             max={today}
             value={values.birthDate}
-            onChange={set("birthDate")}
+            onChange={(e) => change("birthDate", e.target.value)}
             aria-invalid={Boolean(fieldErrors.birthDate)}
-            aria-describedby={describedBy("birthDate")}
-          />,
-        )}
-        {field(
-          "sex",
-          "Sex",
+            aria-describedby={fieldErrors.birthDate ? "patient-birthDate-error" : undefined}
+          />
+          {errorOf("birthDate")}
+        </div>
+        <div className="field">
+          <label htmlFor="patient-sex">Sex</label>
           <select
             id="patient-sex"
             value={values.sex}
-            onChange={set("sex")}
+            onChange={(e) => change("sex", e.target.value)}
             aria-invalid={Boolean(fieldErrors.sex)}
-            aria-describedby={describedBy("sex")}
+            aria-describedby={fieldErrors.sex ? "patient-sex-error" : undefined}
           >
             <option value="">Choose…</option>
             {sexes.map((sex) => (
@@ -146,33 +105,22 @@ export function PatientForm({
                 {sex}
               </option>
             ))}
-          </select>,
-        )}
+          </select>
+          {errorOf("sex")}
+        </div>
+        <TextField
+          name="nhsNumber"
+          label="NHS number (optional)"
+          hint="10 digits; spaces are fine"
+          autoComplete="off"
+          {...text}
+        />
       </div>
       <div className="row">
-        {field(
-          "phone",
-          "Phone (optional)",
-          <input
-            id="patient-phone"
-            type="tel"
-            value={values.phone}
-            onChange={set("phone")}
-            aria-describedby={describedBy("phone")}
-          />,
-        )}
-        {field(
-          "email",
-          "Email (optional)",
-          <input
-            id="patient-email"
-            type="email"
-            value={values.email}
-            onChange={set("email")}
-            aria-describedby={describedBy("email")}
-          />,
-        )}
+        <TextField name="phone" label="Phone (optional)" type="tel" {...text} />
+        <TextField name="email" label="Email (optional)" type="email" {...text} />
       </div>
+      <PatientDetailsFields {...text} />
       {failure !== null && <ProblemMessage error={failure} />}
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}

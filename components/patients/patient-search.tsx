@@ -8,8 +8,9 @@ import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { DataTable } from "@/components/ui/data-table";
+import { spacedNhsNumber } from "@/lib/domain/patient-identifiers";
 
-/** Finds patients by name, MRN or birth date; links each to `${linkBase}${patient.id}`. */
+/** Finds patients by name, MRN, birth date, NHS number or postcode; links each to `${linkBase}${patient.id}`. */
 export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }) {
   // The search lives in the address (?q=): Back from a patient, a reload or a shared link on
   // the same workstation shows the same results.
@@ -54,7 +55,7 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
         }}
       >
         <div className="field">
-          <label htmlFor="patient-q">Name, MRN or birth date</label>
+          <label htmlFor="patient-q">Name, MRN or birth date, NHS number or postcode</label>
           <input
             id="patient-q"
             value={text}
@@ -66,7 +67,12 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
           <button type="submit">Search</button>
         </div>
       </form>
-      {q === "" && <p className="muted">Type part of a name, an MRN or a birth date (YYYY-MM-DD or DD/MM/YYYY).</p>}
+      {q === "" && (
+        <p className="muted">
+          Type part of a name, an MRN, a birth date (YYYY-MM-DD or DD/MM/YYYY), an NHS number or a postcode (or its
+          first half).
+        </p>
+      )}
       {q !== "" && search.isPending && <p className="muted">Searching…</p>}
       {search.error && <ProblemMessage error={search.error} />}
       {search.data && (
@@ -91,6 +97,8 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
             { header: "MRN", cell: (patient) => patient.mrn },
             { header: "Birth date", cell: (patient) => patient.birthDate },
             { header: "Sex", cell: (patient) => patient.sex },
+            { header: "NHS number", cell: (patient) => (patient.nhsNumber ? spacedNhsNumber(patient.nhsNumber) : "—") },
+            { header: "Postcode", cell: (patient) => patient.address?.postcode ?? "—" },
           ]}
         />
       )}

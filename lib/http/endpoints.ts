@@ -37,7 +37,7 @@ import {
   operationInput,
   reviewInput,
 } from "@/lib/schemas/case";
-import { auditPage, auditQuery } from "@/lib/schemas/audit";
+import { auditFilter, auditPage, auditQuery } from "@/lib/schemas/audit";
 import {
   duplicateCandidates,
   duplicateCheckQuery,
@@ -571,8 +571,16 @@ export const endpoints = {
     method: "get",
     path: "/api/v1/audit-events",
     action: "audit.read",
-    summary: "The audit trail, newest first",
+    summary:
+      "The audit trail, newest first, with staff and patient names and the action in plain words; reading it is audited",
     query: auditQuery,
     response: auditPage,
+  }),
+  exportAuditEvents: define({
+    method: "get",
+    path: "/api/v1/audit-events.csv",
+    action: "audit.read",
+    summary: "The audit trail's events matching the filters, newest first, as a CSV file; each export is audited",
+    query: auditFilter,
   }),
 } as const;

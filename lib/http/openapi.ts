@@ -50,9 +50,10 @@ const problems = {
     .meta({ id: "NotFoundProblem" }),
   409: problemOf(409, z.enum(["SC-1", "CONFLICT", "IDEMPOTENCY_IN_PROGRESS"]))
     .extend({
-      errors: fieldErrors
-        .optional()
-        .meta({ description: "CONFLICT: the field whose value another record already holds (a staff email)" }),
+      errors: fieldErrors.optional().meta({
+        description:
+          "CONFLICT: the field whose value another record already holds (a staff email, a patient's NHS number)",
+      }),
       conflicts: z
         .array(z.object({ appointmentId: uuid, resource: z.enum(resourceKinds) }))
         .optional()
@@ -149,6 +150,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   getPolicies: {},
   setPolicies: {},
   listAuditEvents: {},
+  exportAuditEvents: {},
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({
@@ -174,6 +176,14 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
     content: { "text/calendar": { schema: { type: "string" } } },
     headers: {
       "Content-Disposition": { description: "An attachment named appointments.ics", schema: { type: "string" } },
+    },
+  },
+  exportAuditEvents: {
+    description:
+      "CSV (RFC 4180, UTF-8, a header row): when, staff member, action in words, patient, MRN, patients shown, record",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named audit-trail.csv", schema: { type: "string" } },
     },
   },
 };

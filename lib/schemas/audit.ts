@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { instant, pageQuery, page, uuid } from "./common";
 
-export const auditQuery = pageQuery.extend({
+const filter = {
   patientId: uuid.optional(),
   /** The patient by MRN (case-insensitive): the same events as its `patientId`. */
   mrn: z
@@ -11,8 +11,12 @@ export const auditQuery = pageQuery.extend({
   actorId: uuid.optional(),
   from: instant.optional(),
   to: instant.optional(),
-});
+};
+export const auditQuery = pageQuery.extend(filter);
 export type AuditQuery = z.infer<typeof auditQuery>;
+/** The CSV export's query: the browser's filters, without paging (the export holds every matching event). */
+export const auditFilter = z.object(filter);
+export type AuditFilter = z.infer<typeof auditFilter>;
 
 export const auditEvent = z
   .object({
@@ -21,8 +25,13 @@ export const auditEvent = z
     actorId: z.string().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
+    /** The action in plain words, e.g. "opened the patient record"; a list read says how many items it showed. */
+    description: z.string(),
     /** The one patient of a single-patient event; null for a list read. */
     patientId: z.string().nullable(),
+    /** That patient's name ("FAMILY, Given") and MRN; null for a list read. */
+    patientName: z.string().nullable(),
+    patientMrn: z.string().nullable(),
     /** Every patient the event showed or changed, each once (a list read names all its page's patients). */
     patientIds: z.array(z.string()),
     /** How many items a list read showed; null for an event about one record. */

@@ -157,6 +157,8 @@ export const caseDetail = caseSummary
   .extend({
     timeZone: z.string(),
     today: z.string(),
+    /** The patient's next of kin or carer (null: none recorded), beside SX-4's help-at-home question. */
+    nextOfKin: z.object({ name: z.string(), relationship: z.string(), phone: z.string().nullable() }).nullable(),
     /** SX-4: the admission the latest anaesthesia assessment allows, for booking the arthroscopy; clinical roles only. */
     admission: z.enum(admissions).nullable().optional().meta({
       description:

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sexes } from "@/lib/domain/vocabulary";
+import { canonicalPostcode, compactNhsNumber, isValidNhsNumber } from "@/lib/domain/patient-identifiers";
 import { isoDate, optionalText, pageQuery, page, text, uuid, withoutControls } from "./common";
 
 const name = text(100);
@@ -15,19 +16,74 @@ export function birthDateProblem(birthDate: string, today: string): string | nul
   return birthDate > today ? "Cannot be in the future" : null;
 }
 
+const phone = optionalText(40).refine((v) => !v || /^[+()\d\s-]{5,40}$/.test(v), "Digits, spaces and + ( ) - only");
+
+/** Ten digits, spaces or hyphens allowed between them, with a valid modulus-11 check digit; kept as digits only. */
+const nhsNumber = withoutControls(z.string())
+  .max(20, "At most 20 characters")
+  .transform((v) => compactNhsNumber(v) || null)
+  .refine((v) => !v || /^\d{10}$/.test(v), "An NHS number has 10 digits")
+  .refine((v) => !v || !/^\d{10}$/.test(v) || isValidNhsNumber(v), "Not a valid NHS number: check the digits")
+  .nullish();
+
+const postcode = text(10).transform((v, ctx) => {
+  const canonical = canonicalPostcode(v);
+  if (!canonical) ctx.addIssue({ code: "custom", message: "Not a UK postcode" });
+  return canonical ?? v;
+});
+
+const address = z
+  .object({ line1: text(100), line2: optionalText(100), town: text(60), postcode })
+  .strict()
+  .meta({ id: "Address" });
+
+const gpPractice = z
+  .object({
+    name: text(100),
+    // An ODS organisation code: letters and digits, e.g. B86001.
+    odsCode: optionalText(10)
+      .transform((v) => v?.toUpperCase() ?? null)
+      .refine((v) => !v || /^[A-Z0-9]{3,10}$/.test(v), "Letters and digits only, e.g. B86001"),
+  })
+  .strict()
+  .meta({ id: "GpPractice" });
+
+const nextOfKin = z
+  .object({ name: text(100), relationship: text(60), phone })
+  .strict()
+  .meta({ id: "NextOfKin" });
+
+/** A channel set to true is the patient's consent to be contacted on it; a channel left out is no consent. */
+const contact = z
+  .object({
+    email: z.boolean().default(false),
+    sms: z.boolean().default(false),
+    post: z.boolean().default(false),
+  })
+  .strict()
+  .meta({ id: "ContactPreferences" });
+
 export const patientInput = z
   .object({
     givenName: name,
     familyName: name,
     birthDate,
     sex: z.enum(sexes),
-    phone: optionalText(40).refine((v) => !v || /^[+()\d\s-]{5,40}$/.test(v), "Digits, spaces and + ( ) - only"),
+    phone,
     email: optionalText(200).refine((v) => !v || z.email().safeParse(v).success, "Not an email address"),
+    nhsNumber,
+    address: address.nullish(),
+    gpPractice: gpPractice.nullish(),
+    nextOfKin: nextOfKin.nullish(),
+    preferredLanguage: optionalText(60),
+    interpreterNeeded: z.boolean().optional(),
+    contact: contact.optional(),
   })
   .strict()
   .meta({ id: "PatientInput" });
 export type PatientInput = z.infer<typeof patientInput>;
 
+/** Fields left out keep their value; a section set to null (address, GP, next of kin) is cleared. */
 export const patientPatch = patientInput.partial().strict().meta({ id: "PatientPatch" });
 export type PatientPatch = z.infer<typeof patientPatch>;
 
@@ -41,6 +97,15 @@ export const patient = z
     sex: z.enum(sexes),
     phone: z.string().nullable(),
     email: z.string().nullable(),
+    nhsNumber: z.string().nullable(),
+    address: z
+      .object({ line1: z.string(), line2: z.string().nullable(), town: z.string(), postcode: z.string() })
+      .nullable(),
+    gpPractice: z.object({ name: z.string(), odsCode: z.string().nullable() }).nullable(),
+    nextOfKin: z.object({ name: z.string(), relationship: z.string(), phone: z.string().nullable() }).nullable(),
+    preferredLanguage: z.string().nullable(),
+    interpreterNeeded: z.boolean(),
+    contact: z.object({ email: z.boolean(), sms: z.boolean(), post: z.boolean() }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -15,6 +15,7 @@ import { notFound } from "@/lib/domain/errors";
 import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
+import { presentPatient } from "./patient-row";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
 import { caseEvents } from "./case-timeline";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -141,6 +142,8 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
       ...presentSummary(row),
       timeZone: row.site.timeZone,
       today,
+      // Whoever could help at home after a day case (SX-4 is asked at the assessment).
+      nextOfKin: presentPatient(row.patient).nextOfKin,
       // SX-4's admission comes from the anaesthesia assessment: clinical detail, not the summary's.
       ...(clinical ? { admission: row.assessments.length ? admissionFor(row.assessments.at(-1)!) : null } : {}),
       operated: row.operation !== null,

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
-import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import { dateColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { dayOf } from "@/lib/domain/time";
-import { notFound, validationError } from "@/lib/domain/errors";
+import { conflict, notFound, validationError } from "@/lib/domain/errors";
+import { canonicalPostcode, compactNhsNumber, postcodeOutwardCode } from "@/lib/domain/patient-identifiers";
 import { isCalendarDate, uuid, withoutControls } from "@/lib/schemas/common";
 import {
   birthDateProblem,
@@ -16,36 +18,14 @@ import {
 } from "@/lib/schemas/patient";
 import { recordAudit, recordListRead } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { patientColumns as columns, patientData, presentPatient, type PatientRow } from "./patient-row";
 
-type PatientRow = {
-  id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-  birthDate: Date;
-  sex: Patient["sex"];
-  phone: string | null;
-  email: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-const columns = Prisma.sql`id, mrn, given_name AS "givenName", family_name AS "familyName", birth_date AS "birthDate",
-  sex::text AS sex, phone, email, created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-function presentPatient(row: PatientRow): Patient {
-  return {
-    id: row.id,
-    mrn: row.mrn,
-    givenName: row.givenName,
-    familyName: row.familyName,
-    birthDate: dayOfColumn(row.birthDate),
-    sex: row.sex,
-    phone: row.phone,
-    email: row.email,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+/** The NHS number is unique (its index): another patient's is a `conflict` naming the field. */
+function nhsNumberTaken(error: unknown): never {
+  if (!isUniqueViolation(error)) throw error;
+  throw conflict("CONFLICT", "Another patient already has this NHS number: search for them before registering.", {
+    errors: [{ path: "nhsNumber", message: "Another patient already has this NHS number" }],
+  });
 }
 
 /** A birth date no later than today at the actor's site; `invalid` VALIDATION at `birthDate` otherwise. */
@@ -58,13 +38,24 @@ async function checkBirthDate(tx: Tx, actor: Actor, birthDate: string, now: Date
   if (problem) throw validationError([{ path: "birthDate", message: problem }]);
 }
 
-/** Registers a patient; a birth date after today at the actor's site is refused (`invalid`). */
+/**
+ * Registers a patient with its details; a birth date after today at the actor's site is refused
+ * (`invalid`), an NHS number another patient has is a `conflict` CONFLICT naming `nhsNumber`.
+ */
 export async function registerPatient(actor: Actor, input: PatientInput, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
     await checkBirthDate(tx, actor, input.birthDate, now);
-    const row = await tx.patient.create({
-      data: { ...input, birthDate: dateColumn(input.birthDate) },
-    });
+    const row = await tx.patient
+      .create({
+        data: {
+          ...patientData(input),
+          givenName: input.givenName,
+          familyName: input.familyName,
+          sex: input.sex,
+          birthDate: dateColumn(input.birthDate),
+        },
+      })
+      .catch(nhsNumberTaken);
     await recordAudit(tx, actor, [
       { action: "patient.create", entity: "patient", entityId: row.id, patientId: row.id },
     ]);
@@ -81,18 +72,14 @@ export async function getPatient(actor: Actor, id: string): Promise<Patient> {
   });
 }
 
-/** Corrects demographics; a birth date after today at the actor's site is refused (`invalid`). */
+/** Corrects demographics and details (only the fields `patch` names); errors as `registerPatient`'s, and `not_found`. */
 export async function updatePatient(actor: Actor, id: string, patch: PatientPatch, now = new Date()): Promise<Patient> {
   return db().$transaction(async (tx) => {
-    const { birthDate, ...rest } = patch;
     // Invalid input is refused as such whether or not the patient exists, as with the schema's own checks.
-    if (birthDate) await checkBirthDate(tx, actor, birthDate, now);
+    if (patch.birthDate) await checkBirthDate(tx, actor, patch.birthDate, now);
     const existing = await tx.patient.findUnique({ where: { id }, select: { id: true } });
     if (!existing) throw notFound("The patient");
-    const row = await tx.patient.update({
-      where: { id },
-      data: { ...rest, ...(birthDate ? { birthDate: dateColumn(birthDate) } : {}) },
-    });
+    const row = await tx.patient.update({ where: { id }, data: patientData(patch) }).catch(nhsNumberTaken);
     await recordAudit(tx, actor, [
       {
         action: "patient.update",
@@ -109,7 +96,9 @@ export async function updatePatient(actor: Actor, id: string, patch: PatientPatc
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * What the search box holds: a birth date (YYYY-MM-DD or DD/MM/YYYY), an MRN, or words of a name.
+ * What the search box holds: a birth date (YYYY-MM-DD or DD/MM/YYYY), an MRN, an NHS number
+ * (10 digits, spaces or hyphens between them allowed), a UK postcode (kept form, "SW1A 1AA") or
+ * its outward code alone ("SW1A"), or words of a name.
  * A date the calendar does not have (30/02/2020), or outside the years a birth date can be in,
  * is `nothing`: no patient can match it.
  */
@@ -120,6 +109,9 @@ export function classifySearch(
   | { kind: "nothing" }
   | { kind: "birthDate"; date: string }
   | { kind: "mrn"; mrn: string }
+  | { kind: "nhsNumber"; nhsNumber: string }
+  | { kind: "postcode"; postcode: string }
+  | { kind: "outwardCode"; outwardCode: string }
   | { kind: "name"; words: string[] } {
   const text = q.trim();
   if (text === "") return { kind: "all" };
@@ -128,6 +120,12 @@ export function classifySearch(
   const date = iso ? text : uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : null;
   if (date) return isCalendarDate(date) ? { kind: "birthDate", date } : { kind: "nothing" };
   if (/^p\d{3,}$/i.test(text)) return { kind: "mrn", mrn: text.toUpperCase() };
+  if (/^\d[\d\s-]*$/.test(text) && /^\d{10}$/.test(compactNhsNumber(text)))
+    return { kind: "nhsNumber", nhsNumber: compactNhsNumber(text) };
+  const postcode = canonicalPostcode(text);
+  if (postcode) return { kind: "postcode", postcode };
+  const outwardCode = postcodeOutwardCode(text);
+  if (outwardCode) return { kind: "outwardCode", outwardCode };
   return { kind: "name", words: text.split(/\s+/).slice(0, 5) };
 }
 
@@ -142,6 +140,13 @@ function searchCondition(q: string | undefined): Prisma.Sql {
       return Prisma.sql`birth_date = ${search.date}::date`;
     case "mrn":
       return Prisma.sql`mrn = ${search.mrn}`;
+    case "nhsNumber":
+      return Prisma.sql`nhs_number = ${search.nhsNumber}`;
+    // Both use patient_postcode_idx (text_pattern_ops): equality, and a prefix up to the space.
+    case "postcode":
+      return Prisma.sql`postcode = ${search.postcode}`;
+    case "outwardCode":
+      return Prisma.sql`postcode LIKE ${`${search.outwardCode} %`}`;
     case "name": {
       // Each word must appear; uses the trigram index on search_name ("given family given",
       // unaccented and lower-case), so "smith jo" finds John Smith.

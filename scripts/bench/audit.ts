@@ -7,7 +7,8 @@ import { Client } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { setDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { listAuditEvents, recordAudit, recordListRead } from "@/lib/services/audit";
+import { recordAudit, recordListRead } from "@/lib/services/audit";
+import { listAuditEvents } from "@/lib/services/audit-trail";
 import { exitOnError, measure, withScratchDatabase } from "./measure";
 
 const total = Number(process.argv[2] ?? process.env.AUDIT_ROWS ?? 50_000_000);

@@ -22,6 +22,17 @@ const searches: { name: string; sql: string; params: unknown[] }[] = [
     params: ["nørgaard"],
   },
   { name: "MRN", sql: `SELECT id FROM patient WHERE mrn = $1`, params: ["P0050000"] },
+  { name: "NHS number", sql: `SELECT id FROM patient WHERE nhs_number = $1`, params: ["9000050000"] },
+  {
+    name: "postcode",
+    sql: `SELECT id FROM patient WHERE postcode = $1 ORDER BY family_name, given_name, id LIMIT 26`,
+    params: ["LS12 3BC"],
+  },
+  {
+    name: 'outward code ("LS12")',
+    sql: `SELECT id FROM patient WHERE postcode LIKE $1 ORDER BY family_name, given_name, id LIMIT 26`,
+    params: ["LS12 %"],
+  },
   {
     name: "birth date",
     sql: `SELECT id FROM patient WHERE birth_date = $1::date ORDER BY family_name, given_name, id LIMIT 26`,
@@ -61,9 +72,12 @@ async function main() {
     ];
     const started = Date.now();
     await client.query(
-      `INSERT INTO patient (given_name, family_name, birth_date, sex)
+      // Ten-digit NHS numbers, one each (the check digit does not matter to the index); postcodes
+      // over 30 Leeds districts, about 3,300 patients a district.
+      `INSERT INTO patient (given_name, family_name, birth_date, sex, nhs_number, postcode)
        SELECT ($1::text[])[1 + (i % 12)], ($2::text[])[1 + ((i / 12) % 12)] || CASE WHEN i % 1000 = 0 THEN '' ELSE to_char(i, 'FM000000') END,
-              date '1940-01-01' + (i * 7 % 25000), 'female'
+              date '1940-01-01' + (i * 7 % 25000), 'female', '9' || lpad(i::text, 9, '0'),
+              'LS' || (1 + i % 30) || ' ' || (i % 10) || chr(65 + (i / 30) % 26) || chr(65 + (i / 780) % 26)
        FROM generate_series(1, $3::int) AS i`,
       [given, family, count],
     );

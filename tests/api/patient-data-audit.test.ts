@@ -67,7 +67,7 @@ async function auditedWhile(actor: Actor, run: () => Promise<unknown>) {
   return { result, rows };
 }
 
-/** GET endpoints that carry no patient data: staff, rooms, hours, policies, metrics (route templates), and the audit trail itself (ids, never names). */
+/** GET endpoints that carry no patient data: staff, rooms, hours, policies, metrics (route templates). */
 const noPatientData = new Set([
   "/api/health",
   "/api/metrics",
@@ -76,7 +76,6 @@ const noPatientData = new Set([
   "/api/v1/staff/{id}/hours",
   "/api/v1/rooms/{id}/hours",
   "/api/v1/policies",
-  "/api/v1/audit-events",
 ]);
 
 /** How to ask each patient-data GET endpoint about the fixture's patient. */
@@ -96,6 +95,9 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
+  // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.
+  "/api/v1/audit-events": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
+  "/api/v1/audit-events.csv": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
 };
 
 const getPaths = Object.entries(openApiDocument().paths ?? {})

@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { bookAppointment } from "@/lib/services/appointments";
-import { listAuditEvents } from "@/lib/services/audit";
+import { listAuditEvents } from "@/lib/services/audit-trail";
 import { listAppointments } from "@/lib/services/calendar";
 import { listCases } from "@/lib/services/cases";
 import { searchPatients } from "@/lib/services/patients";

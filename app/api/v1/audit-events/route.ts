@@ -1,5 +1,5 @@
 import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
-import { listAuditEvents } from "@/lib/services/audit";
+import { browseAuditTrail } from "@/lib/services/audit-trail";
 
-export const GET = handle(endpoints.listAuditEvents, ({ query }) => listAuditEvents(query));
+export const GET = handle(endpoints.listAuditEvents, ({ actor, query }) => browseAuditTrail(actor, query));
