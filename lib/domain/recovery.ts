@@ -1,10 +1,11 @@
 // After the operation: dressing records and what follows them (PO-3), missed visits at the
 // site's midnight, and the alerts the surgeon must see (PO-1, PO-3, PO-4). Pure.
 import { crutchWeaningToDay } from "./care-plan";
+import { formatDay } from "./date-format";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-import type { DressingStatus, WoundState } from "./vocabulary";
+import type { ClearanceActivity, DressingStatus, WoundState } from "./vocabulary";
 
 /** A dressing is recorded once, on or after its appointment's day, for a visit still open. */
 export function checkDressingRecord(
@@ -49,47 +50,86 @@ export function replacementDay(missedDueOn: Day, today: Day): Day {
   return next > today ? next : today;
 }
 
+export type Clearance = { activity: ClearanceActivity; sport: string | null; clearedOn: Day };
+
+/**
+ * Where the patient stands on crutches and sport, one account for the board and its alerts.
+ * PO-1, PO-6: a clearance for any sport is given to a patient who walks without crutches, so
+ * the patient is off crutches from the recorded weaning, else from the first clearance (never
+ * "still on crutches" once cleared for running). `cleared`: the activities (another sport by
+ * its name) in the order they were cleared.
+ */
+export function recoveryMilestones(
+  crutchesWeanedOn: Day | null,
+  clearances: Clearance[],
+): { offCrutches: Day | null; cleared: string[] } {
+  const inOrder = [...clearances].sort((a, b) => a.clearedOn.localeCompare(b.clearedOn));
+  return {
+    offCrutches: crutchesWeanedOn ?? inOrder[0]?.clearedOn ?? null,
+    cleared: inOrder.map((c) => (c.activity === "other" ? (c.sport ?? "other") : c.activity)),
+  };
+}
+
 type RecoveryFacts = {
   operationDay: Day;
   crutchesWeanedOn: Day | null;
+  clearances: Clearance[];
   infections: { recordId: string; day: Day }[];
   missed: { visitId: string; dueOn: Day }[];
   physioStarted: boolean;
 };
 
+/** The order of a case's alerts on the board: what needs the surgeon first. */
+export const alertKinds = ["infection", "missed_dressing", "crutches", "physio"] as const;
+
 export type Alert = {
   key: string;
-  kind: "infection" | "missed_dressing" | "crutches" | "physio";
+  kind: (typeof alertKinds)[number];
   rule: "PO-1" | "PO-3" | "PO-4";
   message: string;
+  /** The dressing's day, for an infection or a missed dressing; null otherwise. */
+  on: Day | null;
 };
 
-/** What the surgeon must see, derived from the record and today's date: no timer can miss it. */
+const byDay =
+  <T>(day: (item: T) => Day) =>
+  (a: T, b: T) =>
+    day(a).localeCompare(day(b));
+
+/**
+ * What the surgeon must see, derived from the record and today's date: no timer can miss it.
+ * In the board's order: signs of infection, then missed dressings (each oldest first), still on
+ * crutches after D15 (PO-1), physiotherapy not started by the policy day (PO-4).
+ */
 export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: ClinicPolicies): Alert[] {
   const alerts: Alert[] = [];
   const day = daysBetween(facts.operationDay, today);
-  for (const infection of facts.infections) {
+  for (const infection of [...facts.infections].sort(byDay((i) => i.day))) {
     alerts.push({
       key: `infection:${infection.recordId}`,
       kind: "infection",
       rule: "PO-3",
-      message: `Signs of infection at the dressing of ${infection.day}.`,
+      message: `Signs of infection at the dressing of ${formatDay(infection.day)}.`,
+      on: infection.day,
     });
   }
-  for (const missed of facts.missed) {
+  for (const missed of [...facts.missed].sort(byDay((m) => m.dueOn))) {
     alerts.push({
       key: `missed:${missed.visitId}`,
       kind: "missed_dressing",
       rule: "PO-3",
-      message: `The dressing due ${missed.dueOn} was not recorded.`,
+      message: `The dressing due ${formatDay(missed.dueOn)} was not recorded.`,
+      on: missed.dueOn,
     });
   }
-  if (!facts.crutchesWeanedOn && day > crutchWeaningToDay) {
+  const { offCrutches } = recoveryMilestones(facts.crutchesWeanedOn, facts.clearances);
+  if (!offCrutches && day > crutchWeaningToDay) {
     alerts.push({
       key: "crutches",
       kind: "crutches",
       rule: "PO-1",
       message: `Still on crutches on day ${day} (planned 10 to 15 days).`,
+      on: null,
     });
   }
   if (!facts.physioStarted && day > policies.physioFirstWithinDays) {
@@ -98,6 +138,7 @@ export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: Clini
       kind: "physio",
       rule: "PO-4",
       message: `Physiotherapy has not started by day ${policies.physioFirstWithinDays}.`,
+      on: null,
     });
   }
   return alerts;
