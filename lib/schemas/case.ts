@@ -15,6 +15,7 @@ import {
   sides,
 } from "@/lib/domain/vocabulary";
 import { instant, isoDate, optionalText as optional, pageQuery, page, text as requiredText, uuid } from "./common";
+import { alertAcknowledgement } from "./recovery";
 
 export const standardProcedure = "Posterior ankle arthroscopy through two portals either side of the Achilles tendon";
 
@@ -223,6 +224,9 @@ export const caseDetail = caseSummary
             surgeon: z.string(),
           })
           .nullable(),
+        acknowledgements: z.array(alertAcknowledgement).meta({
+          description: "The recovery alerts acknowledged, oldest first: who, when, the note and which alerts",
+        }),
         actions: z.record(z.string(), availability),
       })
       .nullable(),

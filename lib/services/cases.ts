@@ -16,6 +16,7 @@ import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } 
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
+import { acknowledgementHistory } from "./recovery-board";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
@@ -135,6 +136,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     ]);
     const policies = policiesOf(row.site.policies);
     const today = dayOf(now, row.site.timeZone);
+    const acknowledgements = clinical ? await acknowledgementHistory(tx, row.id) : [];
     return {
       ...presentSummary(row),
       timeZone: row.site.timeZone,
@@ -206,6 +208,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
                   surgeon: row.operation.surgeon.name,
                 }
               : null,
+            acknowledgements,
             actions: caseActions(snapshotOf(row), today, policies),
           }
         : null,
