@@ -13,6 +13,7 @@ import { ProblemMessage } from "@/components/ui/problem-message";
 import { AppointmentList } from "@/components/appointments/appointment-list";
 import { BookingPanel } from "@/components/appointments/booking-panel";
 import { SeriesPanel } from "@/components/appointments/series-panel";
+import { AcknowledgementHistory } from "./acknowledgement-history";
 import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./case-record";
 import { CancelForm, DischargeForm } from "./closing-forms";
@@ -41,6 +42,11 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
   const openCourse = clinical?.courses.find((c) => c.outcome === null);
   const latestAssessment = clinical?.assessments.at(-1) ?? null;
   const props = { caseId, today: kase.today };
+  // The status changes and the acknowledgements of alerts, in the order they happened.
+  const timeline = [
+    ...kase.history.map((h, index) => ({ kind: "status" as const, index, ...h })),
+    ...(clinical?.acknowledgements ?? []).map((a) => ({ kind: "acknowledgement" as const, ...a })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
 
   function actionsFor(): Action[] {
     const list: Action[] = [];
@@ -164,15 +170,28 @@ export function CaseView({ caseId, can }: { caseId: string; can: CaseAbilities }
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
             <ol className="timeline">
-              {kase.history.map((h, i) => (
-                <li key={i}>
-                  <strong>{formatDateTime(h.at, kase.timeZone)}</strong> — {h.from ? `${statusLabel[h.from]} → ` : ""}
-                  {statusLabel[h.to]}, by {h.by}
-                  {h.reason && <div className="muted">{h.reason}</div>}
-                </li>
-              ))}
+              {timeline.map((entry) =>
+                entry.kind === "status" ? (
+                  <li key={`status-${entry.index}`}>
+                    <strong>{formatDateTime(entry.at, kase.timeZone)}</strong> —{" "}
+                    {entry.from ? `${statusLabel[entry.from]} → ` : ""}
+                    {statusLabel[entry.to]}, by {entry.by}
+                    {entry.reason && <div className="muted">{entry.reason}</div>}
+                  </li>
+                ) : (
+                  <li key={entry.id}>
+                    <strong>{formatDateTime(entry.at, kase.timeZone)}</strong> —{" "}
+                    {entry.alerts.length === 1 ? "1 alert" : `${entry.alerts.length} alerts`} acknowledged, by{" "}
+                    {entry.by}
+                    <div className="muted">{entry.note}</div>
+                  </li>
+                ),
+              )}
             </ol>
           </section>
+          {clinical?.operation && (
+            <AcknowledgementHistory acknowledgements={clinical.acknowledgements} timeZone={kase.timeZone} />
+          )}
         </div>
 
         <div>
