@@ -6,6 +6,7 @@ import { acknowledgeAlerts, recoveryBoard } from "@/lib/services/recovery-board"
 import { testDatabase } from "../setup/db";
 import { minutesFromNow, now, siteAt, today } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
+import { call, signInAs } from "../setup/routes";
 
 const prisma = testDatabase();
 let team: Team;
@@ -112,5 +113,23 @@ describe("acknowledging a case's alerts", () => {
     await acknowledgeAlerts(team.surgeon, caseId, { keys: [missed!.key], note: "Patient away" });
     const tomorrow = (await recoveryBoard(team.surgeon, siteAt(1, 12))).items.find((i) => i.caseId === caseId)!;
     expect(tomorrow.alerts.map((a) => a.key)).not.toContain(missed!.key);
+  });
+
+  it("acknowledges once through the API when the same request is sent twice with one Idempotency-Key", async () => {
+    const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 5 });
+    const keys = (await rowOf(caseId))[0]!.alerts.map((a) => a.key);
+    await signInAs(prisma, team.surgeon);
+    const send = () =>
+      call("post", "/api/v1/cases/{id}/alert-acknowledgements", {
+        params: { id: caseId },
+        body: JSON.stringify({ keys, note: "Seen twice" }),
+        headers: { "content-type": "application/json", "idempotency-key": `ack-${caseId}` },
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    expect(await prisma.alertAcknowledgement.count({ where: { caseId } })).toBe(1);
   });
 });
