@@ -62,6 +62,29 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the recovery board with a row's acknowledgement open, and a case's acknowledgement history", async ({
+    page,
+  }) => {
+    const surgeon = await apiAs("surgeon");
+    const board = (await (await send(surgeon, endpoints.recoveryBoard, {})).json()) as {
+      items: { caseId: string; alerts: { key: string }[] }[];
+    };
+    const [first, second] = board.items.filter((row) => row.alerts.length > 0);
+    await send(surgeon, endpoints.acknowledgeAlert, {
+      params: { id: second!.caseId },
+      body: { keys: [second!.alerts[0]!.key], note: "Seen in clinic" },
+    });
+    await signInThroughPage(page, emailOf("surgeon"));
+    const row = page.getByRole("region", { name: "Recovery board" }).getByRole("row").nth(1);
+    await row.getByRole("button", { name: "Acknowledge…" }).click();
+    await expect(row.getByRole("group", { name: "Alerts to acknowledge" })).toBeVisible();
+    expect(first).toBeDefined();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/cases/${second!.caseId}`);
+    await expect(page.getByRole("region", { name: "Alerts acknowledged" })).toContainText("Seen in clinic");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("a case page with its forms", async ({ page }) => {
     const surgeon = await apiAs("surgeon");
     const kase = (await (await surgeon.get("/api/v1/cases?status=first_line&limit=1")).json()).items[0];

@@ -397,11 +397,11 @@ test.describe("malformed input", () => {
       paths: ["visitId"],
     },
     {
-      name: "an acknowledgement without a note",
+      name: "an acknowledgement without a note, naming one alert twice",
       endpoint: endpoints.acknowledgeAlert,
       url: `/api/v1/cases/${randomUUID()}/alert-acknowledgements`,
-      data: { key: "crutches" },
-      paths: ["note"],
+      data: { keys: ["crutches", "crutches"] },
+      paths: ["keys", "note"],
     },
     {
       name: "a calendar file for a case id that is not a UUID",

@@ -56,10 +56,22 @@ test.describe("post-operative follow-up", () => {
     ).toHaveCount(0);
 
     await infected.getByRole("button", { name: "Acknowledge…" }).click();
-    await infected.getByPlaceholder("What was done").fill("Reviewed; oral antibiotics");
-    await infected.getByRole("button", { name: "Acknowledge" }).click();
+    const form = infected.getByRole("form", { name: `Acknowledge alerts of ${patients[1]}` });
+    await expect(form.getByRole("checkbox", { name: /^Signs of infection at the dressing of/ })).toBeChecked();
+    await form.getByLabel("Note").fill("Reviewed; oral antibiotics");
+    await form.getByRole("button", { name: "Acknowledge", exact: true }).click();
+    await expect(board.getByRole("status")).toHaveText(`${patients[1]}: 1 alert acknowledged.`);
     await expect(infected.getByText(/^Signs of infection at the dressing/)).toHaveCount(0);
     await expect(infected.getByRole("cell", { name: "Signs of infection", exact: true })).toBeVisible();
+
+    // The acknowledgement stays on the case: who, when, the note and the alert.
+    await infected.getByRole("link", { name: patients[1]! }).click();
+    const history = page.getByRole("region", { name: "Alerts acknowledged" });
+    await expect(history).toContainText("Reviewed; oral antibiotics");
+    await expect(
+      history.getByRole("listitem").filter({ hasText: /^Signs of infection at the dressing of/ }),
+    ).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText("1 alert acknowledged, by");
   });
 
   test("a physiotherapist is refused running clearance at D30 and allowed it at D0 + 2 months (PO-6)", async ({

@@ -16,6 +16,7 @@ import { AppointmentList } from "@/components/appointments/appointment-list";
 import { kindLabel } from "@/components/appointments/labels";
 import { BookingPanel } from "@/components/appointments/booking-panel";
 import { SeriesPanel } from "@/components/appointments/series-panel";
+import { AcknowledgementHistory } from "./acknowledgement-history";
 import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./case-record";
 import { CancelForm, DischargeForm } from "./closing-forms";
@@ -34,7 +35,13 @@ function timelineOf(kase: CaseDetail) {
     by: h.by,
     note: h.reason ?? undefined,
   }));
-  return [...changes, ...(kase.clinical?.events ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+  const acknowledgements = (kase.clinical?.acknowledgements ?? []).map((a) => ({
+    at: a.at,
+    what: `${a.alerts.length === 1 ? "1 alert" : `${a.alerts.length} alerts`} acknowledged`,
+    by: a.by,
+    note: a.note,
+  }));
+  return [...changes, ...(kase.clinical?.events ?? []), ...acknowledgements].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 type CaseAbilities = {
@@ -66,7 +73,7 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
   const openCourse = clinical?.courses.find((c) => c.outcome === null);
   const latestAssessment = clinical?.assessments.at(-1) ?? null;
   const props = { caseId, today: kase.today };
-
+  // The status changes and the acknowledgements of alerts, in the order they happened.
   function actionsFor(): Action[] {
     const list: Action[] = [];
     if (can.recordClinical) {
@@ -197,6 +204,9 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
               ))}
             </ol>
           </section>
+          {clinical?.operation && (
+            <AcknowledgementHistory acknowledgements={clinical.acknowledgements} timeZone={kase.timeZone} />
+          )}
         </div>
 
         <div>

@@ -6,7 +6,9 @@ type Column<Row> = { header: ReactNode; cell: (row: Row) => ReactNode };
 /**
  * The clinic's list table: a header row of column headers (`scope="col"`, so screen readers
  * announce them with each cell) and one row per item. With `empty`, no rows show that sentence
- * (`<p class="empty">`) instead of an empty table. No "use client": server pages use it too.
+ * (`<p class="empty">`) instead of an empty table. With `stacked`, each row becomes a card of
+ * labelled cells on a phone (the style sheet uses `data-label`), so no column is off screen.
+ * No "use client": server pages use it too.
  */
 export function DataTable<Row>({
   rows,
@@ -15,6 +17,7 @@ export function DataTable<Row>({
   rowClassName,
   caption,
   empty,
+  stacked,
 }: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
@@ -23,10 +26,11 @@ export function DataTable<Row>({
   rowClassName?: (row: Row) => string | undefined;
   caption?: ReactNode;
   empty?: ReactNode;
+  stacked?: boolean;
 }) {
   if (empty !== undefined && rows.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <table>
+    <table className={stacked ? "stacked" : undefined}>
       {caption !== undefined && (
         <caption className="muted" style={{ textAlign: "left" }}>
           {caption}
@@ -45,7 +49,9 @@ export function DataTable<Row>({
         {rows.map((row) => (
           <tr key={rowKey(row)} className={rowClassName?.(row)}>
             {columns.map((column, index) => (
-              <td key={index}>{column.cell(row)}</td>
+              <td key={index} data-label={typeof column.header === "string" ? column.header : undefined}>
+                {column.cell(row)}
+              </td>
             ))}
           </tr>
         ))}

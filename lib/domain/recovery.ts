@@ -1,11 +1,11 @@
 // After the operation: dressing records and what follows them (PO-3), missed visits at the
 // site's midnight, and the alerts the surgeon must see (PO-1, PO-3, PO-4). Pure.
-import { formatDay } from "./date-format";
 import { crutchWeaningToDay } from "./care-plan";
+import { formatDay } from "./date-format";
 import type { ClinicPolicies } from "./policies";
 import { violation, type Violation } from "./rules";
 import { addDays, daysBetween, type Day } from "./time";
-import type { DressingStatus, WoundState } from "./vocabulary";
+import type { ClearanceActivity, DressingStatus, WoundState } from "./vocabulary";
 
 /** A dressing is recorded once, on or after its appointment's day, for a visit still open. */
 export function checkDressingRecord(
@@ -58,9 +58,30 @@ export function replacementDay(missedDueOn: Day, today: Day): Day {
 /** The appointment of a visit or session that the patient did not attend, and whether another now holds it. */
 export type NotAttended = { appointmentId: string; bookedAgain: boolean };
 
+export type Clearance = { activity: ClearanceActivity; sport: string | null; clearedOn: Day };
+
+/**
+ * Where the patient stands on crutches and sport, one account for the board and its alerts.
+ * PO-1, PO-6: a clearance for any sport is given to a patient who walks without crutches, so
+ * the patient is off crutches from the recorded weaning, else from the first clearance (never
+ * "still on crutches" once cleared for running). `cleared`: the activities (another sport by
+ * its name) in the order they were cleared.
+ */
+export function recoveryMilestones(
+  crutchesWeanedOn: Day | null,
+  clearances: Clearance[],
+): { offCrutches: Day | null; cleared: string[] } {
+  const inOrder = [...clearances].sort((a, b) => a.clearedOn.localeCompare(b.clearedOn));
+  return {
+    offCrutches: crutchesWeanedOn ?? inOrder[0]?.clearedOn ?? null,
+    cleared: inOrder.map((c) => (c.activity === "other" ? (c.sport ?? "other") : c.activity)),
+  };
+}
+
 type RecoveryFacts = {
   operationDay: Day;
   crutchesWeanedOn: Day | null;
+  clearances: Clearance[];
   infections: { recordId: string; day: Day }[];
   missed: { visitId: string; dueOn: Day; notAttended?: NotAttended }[];
   /** Physiotherapy sessions still planned whose appointment the patient did not attend. */
@@ -68,36 +89,52 @@ type RecoveryFacts = {
   physioStarted: boolean;
 };
 
+/** The order of a case's alerts on the board: what needs the surgeon first. */
+export const alertKinds = ["infection", "missed_dressing", "crutches", "physio"] as const;
+
 export type Alert = {
   key: string;
-  kind: "infection" | "missed_dressing" | "crutches" | "physio";
+  kind: (typeof alertKinds)[number];
   rule: "PO-1" | "PO-3" | "PO-4";
   message: string;
+  /** The day the alert is about (an infected or missed dressing, a session not attended); null otherwise. */
+  on: Day | null;
   /** The appointment not attended, when the same visit or session can be booked again. */
   rebook?: { appointmentId: string };
 };
 
-/** What the surgeon must see, derived from the record and today's date: no timer can miss it. */
+const byDay =
+  <T>(day: (item: T) => Day) =>
+  (a: T, b: T) =>
+    day(a).localeCompare(day(b));
+
+/**
+ * What the surgeon must see, derived from the record and today's date: no timer can miss it.
+ * In the board's order: signs of infection, then missed dressings (each oldest first), still on
+ * crutches after D15 (PO-1), physiotherapy not started by the policy day (PO-4).
+ */
 export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: ClinicPolicies): Alert[] {
   const alerts: Alert[] = [];
   const day = daysBetween(facts.operationDay, today);
-  for (const infection of facts.infections) {
+  for (const infection of [...facts.infections].sort(byDay((i) => i.day))) {
     alerts.push({
       key: `infection:${infection.recordId}`,
       kind: "infection",
       rule: "PO-3",
-      message: `Signs of infection at the dressing of ${infection.day}.`,
+      message: `Signs of infection at the dressing of ${formatDay(infection.day)}.`,
+      on: infection.day,
     });
   }
-  for (const missed of facts.missed) {
+  for (const missed of [...facts.missed].sort(byDay((m) => m.dueOn))) {
     const absent = missed.notAttended;
     alerts.push({
       key: `missed:${missed.visitId}`,
       kind: "missed_dressing",
       rule: "PO-3",
       message: absent
-        ? `The patient did not attend the dressing due ${missed.dueOn}.`
-        : `The dressing due ${missed.dueOn} was not recorded.`,
+        ? `The patient did not attend the dressing due ${formatDay(missed.dueOn)}.`
+        : `The dressing due ${formatDay(missed.dueOn)} was not recorded.`,
+      on: missed.dueOn,
       // PO-3: the same visit is booked again only up to its due day; after it, it is replaced.
       ...(absent && !absent.bookedAgain && missed.dueOn >= today
         ? { rebook: { appointmentId: absent.appointmentId } }
@@ -109,16 +146,19 @@ export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: Clini
       key: `missed-physio:${session.sessionId}`,
       kind: "physio",
       rule: "PO-4",
-      message: `The patient did not attend physiotherapy session ${session.number} on ${session.day}.`,
+      message: `The patient did not attend physiotherapy session ${session.number} on ${formatDay(session.day)}.`,
+      on: session.day,
       ...(session.bookedAgain ? {} : { rebook: { appointmentId: session.appointmentId } }),
     });
   }
-  if (!facts.crutchesWeanedOn && day > crutchWeaningToDay) {
+  const { offCrutches } = recoveryMilestones(facts.crutchesWeanedOn, facts.clearances);
+  if (!offCrutches && day > crutchWeaningToDay) {
     alerts.push({
       key: "crutches",
       kind: "crutches",
       rule: "PO-1",
       message: `Still on crutches on day ${day} (planned 10 to 15 days).`,
+      on: null,
     });
   }
   if (!facts.physioStarted && day > policies.physioFirstWithinDays) {
@@ -127,6 +167,7 @@ export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: Clini
       kind: "physio",
       rule: "PO-4",
       message: `Physiotherapy has not started by day ${policies.physioFirstWithinDays}.`,
+      on: null,
     });
   }
   return alerts;

@@ -145,7 +145,9 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   dressingRound: {},
   recoveryBoard: {},
   replaceMissedDressing: { 404: "The case, or this dressing visit of it, was not found", rules: true },
-  acknowledgeAlert: { 404: "The case was not found, or has no alert with this key now (`errors` names `key`)" },
+  acknowledgeAlert: {
+    404: "The case was not found, or has no alert with one of these keys now (`errors` names each, as `keys.<index>`); nothing is acknowledged",
+  },
   caseCalendarFile: { 404: "The case was not found" },
   getPolicies: {},
   setPolicies: {},

@@ -15,6 +15,7 @@ import {
   sides,
 } from "@/lib/domain/vocabulary";
 import { instant, isoDate, optionalText as optional, pageQuery, page, text as requiredText, uuid } from "./common";
+import { alertAcknowledgement } from "./recovery";
 
 export const standardProcedure = "Posterior ankle arthroscopy through two portals either side of the Achilles tendon";
 
@@ -225,6 +226,9 @@ export const caseDetail = caseSummary
             surgeon: z.string(),
           })
           .nullable(),
+        acknowledgements: z.array(alertAcknowledgement).meta({
+          description: "The recovery alerts acknowledged, oldest first: who, when, the note and which alerts",
+        }),
         actions: z.record(z.string(), availability),
         /** What was recorded besides status changes (dressings, physiotherapy, clearances, acknowledged alerts), oldest first. */
         events: z.array(z.object({ at: z.string(), what: z.string(), by: z.string(), note: z.string().optional() })),

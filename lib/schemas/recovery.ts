@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertKinds } from "@/lib/domain/recovery";
 import { woundStates } from "@/lib/domain/vocabulary";
 import { isoDate, optionalText, text, uuid, withoutControls } from "./common";
 
@@ -12,10 +13,18 @@ export const physioRecordInput = z
   .object({ notes: text(4000, { multiline: true }), exercises: note(2000), progress: note(2000) })
   .strict()
   .meta({ id: "PhysioRecordInput" });
+/** The alerts of one case a surgeon acknowledges (their `key`s, as the board gives them), with one note. */
 export const acknowledgeInput = z
-  .object({ key: withoutControls(z.string()).min(1).max(100), note: text(1000, { multiline: true }) })
+  .object({
+    keys: z
+      .array(withoutControls(z.string()).min(1).max(100))
+      .min(1)
+      .max(100)
+      .refine((keys) => new Set(keys).size === keys.length, "Each alert once"),
+    note: text(1000, { multiline: true }),
+  })
   .strict()
-  .meta({ id: "AlertAcknowledgement" });
+  .meta({ id: "AlertAcknowledgementInput" });
 export const replacementInput = z.object({ visitId: uuid }).strict().meta({ id: "DressingReplacementInput" });
 export const roundQuery = z.object({ date: isoDate.optional() });
 
@@ -34,13 +43,29 @@ export const physioRecordResult = z.object({ id: uuid }).meta({ id: "PhysioRecor
 export const dressingReplacement = z.object({ id: uuid, dueOn: z.string() }).meta({ id: "DressingReplacement" });
 const alert = z.object({
   key: z.string(),
-  kind: z.string(),
+  kind: z.enum(alertKinds),
   rule: z.string(),
   message: z.string(),
+  on: z
+    .string()
+    .nullable()
+    .meta({ description: "The day the alert is about (a dressing, a session not attended); null otherwise" }),
   rebook: z.object({ appointmentId: z.string() }).optional().meta({
     description: "The appointment the patient did not attend, when the reader may book the same visit or session again",
   }),
 });
+/** An acknowledgement: who, when, the note, and the alerts it covered in the words the surgeon saw. */
+export const alertAcknowledgement = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    note: z.string(),
+    at: z.string(),
+    by: z.string(),
+    alerts: z.array(z.object({ key: z.string(), kind: z.string(), message: z.string() })),
+  })
+  .meta({ id: "AlertAcknowledgement" });
+/** One row per operated case; cases with signs of infection first, then those with open alerts. */
 export const recoveryBoardView = z
   .object({
     items: z.array(
@@ -52,8 +77,17 @@ export const recoveryBoardView = z
         day: z.number(),
         nextDressing: z.object({ dueOn: z.string(), bookedAt: z.string().nullable() }).nullable(),
         lastWoundState: z.enum(woundStates).nullable(),
-        alerts: z.array(alert),
-        milestones: z.object({ offCrutches: z.string().nullable(), cleared: z.array(z.string()) }),
+        alerts: z.array(alert).meta({
+          description:
+            "The case's open alerts: signs of infection first, then missed dressings (oldest first), crutches (PO-1), physiotherapy (PO-4)",
+        }),
+        milestones: z.object({
+          offCrutches: z.string().nullable().meta({
+            description:
+              "PO-1: the recorded weaning, else the first sport clearance (a cleared patient is off crutches)",
+          }),
+          cleared: z.array(z.string()).meta({ description: "PO-6: the activities cleared, in date order" }),
+        }),
       }),
     ),
   })

@@ -1,5 +1,5 @@
-// What was recorded on a case besides its status changes (dressing visits, physiotherapy sessions,
-// clearances, acknowledged alerts), for the case's timeline: staff see each record they make
+// What was recorded on a case besides its status changes and acknowledged alerts (dressing visits,
+// physiotherapy sessions, clearances), for the case's timeline: staff see each record they make
 // appear in the same place as the pathway's decisions.
 import type { Tx } from "@/lib/db/client";
 import { formatDay } from "@/lib/domain/date-format";
@@ -15,25 +15,13 @@ const wound = {
   healed: "healed",
 } as const;
 
-const alertName = (key: string) =>
-  key.startsWith("infection:")
-    ? "signs of infection"
-    : key.startsWith("missed:")
-      ? "a missed dressing"
-      : key === "crutches"
-        ? "still on crutches"
-        : key === "physio"
-          ? "physiotherapy not started"
-          : "an alert";
-
 /** The case's recorded events, oldest first. Clinical detail: only for roles that read the clinical record. */
 export async function caseEvents(tx: Tx, caseId: string): Promise<CaseEvent[]> {
   const by = { select: { name: true } } as const;
-  const [dressings, physio, clearances, acknowledgements] = await Promise.all([
+  const [dressings, physio, clearances] = await Promise.all([
     tx.dressingRecord.findMany({ where: { caseId }, include: { nurse: by } }),
     tx.physioRecord.findMany({ where: { caseId }, include: { physio: by } }),
     tx.clearance.findMany({ where: { caseId }, include: { by } }),
-    tx.alertAcknowledgement.findMany({ where: { caseId }, include: { by } }),
   ]);
   const events: CaseEvent[] = [
     ...dressings.map((d) => ({
@@ -52,12 +40,6 @@ export async function caseEvents(tx: Tx, caseId: string): Promise<CaseEvent[]> {
       at: c.recordedAt.toISOString(),
       what: `Cleared for ${c.activity === "other" ? (c.sport ?? "another sport") : c.activity} from ${formatDay(dayOfColumn(c.clearedOn))}`,
       by: c.by.name,
-    })),
-    ...acknowledgements.map((a) => ({
-      at: a.at.toISOString(),
-      what: `Alert acknowledged: ${alertName(a.alertKey)}`,
-      by: a.by.name,
-      note: a.note,
     })),
   ];
   return events.sort((a, b) => a.at.localeCompare(b.at));

@@ -18,6 +18,7 @@ import { recordAudit, recordListRead } from "./audit";
 import { presentPatient } from "./patient-row";
 import { loadCase, refusal, snapshotOf, type CaseRow } from "./case-record";
 import { caseEvents } from "./case-timeline";
+import { acknowledgementHistory } from "./recovery-board";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 const patientName = (p: { givenName: string; familyName: string }) => `${p.familyName.toUpperCase()}, ${p.givenName}`;
@@ -138,6 +139,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     const policies = policiesOf(row.site.policies);
     const today = dayOf(now, row.site.timeZone);
     const events = clinical ? await caseEvents(tx, row.id) : [];
+    const acknowledgements = clinical ? await acknowledgementHistory(tx, row.id) : [];
     return {
       ...presentSummary(row),
       timeZone: row.site.timeZone,
@@ -211,6 +213,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
                   surgeon: row.operation.surgeon.name,
                 }
               : null,
+            acknowledgements,
             actions: caseActions(snapshotOf(row), today, policies),
             events,
           }

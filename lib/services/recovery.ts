@@ -1,8 +1,8 @@
 // The post-operative follow-up: recording dressings and physiotherapy sessions, replacing
-// missed dressings, the nurse's round and the surgeon's recovery board with its alerts.
+// missed dressings, the nurse's round, and the alerts a case raises (the board that shows them
+// is in recovery-board.ts).
 import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
-import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/domain/case-status";
@@ -20,7 +20,7 @@ import {
 } from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
 import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
-import { notFound, notFoundBecause } from "@/lib/domain/errors";
+import { notFound } from "@/lib/domain/errors";
 import { bookedAgain, lockAppointment, writeAttended, writeCancellation } from "./appointment-record";
 import { recordAudit, recordListRead } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
@@ -250,7 +250,7 @@ const planItemAppointments = {
 } satisfies Prisma.AppointmentWhereInput;
 
 type PlanItemAppointment = { id: string; status: string; attendance: string | null };
-const holds = (a: PlanItemAppointment) => a.status === "booked" && a.attendance !== "did_not_attend";
+export const holds = (a: PlanItemAppointment) => a.status === "booked" && a.attendance !== "did_not_attend";
 
 /** The last appointment of a visit or session that the patient did not attend, if any, and whether another holds it now. */
 function notAttendedOf(appointments: PlanItemAppointment[]) {
@@ -258,7 +258,8 @@ function notAttendedOf(appointments: PlanItemAppointment[]) {
   return absent ? { appointmentId: absent.id, bookedAgain: appointments.some(holds) } : undefined;
 }
 
-const boardInclude = {
+/** What a case's alerts are derived from (`alertsOf`). */
+export const boardInclude = {
   patient: true,
   site: true,
   carePlan: true,
@@ -277,13 +278,17 @@ const boardInclude = {
   },
   dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
   physioRecords: { select: { id: true } },
-  alertAcknowledgements: true,
+  alertAcknowledgements: { select: { alerts: { select: { alertKey: true } } } },
 };
 
-type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>;
+export type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>;
+
+/** The case's clearances for the milestones (PO-6). */
+export const clearancesOf = (c: Pick<BoardCase, "clearances">) =>
+  c.clearances.map((x) => ({ activity: x.activity, sport: x.sport, clearedOn: dayOfColumn(x.clearedOn) }));
 
 /** Every alert the case raises today, acknowledged or not (PO-1, PO-3, PO-4); none before the plan exists. */
-function alertsOf(c: BoardCase, now: Date): Alert[] {
+export function alertsOf(c: BoardCase, now: Date): Alert[] {
   if (!c.carePlan) return [];
   const today = dayOf(now, c.site.timeZone);
   const visits = c.dressings.map((v) => ({
@@ -297,6 +302,7 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
     {
       operationDay: dayOfColumn(c.carePlan.operationDay),
       crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
+      clearances: clearancesOf(c),
       infections: c.dressingRecords
         .filter((r) => r.woundState === "signs_of_infection")
         .map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
@@ -314,89 +320,6 @@ function alertsOf(c: BoardCase, now: Date): Alert[] {
     today,
     policiesOf(c.site.policies),
   );
-}
-
-/**
- * The surgeon acknowledges one of the case's alerts with a note; acknowledging again replaces
- * the note. The key must name an alert the case has now (derived as the board derives it):
- * otherwise `not_found` with `errors` on `key`, and nothing is written; `not_found` too for an unknown case.
- */
-export async function acknowledgeAlert(
-  actor: Actor,
-  caseId: string,
-  input: { key: string; note: string },
-  now = new Date(),
-) {
-  return db().$transaction(async (tx) => {
-    await lockCase(tx, caseId);
-    const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: caseId }, include: boardInclude });
-    if (!alertsOf(kase, now).some((a) => a.key === input.key)) {
-      throw notFoundBecause("This case has no such alert.", {
-        errors: [{ path: "key", message: "Not an alert of this case" }],
-      });
-    }
-    await tx.alertAcknowledgement.upsert({
-      where: { caseId_alertKey: { caseId, alertKey: input.key } },
-      create: { caseId, alertKey: input.key, note: input.note, byId: actor.id },
-      update: { note: input.note, byId: actor.id, at: now },
-    });
-    await recordAudit(tx, actor, [
-      { action: "alert.acknowledge", entity: "clinical_case", entityId: caseId, patientId: kase.patientId },
-    ]);
-    return { caseId, key: input.key };
-  });
-}
-
-/** The surgeon's recovery board: operated patients with day, next dressing, open alerts, milestones. */
-export async function recoveryBoard(actor: Actor, now = new Date()) {
-  // One statement, then the audit row before the answer (docs/audit.md): no interactive transaction.
-  const cases = await db().clinicalCase.findMany({
-    where: { status: { in: ["operated", "recovery"] } },
-    include: boardInclude,
-    orderBy: { statusChangedAt: "desc" },
-  });
-  const items = cases.flatMap((c) => {
-    if (!c.carePlan) return [];
-    const d0 = dayOfColumn(c.carePlan.operationDay);
-    const today = dayOf(now, c.site.timeZone);
-    const acknowledged = new Set(c.alertAcknowledgements.map((a) => a.alertKey));
-    const alerts = alertsOf(c, now)
-      .filter((a) => !acknowledged.has(a.key))
-      // A rebook is offered to a role that books that kind of appointment.
-      .map(({ rebook, ...alert }) =>
-        rebook && mayBook(actor.role, alert.kind === "physio" ? "physio" : "dressing") ? { ...alert, rebook } : alert,
-      );
-    const next = c.dressings.find((v) => v.status === "planned" && dayOfColumn(v.dueOn) >= today);
-    const lastRecord = c.dressingRecords.at(-1);
-    return [
-      {
-        caseId: c.id,
-        patient: {
-          id: c.patientId,
-          name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`,
-          mrn: c.patient.mrn,
-        },
-        side: c.side,
-        operationDate: d0,
-        day: daysBetween(d0, today),
-        nextDressing: next
-          ? { dueOn: dayOfColumn(next.dueOn), bookedAt: next.appointments.find(holds)?.startsAt.toISOString() ?? null }
-          : null,
-        lastWoundState: lastRecord?.woundState ?? null,
-        alerts,
-        milestones: {
-          offCrutches: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
-          cleared: c.clearances.map((x) => (x.activity === "other" ? (x.sport ?? "other") : x.activity)),
-        },
-      },
-    ];
-  });
-  await recordListRead(db(), actor, {
-    action: "recovery.read",
-    entity: "clinical_case",
-    itemPatientIds: items.map((i) => i.patient.id),
-  });
-  return { items };
 }
 
 const roundCase = {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/policy";
 import type { CaseDetail } from "@/lib/schemas/case";
 import { bookAppointment, cancelAppointment } from "@/lib/services/appointments";
-import { recoveryBoard } from "@/lib/services/recovery";
+import { recoveryBoard } from "@/lib/services/recovery-board";
 import { testDatabase } from "../setup/db";
 import { siteAt } from "../setup/clock";
 import { caseAt, createClinic } from "../setup/pathway";
@@ -117,7 +117,7 @@ describe("least privilege", () => {
       [other.caseId, "physio"], // a real key, of another case that has no such alert
     ] as const) {
       const response = await callRoute("post", "/api/v1/cases/{id}/alert-acknowledgements", { id }, "", {
-        key,
+        keys: [key],
         note: "Seen",
       });
       expect(response.status, key).toBe(404);
@@ -126,10 +126,10 @@ describe("least privilege", () => {
     expect(await prisma.alertAcknowledgement.count({ where: { caseId: { in: [caseId, other.caseId] } } })).toBe(0);
     expect(await audited()).toBe(0);
     const acknowledged = await callRoute("post", "/api/v1/cases/{id}/alert-acknowledgements", { id: caseId }, "", {
-      key: "physio",
+      keys: ["physio"],
       note: "Physiotherapist called",
     });
-    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.status).toBe(201);
     expect(await prisma.alertAcknowledgement.count({ where: { caseId } })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   checkDressingRecord,
   missedVisits,
   recoveryAlerts,
+  recoveryMilestones,
   replacementDay,
 } from "@/lib/domain/recovery";
 import { dayOf } from "@/lib/domain/time";
@@ -51,7 +52,14 @@ describe("dressing round", () => {
 });
 
 describe("alerts for the surgeon", () => {
-  const base = { operationDay: "2026-11-01", crutchesWeanedOn: null, infections: [], missed: [], physioStarted: true };
+  const base = {
+    operationDay: "2026-11-01",
+    crutchesWeanedOn: null,
+    clearances: [],
+    infections: [],
+    missed: [],
+    physioStarted: true,
+  };
   it("raises signs of infection and missed dressings (PO-3)", () => {
     const alerts = recoveryAlerts(
       {
@@ -102,5 +110,55 @@ describe("alerts for the surgeon", () => {
     expect(recoveryAlerts({ ...base, physioStarted: false }, "2026-11-09", defaultPolicies).map((a) => a.kind)).toEqual(
       ["physio"],
     );
+  });
+  it("orders a case's alerts infection first, then missed dressings oldest first, crutches, physiotherapy", () => {
+    const alerts = recoveryAlerts(
+      {
+        ...base,
+        physioStarted: false,
+        missed: [
+          { visitId: "v9", dueOn: "2026-11-15" },
+          { visitId: "v3", dueOn: "2026-11-03" },
+        ],
+        infections: [
+          { recordId: "r2", day: "2026-11-09" },
+          { recordId: "r1", day: "2026-11-05" },
+        ],
+      },
+      "2026-11-20",
+      defaultPolicies,
+    );
+    expect(alerts.map((a) => a.key)).toEqual([
+      "infection:r1",
+      "infection:r2",
+      "missed:v3",
+      "missed:v9",
+      "crutches",
+      "physio",
+    ]);
+    expect(alerts[0]!.message).toBe("Signs of infection at the dressing of Thu, 5 Nov 2026.");
+  });
+  it("does not flag a patient cleared for a sport as still on crutches: the clearance means off crutches (PO-1, PO-6)", () => {
+    const running = { activity: "running" as const, sport: null, clearedOn: "2027-01-02" };
+    const alerts = recoveryAlerts({ ...base, clearances: [running] }, "2027-01-05", defaultPolicies);
+    expect(alerts.map((a) => a.kind)).toEqual([]);
+    expect(recoveryMilestones(null, [running])).toEqual({ offCrutches: "2027-01-02", cleared: ["running"] });
+  });
+});
+
+describe("milestones", () => {
+  it("are off crutches from the recorded weaning, else from the first clearance, with clearances in date order (PO-1, PO-6)", () => {
+    const cycling = { activity: "cycling" as const, sport: null, clearedOn: "2026-11-22" };
+    const dance = { activity: "other" as const, sport: "ballet", clearedOn: "2026-11-30" };
+    const swimming = { activity: "swimming" as const, sport: null, clearedOn: "2026-11-25" };
+    expect(recoveryMilestones("2026-11-12", [dance, cycling])).toEqual({
+      offCrutches: "2026-11-12",
+      cleared: ["cycling", "ballet"],
+    });
+    expect(recoveryMilestones(null, [dance, swimming, cycling])).toEqual({
+      offCrutches: "2026-11-22",
+      cleared: ["cycling", "swimming", "ballet"],
+    });
+    expect(recoveryMilestones(null, [])).toEqual({ offCrutches: null, cleared: [] });
   });
 });

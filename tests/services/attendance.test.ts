@@ -8,7 +8,8 @@ import { bookAppointment, cancelAppointment, moveAppointment } from "@/lib/servi
 import { markAttendance } from "@/lib/services/attendance";
 import { getAppointment } from "@/lib/services/calendar";
 import { recordOperation } from "@/lib/services/case-commands";
-import { recordDressing, recordPhysioSession, recoveryBoard } from "@/lib/services/recovery";
+import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
+import { recoveryBoard } from "@/lib/services/recovery-board";
 import { createActor, testDatabase } from "../setup/db";
 import { siteAt } from "../setup/clock";
 import { asAnswered } from "../setup/answered";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
-import { acknowledgeAlert, recordDressing, recoveryBoard } from "@/lib/services/recovery";
+import { recordDressing } from "@/lib/services/recovery";
+import { acknowledgeAlerts, recoveryBoard } from "@/lib/services/recovery-board";
 import { getCase } from "@/lib/services/cases";
 import { testDatabase } from "../setup/db";
 import { now, siteAt } from "../setup/clock";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe("the case's timeline", () => {
-  it("shows a recorded dressing visit and the acknowledgement of its alert, with who and the note, to clinicians only (PO-3)", async () => {
+  it("shows a recorded dressing visit, with who and the note, beside the acknowledgement of its alert, to clinicians only (PO-3)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
     const appointment = await bookAppointment(
       team.nurse,
@@ -33,23 +34,19 @@ describe("the case's timeline", () => {
     const infection = (await recoveryBoard(team.surgeon)).items
       .find((i) => i.caseId === caseId)!
       .alerts.find((a) => a.kind === "infection")!;
-    await acknowledgeAlert(team.surgeon, caseId, { key: infection.key, note: "Antibiotics started" });
+    await acknowledgeAlerts(team.surgeon, caseId, { keys: [infection.key], note: "Antibiotics started" });
 
     const nameOf = async (id: string) => (await prisma.staff.findUniqueOrThrow({ where: { id } })).name;
-    const events = (await getCase(team.surgeon, caseId)).clinical!.events;
+    const { events, acknowledgements } = (await getCase(team.surgeon, caseId)).clinical!;
     expect(events.map(({ what, by, note }) => ({ what, by, note }))).toEqual([
       {
         what: "Dressing visit recorded: wound signs of infection",
         by: await nameOf(team.nurse.id),
         note: "Redness at the lateral portal",
       },
-      {
-        what: "Alert acknowledged: signs of infection",
-        by: await nameOf(team.surgeon.id),
-        note: "Antibiotics started",
-      },
     ]);
-    expect(events[0]!.at <= events[1]!.at).toBe(true);
+    expect(acknowledgements).toMatchObject([{ by: await nameOf(team.surgeon.id), note: "Antibiotics started" }]);
+    expect(events[0]!.at <= acknowledgements[0]!.at).toBe(true);
     expect((await getCase(team.reception, caseId)).clinical).toBeNull();
   });
 });

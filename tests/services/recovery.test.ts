@@ -2,14 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import {
-  acknowledgeAlert,
   dressingRound,
   recordDressing,
   recordDressingVisit,
   recordPhysioSession,
-  recoveryBoard,
   replaceMissedDressing,
 } from "@/lib/services/recovery";
+import { acknowledgeAlerts, recoveryBoard } from "@/lib/services/recovery-board";
 import { getCase } from "@/lib/services/cases";
 import { testDatabase } from "../setup/db";
 import { dayFromToday, siteAt, today } from "../setup/clock";
@@ -84,7 +83,7 @@ describe("recovery against the database", () => {
     const row = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
     const infection = row.alerts.find((a) => a.kind === "infection")!;
     expect(infection.rule).toBe("PO-3");
-    await acknowledgeAlert(team.surgeon, caseId, { key: infection.key, note: "Antibiotics started" });
+    await acknowledgeAlerts(team.surgeon, caseId, { keys: [infection.key], note: "Antibiotics started" });
     const after = (await recoveryBoard(team.surgeon)).items.find((i) => i.caseId === caseId)!;
     expect(after.alerts.find((a) => a.kind === "infection")).toBeUndefined();
   });

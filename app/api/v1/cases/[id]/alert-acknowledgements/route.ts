@@ -1,7 +1,7 @@
 import { endpoints } from "@/lib/http/endpoints";
 import { handle } from "@/lib/http/handler";
-import { acknowledgeAlert } from "@/lib/services/recovery";
+import { acknowledgeAlerts } from "@/lib/services/recovery-board";
 
 export const POST = handle(endpoints.acknowledgeAlert, ({ actor, params, body }) =>
-  acknowledgeAlert(actor, params.id, body),
+  acknowledgeAlerts(actor, params.id, body),
 );
