@@ -125,7 +125,9 @@ export function SlotFinder({
             type="date"
             min={today}
             value={filters.from}
-            onChange={(e) => set({ from: e.target.value })}
+            onChange={(e) =>
+              set({ from: e.target.value, ...(e.target.value ? { to: addDays(e.target.value, 6) } : {}) })
+            }
             required
           />
         </div>
