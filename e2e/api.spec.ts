@@ -288,6 +288,12 @@ test.describe("malformed input", () => {
       paths: ["caseId"],
     },
     {
+      name: "a move's slot search ending before it starts",
+      endpoint: endpoints.findMoveSlots,
+      url: `/api/v1/appointments/${randomUUID()}/slots?from=2030-01-10&to=2030-01-01`,
+      paths: ["to"],
+    },
+    {
       name: "an appointment id that is not a UUID",
       endpoint: endpoints.getAppointment,
       url: "/api/v1/appointments/7",
