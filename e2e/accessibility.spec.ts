@@ -114,4 +114,25 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(page.getByText("Loading…")).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("a case page with free slots found and an appointment's move finder open", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const kase = (await (await reception.get("/api/v1/cases?status=referred&limit=1")).json()).items[0];
+    const from = weekdayAfter(today(), 4);
+    const slots = await (
+      await send(reception, endpoints.findSlots, { query: { caseId: kase.id, kind: "consultation", from } })
+    ).json();
+    await send(reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: slots.items[0].start },
+    });
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto(`/cases/${kase.id}`);
+    const appointments = page.getByRole("region", { name: "Appointments" });
+    await appointments.getByRole("button", { name: "Find free slots" }).click();
+    await expect(appointments.getByRole("list", { name: "Free slots" })).toBeVisible();
+    await appointments.getByRole("button", { name: "Move…" }).first().click();
+    await expect(page.getByRole("region", { name: "Move the appointment" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -77,6 +77,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   bookAppointment: 400,
   listAppointments: 200,
   findSlots: 400, // caseId, kind and from are required in the query
+  findMoveSlots: 400, // from is required in the query
   getAppointment: 404,
   moveAppointment: 400,
   cancelAppointment: 400,
@@ -287,6 +288,12 @@ test.describe("malformed input", () => {
       endpoint: endpoints.findSlots,
       url: "/api/v1/appointments/slots?kind=physio&from=2030-01-01",
       paths: ["caseId"],
+    },
+    {
+      name: "a move's slot search ending before it starts",
+      endpoint: endpoints.findMoveSlots,
+      url: `/api/v1/appointments/${randomUUID()}/slots?from=2030-01-10&to=2030-01-01`,
+      paths: ["to"],
     },
     {
       name: "an appointment id that is not a UUID",

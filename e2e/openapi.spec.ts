@@ -277,8 +277,16 @@ const probes: Probe[] = [
       expect(body.code).toBe("SC-1");
       expect(body.conflicts).toEqual(
         expect.arrayContaining([
-          { appointmentId: d.consultation.id, resource: "clinician" },
-          { appointmentId: d.consultation.id, resource: "room" },
+          expect.objectContaining({
+            appointmentId: d.consultation.id,
+            resource: "clinician",
+            kind: "consultation",
+          }),
+          expect.objectContaining({
+            appointmentId: d.consultation.id,
+            resource: "room",
+            kind: "consultation",
+          }),
         ]),
       );
     },

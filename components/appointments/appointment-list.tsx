@@ -4,13 +4,15 @@ import { formatDateTime } from "@/lib/domain/date-format";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, apiAll, type QueryOf } from "@/lib/http/client";
+import { ApiError, api, apiAll, type QueryOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { DataTable } from "@/components/ui/data-table";
 import { ProblemMessage } from "@/components/ui/problem-message";
+import { dayOf } from "@/lib/domain/time";
 import { AttendanceButtons, AttendanceLabel, attendanceOpen } from "./attendance";
-import { kindLabel, wallClockToInstant } from "./labels";
+import { kindLabel } from "./labels";
+import { SlotFinder } from "./slot-finder";
 
 /**
  * A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a
@@ -117,6 +119,8 @@ export function AppointmentList({
 function ChangeAppointment({ appointment, timeZone }: { appointment: AppointmentView; timeZone: string }) {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"move" | "cancel" | null>(null);
+  const [reason, setReason] = useState("");
+  const [reasonMissing, setReasonMissing] = useState(false);
   const change = useMutation({
     mutationFn: (body: { start: string; reason: string } | { reason: string }) =>
       "start" in body
@@ -124,11 +128,14 @@ function ChangeAppointment({ appointment, timeZone }: { appointment: Appointment
         : api(endpoints.cancelAppointment, { params: { id: appointment.id }, body }),
     onSuccess: () => {
       setMode(null);
-      void queryClient.invalidateQueries({ queryKey: ["appointments"] });
-      void queryClient.invalidateQueries({ queryKey: ["case"] });
-      void queryClient.invalidateQueries({ queryKey: ["calendar"] });
+      for (const key of ["appointments", "case", "calendar", "slots"])
+        void queryClient.invalidateQueries({ queryKey: [key] });
     },
   });
+  const moveTo = (start: string) => {
+    setReasonMissing(!reason.trim());
+    if (reason.trim()) change.mutate({ start, reason });
+  };
   if (!mode) {
     return (
       <div className="row tight">
@@ -141,31 +148,79 @@ function ChangeAppointment({ appointment, timeZone }: { appointment: Appointment
       </div>
     );
   }
-  return (
-    <form
-      aria-label={mode === "move" ? "Move the appointment" : "Cancel the appointment"}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        const reason = String(f.get("reason") ?? "");
-        if (mode === "move") change.mutate({ start: wallClockToInstant(String(f.get("newStart")), timeZone), reason });
-        else change.mutate({ reason });
-      }}
-    >
-      {mode === "move" && (
-        <div className="field">
-          <label htmlFor={`newStart-${appointment.id}`}>New time ({timeZone})</label>
-          <input id={`newStart-${appointment.id}`} name="newStart" type="datetime-local" required />
+  const nearest = change.error instanceof ApiError ? (change.error.problem.nearest ?? []) : [];
+  const reasonField = (
+    <div className="field">
+      <label htmlFor={`reason-${appointment.id}`}>Reason</label>
+      <input
+        id={`reason-${appointment.id}`}
+        name="reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-invalid={reasonMissing || undefined}
+        aria-describedby={reasonMissing ? `reason-${appointment.id}-missing` : undefined}
+        required
+      />
+      {reasonMissing && (
+        <div id={`reason-${appointment.id}-missing`} className="hint">
+          Give the reason for the move first.
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`reason-${appointment.id}`}>Reason</label>
-        <input id={`reason-${appointment.id}`} name="reason" required />
-      </div>
-      {change.error && <ProblemMessage error={change.error} />}
+    </div>
+  );
+  const problem = change.error && (
+    <>
+      <ProblemMessage error={change.error} />
+      {nearest.length > 0 && (
+        <div className="row tight" aria-label="Nearest free times">
+          {nearest.map((n) => (
+            <button
+              key={n.start}
+              type="button"
+              className="secondary"
+              disabled={change.isPending}
+              onClick={() => moveTo(n.start)}
+            >
+              Move to {formatDateTime(n.start, timeZone)}
+            </button>
+          ))}
+        </div>
+      )}
+    </>
+  );
+  if (mode === "move") {
+    return (
+      <section aria-label="Move the appointment">
+        {reasonField}
+        <SlotFinder
+          queryKey={["move", appointment.id]}
+          fetchPage={(filters) => api(endpoints.findMoveSlots, { params: { id: appointment.id }, query: filters })}
+          today={dayOf(new Date(), timeZone)}
+          timeZone={timeZone}
+          onChoose={(slot) => moveTo(slot.start)}
+          busy={change.isPending}
+          actionLabel="Move to"
+        />
+        {problem}
+        <button type="button" className="secondary" onClick={() => setMode(null)}>
+          Keep as it is
+        </button>
+      </section>
+    );
+  }
+  return (
+    <form
+      aria-label="Cancel the appointment"
+      onSubmit={(e) => {
+        e.preventDefault();
+        change.mutate({ reason });
+      }}
+    >
+      {reasonField}
+      {problem}
       <div className="row tight">
         <button type="submit" disabled={change.isPending}>
-          {mode === "move" ? "Move" : "Cancel the appointment"}
+          Cancel the appointment
         </button>
         <button type="button" className="secondary" onClick={() => setMode(null)}>
           Keep as it is

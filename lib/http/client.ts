@@ -12,6 +12,8 @@ export type Problem = {
   /** For a 422: the rule's text from the catalogue. */
   rule?: string;
   errors?: { path: string; message: string }[];
+  /** A refused move (SC-1, SC-2): the nearest free times the appointment could take instead. */
+  nearest?: { start: string; end: string }[];
 };
 
 export class ApiError extends Error {

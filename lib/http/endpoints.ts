@@ -15,6 +15,7 @@ import {
   seriesResult,
   slotList,
   slotQuery,
+  moveSlotQuery,
 } from "@/lib/schemas/appointment";
 import {
   assessmentInput,
@@ -432,6 +433,15 @@ export const endpoints = {
     action: "appointment.book",
     summary: "Free slots for a case's next appointment of a kind",
     query: slotQuery,
+    response: slotList,
+  }),
+  findMoveSlots: define({
+    method: "get",
+    path: "/api/v1/appointments/{id}/slots",
+    action: "appointment.book",
+    summary: "Free times an appointment can move to, with its own clinician and room (SC-4)",
+    params: idParams,
+    query: moveSlotQuery,
     response: slotList,
   }),
   getAppointment: define({

@@ -9,7 +9,7 @@ import { ruleCatalogue } from "@/lib/domain/rules";
 import { uuid } from "@/lib/schemas/common";
 import { endpoints, type Endpoint } from "./endpoints";
 import { maxBodyBytes } from "./handler";
-import { resourceKinds } from "@/lib/domain/vocabulary";
+import { appointmentKinds, resourceKinds } from "@/lib/domain/vocabulary";
 
 // Problem bodies (RFC 9457), as lib/http/problem.ts writes them: the same six fields on every
 // error, plus what one kind of error carries. Each status has its own schema, so that `status`
@@ -22,6 +22,13 @@ const fieldErrors = z.array(
     message: z.string(),
   }),
 );
+
+/** A refused move (SC-1, SC-2): the free times nearest the one asked that the appointment could take. */
+const nearest = z
+  .array(z.object({ start: z.string(), end: z.string() }))
+  .max(3)
+  .optional()
+  .meta({ description: "Moves: the nearest free times the appointment could take instead" });
 
 const problemOf = <S extends number>(status: S, code: z.ZodType<string>) =>
   z.strictObject({
@@ -55,12 +62,22 @@ const problems = {
           "CONFLICT: the field whose value another record already holds (a staff email, a patient's NHS number)",
       }),
       conflicts: z
-        .array(z.object({ appointmentId: uuid, resource: z.enum(resourceKinds) }))
+        .array(
+          z.object({
+            appointmentId: uuid,
+            resource: z.enum(resourceKinds),
+            name: z.string().optional().meta({ description: "The person's or room's name (never the patient's)" }),
+            kind: z.enum(appointmentKinds).optional(),
+            start: z.string().optional(),
+            end: z.string().optional(),
+          }),
+        )
         .optional()
         .meta({
           description:
             "SC-1: the booked appointments in the way, and whose time they hold (empty when every candidate is booked)",
         }),
+      nearest,
     })
     .meta({ id: "ConflictProblem" }),
   413: problemOf(413, z.literal("PAYLOAD_TOO_LARGE")).meta({ id: "PayloadTooLargeProblem" }),
@@ -68,6 +85,7 @@ const problems = {
   422: problemOf(422, z.enum([...ruleIds, "IDEMPOTENCY_KEY_REUSED"]))
     .extend({
       rule: z.string().optional().meta({ description: "The rule's text from the catalogue, when a rule refused it" }),
+      nearest,
     })
     .meta({ id: "RuleProblem" }),
   500: problemOf(500, z.literal("INTERNAL")).meta({ id: "InternalProblem" }),
@@ -129,7 +147,8 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
     rules: true,
   },
   listAppointments: {},
-  findSlots: { 404: "The case was not found" },
+  findSlots: { 404: "The case was not found", rules: true },
+  findMoveSlots: { 404: "The appointment was not found", rules: true },
   getAppointment: { 404: "The appointment was not found" },
   moveAppointment: {
     404: "The appointment was not found",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { attendanceOutcomes } from "@/lib/domain/attendance";
 import { admissions, appointmentKinds, appointmentStatuses, attendances, seriesKinds } from "@/lib/domain/vocabulary";
+import { daysBetween } from "@/lib/domain/time";
 import { instant, instantMs, isoDate, page, text, uuid } from "./common";
 
 const kind = z.enum(appointmentKinds);
@@ -52,17 +53,47 @@ export const appointmentQuery = z.object({
 });
 export type AppointmentQuery = z.infer<typeof appointmentQuery>;
 
-export const slotQuery = z.object({
-  caseId: uuid,
-  kind,
-  from: isoDate,
-  days: z.coerce.number().int().min(1).max(31).default(7),
-  clinicianId: uuid.optional(),
-  roomId: uuid.optional(),
-  homeVisit: z.enum(["true", "false"]).optional(),
+// The finder's filters, the same for a booking and a move. A range longer than 31 days is
+// refused: the search runs over every day of it.
+const maxRangeDays = 31;
+const slotFilters = {
+  from: isoDate.meta({ description: "First day (site's calendar); today when earlier" }),
+  to: isoDate
+    .optional()
+    .meta({ description: "Last day, inclusive (at most 31 days from `from`); absent: `from` plus `days`" }),
+  days: z.coerce.number().int().min(1).max(maxRangeDays).default(7),
+  partOfDay: z
+    .enum(["morning", "afternoon"])
+    .optional()
+    .meta({ description: "Starts before noon (morning) or from noon on (afternoon), site time" }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
-});
+};
+const rangeWithin = (v: { from: string; to?: string }) =>
+  !v.to || (v.to >= v.from && daysBetween(v.from, v.to) < maxRangeDays);
+const rangeMessage = { path: ["to"], message: "Must be on or after the first day, within 31 days of it" };
+
+export const slotQuery = z
+  .object({
+    caseId: uuid,
+    kind,
+    ...slotFilters,
+    clinicianId: z
+      .union([uuid, z.literal("any")])
+      .optional()
+      .meta({
+        description:
+          "The clinician, or `any`. Absent: for a follow-up or the arthroscopy, the case's own surgeon (who listed it, else who reviewed its first-line course); anyone of the kind's role otherwise",
+      }),
+    roomId: uuid.optional(),
+    homeVisit: z.enum(["true", "false"]).optional(),
+  })
+  .refine(rangeWithin, rangeMessage);
+export type SlotQuery = z.infer<typeof slotQuery>;
+
+/** Free times an appointment can move to: its own clinician, anaesthetist and room (SC-4 keeps them). */
+export const moveSlotQuery = z.object(slotFilters).refine(rangeWithin, rangeMessage);
+export type MoveSlotQuery = z.infer<typeof moveSlotQuery>;
 
 const person = z.object({ id: uuid, name: z.string() }).nullable();
 export const appointmentView = z

@@ -5,13 +5,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
-import { dayOfColumn } from "@/lib/db/dates";
 import { retryOnConflict } from "@/lib/db/errors";
 import { checkChangeAfterAttendance } from "@/lib/domain/attendance";
 import { decideArthroscopyCancellation } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { violation } from "@/lib/domain/rules";
-import { checkPathway, checkReason } from "@/lib/domain/scheduling";
+import { checkReason } from "@/lib/domain/scheduling";
 import { dayOf } from "@/lib/domain/time";
 import { forbidden, validationError } from "@/lib/domain/errors";
 import type { AppointmentInput, AppointmentView } from "@/lib/schemas/appointment";
@@ -22,7 +21,9 @@ import { resolveBooking, resolveResources } from "./booking/resolve";
 import { conflictError, conflictsWith, moveResources, SlotTaken, type Resources } from "./booking/resources";
 import { writeBooking } from "./booking/write";
 import { appointmentViewIn } from "./calendar";
+import { movePathwayRefusal } from "./booking/bookable-days";
 import { loadCase, lockCase, moveCase, refusal, snapshotOf } from "./case-record";
+import { withNearestFreeTimes } from "./move-refusal";
 
 /** Attempts of a booking whose server-chosen clinician or room was taken meanwhile by a simultaneous one. */
 const choiceAttempts = 5;
@@ -46,9 +47,9 @@ export async function bookAppointment(
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptBooking(actor, input, start, now);
     if ("booked" in outcome) return outcome.booked;
-    const conflicts = await conflictsWith(outcome.taken);
-    const chosenOnly = conflicts.every((c) => outcome.taken.chosen.includes(c.resource));
-    if (attempt >= choiceAttempts || !chosenOnly) throw conflictError(conflicts);
+    const clash = await conflictsWith(outcome.taken);
+    const chosenOnly = clash.conflicts.every((c) => outcome.taken.chosen.includes(c.resource));
+    if (attempt >= choiceAttempts || !chosenOnly) throw conflictError(clash);
   }
 }
 
@@ -97,7 +98,9 @@ async function lockedBooking(tx: Tx, actor: Actor, id: string, change: "move" | 
 /**
  * SC-4: a move keeps the appointment, its people and room, and records why. Answers the moved
  * appointment as `actor` may see it, from the move's own transaction; throws a DomainError
- * (`forbidden`, `not_found`, `conflict` SC-1 naming the clash, `rule`, `invalid` for a past start).
+ * (`forbidden`, `not_found`, `conflict` SC-1 naming who is taken and by which appointment,
+ * `rule`, `invalid` for a past start); an SC-1 or SC-2 refusal carries in `extra.nearest` the
+ * nearest free times the appointment could take instead.
  */
 export async function moveAppointment(
   actor: Actor,
@@ -118,19 +121,7 @@ export async function moveAppointment(
         const length = appointment.endsAt.getTime() - appointment.startsAt.getTime();
         const slot = { start, end: input.end ? new Date(input.end) : new Date(start.getTime() + length) };
         const day = dayOf(start, row.site.timeZone);
-        const pathway = checkPathway(
-          snapshotOf(row),
-          {
-            kind: appointment.kind,
-            day,
-            today: dayOf(now, row.site.timeZone),
-            admission: appointment.admission,
-            dressing: appointment.dressingVisit && { dueOn: dayOfColumn(appointment.dressingVisit.dueOn) },
-            physio: appointment.physioSession && { number: appointment.physioSession.number },
-            moving: true,
-          },
-          policies,
-        );
+        const pathway = movePathwayRefusal(row, appointment, day, dayOf(now, row.site.timeZone), policies);
         if (pathway) throw refusal(pathway);
         const resources: Resources = {
           clinicianId: appointment.clinicianId,
@@ -159,8 +150,8 @@ export async function moveAppointment(
       }),
     );
   } catch (error) {
-    if (error instanceof SlotTaken) throw conflictError(await conflictsWith(error, id));
-    throw error;
+    const refused = error instanceof SlotTaken ? conflictError(await conflictsWith(error, id)) : error;
+    throw await withNearestFreeTimes(refused, id, start, now);
   }
 }
 

@@ -1,23 +1,19 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 // Reading the calendar: appointments in a period for a clinician, room, patient or case (the
-// cancelled ones too, marked), and free slots for a case's next appointment.
+// cancelled ones too, marked). The free slots are in slot-search.ts.
 import type { Actor } from "@/lib/auth/actor";
 import { isAllowed } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
-import { policiesOf } from "@/lib/domain/policies";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
-import { addDays, dayOf } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
 import { z } from "zod";
-import type { slotQuery } from "@/lib/schemas/appointment";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
 import { calendarRows, type CalendarRow } from "./calendar-rows";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { findSlots } from "./slots";
 
 /** The appointment as the actor's role may see it: the reasons of its history only with "appointment.readReasons". */
 function present(row: CalendarRow, actor: Actor): AppointmentView {
@@ -125,65 +121,6 @@ export async function getAppointment(actor: Actor, id: string) {
       { action: "appointment.read", entity: "appointment", entityId: row.id, patientId: row.patientId },
     ]);
     return present(row, actor);
-  });
-}
-
-const slotCursor = z.strictObject({ after: instant });
-
-/**
- * Free slots for the case's next appointment of a kind, one per start time in time order,
- * `limit` a page; `nextCursor` resumes after the page's last start (null on the last page).
- */
-export async function searchSlots(actor: Actor, query: z.infer<typeof slotQuery>, now = new Date()) {
-  const after = query.cursor ? new Date(decodeCursor(query.cursor, slotCursor).after) : null;
-  // The next page starts a millisecond after the last slot shown, and never before now.
-  const notBefore = after && after.getTime() + 1 > now.getTime() ? new Date(after.getTime() + 1) : now;
-  return db().$transaction(async (tx) => {
-    const kase = await tx.clinicalCase.findUnique({ where: { id: query.caseId }, include: { site: true } });
-    if (!kase) throw notFound("The case");
-    const today = dayOf(now, kase.site.timeZone);
-    const from = query.from < today ? today : query.from;
-    const slots = await findSlots(tx, {
-      siteId: kase.siteId,
-      timeZone: kase.site.timeZone,
-      kind: query.kind,
-      minutes: policiesOf(kase.site.policies).durations[query.kind],
-      from,
-      to: addDays(from, query.days - 1),
-      patientId: kase.patientId,
-      notBefore,
-      clinicianId: query.clinicianId,
-      roomId: query.homeVisit === "true" ? null : query.roomId,
-      limit: query.limit + 1,
-    });
-    const more = slots.length > query.limit;
-    slots.splice(query.limit);
-    const ids = [
-      ...new Set(slots.flatMap((s) => [s.clinicianId, s.anaesthetistId]).filter((x): x is string => Boolean(x))),
-    ];
-    const staff = new Map(
-      (await tx.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s]),
-    );
-    const roomIds = [...new Set(slots.map((s) => s.roomId).filter((x): x is string => Boolean(x)))];
-    const rooms = new Map(
-      (await tx.room.findMany({ where: { id: { in: roomIds } }, select: { id: true, name: true } })).map((r) => [
-        r.id,
-        r,
-      ]),
-    );
-    await recordAudit(tx, actor, [
-      { action: "appointment.slots", entity: "clinical_case", entityId: kase.id, patientId: kase.patientId },
-    ]);
-    return {
-      items: slots.map((s) => ({
-        start: s.start.toISOString(),
-        end: s.end.toISOString(),
-        clinician: s.clinicianId ? (staff.get(s.clinicianId) ?? null) : null,
-        anaesthetist: s.anaesthetistId ? (staff.get(s.anaesthetistId) ?? null) : null,
-        room: s.roomId ? (rooms.get(s.roomId) ?? null) : null,
-      })),
-      nextCursor: more ? encodeCursor({ after: slots.at(-1)!.start.toISOString() }) : null,
-    };
   });
 }
 

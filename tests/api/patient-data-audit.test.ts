@@ -93,6 +93,7 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/appointments/{id}": () => ({ params: { id: fixture.appointmentId }, query: "" }),
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
+  "/api/v1/appointments/{id}/slots": () => ({ params: { id: fixture.appointmentId }, query: `?from=${today()}` }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
   // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.

@@ -5,7 +5,8 @@ import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { ruleCatalogue } from "@/lib/domain/rules";
 import { testDatabase } from "../setup/db";
-import { dayFromToday, siteAt } from "../setup/clock";
+import { formatDateTime } from "@/lib/domain/date-format";
+import { dayFromToday, siteAt, siteZone } from "../setup/clock";
 import { caseAt, createTeam, type Team } from "../setup/pathway";
 import { createRooms, createStaff, giveHours } from "../setup/scheduling";
 import { asAnswered } from "../setup/answered";
@@ -169,7 +170,7 @@ describe("what a refused booking says", () => {
     expect(await prisma.appointment.count({ where: { caseId } })).toBe(0);
   });
 
-  it("names whose time is taken when the database refuses an overlapping booking (SC-1)", async () => {
+  it("names whose time is taken, and by which appointment (kind and time), when the database refuses an overlapping booking (SC-1)", async () => {
     const { caseId } = await caseAt(team, "referred");
     const other = await caseAt(team, "referred");
     const start = siteAt(3, 9).toISOString();
@@ -189,8 +190,12 @@ describe("what a refused booking says", () => {
     await expect(asAnswered(refusal)).rejects.toMatchObject({
       status: 409,
       code: "SC-1",
-      extra: { conflicts: [expect.objectContaining({ resource: "clinician" })] },
+      extra: {
+        conflicts: [expect.objectContaining({ resource: "clinician", name: team.surgeon.name, kind: "consultation" })],
+      },
     });
-    await expect(refusal).rejects.toThrow("Already booked at that time: the clinician.");
+    await expect(refusal).rejects.toThrow(
+      `${team.surgeon.name} is already booked then: consultation ${formatDateTime(start, siteZone)}-`,
+    );
   });
 });

@@ -57,7 +57,8 @@ export async function resolveBooking(
   return { slot: { start, end }, day, planItem, admission };
 }
 
-function admissionOf(row: CaseRow, day: Day, policies: ClinicPolicies) {
+/** SX-4: the admission the case's assessment valid on `day` implies, or null without one. */
+export function admissionOf(row: CaseRow, day: Day, policies: ClinicPolicies) {
   const valid = validAssessmentFor(snapshotOf(row), day, policies);
   return valid.ok ? admissionFor(valid.assessment) : null;
 }
@@ -68,7 +69,16 @@ const notOfThisCase = (path: string, what: string) =>
     errors: [{ path, message: `No such ${what} of this case` }],
   });
 
-async function resolvePlanItem(tx: Tx, row: CaseRow, input: AppointmentInput, day: Day): Promise<PlanItem> {
+/**
+ * The plan item a booking of `input.kind` on `day` holds (PO-3, PO-4): throws `not_found` naming
+ * the field for an item of another case, 422 (PO-3, PW-3) when none is left.
+ */
+export async function resolvePlanItem(
+  tx: Tx,
+  row: CaseRow,
+  input: Pick<AppointmentInput, "kind" | "dressingVisitId" | "physioSessionId">,
+  day: Day,
+): Promise<PlanItem> {
   if (input.kind === "dressing") {
     const visit = input.dressingVisitId
       ? await tx.dressingVisit.findFirst({ where: { id: input.dressingVisitId, caseId: row.id } })
