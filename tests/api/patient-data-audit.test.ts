@@ -96,6 +96,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
+  // The nurse's leave today would clash with the fixture's dressing visit.
+  "/api/v1/staff/{id}/hour-exceptions/clashes": () => ({ params: { id: staff.nurse.id }, query: `?onDate=${today()}` }),
 };
 
 const getPaths = Object.entries(openApiDocument().paths ?? {})
