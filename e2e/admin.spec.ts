@@ -3,6 +3,8 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { BodyOf } from "@/lib/http/client";
 import { apiAs, emailOf, newestAuditId, send, signInThroughPage } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
+import { addDays } from "@/lib/domain/time";
+import { formatDay } from "@/lib/domain/date-format";
 import { caseAt } from "./pathway-support";
 
 test.describe("admin workspace", () => {
@@ -77,6 +79,56 @@ test.describe("clinic policies", () => {
     } finally {
       expect((await send(admin, endpoints.setPolicies, { body: defaults })).status()).toBe(200);
     }
+  });
+});
+
+test.describe("leave", () => {
+  test("the administrator enters leave over several days, sees the booking it clashes with before saving, saves it on purpose, then removes it after confirming (SC-2)", async ({
+    page,
+  }) => {
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
+    const surgeon = (await (await clients.reception.get("/api/v1/staff?role=surgeon")).json()).items.find(
+      (s: { name: string }) => s.name === "Ms Priya Nair",
+    );
+    const first = weekdayAfter(today(), 45);
+    const last = addDays(first, 2);
+    const kase = await caseAt(clients, "referred");
+    const patient = await (await clients.reception.get(`/api/v1/patients/${kase.patientId}`)).json();
+    const booked = await send(clients.reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(addDays(first, 1), 10), clinicianId: surgeon.id },
+    });
+    expect(booked.status()).toBe(201);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
+    await page.getByLabel("Hours of").selectOption({ label: "Ms Priya Nair" });
+    await page.getByLabel("First day").fill(first);
+    await page.getByLabel("Last day (optional)").fill(last);
+    await page.getByLabel("Reason").fill("Conference");
+    await page.getByRole("button", { name: "Add" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: "1 booked appointment falls outside these hours." });
+    const clash = warning.getByRole("row").filter({ hasText: patient.mrn });
+    await expect(clash).toContainText(formatDay(addDays(first, 1)));
+    await expect(clash).toContainText("10:00");
+    await expect(clash).toContainText("Consultation");
+    await expect(clash).toContainText(`${patient.familyName.toUpperCase()}, ${patient.givenName}`);
+    await expect(page.getByText(`${formatDay(first)} to ${formatDay(last)}: off — Conference`)).toHaveCount(0);
+
+    await warning.getByRole("button", { name: "Save the leave anyway" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Saved for ${formatDay(first)} to ${formatDay(last)}.`);
+    const entry = page
+      .getByRole("listitem")
+      .filter({ hasText: `${formatDay(first)} to ${formatDay(last)}: off — Conference` });
+    await expect(entry).toBeVisible();
+
+    await entry.getByRole("button", { name: /^Remove / }).click();
+    await entry.getByRole("button", { name: "Yes, remove" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Removed for ${formatDay(first)} to ${formatDay(last)}.`);
+    await expect(entry).toHaveCount(0);
   });
 });
 
