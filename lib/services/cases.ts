@@ -10,7 +10,7 @@ import { earliestClearance, milestoneActivities } from "@/lib/domain/care-plan";
 import { admissionFor, assessmentStandings } from "@/lib/domain/assessment";
 import { decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
-import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
+import { dayOf, daysBetween } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import type { CaseDetail, CaseInput, CaseListItem, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
