@@ -154,6 +154,8 @@ test.describe("staff accounts", () => {
     await nurse.goto(link);
     await expect(nurse.getByRole("heading", { name: "Set your password" })).toBeVisible();
     await expect(nurse.getByText(email)).toBeVisible();
+    // The rule is there before anything is sent, tied to the field for screen readers.
+    await expect(nurse.getByLabel("New password")).toHaveAccessibleDescription(/^At least 12 characters/);
     await nurse.getByLabel("New password").fill("Ada's own secret words");
     await nurse.getByLabel("The same password again").fill("Ada's own secret word");
     await nurse.getByRole("button", { name: "Set my password" }).click();
@@ -219,6 +221,35 @@ test.describe("staff accounts", () => {
     });
     expect(again.status()).toBe(422);
     expect((await again.json()).code).toBe("AC-2");
+  });
+
+  test("the administrator renames a colleague and changes their role on the page; their own row offers their name but not their role (AC-1)", async ({
+    page,
+  }) => {
+    const admin = await apiAs("admin");
+    const name = `Physio Renamed ${Date.now()}`;
+    const created = await send(admin, endpoints.createStaff, {
+      body: { email: `physio.renamed.${Date.now()}@demo.clinic`, name, role: "physio" },
+    });
+    expect(created.status()).toBe(201);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("button", { name: `Edit ${name}` }).click();
+    const form = page.getByRole("form", { name: `Edit ${name}` });
+    await form.getByLabel("Name").fill(`${name} Jones`);
+    await form.getByLabel("Role").selectOption("nurse");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Saved: ${name} Jones, Nurse.`);
+    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: `${name} Jones`, exact: true }) });
+    await expect(row.getByRole("cell", { name: "Nurse", exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit Kim Adeyemi" }).click();
+    const own = page.getByRole("form", { name: "Edit Kim Adeyemi" });
+    await expect(own.getByLabel("Name")).toHaveValue("Kim Adeyemi");
+    await expect(own.getByLabel("Role")).toHaveCount(0);
+    await expect(own).toContainText("Your own role is changed by another administrator.");
+    await own.getByRole("button", { name: "Cancel" }).click();
+    await expect(own).toHaveCount(0);
   });
 
   test("the administrator can neither change their own role nor deactivate their own account, and stays out of the clinical record (AC-1)", async () => {

@@ -121,3 +121,26 @@ describe("PATCH /api/v1/staff/{id}", () => {
     expect((await prisma.staff.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
   });
 });
+
+describe("POST /api/v1/staff/{id}/password-links", () => {
+  it("resets a password by link: the administrator gets the link to hand on, older links stop working, the reset is audited; reception gets 403 (AC-2)", async () => {
+    const surgeon = await newSurgeon();
+    await signInAs(prisma, admin);
+    const first = await callRoute("post", "/api/v1/staff/{id}/password-links", { id: surgeon.id });
+    const second = await callRoute("post", "/api/v1/staff/{id}/password-links", { id: surgeon.id });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const newer = await second.json();
+    expect(newer.url).toMatch(/\/set-password\/[\w-]{43}$/);
+    const working = await prisma.staffPasswordLink.findMany({ where: { staffId: surgeon.id, revokedAt: null } });
+    expect(working.map((l) => l.id)).toEqual([newer.id]);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityId: surgeon.id, action: "staff.password_link", actorId: admin.id },
+      }),
+    ).toBe(2);
+
+    await signInAs(prisma, team.reception);
+    expect((await callRoute("post", "/api/v1/staff/{id}/password-links", { id: surgeon.id })).status).toBe(403);
+    expect(await prisma.staffPasswordLink.count({ where: { staffId: surgeon.id } })).toBe(2);
+  });
+});
