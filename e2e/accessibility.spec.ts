@@ -46,7 +46,7 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
 
   test("the hours page with a staff member's weekly hours and leave form", async ({ page }) => {
     await signInThroughPage(page, emailOf("admin"));
-    await page.goto("/admin/hours");
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
     await page.getByLabel("Hours of").selectOption({ label: "Mr Alan Hart" });
     await expect(page.getByRole("heading", { name: "Leave and other hours on a date" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
