@@ -85,6 +85,14 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the hours page with a staff member's weekly hours and leave form", async ({ page }) => {
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
+    await page.getByLabel("Hours of").selectOption({ label: "Mr Alan Hart" });
+    await expect(page.getByRole("heading", { name: "Leave and other hours on a date" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("a case page with its forms", async ({ page }) => {
     const surgeon = await apiAs("surgeon");
     const kase = (await (await surgeon.get("/api/v1/cases?status=first_line&limit=1")).json()).items[0];

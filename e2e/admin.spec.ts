@@ -3,6 +3,8 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { BodyOf } from "@/lib/http/client";
 import { apiAs, emailOf, newestAuditId, send, signInThroughPage } from "./support";
 import { siteAt, today, weekdayAfter } from "./clock";
+import { addDays } from "@/lib/domain/time";
+import { formatDay } from "@/lib/domain/date-format";
 import { caseAt } from "./pathway-support";
 
 test.describe("admin workspace", () => {
@@ -128,6 +130,56 @@ test.describe("clinic telephone", () => {
   });
 });
 
+test.describe("leave", () => {
+  test("the administrator enters leave over several days, sees the booking it clashes with before saving, saves it on purpose, then removes it after confirming (SC-2)", async ({
+    page,
+  }) => {
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
+    const surgeon = (await (await clients.reception.get("/api/v1/staff?role=surgeon")).json()).items.find(
+      (s: { name: string }) => s.name === "Ms Priya Nair",
+    );
+    const first = weekdayAfter(today(), 45);
+    const last = addDays(first, 2);
+    const kase = await caseAt(clients, "referred");
+    const patient = await (await clients.reception.get(`/api/v1/patients/${kase.patientId}`)).json();
+    const booked = await send(clients.reception, endpoints.bookAppointment, {
+      body: { caseId: kase.id, kind: "consultation", start: siteAt(addDays(first, 1), 10), clinicianId: surgeon.id },
+    });
+    expect(booked.status()).toBe(201);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
+    await page.getByLabel("Hours of").selectOption({ label: "Ms Priya Nair" });
+    await page.getByLabel("First day").fill(first);
+    await page.getByLabel("Last day (optional)").fill(last);
+    await page.getByLabel("Reason").fill("Conference");
+    await page.getByRole("button", { name: "Add" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: "1 booked appointment falls outside these hours." });
+    const clash = warning.getByRole("row").filter({ hasText: patient.mrn });
+    await expect(clash).toContainText(formatDay(addDays(first, 1)));
+    await expect(clash).toContainText("10:00");
+    await expect(clash).toContainText("Consultation");
+    await expect(clash).toContainText(`${patient.familyName.toUpperCase()}, ${patient.givenName}`);
+    await expect(page.getByText(`${formatDay(first)} to ${formatDay(last)}: off — Conference`)).toHaveCount(0);
+
+    await warning.getByRole("button", { name: "Save the leave anyway" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Saved for ${formatDay(first)} to ${formatDay(last)}.`);
+    const entry = page
+      .getByRole("listitem")
+      .filter({ hasText: `${formatDay(first)} to ${formatDay(last)}: off — Conference` });
+    await expect(entry).toBeVisible();
+
+    await entry.getByRole("button", { name: /^Remove / }).click();
+    await entry.getByRole("button", { name: "Yes, remove" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Removed for ${formatDay(first)} to ${formatDay(last)}.`);
+    await expect(entry).toHaveCount(0);
+  });
+});
+
 test.describe("staff accounts", () => {
   test("the administrator adds a nurse, who sets her own password through the link shown once and signs in; deactivating her after confirming ends her session (AC-2)", async ({
     browser,
@@ -150,6 +202,8 @@ test.describe("staff accounts", () => {
     await nurse.goto(link);
     await expect(nurse.getByRole("heading", { name: "Set your password" })).toBeVisible();
     await expect(nurse.getByText(email)).toBeVisible();
+    // The rule is there before anything is sent, tied to the field for screen readers.
+    await expect(nurse.getByLabel("New password")).toHaveAccessibleDescription(/^At least 12 characters/);
     await nurse.getByLabel("New password").fill("Ada's own secret words");
     await nurse.getByLabel("The same password again").fill("Ada's own secret word");
     await nurse.getByRole("button", { name: "Set my password" }).click();
@@ -215,6 +269,35 @@ test.describe("staff accounts", () => {
     });
     expect(again.status()).toBe(422);
     expect((await again.json()).code).toBe("AC-2");
+  });
+
+  test("the administrator renames a colleague and changes their role on the page; their own row offers their name but not their role (AC-1)", async ({
+    page,
+  }) => {
+    const admin = await apiAs("admin");
+    const name = `Physio Renamed ${Date.now()}`;
+    const created = await send(admin, endpoints.createStaff, {
+      body: { email: `physio.renamed.${Date.now()}@demo.clinic`, name, role: "physio" },
+    });
+    expect(created.status()).toBe(201);
+
+    await signInThroughPage(page, emailOf("admin"));
+    await page.getByRole("button", { name: `Edit ${name}` }).click();
+    const form = page.getByRole("form", { name: `Edit ${name}` });
+    await form.getByLabel("Name").fill(`${name} Jones`);
+    await form.getByLabel("Role").selectOption("nurse");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Saved: ${name} Jones, Nurse.`);
+    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: `${name} Jones`, exact: true }) });
+    await expect(row.getByRole("cell", { name: "Nurse", exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit Kim Adeyemi" }).click();
+    const own = page.getByRole("form", { name: "Edit Kim Adeyemi" });
+    await expect(own.getByLabel("Name")).toHaveValue("Kim Adeyemi");
+    await expect(own.getByLabel("Role")).toHaveCount(0);
+    await expect(own).toContainText("Your own role is changed by another administrator.");
+    await own.getByRole("button", { name: "Cancel" }).click();
+    await expect(own).toHaveCount(0);
   });
 
   test("the administrator can neither change their own role nor deactivate their own account, and stays out of the clinical record (AC-1)", async () => {

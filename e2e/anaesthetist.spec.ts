@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { apiAs, emailOf, signInThroughPage } from "./support";
 import { caseAt } from "./pathway-support";
+import { today } from "./clock";
+import { addDays } from "@/lib/domain/time";
+import { formatDay } from "@/lib/domain/date-format";
 
 test.describe("anaesthetist", () => {
   test("assesses a listed case from the worklist; without help at home it is an inpatient (SX-2, SX-4)", async ({
@@ -12,6 +15,7 @@ test.describe("anaesthetist", () => {
       anaesthetist: await apiAs("anaesthetist"),
     };
     const kase = await caseAt(clients, "listed");
+    const policies = await (await clients.reception.get("/api/v1/policies")).json();
     const patient = await (await clients.reception.get(`/api/v1/patients/${kase.patientId}`)).json();
 
     await signInThroughPage(page, emailOf("anaesthetist"));
@@ -32,12 +36,50 @@ test.describe("anaesthetist", () => {
     await page.getByRole("button", { name: "Record assessment" }).click();
 
     await expect(page.locator(".badge")).toHaveText("Assessed for anaesthesia");
-    await expect(page.getByText(/ASA 2, General; inpatient admission \(no help at home\); valid until/)).toBeVisible();
-    await page.goto("/anaesthetist");
+    const validUntil = formatDay(addDays(today(), policies.assessmentValidityDays));
     await expect(
-      page
-        .getByRole("region", { name: /Assessed, waiting for the operation/ })
-        .getByRole("link", { name: `${patient.familyName.toUpperCase()}, ${patient.givenName}` }),
+      page.getByText(`ASA 2, General; inpatient admission (no help at home); current, valid until ${validUntil}`),
+    ).toBeVisible();
+    await expect(
+      page.getByText(`The assessment of ${formatDay(today())} applies: valid until ${validUntil}.`),
+    ).toBeVisible();
+    await page.goto("/anaesthetist");
+    const row = page
+      .getByRole("region", { name: /Assessed, waiting for the operation/ })
+      .getByRole("row")
+      .filter({ hasText: `${patient.familyName.toUpperCase()}, ${patient.givenName}` });
+    await expect(row).toContainText("ASA 2");
+    await expect(row).toContainText("Overnight (inpatient)");
+    await expect(row).toContainText(validUntil);
+  });
+
+  test("the worklist and the case mark an assessment past its validity as expired, with the day it ran out (SX-3)", async ({
+    page,
+  }) => {
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
+    const policies = await (await clients.reception.get("/api/v1/policies")).json();
+    // Assessed longer ago than the policy's validity: its last valid day was yesterday.
+    const kase = await caseAt(clients, "assessed", {
+      operatedDaysAgo: 0,
+      assessedDaysBeforeOperation: policies.assessmentValidityDays + 1,
+    });
+    const patient = await (await clients.reception.get(`/api/v1/patients/${kase.patientId}`)).json();
+    const lastValid = formatDay(addDays(today(), -1));
+
+    await signInThroughPage(page, emailOf("anaesthetist"));
+    const row = page
+      .getByRole("region", { name: /Assessed, waiting for the operation/ })
+      .getByRole("row")
+      .filter({ hasText: `${patient.familyName.toUpperCase()}, ${patient.givenName}` });
+    await expect(row).toContainText(`Expired ${lastValid}`);
+    await row.getByRole("link").click();
+    await expect(page.getByText(`expired (was valid until ${lastValid})`)).toBeVisible();
+    await expect(
+      page.getByText("No assessment is valid today: a new assessment is needed before the operation."),
     ).toBeVisible();
   });
 });

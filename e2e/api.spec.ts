@@ -19,6 +19,8 @@ function call(api: APIRequestContext, endpoint: Endpoint, url = urlOf(endpoint),
       return api.patch(url, { data: data ?? {} });
     case "put":
       return api.put(url, { data: data ?? {} });
+    case "delete":
+      return api.delete(url);
   }
 }
 
@@ -51,6 +53,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   getStaffHours: 404,
   setStaffHours: 400,
   addHoursException: 400,
+  removeHoursExceptions: 400, // onDate is required in the query
+  leaveClashes: 400, // onDate is required in the query
   createRoom: 400,
   getRoomHours: 404,
   setRoomHours: 400,

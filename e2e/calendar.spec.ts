@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { endpoints } from "@/lib/http/endpoints";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { addDays, dayOf } from "@/lib/domain/time";
+import { formatDay } from "@/lib/domain/date-format";
 import { siteAt, siteZone, startOf, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
 
@@ -42,10 +43,10 @@ test.describe("calendars and hours", () => {
     await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Hours" }).click();
     await page.getByLabel("Hours of").selectOption({ label: "Ms Priya Nair" });
     await expect(page.getByLabel("Monday from")).toHaveValue("08:00");
-    await page.getByLabel("Date").fill(leaveDay);
+    await page.getByLabel("First day").fill(leaveDay);
     await page.getByLabel("Reason").fill("Annual leave");
     await page.getByRole("button", { name: "Add" }).click();
-    await expect(page.getByText(`${leaveDay}: off — Annual leave`)).toBeVisible();
+    await expect(page.getByText(`${formatDay(leaveDay)}: off — Annual leave`)).toBeVisible();
 
     const clients = { reception, surgeon: await apiAs("surgeon"), anaesthetist: await apiAs("anaesthetist") };
     const kase = await caseAt(clients, "referred");
@@ -71,17 +72,17 @@ test.describe("calendars and hours", () => {
     await expect(page.getByLabel("Monday from")).toHaveValue("08:00");
     await expect(page.getByLabel("From", { exact: true })).toBeDisabled();
     await page.getByLabel("Off all day").uncheck();
-    await page.getByLabel("Date").fill(day);
+    await page.getByLabel("First day").fill(day);
     await page.getByLabel("From", { exact: true }).fill("15:00");
     await page.getByLabel("To", { exact: true }).fill("09:00");
     await page.getByLabel("Reason").fill("Clinic audit");
     await page.getByRole("button", { name: "Add" }).click();
     await expect(page.getByText("Must be after the start")).toBeVisible();
-    await expect(page.getByText(`${day}: off`)).toHaveCount(0);
+    await expect(page.getByText(`${formatDay(day)}: off`)).toHaveCount(0);
     await page.getByLabel("From", { exact: true }).fill("09:00");
     await page.getByLabel("To", { exact: true }).fill("12:30");
     await page.getByRole("button", { name: "Add" }).click();
-    await expect(page.getByText(`${day}: 09:00–12:30 — Clinic audit`)).toBeVisible();
+    await expect(page.getByText(`${formatDay(day)}: 09:00–12:30 — Clinic audit`)).toBeVisible();
   });
 
   test("a new room opens only in the hours the administrator sets (SC-2)", async () => {

@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import type { z } from "zod";
-import type { hoursException, WeeklyHoursInput } from "@/lib/schemas/hours";
+import type { WeeklyHoursInput } from "@/lib/schemas/hours";
 import { ProblemMessage } from "@/components/ui/problem-message";
+import { LeaveEditor } from "./leave-editor";
 
 type Option = { id: string; name: string };
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/** Weekly hours in site time for a staff member or a room, and a staff member's dated exceptions. */
+/** Weekly hours in site time for a staff member or a room, and a staff member's leave and other dated hours. */
 export function HoursEditor({ staff, rooms }: { staff: Option[]; rooms: Option[] }) {
   const [target, setTarget] = useState("");
   const [type, id] = target.split(":") as ["staff" | "rooms", string];
@@ -56,13 +56,6 @@ function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
   const save = useMutation({
     mutationFn: (weekly: WeeklyHoursInput["weekly"]) =>
       api(withExceptions ? endpoints.setStaffHours : endpoints.setRoomHours, { params: { id }, body: { weekly } }),
-    onSuccess: (data) => queryClient.setQueryData(key, data),
-  });
-  // A day off has no times: the time fields are closed while "Off all day" is ticked, so that
-  // times typed for a half day are never dropped for a day off.
-  const [off, setOff] = useState(true);
-  const addException = useMutation({
-    mutationFn: (body: z.input<typeof hoursException>) => api(endpoints.addHoursException, { params: { id }, body }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
   if (hours.isPending) return <p className="muted">Loading…</p>;
@@ -130,62 +123,7 @@ function WeeklyHours({ owner, id }: { owner: "staff" | "rooms"; id: string }) {
           </button>
         </form>
       </section>
-      {withExceptions && (
-        <section className="panel">
-          <h2>Leave and other hours on a date</h2>
-          {hours.data.exceptions.length === 0 ? (
-            <p className="empty">None.</p>
-          ) : (
-            <ul>
-              {hours.data.exceptions.map((x) => (
-                <li key={x.id}>
-                  {x.onDate}: {x.startsAt ? `${x.startsAt}–${x.endsAt}` : "off"} — {x.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-          <form
-            className="row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const f = new FormData(e.currentTarget);
-              const off = f.get("off") === "on";
-              addException.mutate({
-                onDate: String(f.get("onDate")),
-                reason: String(f.get("exceptionReason")),
-                startsAt: off ? undefined : String(f.get("exceptionFrom")),
-                endsAt: off ? undefined : String(f.get("exceptionTo")),
-              });
-            }}
-          >
-            <div className="field">
-              <label htmlFor="onDate">Date</label>
-              <input id="onDate" name="onDate" type="date" required />
-            </div>
-            <label className="inline">
-              <input type="checkbox" name="off" checked={off} onChange={(e) => setOff(e.target.checked)} /> Off all day
-            </label>
-            <div className="field">
-              <label htmlFor="exceptionFrom">From</label>
-              <input id="exceptionFrom" name="exceptionFrom" type="time" defaultValue="08:00" disabled={off} />
-            </div>
-            <div className="field">
-              <label htmlFor="exceptionTo">To</label>
-              <input id="exceptionTo" name="exceptionTo" type="time" defaultValue="12:00" disabled={off} />
-            </div>
-            <div className="field">
-              <label htmlFor="exceptionReason">Reason</label>
-              <input id="exceptionReason" name="exceptionReason" required />
-            </div>
-            <div className="field">
-              <button type="submit" disabled={addException.isPending}>
-                Add
-              </button>
-            </div>
-          </form>
-          {addException.error && <ProblemMessage error={addException.error} />}
-        </section>
-      )}
+      {withExceptions && <LeaveEditor staffId={id} exceptions={hours.data.exceptions} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { roleLabel } from "@/components/session/navigation";
 import { PasswordLinkNotice, type IssuedLink } from "./password-link-notice";
+import { StaffEdit } from "./staff-edit";
 
 type StaffInput = BodyOf<typeof endpoints.createStaff>;
 type Account = { id: string; name: string; role: (typeof roles)[number]; email: string; active: boolean };
@@ -18,14 +19,16 @@ type Account = { id: string; name: string; role: (typeof roles)[number]; email: 
 const shown = (link: { url: string | null; expiresAt: string }) => ({ url: link.url ?? "", expiresAt: link.expiresAt });
 
 /**
- * Staff accounts: add one, deactivate (after a confirmation) or reactivate, and issue a new
- * set-password link. Each link is shown once, to hand to the account's owner, who sets the
+ * Staff accounts: add one, edit a name or role (never one's own role, AC-1), deactivate (after a
+ * confirmation) or reactivate, and issue a new set-password link. Each link is shown once, to hand to the account's owner, who sets the
  * password (AC-2). The administrator's own account cannot be deactivated here (AC-1).
  */
 export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfId: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [link, setLink] = useState<IssuedLink | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState("");
   const update = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       api(endpoints.updateStaff, { params: { id }, body: { active } }),
@@ -49,6 +52,11 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
   return (
     <>
       {link && <PasswordLinkNotice link={link} onDone={() => setLink(null)} />}
+      {saved && (
+        <p role="status" className="alert ok">
+          {saved}
+        </p>
+      )}
       <DataTable
         rows={accounts}
         rowKey={(a) => a.id}
@@ -57,6 +65,32 @@ export function StaffAccounts({ accounts, selfId }: { accounts: Account[]; selfI
           { header: "Name", cell: (a) => a.name },
           { header: "Email", cell: (a) => a.email },
           { header: "Role", cell: (a) => roleLabel[a.role] },
+          {
+            header: "Details",
+            cell: (a) =>
+              editing === a.id ? (
+                <StaffEdit
+                  account={a}
+                  self={a.id === selfId}
+                  onCancel={() => setEditing(null)}
+                  onSaved={(account) => {
+                    setEditing(null);
+                    setSaved(`Saved: ${account.name}, ${roleLabel[account.role]}.`);
+                  }}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setSaved("");
+                    setEditing(a.id);
+                  }}
+                >
+                  Edit {a.name}
+                </button>
+              ),
+          },
           {
             header: "Account",
             cell: (a) =>

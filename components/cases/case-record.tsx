@@ -4,6 +4,21 @@ import { anaesthesiaLabel, measureLabel, mechanismLabel, modalityLabel, outcomeL
 
 type Symptoms = { plantarFlexionPain?: boolean; cracking?: boolean; onset?: string; triggers?: string | null } | null;
 
+type Assessment = NonNullable<CaseDetail["clinical"]>["assessments"][number];
+// SX-3: which assessment applies today, so nobody reads an older or expired one as the one in force.
+const standingText = (a: Assessment) =>
+  a.standing === "current"
+    ? `current, valid until ${formatDay(a.validUntil)}`
+    : a.standing === "superseded"
+      ? `replaced by a newer assessment (valid until ${formatDay(a.validUntil)})`
+      : `expired (was valid until ${formatDay(a.validUntil)})`;
+const currentText = (assessments: Assessment[]) => {
+  const current = assessments.find((a) => a.standing === "current");
+  return current
+    ? `The assessment of ${formatDay(current.assessedOn)} applies: valid until ${formatDay(current.validUntil)}.`
+    : "No assessment is valid today: a new assessment is needed before the operation.";
+};
+
 /** The clinical record of a case, section by section, oldest first. */
 export function CaseRecord({ kase }: { kase: CaseDetail }) {
   const c = kase.clinical!;
@@ -82,6 +97,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
       {c.assessments.length > 0 && (
         <>
           <h3>Anaesthesia assessments</h3>
+          <p>{currentText(c.assessments)}</p>
           <ul>
             {c.assessments.map((a) => (
               <li key={a.id}>
@@ -89,7 +105,7 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
                 {a.admission === "day_case"
                   ? "day case possible (help at home)"
                   : "inpatient admission (no help at home)"}
-                ; valid until {formatDay(a.validUntil)}
+                ; {standingText(a)}
               </li>
             ))}
           </ul>

@@ -1,18 +1,50 @@
 "use client";
 
-import { formatDateTime, localZone } from "@/lib/domain/date-format";
+import { formatDateTime, formatDay, localZone } from "@/lib/domain/date-format";
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiAll } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { CaseStatus } from "@/lib/domain/case-status";
+import type { CaseListItem } from "@/lib/schemas/case";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { DataTable } from "@/components/ui/data-table";
 
 export type WorklistGroup = { title: string; statuses: CaseStatus[]; empty: string };
+type Item = CaseListItem;
 
-/** Cases grouped by where they stand in the pathway, most recently moved first. */
-export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
+// The anaesthetist's columns: the assessment that applies today (SX-3), as the list answers it.
+const assessmentColumns = [
+  { header: "ASA grade", cell: (c: Item) => (c.assessment ? `ASA ${c.assessment.asaGrade}` : "—") },
+  {
+    header: "Admission",
+    cell: (c: Item) =>
+      c.assessment ? (c.assessment.admission === "day_case" ? "Day case" : "Overnight (inpatient)") : "—",
+  },
+  {
+    header: "Assessment valid until",
+    cell: (c: Item) =>
+      !c.assessment ? (
+        "Not assessed"
+      ) : c.assessment.standing === "expired" ? (
+        <strong>Expired {formatDay(c.assessment.validUntil)}</strong>
+      ) : (
+        formatDay(c.assessment.validUntil)
+      ),
+  },
+];
+
+/**
+ * Cases grouped by where they stand in the pathway, most recently moved first; with
+ * `showAssessment`, the ASA grade, admission and expiry of the assessment that applies (SX-3).
+ */
+export function CaseWorklist({
+  groups,
+  showAssessment = false,
+}: {
+  groups: WorklistGroup[];
+  showAssessment?: boolean;
+}) {
   const statuses = [...new Set(groups.flatMap((g) => g.statuses))];
   const results = useQueries({
     queries: statuses.map((status) => ({
@@ -55,6 +87,7 @@ export function CaseWorklist({ groups }: { groups: WorklistGroup[] }) {
                   { header: "Ankle", cell: (c) => c.side },
                   { header: "Stage", cell: (c) => c.statusLabel },
                   { header: "Since", cell: (c) => formatDateTime(c.statusChangedAt, localZone()) },
+                  ...(showAssessment ? assessmentColumns : []),
                 ]}
               />
             )}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
-import { setPasswordForm } from "@/lib/schemas/staff";
+import { passwordRule, setPasswordForm } from "@/lib/schemas/staff";
 import { ProblemMessage } from "@/components/ui/problem-message";
 
 type FieldErrors = Partial<Record<"password" | "confirmation", string>>;
@@ -44,10 +44,13 @@ export function SetPasswordForm({ token }: { token: string }) {
           type="password"
           autoComplete="new-password"
           required
-          minLength={12}
-          aria-describedby="password-error"
+          minLength={passwordRule.minLength}
+          aria-describedby={errors.password ? "password-rule password-error" : "password-rule"}
           aria-invalid={Boolean(errors.password)}
         />
+        <div id="password-rule" className="muted">
+          {passwordRule.text}
+        </div>
         {errors.password && (
           <div id="password-error" className="error">
             {errors.password}

@@ -36,3 +36,32 @@ export function validAssessmentFor<A extends { assessedOn: Day }>(
 export function admissionFor(assessment: { homeSupport: boolean }): Admission {
   return assessment.homeSupport ? "day_case" : "inpatient";
 }
+
+export const standings = ["current", "superseded", "expired"] as const;
+export type AssessmentStanding = (typeof standings)[number];
+
+/**
+ * SX-3 on `today` (a site day): each assessment with its last valid day (`validUntil`, the
+ * policy's validity after `assessedOn`, that day included) and its standing: `current` for the
+ * newest still valid (of two on one day, the later recorded), `superseded` for an older one still
+ * valid, `expired` once `today` is past its last valid day. In `assessedOn` order, oldest first.
+ */
+export function assessmentStandings<A extends { assessedOn: Day; recordedAt?: Date }>(
+  assessments: A[],
+  today: Day,
+  policies: ClinicPolicies,
+): (A & { validUntil: Day; standing: AssessmentStanding })[] {
+  const ordered = [...assessments].sort(
+    (a, b) =>
+      a.assessedOn.localeCompare(b.assessedOn) || (a.recordedAt?.getTime() ?? 0) - (b.recordedAt?.getTime() ?? 0),
+  );
+  const withValidity = ordered.map((a) => ({
+    ...a,
+    validUntil: addDays(a.assessedOn, policies.assessmentValidityDays),
+  }));
+  const current = withValidity.findLast((a) => a.validUntil >= today);
+  return withValidity.map((a) => ({
+    ...a,
+    standing: a === current ? "current" : a.validUntil >= today ? "superseded" : "expired",
+  }));
+}

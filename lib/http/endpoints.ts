@@ -76,9 +76,17 @@ import {
   staffPatch,
   staffQuery,
 } from "@/lib/schemas/staff";
-import { hoursException, hoursView, roomInput, weeklyHours } from "@/lib/schemas/hours";
+import {
+  hoursException,
+  hoursView,
+  leaveClashes,
+  leaveDays,
+  leaveQuery,
+  roomInput,
+  weeklyHours,
+} from "@/lib/schemas/hours";
 
-export type Method = "get" | "post" | "patch" | "put";
+export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 export type Endpoint = {
   method: Method;
@@ -197,10 +205,29 @@ export const endpoints = {
     method: "post",
     path: "/api/v1/staff/{id}/hour-exceptions",
     action: "staff.manage",
-    summary: "Leave (no times) or other hours on one date",
+    summary:
+      "Leave (no times) or other hours on each day of a range; bookings outside them are refused (422 SC-2 with `clashes`) unless confirmed",
     params: idParams,
     body: hoursException,
     response: hoursView,
+  }),
+  removeHoursExceptions: define({
+    method: "delete",
+    path: "/api/v1/staff/{id}/hour-exceptions",
+    action: "staff.manage",
+    summary: "Remove the leave or other hours on each day from `onDate` to `untilDate` (both included)",
+    params: idParams,
+    query: leaveDays,
+    response: hoursView,
+  }),
+  leaveClashes: define({
+    method: "get",
+    path: "/api/v1/staff/{id}/hour-exceptions/clashes",
+    action: "staff.manage",
+    summary: "The booked appointments that would fall outside these leave hours (SC-2), before saving them",
+    params: idParams,
+    query: leaveQuery,
+    response: leaveClashes,
   }),
   createRoom: define({
     method: "post",

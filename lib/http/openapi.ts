@@ -117,7 +117,12 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   updateStaff: { 404: "The staff member was not found", rules: true },
   getStaffHours: { 404: "The staff member was not found" },
   setStaffHours: { 404: "The staff member was not found" },
-  addHoursException: { 404: "The staff member was not found" },
+  addHoursException: {
+    404: "The staff member was not found",
+    rules: true, // SC-2 with `clashes` when bookings fall outside the hours and they are not confirmed
+  },
+  removeHoursExceptions: { 404: "The staff member was not found, or nothing is recorded on those days" },
+  leaveClashes: { 404: "The staff member was not found" },
   createRoom: { 409: "The site already has a room of this name (`CONFLICT`)" },
   getRoomHours: { 404: "The room was not found" },
   setRoomHours: { 404: "The room was not found" },

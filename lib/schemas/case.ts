@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { standings } from "@/lib/domain/assessment";
 import { milestoneActivities } from "@/lib/domain/care-plan";
 import { caseStatuses } from "@/lib/domain/case-status";
 import {
@@ -210,6 +211,7 @@ export const caseDetail = caseSummary
             anaesthesiaType: z.enum(anaesthesiaTypes),
             homeSupport: z.boolean(),
             admission: z.enum(admissions),
+            standing: z.enum(standings),
             notes: z.string().nullable(),
             anaesthetist: z.string(),
           }),
@@ -238,7 +240,23 @@ export const caseDetail = caseSummary
   .meta({ id: "CaseDetail" });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
-export const casePage = page(caseSummary).meta({ id: "CasePage" });
+/** SX-3: the assessment that applies today (the newest still valid, else the newest, expired). */
+const currentAssessment = z
+  .object({
+    asaGrade: z.number(),
+    admission: z.enum(admissions),
+    validUntil: z.string().meta({ description: "Its last valid day (SX-3)" }),
+    standing: z.enum(standings),
+  })
+  .nullable()
+  .optional()
+  .meta({
+    description:
+      "SX-3: the assessment that applies today, or the newest if all have expired (null: none). Clinical detail: absent for reception",
+  });
+export const caseListItem = caseSummary.extend({ assessment: currentAssessment }).meta({ id: "CaseListItem" });
+export type CaseListItem = z.infer<typeof caseListItem>;
+export const casePage = page(caseListItem).meta({ id: "CasePage" });
 
 export const carePlanView = z
   .object({

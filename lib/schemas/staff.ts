@@ -26,8 +26,16 @@ export const staffPatch = z
   .meta({ id: "StaffPatch" });
 export const staffAccount = staffMember.extend({ email: z.string(), active: z.boolean() }).meta({ id: "StaffAccount" });
 
-/** A password chosen by the account's owner. */
-const newPassword = z.string().min(12, "At least 12 characters").max(200, "At most 200 characters");
+/** The rule for a password its owner chooses, shown on the form before it is sent. */
+export const passwordRule = {
+  minLength: 12,
+  maxLength: 200,
+  text: "At least 12 characters (at most 200). A few words only you would put together are easier to remember.",
+} as const;
+const newPassword = z
+  .string()
+  .min(passwordRule.minLength, `At least ${passwordRule.minLength} characters`)
+  .max(passwordRule.maxLength, `At most ${passwordRule.maxLength} characters`);
 export const passwordLink = z
   .object({
     id: uuid,

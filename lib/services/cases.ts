@@ -7,12 +7,12 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { caseActions } from "@/lib/domain/case-actions";
 import { statusLabel } from "@/lib/domain/case-status";
 import { earliestClearance, milestoneActivities, emergencyAdvice, safetyNetAdvice } from "@/lib/domain/care-plan";
-import { admissionFor } from "@/lib/domain/assessment";
+import { admissionFor, assessmentStandings } from "@/lib/domain/assessment";
 import { decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
-import { addDays, dayOf, daysBetween } from "@/lib/domain/time";
+import { dayOf, daysBetween } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
-import type { CaseDetail, CaseInput, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
+import type { CaseDetail, CaseInput, CaseListItem, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
 import { presentPatient } from "./patient-row";
@@ -83,7 +83,37 @@ export async function createCase(actor: Actor, input: CaseInput, now = new Date(
 
 const caseCursor = z.strictObject({ statusChangedAt: instant, id: uuid });
 
-export async function listCases(actor: Actor, query: CaseListQuery) {
+/** SX-3: the assessment that applies on `today` for the worklist, or the newest when every one has expired. */
+function worklistAssessment(
+  row: {
+    assessments: { assessedOn: Date; recordedAt: Date; asaGrade: number; homeSupport: boolean }[];
+    site: { timeZone: string; policies: unknown };
+  },
+  now: Date,
+): CaseListItem["assessment"] {
+  const today = dayOf(now, row.site.timeZone);
+  const all = assessmentStandings(
+    row.assessments.map((a) => ({ ...a, assessedOn: dayOfColumn(a.assessedOn) })),
+    today,
+    policiesOf(row.site.policies),
+  );
+  const applies = all.find((a) => a.standing === "current") ?? all.at(-1);
+  return applies
+    ? {
+        asaGrade: applies.asaGrade,
+        admission: admissionFor(applies),
+        validUntil: applies.validUntil,
+        standing: applies.standing,
+      }
+    : null;
+}
+
+/**
+ * A page of cases, most recently moved first. Clinical roles also get each case's `assessment`
+ * that applies today (SX-3); reception's list carries no clinical detail. Audited as one list read.
+ */
+export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
+  const clinical = isAllowed(actor.role, "case.readClinical");
   const after = query.cursor ? decodeCursor(query.cursor, caseCursor) : null;
   const where: Prisma.ClinicalCaseWhereInput = {
     status: query.status,
@@ -101,7 +131,7 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
     where,
     orderBy: [{ statusChangedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { patient: true },
+    include: { patient: true, site: clinical, assessments: clinical },
   });
   const page = rows.slice(0, query.limit);
   await recordListRead(db(), actor, {
@@ -111,7 +141,14 @@ export async function listCases(actor: Actor, query: CaseListQuery) {
   });
   const last = page.at(-1);
   return {
-    items: page.map(presentSummary),
+    items: page.map((row): CaseListItem =>
+      row.site && row.assessments
+        ? {
+            ...presentSummary(row),
+            assessment: worklistAssessment({ ...row, site: row.site, assessments: row.assessments }, now),
+          }
+        : presentSummary(row),
+    ),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ statusChangedAt: last.statusChangedAt.toISOString(), id: last.id })
@@ -190,14 +227,19 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
                   surgeon: row.listing.surgeon.name,
                 }
               : null,
-            assessments: row.assessments.map((a) => ({
+            assessments: assessmentStandings(
+              row.assessments.map((a) => ({ ...a, assessedOn: dayOfColumn(a.assessedOn) })),
+              today,
+              policies,
+            ).map((a) => ({
               id: a.id,
-              assessedOn: dayOfColumn(a.assessedOn),
-              validUntil: addDays(dayOfColumn(a.assessedOn), policies.assessmentValidityDays),
+              assessedOn: a.assessedOn,
+              validUntil: a.validUntil,
               asaGrade: a.asaGrade,
               anaesthesiaType: a.anaesthesiaType,
               homeSupport: a.homeSupport,
               admission: admissionFor(a),
+              standing: a.standing,
               notes: a.notes,
               anaesthetist: a.anaesthetist.name,
             })),

@@ -99,6 +99,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.
   "/api/v1/audit-events": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/audit-events.csv": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
+  // The nurse's leave today would clash with the fixture's dressing visit.
+  "/api/v1/staff/{id}/hour-exceptions/clashes": () => ({ params: { id: staff.nurse.id }, query: `?onDate=${today()}` }),
 };
 
 const getPaths = Object.entries(openApiDocument().paths ?? {})

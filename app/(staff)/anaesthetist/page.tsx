@@ -19,7 +19,7 @@ export default async function AnaesthetistPage() {
   return (
     <>
       <h1>Pre-operative assessments</h1>
-      <CaseWorklist groups={groups} />
+      <CaseWorklist groups={groups} showAssessment />
     </>
   );
 }

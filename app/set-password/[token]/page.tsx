@@ -32,8 +32,8 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
         {link.state === "valid" ? (
           <>
             <p className="muted">
-              For {link.name} ({link.email}). This link works once, until {until(link.expiresAt)} UTC. Choose a password
-              of at least 12 characters that only you know.
+              For {link.name} ({link.email}). This link works once, until {until(link.expiresAt)}. Choose a password
+              that only you know.
             </p>
             <Providers>
               <SetPasswordForm token={token} />
