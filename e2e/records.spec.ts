@@ -62,15 +62,4 @@ test.describe("patient details at reception", () => {
     await search(page, postcode.toLowerCase());
     await expect(page.getByRole("link", { name: `${familyName.toUpperCase()}, Ngozi` })).toBeVisible();
   });
-
-  test("the registration form fits a 390 px phone screen without sideways scrolling", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signInThroughPage(page, emailOf("reception"));
-    await page.goto("/reception/patients/new");
-    await expect(page.getByLabel("Postcode")).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const tick = await page.getByLabel("Needs an interpreter").locator("..").boundingBox();
-    expect(tick!.height).toBeGreaterThanOrEqual(44);
-  });
 });

@@ -29,7 +29,7 @@ function Tick({ name, label, values, onChange }: Props & { name: keyof Values & 
 export function PatientDetailsFields(props: Props) {
   return (
     <>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>Address (optional)</legend>
         <div className="row">
           <TextField name="addressLine1" label="Address line 1" autoComplete="address-line1" {...props} />
@@ -40,14 +40,14 @@ export function PatientDetailsFields(props: Props) {
           <TextField name="postcode" label="Postcode" autoComplete="postal-code" {...props} />
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>GP practice (optional)</legend>
         <div className="row">
           <TextField name="gpName" label="Practice name" {...props} />
           <TextField name="gpOdsCode" label="ODS code (optional)" hint="For example B86001" {...props} />
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>Next of kin or carer (optional)</legend>
         <div className="row">
           <TextField name="kinName" label="Next of kin or carer" {...props} />
@@ -60,7 +60,7 @@ export function PatientDetailsFields(props: Props) {
           <TextField name="kinPhone" label="Next of kin phone number (optional)" type="tel" {...props} />
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>Language</legend>
         <div className="row">
           <TextField name="preferredLanguage" label="Preferred language (optional)" {...props} />
@@ -69,7 +69,7 @@ export function PatientDetailsFields(props: Props) {
           </div>
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>The patient agrees to be contacted by</legend>
         <Tick name="contactEmail" label="Email" {...props} />
         <Tick name="contactSms" label="Text message (SMS)" {...props} />

@@ -16,9 +16,10 @@ const auditCursor = z.strictObject({
     .refine((id) => BigInt(id) < 2n ** 63n),
 });
 
-/** The patient an MRN names, or null when none has it. */
-async function patientWithMrn(mrn: string): Promise<string | null> {
-  const row = await db().patient.findUnique({ where: { mrn: mrn.toUpperCase() }, select: { id: true } });
+/** The patient an MRN (or an id) names, or null when none has it. */
+async function patientWith(where: { mrn: string } | { id: string }): Promise<string | null> {
+  const key = "mrn" in where ? { mrn: where.mrn.toUpperCase() } : where;
+  const row = await db().patient.findUnique({ where: key, select: { id: true } });
   return row?.id ?? null;
 }
 
@@ -37,11 +38,15 @@ type AuditRow = {
   entity_id: string | null;
 };
 
-/** The one patient `filter` names (by id, MRN or both), undefined for none, null when none can match. */
+/**
+ * The one patient `filter` names (by id, MRN or both), undefined for none, null when none can
+ * match (no such patient: the export's audit row may only name a patient that exists).
+ */
 async function filteredPatient(filter: AuditFilter): Promise<string | null | undefined> {
-  const patients = [filter.patientId, filter.mrn ? await patientWithMrn(filter.mrn) : undefined].filter(
-    (id) => id !== undefined,
-  );
+  const patients = [
+    filter.patientId ? await patientWith({ id: filter.patientId }) : undefined,
+    filter.mrn ? await patientWith({ mrn: filter.mrn }) : undefined,
+  ].filter((id) => id !== undefined);
   if (patients.includes(null) || new Set(patients).size > 1) return null;
   return patients[0];
 }

@@ -71,3 +71,14 @@ describe("audit trail CSV export", () => {
     expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["mrn"]);
   });
 });
+
+describe("audit trail CSV export of an unknown patient", () => {
+  it("answers an empty file (header only), audited without naming a patient, never a 500", async () => {
+    await signInAs(prisma, admin);
+    const response = await exportOf(`?patientId=${randomUUID()}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(
+      "When (UTC),Staff member,Action,Patient,MRN,Patients shown,Record,Record id\r\n",
+    );
+  });
+});
