@@ -474,6 +474,24 @@ test.describe("malformed input", () => {
       url: "/api/v1/audit-events?from=yesterday",
       paths: ["from"],
     },
+    {
+      name: "an audit export with a bad instant",
+      endpoint: endpoints.exportAuditEvents,
+      url: "/api/v1/audit-events.csv?from=yesterday",
+      paths: ["from"],
+    },
+    {
+      name: "a leave removal from a day that is not a date",
+      endpoint: endpoints.removeHoursExceptions,
+      url: `/api/v1/staff/${randomUUID()}/hour-exceptions?onDate=someday`,
+      paths: ["onDate"],
+    },
+    {
+      name: "a leave clash preview from a day that is not a date",
+      endpoint: endpoints.leaveClashes,
+      url: `/api/v1/staff/${randomUUID()}/hour-exceptions/clashes?onDate=someday`,
+      paths: ["onDate"],
+    },
   ];
 
   for (const { name, endpoint, url, data, paths } of malformed) {

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { bookAsOf } from "./arrange";
 import { apiAs, emailOf, signInThroughPage } from "./support";
+import { formatDay } from "@/lib/domain/date-format";
 import { siteAt, startOf, today } from "./clock";
 import { caseAt, type Clients } from "./pathway-support";
 
@@ -75,7 +76,9 @@ test.describe("attendance", () => {
     await signInThroughPage(page, emailOf("nurse"));
     const board = page.getByRole("region", { name: "Recovery board" });
     const absentOnBoard = board.getByRole("row").filter({ hasText: absent.name });
-    await expect(absentOnBoard.getByText(`The patient did not attend the dressing due ${today()}.`)).toBeVisible();
+    await expect(
+      absentOnBoard.getByText(`The patient did not attend the dressing due ${formatDay(today())}.`),
+    ).toBeVisible();
     await expect(
       board
         .getByRole("row")
