@@ -1,16 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { endpoints } from "@/lib/http/endpoints";
 import type { Role } from "@/lib/auth/policy";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
+import { seriousViolations } from "./axe";
 import { today, weekdayAfter } from "./clock";
-
-async function seriousViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
   test("the sign-in page", async ({ page }) => {

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { bookAsOf } from "./arrange";
 import { apiAs, emailOf, signInThroughPage } from "./support";
+import { seriousViolations } from "./axe";
 import { formatDay } from "@/lib/domain/date-format";
 import { siteAt, startOf, today } from "./clock";
 import { caseAt, type Clients } from "./pathway-support";
@@ -14,11 +14,6 @@ test.beforeAll(async () => {
     anaesthetist: await apiAs("anaesthetist"),
   };
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-}
 
 /** A patient on day 2 whose dressing was booked at today's midnight for `hour`:`minute`, so it exists whatever the hour. */
 async function dressingToday(hour: number, minute: number) {

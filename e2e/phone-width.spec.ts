@@ -5,6 +5,7 @@ import { bookAsOf } from "./arrange";
 import { siteAt, startOf, today } from "./clock";
 import { caseAt, type Clients } from "./pathway-support";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
+import { seriousViolations } from "./axe";
 
 // A phone held upright: 390 x 844 CSS pixels, driven by touch.
 const phone = { width: 390, height: 844 };
@@ -115,12 +116,15 @@ async function signInAs(page: Page, role: Role) {
 
 test.describe("every page on a phone (390 x 844)", () => {
   for (const entry of pages) {
-    test(`${entry.name} fits the screen, its controls at least ${tapHeight} px high`, async ({ page }) => {
+    test(`${entry.name} fits the screen, its controls at least ${tapHeight} px high, with no serious axe violation`, async ({
+      page,
+    }) => {
       if (entry.role) await signInAs(page, entry.role);
       await page.goto(await entry.path());
       await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
       await expect(page.getByText(/^Loading/)).toHaveCount(0);
       expect(await phoneProblems(page)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });
