@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/domain/date-format";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
@@ -24,7 +25,7 @@ export function PatientPicker({ picked, onPick }: { picked: PickedPatient; onPic
       const found = await api(endpoints.searchPatients, { query: { q: text.trim(), limit: 10 } });
       const options = found.items.map((p) => ({
         id: p.id,
-        label: `${p.familyName.toUpperCase()}, ${p.givenName} (${p.mrn}, born ${p.birthDate})`,
+        label: `${p.familyName.toUpperCase()}, ${p.givenName} (${p.mrn}, born ${formatDay(p.birthDate)})`,
       }));
       if (options.length === 1) {
         onPick(options[0]!);

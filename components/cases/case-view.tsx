@@ -181,7 +181,7 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
           {kase.statusLabel}
         </span>{" "}
         <span className="muted">
-          MRN {kase.patient.mrn} · born {kase.patient.birthDate} · referred {kase.referredOn}
+          MRN {kase.patient.mrn} · born {formatDay(kase.patient.birthDate)} · referred {formatDay(kase.referredOn)}
         </span>
       </p>
       {clinical?.operation && (

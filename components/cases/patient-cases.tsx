@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/domain/date-format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -39,7 +40,7 @@ export function PatientCases({ patientId, canOpen }: { patientId: string; canOpe
               <Link href={`/cases/${c.id}`}>
                 {c.side} ankle — {c.statusLabel}
               </Link>{" "}
-              <span className="muted">referred {c.referredOn}</span>
+              <span className="muted">referred {formatDay(c.referredOn)}</span>
             </li>
           ))}
         </ul>

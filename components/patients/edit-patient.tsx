@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/domain/date-format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/http/client";
@@ -32,7 +33,7 @@ export function EditPatient({ id, justRegistered, today }: { id: string; justReg
         {p.familyName.toUpperCase()}, {p.givenName}
       </h1>
       <p className="muted">
-        MRN <strong>{p.mrn}</strong> · born {p.birthDate}
+        MRN <strong>{p.mrn}</strong> · born {formatDay(p.birthDate)}
         {p.nhsNumber && (
           <>
             {" "}

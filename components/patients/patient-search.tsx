@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/domain/date-format";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -95,7 +96,7 @@ export function PatientSearch({ linkBase = "/patients/" }: { linkBase?: string }
               ),
             },
             { header: "MRN", cell: (patient) => patient.mrn },
-            { header: "Birth date", cell: (patient) => patient.birthDate },
+            { header: "Birth date", cell: (patient) => formatDay(patient.birthDate) },
             { header: "Sex", cell: (patient) => patient.sex },
             { header: "NHS number", cell: (patient) => (patient.nhsNumber ? spacedNhsNumber(patient.nhsNumber) : "—") },
             { header: "Postcode", cell: (patient) => patient.address?.postcode ?? "—" },

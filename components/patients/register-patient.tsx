@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDay } from "@/lib/domain/date-format";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -49,7 +50,7 @@ export function RegisterPatient({ today }: { today: string }) {
             {candidates.items.map((p) => (
               <li key={p.id}>
                 <Link href={`/reception/patients/${p.id}`}>
-                  {p.familyName.toUpperCase()}, {p.givenName} — {p.mrn}, born {p.birthDate}
+                  {p.familyName.toUpperCase()}, {p.givenName} — {p.mrn}, born {formatDay(p.birthDate)}
                 </Link>
               </li>
             ))}

@@ -1,5 +1,6 @@
 // Whether the patient came to an appointment. Reception marks "arrived" or "did_not_attend"; the
 // visit's own record (dressing, physiotherapy session, operation) marks it "attended". Pure.
+import { formatDay } from "./date-format";
 import { violation, type Violation } from "./rules";
 import type { Day } from "./time";
 import type { AppointmentStatus, Attendance } from "./vocabulary";
@@ -23,7 +24,10 @@ export function checkAttendance(
   if (appointment.status === "cancelled")
     return violation("PW-3", "This appointment is cancelled: attendance is not recorded on it.");
   if (appointment.day > today)
-    return violation("PW-1", `This appointment is on ${appointment.day}: attendance is marked from that day on.`);
+    return violation(
+      "PW-1",
+      `This appointment is on ${formatDay(appointment.day)}: attendance is marked from that day on.`,
+    );
   if (appointment.attendance === "attended") return violation("PW-3", "This visit is recorded: the patient attended.");
   if (outcome === "arrived" && appointment.attendance === "did_not_attend" && appointment.bookedAgain)
     return violation("PW-3", "This visit has been booked again: mark the new appointment instead.");

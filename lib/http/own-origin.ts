@@ -1,4 +1,4 @@
-import { forbidden } from "@/lib/domain/errors";
+import { DomainError } from "@/lib/domain/errors";
 import { unsupportedMediaType } from "./errors";
 
 const stateChanging = new Set(["POST", "PATCH", "PUT", "DELETE"]);
@@ -35,7 +35,13 @@ export function requireOwnOrigin(request: Request): void {
   if (!stateChanging.has(request.method.toUpperCase())) return;
   const sent = request.headers.get("origin");
   if (sent === null) return;
-  if (!ownOrigins(request).includes(sent)) throw forbidden();
+  if (!ownOrigins(request).includes(sent)) {
+    throw new DomainError(
+      "forbidden",
+      "FORBIDDEN",
+      "This change was sent from another site's page, so it was refused.",
+    );
+  }
 }
 
 /** True for `application/json` with any parameters (charset), in any letter case. */

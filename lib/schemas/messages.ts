@@ -7,6 +7,15 @@ import type { $ZodRawIssue } from "zod/v4/core";
 
 type Issue = $ZodRawIssue;
 
+const expectedWords: Record<string, string> = {
+  number: "Must be a number",
+  int: "Must be a whole number",
+  string: "Must be text",
+  boolean: "Must be true or false",
+  object: "Must be an object of named fields",
+  array: "Must be a list",
+};
+
 const listed = (values: readonly unknown[]) => values.map(String).join(", ");
 
 /** The staff-facing message of a zod issue, or undefined for zod's own. */
@@ -14,11 +23,7 @@ export function plainMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined || issue.input === null) return "Required";
-      return issue.expected === "number"
-        ? "Must be a number"
-        : issue.expected === "string"
-          ? "Must be text"
-          : undefined;
+      return expectedWords[issue.expected];
     case "invalid_value":
       return `Choose one of: ${listed(issue.values)}`;
     case "too_small":

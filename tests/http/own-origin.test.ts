@@ -35,7 +35,10 @@ describe("state-changing requests come from the app's own origin", () => {
       "content-type": "text/plain",
     });
     expect(response.status).toBe(403);
-    expect((await response.json()).code).toBe("FORBIDDEN");
+    expect(await response.json()).toMatchObject({
+      code: "FORBIDDEN",
+      detail: "This change was sent from another site's page, so it was refused.",
+    });
     expect(await registered(name)).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 // Field messages staff read beside a form (and API clients in a 400): plain words, never zod's
 // own "Invalid option: expected one of …" or "Too small: expected string to have >=1 characters".
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { patientInput } from "@/lib/schemas/patient";
 
 const valid = { givenName: "Ada", familyName: "Lovelace", birthDate: "1990-01-01", sex: "female" };
@@ -25,5 +26,13 @@ describe("plain field messages", () => {
     for (const input of inputs)
       for (const message of Object.values(messagesOf(input)))
         expect(message).not.toMatch(/Invalid (option|input)|expected|Too (small|big)/);
+  });
+
+  it("a value of the wrong type says what is expected: a whole number, true or false, an object, a list", () => {
+    const message = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error?.issues[0]?.message;
+    expect(message(z.number().int(), 1.5)).toBe("Must be a whole number");
+    expect(message(z.boolean(), "yes")).toBe("Must be true or false");
+    expect(message(z.object({ a: z.string() }), [])).toBe("Must be an object of named fields");
+    expect(message(z.array(z.string()), "x")).toBe("Must be a list");
   });
 });

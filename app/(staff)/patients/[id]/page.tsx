@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/domain/date-format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
@@ -22,7 +23,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         {patient.familyName.toUpperCase()}, {patient.givenName}
       </h1>
       <p className="muted">
-        MRN <strong>{patient.mrn}</strong> · born {patient.birthDate} · {patient.sex}
+        MRN <strong>{patient.mrn}</strong> · born {formatDay(patient.birthDate)} · {patient.sex}
         {patient.phone && ` · ${patient.phone}`}
       </p>
       {isAllowed(actor.role, "patient.edit") && (
