@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type * as Db from "@/lib/db/generated/enums";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
 import * as v from "@/lib/domain/vocabulary";
+import { listingPriorities, type ListingPriority } from "@/lib/domain/waiting-list";
 
 type DmmfEnum = { name: string; values: { name: string; dbName: string | null }[] };
 const schemaText = readFileSync("prisma/schema.prisma", "utf8");
@@ -35,6 +36,7 @@ const domainTupleOf: Record<string, readonly string[]> = {
   Admission: v.admissions,
   ResourceKind: v.resourceKinds,
   WoundState: v.woundStates,
+  ListingPriority: listingPriorities,
 };
 
 // The same agreement for the generated client's types: `tsc` fails when they part (after
@@ -62,6 +64,7 @@ const typesAgree = {
   Admission: true,
   ResourceKind: true,
   WoundState: true,
+  ListingPriority: true,
 } satisfies {
   StaffRole: Same<Db.StaffRole, v.Role>;
   RoomKind: Same<Db.RoomKind, v.RoomKind>;
@@ -84,6 +87,7 @@ const typesAgree = {
   Admission: Same<Db.Admission, v.Admission>;
   ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
   WoundState: Same<Db.WoundState, v.WoundState>;
+  ListingPriority: Same<Db.ListingPriority, ListingPriority>;
 };
 
 describe("one vocabulary: the database enums and the domain's closed sets", () => {
