@@ -119,6 +119,15 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the waiting list with its rows, filtered by priority", async ({ page }) => {
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto("/waiting-list?priority=P4");
+    await expect(page.getByRole("heading", { level: 1, name: "Waiting list" })).toBeVisible();
+    await expect(page.getByText("Loading…")).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("a case page with free slots found and an appointment's move finder open", async ({ page }) => {
     const reception = await apiAs("reception");
     const kase = (await (await reception.get("/api/v1/cases?status=referred&limit=1")).json()).items[0];

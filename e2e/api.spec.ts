@@ -100,6 +100,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   setPolicies: 400,
   listAuditEvents: 200,
   exportAuditEvents: 200,
+  listWaitingList: 200,
+  exportWaitingList: 200,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -480,6 +482,18 @@ test.describe("malformed input", () => {
       endpoint: endpoints.exportAuditEvents,
       url: "/api/v1/audit-events.csv?from=yesterday",
       paths: ["from"],
+    },
+    {
+      name: "a waiting list page of an unknown priority",
+      endpoint: endpoints.listWaitingList,
+      url: "/api/v1/waiting-list?priority=P5&limit=0",
+      paths: ["priority", "limit"],
+    },
+    {
+      name: "a waiting list export of a surgeon who is not an id",
+      endpoint: endpoints.exportWaitingList,
+      url: "/api/v1/waiting-list.csv?surgeonId=someone",
+      paths: ["surgeonId"],
     },
     {
       name: "a leave removal from a day that is not a date",

@@ -203,6 +203,14 @@ const probes: Probe[] = [
     status: 200,
     body: nonEmpty,
   },
+  {
+    name: "the waiting list",
+    role: "reception",
+    method: "get",
+    url: () => "/api/v1/waiting-list?limit=5",
+    status: 200,
+    body: nonEmpty,
+  },
   { name: "the health check", role: null, method: "get", url: () => "/api/health", status: 200 },
   {
     name: "a validation error (400 problem+json)",

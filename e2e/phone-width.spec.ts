@@ -75,6 +75,7 @@ const pages: PhonePage[] = [
   { name: "working hours", role: "admin", path: () => "/admin/hours", heading: /hours/i },
   { name: "clinic policies", role: "admin", path: () => "/admin/policies", heading: /polic/i },
   { name: "the audit trail", role: "admin", path: () => "/admin/audit", heading: /audit/i },
+  { name: "the waiting list", role: "reception", path: () => "/waiting-list", heading: "Waiting list" },
 ];
 
 /**

@@ -4,6 +4,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
   reception: [
     { href: "/reception", label: "Patients" },
     { href: "/reception/patients/new", label: "Register a patient" },
+    { href: "/waiting-list", label: "Waiting list" },
     { href: "/calendar", label: "Calendar" },
   ],
   nurse: [
@@ -12,10 +13,12 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
   ],
   surgeon: [
     { href: "/surgeon", label: "Case review" },
+    { href: "/waiting-list", label: "Waiting list" },
     { href: "/calendar", label: "Calendar" },
   ],
   anaesthetist: [
     { href: "/anaesthetist", label: "Pre-operative assessments" },
+    { href: "/waiting-list", label: "Waiting list" },
     { href: "/calendar", label: "Calendar" },
   ],
   physio: [
@@ -26,6 +29,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin", label: "Staff and rooms" },
     { href: "/admin/hours", label: "Hours" },
     { href: "/admin/policies", label: "Policies" },
+    { href: "/waiting-list", label: "Waiting list" },
     { href: "/calendar", label: "Calendar" },
     { href: "/admin/audit", label: "Audit trail" },
   ],

@@ -54,6 +54,9 @@ export const policy = {
   // administrator, who reads no clinical record, sees the history without the reasons.
   "appointment.readReasons": ["reception", ...clinical],
 
+  // The surgical waiting list (WL-3): who books theatre time and who plans the patients for it.
+  "waitingList.read": ["reception", "surgeon", "anaesthetist", "admin"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

@@ -87,6 +87,7 @@ import {
   roomInput,
   weeklyHours,
 } from "@/lib/schemas/hours";
+import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -632,5 +633,21 @@ export const endpoints = {
     action: "audit.read",
     summary: "The audit trail's events matching the filters, newest first, as a CSV file; each export is audited",
     query: auditFilter,
+  }),
+  listWaitingList: define({
+    method: "get",
+    path: "/api/v1/waiting-list",
+    action: "waitingList.read",
+    summary:
+      "The surgical waiting list of the actor's site (WL-3): listed cases not yet operated or cancelled, by priority, breach date, listing date and case id, with the admitted-pathway clock (WL-2); reading it is audited",
+    query: waitingListQuery,
+    response: waitingListPage,
+  }),
+  exportWaitingList: define({
+    method: "get",
+    path: "/api/v1/waiting-list.csv",
+    action: "waitingList.read",
+    summary: "The whole waiting list matching the filters, in the list's order, as a CSV file; each export is audited",
+    query: waitingListFilter,
   }),
 } as const;

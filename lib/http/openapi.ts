@@ -178,6 +178,8 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   setPolicies: {},
   listAuditEvents: {},
   exportAuditEvents: {},
+  listWaitingList: {},
+  exportWaitingList: {},
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({
@@ -211,6 +213,14 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
     content: { "text/csv": { schema: { type: "string" } } },
     headers: {
       "Content-Disposition": { description: "An attachment named audit-trail.csv", schema: { type: "string" } },
+    },
+  },
+  exportWaitingList: {
+    description:
+      "CSV (RFC 4180, UTF-8, a header row): priority, patient, MRN, listed on, days waiting, breach date, priority due, assessment valid until, admission, arthroscopy booked (UTC)",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named waiting-list.csv", schema: { type: "string" } },
     },
   },
 };

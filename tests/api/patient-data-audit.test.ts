@@ -13,7 +13,8 @@ import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
 import { testDatabase } from "../setup/db";
-import { siteAt, today } from "../setup/clock";
+import { now, siteAt, today } from "../setup/clock";
+import { walkCase } from "@/prisma/demo-cases";
 import { caseAt, createClinic } from "../setup/pathway";
 
 const prisma = testDatabase();
@@ -45,6 +46,8 @@ beforeAll(async () => {
     where: { id: patientId },
     data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` },
   });
+  // The same patient also waits on the surgical list with a second case (the other ankle).
+  await walkCase(team, patientId, "listed", { now: now(), side: "right" });
   const patient = await getPatient(team.reception, patientId);
   fixture = {
     patientId,
@@ -99,6 +102,9 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.
   "/api/v1/audit-events": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/audit-events.csv": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
+  // The waiting list shows names and MRNs: each page read and each export is audited.
+  "/api/v1/waiting-list": () => ({ params: {}, query: "?limit=200" }),
+  "/api/v1/waiting-list.csv": () => ({ params: {}, query: "" }),
   // The nurse's leave today would clash with the fixture's dressing visit.
   "/api/v1/staff/{id}/hour-exceptions/clashes": () => ({ params: { id: staff.nurse.id }, query: `?onDate=${today()}` }),
 };

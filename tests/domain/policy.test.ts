@@ -28,6 +28,7 @@ const expected: Record<Action, Role[]> = {
   "appointment.read": [...roles],
   "appointment.attendance": [...roles],
   "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  "waitingList.read": ["reception", "surgeon", "anaesthetist", "admin"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
