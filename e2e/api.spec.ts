@@ -93,6 +93,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordPhysioSession: 400,
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
+  waitingListSummary: 200, // both filters are optional
   replaceMissedDressing: 400,
   acknowledgeAlert: 400,
   caseCalendarFile: 404,
