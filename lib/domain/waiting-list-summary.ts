@@ -1,6 +1,6 @@
 // The waiting list's dashboard figures, from the listings' admitted-pathway clocks (WL-2). Pure:
 // days are the site's calendar days; the service hands in the clocks and the site's today.
-import { addDays, daysBetween, type Day } from "./time";
+import { addDays, type Day } from "./time";
 import type { RttClock } from "./waiting-list";
 
 /** One listing's admitted clock, and whether an operation (not a cancellation) stopped it. */
@@ -61,17 +61,23 @@ export function summariseWaitingList(listings: readonly ListedClock[], today: Da
   const days = waiting.map((l) => l.clock.daysWaited);
   const monthStart = `${today.slice(0, 8)}01`;
   const inThisMonth = (day: Day) => day >= monthStart && day <= today;
+  // Days compare as "YYYY-MM-DD" text: the wait passed its breach date this month when that date
+  // is between the day before the 1st and yesterday (no date arithmetic per listing).
+  const [dayBeforeMonth, yesterday] = [addDays(monthStart, -1), addDays(today, -1)];
   const breachesThisMonth = listings.filter(
     ({ clock, operated }) =>
-      clock.breached && (inThisMonth(addDays(clock.breachOn, 1)) || (operated && inThisMonth(clock.stoppedOn!))),
+      clock.breached &&
+      ((clock.breachOn >= dayBeforeMonth && clock.breachOn <= yesterday) ||
+        (operated && inThisMonth(clock.stoppedOn!))),
   ).length;
   const forecast = Array.from({ length: forecastWeeks }, (_, week) => ({
     weekStarting: addDays(today, 7 * week),
     breaches: 0,
   }));
+  const forecastEnd = addDays(today, 7 * forecastWeeks);
   for (const { clock } of waiting) {
-    const ahead = daysBetween(today, clock.breachOn);
-    if (ahead >= 0 && ahead < 7 * forecastWeeks) forecast[Math.floor(ahead / 7)]!.breaches++;
+    if (clock.breachOn < today || clock.breachOn >= forecastEnd) continue;
+    forecast.findLast((week) => week.weekStarting <= clock.breachOn)!.breaches++;
   }
   return {
     waiting: waiting.length,
