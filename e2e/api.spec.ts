@@ -403,6 +403,12 @@ test.describe("malformed input", () => {
       paths: ["date"],
     },
     {
+      name: "waiting list figures for a priority that does not exist and a surgeon id that is not one",
+      endpoint: endpoints.waitingListSummary,
+      url: "/api/v1/waiting-list/summary?priority=P5&surgeonId=hart",
+      paths: ["priority", "surgeonId"],
+    },
+    {
       name: "a replacement for a visit id that is not a UUID",
       endpoint: endpoints.replaceMissedDressing,
       url: `/api/v1/cases/${randomUUID()}/dressing-replacements`,
