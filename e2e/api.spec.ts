@@ -93,6 +93,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordPhysioSession: 400,
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
+  waitingListSummary: 200, // both filters are optional
   replaceMissedDressing: 400,
   acknowledgeAlert: 400,
   caseCalendarFile: 404,
@@ -402,6 +403,12 @@ test.describe("malformed input", () => {
       endpoint: endpoints.dressingRound,
       url: "/api/v1/dressing-round?date=2026-13-01",
       paths: ["date"],
+    },
+    {
+      name: "waiting list figures for a priority that does not exist and a surgeon id that is not one",
+      endpoint: endpoints.waitingListSummary,
+      url: "/api/v1/waiting-list/summary?priority=P5&surgeonId=hart",
+      paths: ["priority", "surgeonId"],
     },
     {
       name: "a replacement for a visit id that is not a UUID",

@@ -34,6 +34,8 @@ export type WalkOptions = {
   now: Date;
   /** Day 0 counts back this many calendar days from today; earlier steps fall before it. */
   operatedDaysAgo?: number;
+  /** Calendar days from the listing to day 0 (95): the steps before the listing move with it. At least 31. */
+  listedDaysBeforeOperation?: number;
   homeSupport?: boolean;
   /** WL-1: the clinical priority given at listing (P4 when absent). */
   priority?: ListingPriority;
@@ -51,6 +53,9 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
   const today = dayOf(now, demoZone);
   const op = options.operatedDaysAgo ?? 2;
   const on = (daysBeforeOperation: number) => addDays(today, -(op + daysBeforeOperation));
+  // The referral, imaging and first-line course keep their spacing before the listing.
+  const shift = (options.listedDaysBeforeOperation ?? 95) - 95;
+  const beforeListing = (daysBeforeOperation: number) => on(daysBeforeOperation + shift);
   const reached = (s: Stage) => stages.indexOf(stage) >= stages.indexOf(s);
   const kase = await createCase(
     team.reception,
@@ -59,7 +64,7 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
       side: options.side ?? "left",
       mechanism: options.mechanism ?? "microtrauma",
       symptoms: { plantarFlexionPain: true, onset: "delayed", triggers: "Dancing on tiptoe" },
-      referredOn: [on(160), today].sort()[0],
+      referredOn: [beforeListing(160), today].sort()[0],
     },
     now,
   );
@@ -70,7 +75,7 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
       kase.id,
       {
         modality: "mri",
-        performedOn: on(150),
+        performedOn: beforeListing(150),
         findings: "Os trigonum with surrounding oedema",
         supportsDiagnosis: true,
       },
@@ -79,19 +84,25 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
   }
   if (reached("first_line")) {
     const course = {
-      startedOn: on(140),
+      startedOn: beforeListing(140),
       painSeverity: "moderate" as const,
       measures: ["analgesics" as const, "strapping" as const, "physiotherapy" as const],
     };
     courseId = (await startFirstLineCourse(team.surgeon, kase.id, course, now)).id;
   }
   if (reached("failed_course"))
-    await reviewFirstLineCourse(team.surgeon, kase.id, courseId, { reviewedOn: on(100), outcome: "failed" }, now);
+    await reviewFirstLineCourse(
+      team.surgeon,
+      kase.id,
+      courseId,
+      { reviewedOn: beforeListing(100), outcome: "failed" },
+      now,
+    );
   if (reached("listed"))
     await listForSurgery(
       team.surgeon,
       kase.id,
-      { listedOn: on(95), notes: "Arthroscopic excision of the os trigonum", priority: options.priority },
+      { listedOn: beforeListing(95), notes: "Arthroscopic excision of the os trigonum", priority: options.priority },
       now,
     );
   if (reached("assessed")) {

@@ -64,6 +64,7 @@ import {
   roundQuery,
 } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
+import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
 import {
   newStaffAccount,
   passwordLink,
@@ -574,6 +575,15 @@ export const endpoints = {
     action: "case.readClinical",
     summary: "Operated patients, one row per case: day since operation, next dressing, open alerts, milestones",
     response: recoveryBoardView,
+  }),
+  waitingListSummary: define({
+    method: "get",
+    path: "/api/v1/waiting-list/summary",
+    action: "waitingList.summary",
+    summary:
+      "The waiting list's figures at the actor's site (WL-2, listing to operation): patients waiting, median and 90th-percentile days waited (nearest rank), breaches this month, and the breach forecast for the next four weeks; optionally of one surgeon's listings or one priority",
+    query: waitingListSummaryQuery,
+    response: waitingListSummary,
   }),
   replaceMissedDressing: define({
     method: "post",

@@ -169,6 +169,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   recordPhysioSession: { 404: "The physiotherapy appointment was not found", rules: true },
   dressingRound: {},
   recoveryBoard: {},
+  waitingListSummary: {},
   replaceMissedDressing: { 404: "The case, or this dressing visit of it, was not found", rules: true },
   acknowledgeAlert: {
     404: "The case was not found, or has no alert with one of these keys now (`errors` names each, as `keys.<index>`); nothing is acknowledged",

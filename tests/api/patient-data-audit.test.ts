@@ -70,7 +70,7 @@ async function auditedWhile(actor: Actor, run: () => Promise<unknown>) {
   return { result, rows };
 }
 
-/** GET endpoints that carry no patient data: staff, rooms, hours, policies, metrics (route templates). */
+/** GET endpoints that carry no patient data: staff, rooms, hours, policies, metrics, counts (route templates). */
 const noPatientData = new Set([
   "/api/health",
   "/api/metrics",
@@ -79,6 +79,7 @@ const noPatientData = new Set([
   "/api/v1/staff/{id}/hours",
   "/api/v1/rooms/{id}/hours",
   "/api/v1/policies",
+  "/api/v1/waiting-list/summary",
 ]);
 
 /** How to ask each patient-data GET endpoint about the fixture's patient. */

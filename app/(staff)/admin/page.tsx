@@ -4,6 +4,7 @@ import { listStaffAccounts } from "@/lib/services/staff-accounts";
 import { StaffAccounts } from "@/components/admin/staff-accounts";
 import { AddRoom } from "@/components/admin/add-room";
 import { DataTable } from "@/components/ui/data-table";
+import { WaitingListCard } from "@/components/waiting-list/summary-card";
 
 export default async function AdminPage() {
   const actor = await requirePageActor("workspace.admin");
@@ -11,6 +12,7 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
+      <WaitingListCard />
       <section className="panel" aria-labelledby="staff-title">
         <h2 id="staff-title">Staff ({staff.filter((s) => s.active).length})</h2>
         <StaffAccounts accounts={staff} selfId={actor.id} />
