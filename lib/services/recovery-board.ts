@@ -9,7 +9,7 @@ import { dayOf, daysBetween } from "@/lib/domain/time";
 import { notFoundBecause } from "@/lib/domain/errors";
 import { recordAudit, recordListRead } from "./audit";
 import { lockCase } from "./case-record";
-import { alertsOf, boardInclude, clearancesOf, holds } from "./recovery";
+import { alertsOf, boardInclude, clearancesOf, holds } from "./recovery-alerts";
 
 const acknowledgementInclude = {
   by: { select: { name: true } },

@@ -1,28 +1,18 @@
-// The post-operative follow-up: recording dressings and physiotherapy sessions, replacing
-// missed dressings, the nurse's round, and the alerts a case raises (the board that shows them
-// is in recovery-board.ts).
+// The post-operative follow-up: recording dressings and physiotherapy sessions and replacing
+// missed dressings (the alerts they raise are in recovery-alerts.ts, the round in dressing-round.ts).
 import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import { decidePostOperativeRecord } from "@/lib/domain/pathway";
-import { policiesOf } from "@/lib/domain/policies";
 import type { SeriesKind, WoundState } from "@/lib/domain/vocabulary";
-import type { Prisma } from "@/lib/db/generated/client";
-import {
-  afterDressing,
-  checkDressingRecord,
-  missedVisits,
-  recoveryAlerts,
-  replacementDay,
-  type Alert,
-} from "@/lib/domain/recovery";
+import { afterDressing, checkDressingRecord, missedVisits, replacementDay } from "@/lib/domain/recovery";
 import { violation } from "@/lib/domain/rules";
-import { addDays, dayOf, daysBetween, instantAt, type Day } from "@/lib/domain/time";
+import { dayOf } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import { bookedAgain, lockAppointment, writeAttended, writeCancellation } from "./appointment-record";
-import { recordAudit, recordListRead } from "./audit";
+import { recordAudit } from "./audit";
 import { lockCase, moveCase, refusal } from "./case-record";
 
 const toRecord = {
@@ -242,177 +232,5 @@ export async function replaceMissedDressing(actor: Actor, caseId: string, visitI
       },
     ]);
     return { id: replacement.id, dueOn };
-  });
-}
-
-const planItemAppointments = {
-  OR: [{ status: "booked" as const }, { attendance: "did_not_attend" as const }],
-} satisfies Prisma.AppointmentWhereInput;
-
-type PlanItemAppointment = { id: string; status: string; attendance: string | null };
-export const holds = (a: PlanItemAppointment) => a.status === "booked" && a.attendance !== "did_not_attend";
-
-/** The last appointment of a visit or session that the patient did not attend, if any, and whether another holds it now. */
-function notAttendedOf(appointments: PlanItemAppointment[]) {
-  const absent = appointments.filter((a) => a.attendance === "did_not_attend").at(-1);
-  return absent ? { appointmentId: absent.id, bookedAgain: appointments.some(holds) } : undefined;
-}
-
-/** What a case's alerts are derived from (`alertsOf`). */
-export const boardInclude = {
-  patient: true,
-  site: true,
-  carePlan: true,
-  clearances: true,
-  dressings: {
-    include: {
-      records: true,
-      // The live ones, and any the patient did not attend (those no longer hold the visit).
-      appointments: { where: planItemAppointments, orderBy: { startsAt: "asc" as const } },
-    },
-    orderBy: { dueOn: "asc" as const },
-  },
-  physio: {
-    where: { status: "planned" as const, appointments: { some: { attendance: "did_not_attend" as const } } },
-    include: { appointments: { where: planItemAppointments, orderBy: { startsAt: "asc" as const } } },
-  },
-  dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
-  physioRecords: { select: { id: true } },
-  alertAcknowledgements: { select: { alerts: { select: { alertKey: true } } } },
-};
-
-export type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>;
-
-/** The case's clearances for the milestones (PO-6). */
-export const clearancesOf = (c: Pick<BoardCase, "clearances">) =>
-  c.clearances.map((x) => ({ activity: x.activity, sport: x.sport, clearedOn: dayOfColumn(x.clearedOn) }));
-
-/** Every alert the case raises today, acknowledged or not (PO-1, PO-3, PO-4); none before the plan exists. */
-export function alertsOf(c: BoardCase, now: Date): Alert[] {
-  if (!c.carePlan) return [];
-  const today = dayOf(now, c.site.timeZone);
-  const visits = c.dressings.map((v) => ({
-    id: v.id,
-    dueOn: dayOfColumn(v.dueOn),
-    status: v.status,
-    recorded: v.records.length > 0,
-    notAttended: notAttendedOf(v.appointments),
-  }));
-  return recoveryAlerts(
-    {
-      operationDay: dayOfColumn(c.carePlan.operationDay),
-      crutchesWeanedOn: c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null,
-      clearances: clearancesOf(c),
-      infections: c.dressingRecords
-        .filter((r) => r.woundState === "signs_of_infection")
-        .map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
-      missed: missedVisits(
-        visits.map((v) => ({ ...v, notAttended: v.notAttended !== undefined })),
-        today,
-      ).map((v) => ({ visitId: v.id, dueOn: v.dueOn, notAttended: visits.find((x) => x.id === v.id)!.notAttended })),
-      physioNotAttended: c.physio.flatMap((session) => {
-        const absent = notAttendedOf(session.appointments)!;
-        const at = session.appointments.find((a) => a.id === absent.appointmentId)!.startsAt;
-        return [{ sessionId: session.id, number: session.number, day: dayOf(at, c.site.timeZone), ...absent }];
-      }),
-      physioStarted: c.physioRecords.length > 0,
-    },
-    today,
-    policiesOf(c.site.policies),
-  );
-}
-
-const roundCase = {
-  include: { patient: true, carePlan: true, dressingRecords: { orderBy: { recordedAt: "desc" as const }, take: 1 } },
-};
-
-/**
- * The nurse's dressing round on a day (default: today at the actor's site): every dressing
- * appointment of the site that day, in time order, then every dressing due that day that no
- * appointment holds (PO-3: a wound is dressed on its day whether or not it was booked), each
- * with the patient's day since the operation and the last wound state. Audited per entry.
- */
-export async function dressingRound(actor: Actor, day?: Day, now = new Date()) {
-  return db().$transaction(async (tx) => {
-    const { site } = await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
-    const date = day ?? dayOf(now, site.timeZone);
-    const rows = await tx.appointment.findMany({
-      where: {
-        siteId: site.id,
-        kind: "dressing",
-        status: "booked",
-        startsAt: { gte: instantAt(date, 0, 0, site.timeZone), lt: instantAt(addDays(date, 1), 0, 0, site.timeZone) },
-      },
-      orderBy: { startsAt: "asc" },
-      include: {
-        patient: true,
-        clinician: { select: { name: true } },
-        room: { select: { name: true } },
-        dressingRecord: true,
-        dressingVisit: { select: { dueOn: true } },
-        case: roundCase,
-      },
-    });
-    // Due that day and held by no live appointment: never booked, a replacement for a missed
-    // visit, or the series going on past its planned end; recorded ones stay on the list.
-    const unbooked = await tx.dressingVisit.findMany({
-      where: {
-        dueOn: dateColumn(date),
-        status: { in: ["planned", "done"] },
-        appointments: { none: { status: "booked" } },
-        case: { siteId: site.id, status: { in: ["operated", "recovery"] } },
-      },
-      include: {
-        case: roundCase,
-        records: { where: { appointmentId: null }, include: { nurse: { select: { name: true } } } },
-      },
-    });
-    const due = unbooked
-      .filter((v) => v.status === "planned" || v.records.length > 0)
-      .sort((a, b) => a.case.patient.familyName.localeCompare(b.case.patient.familyName));
-    // The round lists booked dressing appointments and unbooked visits due: one row for both.
-    await recordListRead(tx, actor, {
-      action: "dressing.round",
-      entity: "dressing_round",
-      itemPatientIds: [...rows.map((r) => r.patientId), ...due.map((v) => v.case.patientId)],
-    });
-    type RoundCase = (typeof rows)[number]["case"];
-    const about = (c: RoundCase) => ({
-      caseId: c.id,
-      patient: { name: `${c.patient.familyName.toUpperCase()}, ${c.patient.givenName}`, mrn: c.patient.mrn },
-      day: c.carePlan ? daysBetween(dayOfColumn(c.carePlan.operationDay), date) : null,
-      lastWoundState: c.dressingRecords[0]?.woundState ?? null,
-    });
-    return {
-      date,
-      timeZone: site.timeZone,
-      items: [
-        ...rows.map((r) => ({
-          appointmentId: r.id,
-          visitId: r.dressingVisitId,
-          ...about(r.case),
-          start: r.startsAt.toISOString(),
-          dueOn: r.dressingVisit ? dayOfColumn(r.dressingVisit.dueOn) : null,
-          nurse: r.clinician?.name ?? null,
-          place: r.room?.name ?? "Home visit",
-          recorded: r.dressingRecord
-            ? { woundState: r.dressingRecord.woundState, notes: r.dressingRecord.notes }
-            : null,
-        })),
-        ...due.map((v) => {
-          const record = v.records[0];
-          return {
-            appointmentId: null,
-            visitId: v.id,
-            ...about(v.case),
-            start: null,
-            dueOn: date,
-            nurse: record?.nurse.name ?? null,
-            place: "Not booked",
-            recorded: record ? { woundState: record.woundState, notes: record.notes } : null,
-          };
-        }),
-      ],
-    };
   });
 }

@@ -9,7 +9,7 @@ import { listAuditEvents } from "@/lib/services/audit-trail";
 import { listAppointments } from "@/lib/services/calendar";
 import { listCases } from "@/lib/services/cases";
 import { searchPatients } from "@/lib/services/patients";
-import { dressingRound } from "@/lib/services/recovery";
+import { dressingRound } from "@/lib/services/dressing-round";
 import { recoveryBoard } from "@/lib/services/recovery-board";
 import { dayFromToday, siteAt, today } from "../setup/clock";
 import { createActor, testDatabase } from "../setup/db";

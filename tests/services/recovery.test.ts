@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
+import { dressingRound } from "@/lib/services/dressing-round";
 import {
-  dressingRound,
   recordDressing,
   recordDressingVisit,
   recordPhysioSession,
