@@ -9,12 +9,12 @@ import {
   recordCrutchWeaning,
   reviewFirstLineCourse,
 } from "@/lib/services/case-commands";
-import { bookAppointment, cancelAppointment } from "@/lib/services/appointments";
-import type { ListingPriority } from "@/lib/domain/waiting-list";
+import { bookAppointment } from "@/lib/services/appointments";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
 import type { Actor } from "@/lib/auth/actor";
 import { demoZone, walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
+import { waitingListCases } from "./demo-waiting-list";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
 
@@ -99,10 +99,10 @@ export async function isEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.site.count()) === 0 && (await prisma.staff.count()) === 0;
 }
 
-type SeedTeam = Team & { surgeon2: Actor; nurse: Actor; physio: Actor; prisma: Db };
+export type SeedTeam = Team & { surgeon2: Actor; nurse: Actor; physio: Actor; prisma: Db };
 /** The seed's clock: the instant it runs at and that instant's day at the site. */
-type Clock = { now: Date; today: Day };
-type Then = (team: SeedTeam, caseId: string, courseId: string, clock: Clock) => Promise<unknown>;
+export type Clock = { now: Date; today: Day };
+export type Then = (team: SeedTeam, caseId: string, courseId: string, clock: Clock) => Promise<unknown>;
 const resolved: Then = ({ surgeon }, caseId, courseId, { now, today }) =>
   reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" }, now);
 const declined: Then = ({ surgeon }, caseId, _course, { now }) =>
@@ -228,38 +228,9 @@ const todaysDressing =
 const dischargedToday: Then = ({ surgeon }, caseId, _course, { now, today }) =>
   dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." }, now);
 
-/**
- * A patient on the waiting list: listed `listedDaysAgo` days ago with `priority`, assessed
- * `assessedDaysAgo` days ago when given (then listed at least 31 days before it).
- */
-function waiting(listedDaysAgo: number, priority: ListingPriority, o: { assessedDaysAgo?: number } = {}): DemoCase {
-  // walkCase counts back from day 0: the assessment falls on D-30, the listing on D-gap.
-  const operatedDaysAgo = o.assessedDaysAgo === undefined ? listedDaysAgo - 95 : o.assessedDaysAgo - 30;
-  return {
-    stage: o.assessedDaysAgo === undefined ? "listed" : "assessed",
-    options: { operatedDaysAgo, listedDaysBeforeOperation: listedDaysAgo - operatedDaysAgo, priority },
-  };
-}
-/** An arthroscopy in Theatre 1 on the `nthWeekday` weekday from today, with the case's surgeon. */
-const theatre =
-  (nthWeekday: number, hour: number, minute: number, admission: "day_case" | "inpatient"): Then =>
-  async ({ reception, prisma }, caseId, _course, { now, today }) => {
-    const room = await prisma.room.findFirstOrThrow({
-      where: { name: "Theatre 1", site: { cases: { some: { id: caseId } } } },
-    });
-    const start = instantAt(weekdayAfter(today, nthWeekday), hour, minute, demoZone).toISOString();
-    await bookAppointment(reception, { caseId, kind: "arthroscopy", start, roomId: room.id, admission }, now);
-  };
-/** The case's booked arthroscopy cancelled, its theatre time free for another listed patient (WL-4). */
-const cancelledArthroscopy: Then = async ({ reception, prisma }, caseId) => {
-  const booked = await prisma.appointment.findFirstOrThrow({
-    where: { caseId, kind: "arthroscopy", status: "booked" },
-  });
-  await cancelAppointment(reception, booked.id, { reason: "The patient has a chest infection; to be rebooked." });
-};
-
-// Cases in every state of the pathway, for the first patients; the rest have none yet.
-type DemoCase = { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then[]; by?: "surgeon2" };
+// Cases in every state of the pathway, for the first patients, then the rest of the waiting list;
+// the other patients have none yet. `by`: listed by the second surgeon.
+export type DemoCase = { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then[]; by?: "surgeon2" };
 const demoCases: DemoCase[] = [
   { stage: "referred", then: [booking("consultation", 1, 9)] },
   { stage: "referred", options: { mechanism: "traumatic", side: "right" }, then: [booking("consultation", 1, 9, 30)] },
@@ -320,17 +291,7 @@ const demoCases: DemoCase[] = [
       dischargedToday,
     ],
   },
-  // The rest of the waiting list (WL-2: breach date = listing + 18 weeks): breach date yesterday,
-  // passed 23 days ago with an assessment that has expired, within 16 and 26 days; a theatre
-  // morning (Theatre 1, the fourth weekday from today) with two arthroscopies and, after them,
-  // one cancelled whose time the patient within 16 days of breach could take.
-  waiting(127, "P4", { assessedDaysAgo: 20 }),
-  waiting(150, "P3", { assessedDaysAgo: 100 }),
-  waiting(110, "P3", { assessedDaysAgo: 15 }),
-  { ...waiting(100, "P4"), by: "surgeon2" },
-  { ...waiting(120, "P3", { assessedDaysAgo: 40 }), then: [theatre(4, 8, 0, "day_case")] },
-  { ...waiting(90, "P4", { assessedDaysAgo: 30 }), then: [theatre(4, 9, 30, "inpatient")] },
-  { ...waiting(60, "P4", { assessedDaysAgo: 20 }), then: [theatre(4, 11, 0, "day_case"), cancelledArthroscopy] },
+  ...waitingListCases,
 ];
 
 /** Loads the demo site into an empty database, its history counted back from `now` (site zone Europe/London). */
