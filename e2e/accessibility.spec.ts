@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/policy";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { seriousViolations } from "./axe";
 import { today, weekdayAfter } from "./clock";
+import { caseAt } from "./pathway-support";
 
 test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
   test("the sign-in page", async ({ page }) => {
@@ -93,6 +94,35 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(page).toHaveURL(/\/surgeon$/);
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("a case ready to list with its priority choice, then waiting with its clocks and priority history (WL-1, WL-2)", async ({
+    page,
+  }) => {
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
+    const kase = await caseAt(clients, "failed_course");
+    await signInThroughPage(page, emailOf("surgeon"));
+    await expect(page).toHaveURL(/\/surgeon$/);
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByRole("group", { name: "Clinical priority" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    const params = { id: kase.id };
+    expect((await send(clients.surgeon, endpoints.listForSurgery, { params, body: { priority: "P3" } })).status()).toBe(
+      201,
+    );
+    const changed = await send(clients.surgeon, endpoints.changeListingPriority, {
+      params,
+      body: { priority: "P2", reason: "Worse pain" },
+    });
+    expect(changed.status()).toBe(200);
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Waiting times" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Change the priority" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

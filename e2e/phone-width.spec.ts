@@ -13,7 +13,7 @@ const tapHeight = 44; // the smallest tap target, in CSS pixels (WCAG 2.5.5, App
 test.use({ viewport: phone, hasTouch: true });
 
 let c: Clients;
-let ids: { patientId: string; caseId: string };
+let ids: { patientId: string; caseId: string; readyToList: string; waiting: string };
 test.beforeAll(async () => {
   c = {
     reception: await apiAs("reception"),
@@ -22,7 +22,15 @@ test.beforeAll(async () => {
   };
   // A demo case in recovery: its page, plan and patient carry the most content.
   const kase = (await (await c.surgeon.get("/api/v1/cases?status=recovery&limit=1")).json()).items[0];
-  ids = { patientId: kase.patient.id, caseId: kase.id };
+  // WL-1, WL-2: a case whose page asks for the listing priority, and one waiting with its clocks and history.
+  const readyToList = (await caseAt(c, "failed_course")).id;
+  const waiting = (await caseAt(c, "listed")).id;
+  const changed = await send(c.surgeon, endpoints.changeListingPriority, {
+    params: { id: waiting },
+    body: { priority: "P2", reason: "Worse pain" },
+  });
+  expect(changed.status()).toBe(200);
+  ids = { patientId: kase.patient.id, caseId: kase.id, readyToList, waiting };
 });
 
 /** A new account's one-time set-password link, as the administrator hands it over. */
@@ -60,6 +68,18 @@ const pages: PhonePage[] = [
   },
   { name: "the patient page", role: "surgeon", path: () => `/patients/${ids.patientId}`, heading: /.+/ },
   { name: "the case page", role: "surgeon", path: () => `/cases/${ids.caseId}`, heading: /ankle$/ },
+  {
+    name: "a case ready to list, asking its priority",
+    role: "surgeon",
+    path: () => `/cases/${ids.readyToList}`,
+    heading: /ankle$/,
+  },
+  {
+    name: "a waiting case with its clocks, priority history and change form",
+    role: "surgeon",
+    path: () => `/cases/${ids.waiting}`,
+    heading: /ankle$/,
+  },
   { name: "the post-operative plan", role: "nurse", path: () => `/cases/${ids.caseId}/plan`, heading: /.+/ },
   { name: "the calendar", role: "reception", path: () => "/calendar", heading: /calendar/i },
   { name: "the nurse's round and board", role: "nurse", path: () => "/nurse", heading: "Dressing round" },

@@ -1,12 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { defaultPolicies } from "@/lib/domain/policies";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { PoliciesInput } from "@/lib/schemas/policies";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { kindLabel } from "@/components/appointments/labels";
+import { TheatreSessionsFields } from "./theatre-sessions-fields";
 
 const fields: {
   name: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays";
@@ -42,6 +44,11 @@ export function PoliciesForm() {
           dressingPlannedUntilDay: number("dressingPlannedUntilDay"),
           physioFirstWithinDays: number("physioFirstWithinDays"),
           clinicPhone: String(f.get("clinicPhone") ?? "").trim() || null,
+          rttTargetWeeks: number("rttTargetWeeks"),
+          theatreSessions: {
+            morning: { start: String(f.get("morning-start")), end: String(f.get("morning-end")) },
+            afternoon: { start: String(f.get("afternoon-start")), end: String(f.get("afternoon-end")) },
+          },
           durations: Object.fromEntries(
             Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)]),
           ) as PoliciesInput["durations"],
@@ -69,6 +76,22 @@ export function PoliciesForm() {
           <input id={field.name} name={field.name} type="number" min={1} defaultValue={current[field.name]} required />
         </div>
       ))}
+      <h2>Waiting list</h2>
+      <div className="field">
+        <label htmlFor="rttTargetWeeks">
+          Target from listing to operation, and from referral to treatment (weeks) <span className="muted">(WL-2)</span>
+        </label>
+        <input
+          id="rttTargetWeeks"
+          name="rttTargetWeeks"
+          type="number"
+          min={1}
+          max={52}
+          defaultValue={current.rttTargetWeeks}
+          required
+        />
+      </div>
+      <TheatreSessionsFields sessions={current.theatreSessions ?? defaultPolicies.theatreSessions} />
       <h2>Appointment lengths in minutes (SC-5)</h2>
       <div className="row">
         {appointmentKinds.map((kind) => (

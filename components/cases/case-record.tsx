@@ -1,5 +1,6 @@
 import { formatDay, formatDateTime } from "@/lib/domain/date-format";
 import type { CaseDetail } from "@/lib/schemas/case";
+import { PriorityHistory, priorityText } from "./listing-priority";
 import { anaesthesiaLabel, measureLabel, mechanismLabel, modalityLabel, outcomeLabel } from "./labels";
 
 type Symptoms = { plantarFlexionPain?: boolean; cracking?: boolean; onset?: string; triggers?: string | null } | null;
@@ -92,6 +93,8 @@ export function CaseRecord({ kase }: { kase: CaseDetail }) {
             Listed for arthroscopy on {formatDay(c.listing.listedOn)} by {c.listing.surgeon}
             {c.listing.notes && ` — ${c.listing.notes}`}
           </p>
+          <p>Priority {priorityText(c.listing.priority)}.</p>
+          <PriorityHistory history={c.listing.priorityHistory} timeZone={kase.timeZone} />
         </>
       )}
       {c.assessments.length > 0 && (

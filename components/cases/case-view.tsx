@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { milestoneActivities } from "@/lib/domain/care-plan";
 import { statusLabel } from "@/lib/domain/case-status";
+import { isWaiting } from "@/lib/domain/waiting-list";
 import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
@@ -24,6 +25,8 @@ import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-
 
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
+import { PriorityChangeForm, priorityChangeText } from "./listing-priority";
+import { WaitingClocks } from "./waiting-clocks";
 
 type CaseDetail = Awaited<ReturnType<typeof api<typeof endpoints.getCase>>>;
 
@@ -41,7 +44,15 @@ function timelineOf(kase: CaseDetail) {
     by: a.by,
     note: a.note,
   }));
-  return [...changes, ...(kase.clinical?.events ?? []), ...acknowledgements].sort((a, b) => a.at.localeCompare(b.at));
+  const priorities = (kase.clinical?.listing?.priorityHistory ?? []).map((h) => ({
+    at: h.at,
+    what: priorityChangeText(h),
+    by: h.by,
+    note: h.reason,
+  }));
+  return [...changes, ...(kase.clinical?.events ?? []), ...acknowledgements, ...priorities].sort((a, b) =>
+    a.at.localeCompare(b.at),
+  );
 }
 
 type CaseAbilities = {
@@ -103,6 +114,15 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
           availability: actions.listing,
           form: <ListingForm {...props} />,
         },
+        ...(clinical?.listing && isWaiting(kase.status)
+          ? [
+              {
+                id: "priority",
+                title: "Change the priority",
+                form: <PriorityChangeForm caseId={caseId} current={clinical.listing.priority} />,
+              },
+            ]
+          : []),
         {
           id: "operation",
           title: "Record the operation",
@@ -192,6 +212,7 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
 
       <div className="columns">
         <div>
+          <WaitingClocks clocks={kase.clocks} listing={clinical?.listing ?? null} today={kase.today} />
           {clinical && <CaseRecord kase={kase} />}
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>

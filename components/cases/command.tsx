@@ -71,20 +71,22 @@ export function ActionList({ actions }: { actions: Action[] }) {
   );
 }
 
-/** Submit button, pending state and the server's answer for a command form. */
+/** Submit button, pending state and the server's answer for a command form; `recorded` says what was recorded. */
 export function CommandFooter({
   label,
   mutation,
+  recorded,
 }: {
   label: string;
   mutation: { error: Error | null; isSuccess: boolean; isPending: boolean };
+  recorded?: string;
 }) {
   return (
     <>
       {mutation.error && <ProblemMessage error={mutation.error} />}
       {mutation.isSuccess && (
         <p role="status" className="alert ok">
-          Recorded.
+          {recorded ?? "Recorded."}
         </p>
       )}
       <button type="submit" disabled={mutation.isPending}>

@@ -5,6 +5,7 @@ import { wallClockToInstant } from "@/components/appointments/labels";
 import { standardProcedure } from "@/lib/schemas/case";
 import { endpoints } from "@/lib/http/endpoints";
 import { anaesthesiaTypes, type AnaesthesiaType } from "@/lib/domain/vocabulary";
+import { PriorityChoice } from "./listing-priority";
 import { CommandFooter, formValues, useCaseCommand } from "./command";
 import { DateField } from "./diagnosis-forms";
 import { anaesthesiaLabel } from "./labels";
@@ -17,10 +18,12 @@ export function ListingForm({ caseId, today }: Props) {
     <form
       onSubmit={(e) => {
         const f = formValues(e);
-        command.mutate({ listedOn: f.get("listedOn"), notes: f.get("listingNotes") });
+        command.mutate({ listedOn: f.get("listedOn"), priority: f.get("priority"), notes: f.get("listingNotes") });
       }}
     >
       <DateField name="listedOn" label="Listed on" today={today} />
+      {/* WL-1: the page always asks; only an API client that sends none gets P4. */}
+      <PriorityChoice name="priority" legend="Clinical priority" />
       <div className="field">
         <label htmlFor="listingNotes">Notes (optional)</label>
         <textarea id="listingNotes" name="listingNotes" rows={2} />

@@ -4,11 +4,15 @@ import { appointmentKinds } from "@/lib/domain/vocabulary";
 
 const days = (min: number, max: number) =>
   z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);
-const wallClock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "A time of day, HH:MM (24-hour)");
+const wallClockPattern = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const wallClock = z.string().regex(wallClockPattern, "A time of day, HH:MM (24-hour)");
+// Compared only when both are HH:MM: a malformed time is reported once, by its own field.
+const before = (earlier: string, later: string, orEqual = false) =>
+  !wallClockPattern.test(earlier) || !wallClockPattern.test(later) || earlier < later || (orEqual && earlier === later);
 const session = z
   .object({ start: wallClock, end: wallClock })
   .strict()
-  .refine((s) => s.start < s.end, { message: "The session ends after it starts", path: ["end"] });
+  .refine((s) => before(s.start, s.end), { message: "The session ends after it starts", path: ["end"] });
 const minutes = z.number().int("Whole minutes").min(5, "At least 5").max(480, "At most 480");
 
 export const policiesInput = z
@@ -33,7 +37,7 @@ export const policiesInput = z
         >,
       )
       .strict()
-      .refine((s) => s.morning.end <= s.afternoon.start, {
+      .refine((s) => before(s.morning.end, s.afternoon.start, true), {
         message: "The morning session ends by the time the afternoon one starts",
         path: ["afternoon", "start"],
       })
