@@ -92,6 +92,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordPhysioSession: 400,
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
+  theatreLists: 400, // date is required in the query
+  reorderTheatreList: 400,
   replaceMissedDressing: 400,
   acknowledgeAlert: 400,
   caseCalendarFile: 404,

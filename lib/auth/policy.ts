@@ -54,6 +54,12 @@ export const policy = {
   // administrator, who reads no clinical record, sees the history without the reasons.
   "appointment.readReasons": ["reception", ...clinical],
 
+  // Theatre lists (WL-5) name patients and their operations: the clinical roles and reception,
+  // not the administrator, who reads no clinical record. The running order is set by those who
+  // run the list day to day: the surgeon and reception.
+  "theatreList.read": ["reception", ...clinical],
+  "theatreList.reorder": ["reception", "surgeon"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

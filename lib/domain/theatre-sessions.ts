@@ -3,6 +3,7 @@
 // belongs to the session in which it starts, and one that runs past the session's end still
 // counts there, whole. Pure: instants in, instants out, the site's zone given.
 import { freeIntervals } from "./calendar-grid";
+import { violation, type Violation } from "./rules";
 import type { Interval } from "./scheduling";
 import { instantAt, type Day } from "./time";
 
@@ -81,4 +82,19 @@ export function runningOrder(
         rank(a.id) - rank(b.id) || a.start.getTime() - b.start.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     .map((item) => item.id);
+}
+
+/**
+ * A new running order must name every booked arthroscopy of the session, each once, and nothing
+ * else (WL-5): otherwise the violation, saying what is missing, repeated or foreign; null when sound.
+ */
+export function checkListOrder(booked: readonly string[], order: readonly string[]): Violation | null {
+  const onList = new Set(booked);
+  if (new Set(order).size !== order.length)
+    return violation("WL-5", "The new order names an arthroscopy twice: name each one once.");
+  if (order.some((id) => !onList.has(id)))
+    return violation("WL-5", "The new order names an appointment that is not booked on this session's list.");
+  if (order.length !== onList.size)
+    return violation("WL-5", "The new order leaves out an arthroscopy booked on this session's list: name them all.");
+  return null;
 }

@@ -62,6 +62,7 @@ import {
   roundQuery,
 } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
+import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
 import {
   newStaffAccount,
   passwordLink,
@@ -562,6 +563,24 @@ export const endpoints = {
     action: "case.readClinical",
     summary: "Operated patients, one row per case: day since operation, next dressing, open alerts, milestones",
     response: recoveryBoardView,
+  }),
+  theatreLists: define({
+    method: "get",
+    path: "/api/v1/theatre-lists",
+    action: "theatreList.read",
+    summary:
+      "A day's theatre lists (WL-5): every active theatre's morning and afternoon sessions (site time), each with its booked arthroscopies in running order, utilisation (booked minutes / session minutes) and free gaps",
+    query: theatreListQuery,
+    response: theatreLists,
+  }),
+  reorderTheatreList: define({
+    method: "put",
+    path: "/api/v1/theatre-lists/order",
+    action: "theatreList.reorder",
+    summary:
+      "Record the running order of one session's list (WL-5): every booked arthroscopy of the session, each once; audited",
+    body: theatreListOrderInput,
+    response: theatreSessionList,
   }),
   replaceMissedDressing: define({
     method: "post",

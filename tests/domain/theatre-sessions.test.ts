@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 import {
+  checkListOrder,
   runningOrder,
   sessionGaps,
   sessionOf,
@@ -196,6 +197,23 @@ describe("the running order of a session's list", () => {
         const order = runningOrder(items, new Map(recorded.map((id, i) => [id, i])));
         expect([...order].sort()).toEqual(["a", "b", "c"]);
         expect(order.slice(0, recorded.length)).toEqual(recorded);
+      }),
+    );
+  });
+});
+
+describe("a new running order (WL-5)", () => {
+  it("is refused when it leaves out, repeats or adds an arthroscopy, with rule WL-5 (WL-5)", () => {
+    expect(checkListOrder(["a", "b"], ["b"])?.rule).toBe("WL-5");
+    expect(checkListOrder(["a", "b"], ["b", "a", "a"])?.rule).toBe("WL-5");
+    expect(checkListOrder(["a", "b"], ["b", "c"])?.rule).toBe("WL-5");
+    expect(checkListOrder(["a", "b"], ["a", "b", "c"])?.rule).toBe("WL-5");
+  });
+
+  it("is accepted when it names every booked arthroscopy once, in any order (WL-5)", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(["a", "b", "c", "d"], { minLength: 4 }), (order) => {
+        expect(checkListOrder(["a", "b", "c", "d"], order)).toBeNull();
       }),
     );
   });
