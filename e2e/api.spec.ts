@@ -70,7 +70,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordDiagnosticInjection: 400,
   startFirstLineCourse: 400,
   reviewFirstLineCourse: 400, // courseId "{courseId}" is not a UUID
-  listForSurgery: 404, // listedOn and notes are optional
+  listForSurgery: 404, // listedOn, notes and priority are optional
+  changeListingPriority: 400, // priority and reason are required
   recordAnaesthesiaAssessment: 400,
   recordOperation: 400,
   getCarePlan: 404,

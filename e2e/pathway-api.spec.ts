@@ -207,6 +207,27 @@ test.describe("surgery", () => {
     ).toBe("listed_for_surgery");
   });
 
+  test("listing records a priority with its due day and starts the admitted clock; only a surgeon changes it, with a reason (WL-1, WL-2)", async () => {
+    const kase = await caseAt(c, "failed_course");
+    await post(c.surgeon, endpoints.listForSurgery, { params: { id: kase.id }, body: { priority: "P2" } });
+    const listed = await (await c.surgeon.get(kase.url)).json();
+    expect(listed.clinical.listing).toMatchObject({ priority: "P2", priorityDueOn: addMonthsClamped(today(), 1) });
+    expect(listed.clocks.admitted).toMatchObject({
+      startedOn: today(),
+      daysWaited: 0,
+      breachOn: addDays(today(), 126),
+    });
+    const change = { priority: "P1", reason: "Locking of the ankle" };
+    expect((await c.anaesthetist.patch(`${kase.url}/surgical-listing`, { data: change })).status()).toBe(403);
+    const noReason = await c.surgeon.patch(`${kase.url}/surgical-listing`, { data: { priority: "P1" } });
+    expect(noReason.status()).toBe(400);
+    await refused(kase.id, endpoints.changeListingPriority, { priority: "P2", reason: "Same" }, "WL-1");
+    const changed = await c.surgeon.patch(`${kase.url}/surgical-listing`, { data: change });
+    expect(changed.status()).toBe(200);
+    const after = await (await c.surgeon.get(kase.url)).json();
+    expect(after.clinical.listing.priorityHistory.map((h: { to: string }) => h.to)).toEqual(["P2", "P1"]);
+  });
+
   test("an operation without an anaesthesia assessment is refused; the assessment allows it (SX-2)", async () => {
     const kase = await caseAt(c, "listed");
     const note: BodyOf<typeof endpoints.recordOperation> = {

@@ -3,6 +3,7 @@
 // every command is given that clock, so a case walked at any instant is valid at that instant.
 import type { Actor } from "@/lib/auth/actor";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
+import type { ListingPriority } from "@/lib/domain/waiting-list";
 import {
   listForSurgery,
   recordAnaesthesiaAssessment,
@@ -34,6 +35,8 @@ export type WalkOptions = {
   /** Day 0 counts back this many calendar days from today; earlier steps fall before it. */
   operatedDaysAgo?: number;
   homeSupport?: boolean;
+  /** WL-1: the clinical priority given at listing (P4 when absent). */
+  priority?: ListingPriority;
   side?: "left" | "right";
   mechanism?: "traumatic" | "microtrauma" | "unknown";
 };
@@ -88,7 +91,7 @@ export async function walkCase(team: Team, patientId: string, stage: Stage, opti
     await listForSurgery(
       team.surgeon,
       kase.id,
-      { listedOn: on(95), notes: "Arthroscopic excision of the os trigonum" },
+      { listedOn: on(95), notes: "Arthroscopic excision of the os trigonum", priority: options.priority },
       now,
     );
   if (reached("assessed")) {

@@ -9,7 +9,7 @@ import { Client } from "pg";
 const appRole = "clinic_app";
 
 /** Tables whose rows are never changed or removed (their triggers refuse it too). */
-const appendOnly = ["audit_event", "case_transition", "appointment_event"];
+const appendOnly = ["audit_event", "case_transition", "appointment_event", "listing_priority_change"];
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });

@@ -18,6 +18,7 @@ const words: Record<string, string> = {
   "case.course.start": "started a first-line course",
   "case.course.review": "reviewed the first-line course",
   "case.listing.record": "listed the patient for arthroscopy",
+  "case.listing.priority": "changed the surgical priority",
   "case.assessment.record": "recorded the anaesthesia assessment",
   "case.operation.record": "recorded the operation",
   "case.crutches.wean": "recorded crutch weaning",

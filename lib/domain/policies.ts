@@ -14,7 +14,14 @@ export type ClinicPolicies = {
   physioFirstWithinDays: number;
   /** The number the printed plan tells patients to call; null until the administrator sets it. */
   clinicPhone: string | null;
+  /** WL-2: the referral-to-treatment target, in weeks (18: 126 calendar days). */
+  rttTargetWeeks: number;
+  /** WL-5: the half-day theatre sessions, "HH:MM" wall-clock times of the site. */
+  theatreSessions: Record<TheatreSessionName, { start: string; end: string }>;
 };
+
+export const theatreSessionNames = ["morning", "afternoon"] as const;
+export type TheatreSessionName = (typeof theatreSessionNames)[number];
 
 export const defaultPolicies: ClinicPolicies = {
   durations: {
@@ -31,7 +38,30 @@ export const defaultPolicies: ClinicPolicies = {
   dressingPlannedUntilDay: 14,
   physioFirstWithinDays: 7,
   clinicPhone: null,
+  rttTargetWeeks: 18,
+  theatreSessions: { morning: { start: "08:00", end: "13:00" }, afternoon: { start: "13:00", end: "18:00" } },
 };
+
+const wallClock = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** The site's sessions when each is a sound "HH:MM" range and the morning ends by the afternoon's start. */
+function sessionsOf(given: unknown): ClinicPolicies["theatreSessions"] {
+  const g = (given && typeof given === "object" ? given : {}) as Record<string, { start?: unknown; end?: unknown }>;
+  const sound = (s: { start?: unknown; end?: unknown } | undefined): s is { start: string; end: string } =>
+    !!s &&
+    typeof s.start === "string" &&
+    typeof s.end === "string" &&
+    wallClock.test(s.start) &&
+    wallClock.test(s.end) &&
+    s.start < s.end;
+  const { morning, afternoon } = g;
+  if (sound(morning) && sound(afternoon) && morning.end <= afternoon.start)
+    return {
+      morning: { start: morning.start, end: morning.end },
+      afternoon: { start: afternoon.start, end: afternoon.end },
+    };
+  return defaultPolicies.theatreSessions;
+}
 
 const positiveWhole = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value > 0;
@@ -47,13 +77,16 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
   for (const kind of Object.keys(durations) as AppointmentKind[]) {
     if (positiveWhole(givenDurations[kind])) durations[kind] = givenDurations[kind];
   }
-  const pick = (key: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays") =>
-    positiveWhole(given[key]) ? given[key] : defaultPolicies[key];
+  const pick = (
+    key: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays" | "rttTargetWeeks",
+  ) => (positiveWhole(given[key]) ? given[key] : defaultPolicies[key]);
   return {
     durations,
     assessmentValidityDays: pick("assessmentValidityDays"),
     dressingPlannedUntilDay: pick("dressingPlannedUntilDay"),
     physioFirstWithinDays: pick("physioFirstWithinDays"),
     clinicPhone: typeof given.clinicPhone === "string" && given.clinicPhone.trim() ? given.clinicPhone.trim() : null,
+    rttTargetWeeks: pick("rttTargetWeeks"),
+    theatreSessions: sessionsOf(given.theatreSessions),
   };
 }

@@ -39,6 +39,10 @@ export const ruleCatalogue = {
   "SC-4": "Cancelling or moving an appointment needs a reason; nothing is deleted and the history stays.",
   "SC-5":
     "Each kind of appointment has a default length (clinic policy): consultation 20 minutes, follow-up 15, imaging 30, injection 30, anaesthesia assessment 30, arthroscopy 90, dressing 20, physiotherapy 45.",
+  "WL-1":
+    "Listing records a clinical priority: P1 within 72 hours, P2 within 1 month, P3 within 3 months, P4 may wait longer. Only a surgeon changes it, with a reason, while the patient waits; the history stays.",
+  "WL-2":
+    "Two referral-to-treatment clocks in calendar days: referral to first-line treatment, and listing to the operation; each breaches after the 18-week target (clinic policy). A cancelled case stops its clocks.",
   "PW-1": "Clinical events cannot be dated in the future.",
   "PW-2": "A case's events keep the pathway's order: nothing is dated before the step it follows.",
   "PW-3": "This step is not possible in the case's current state.",

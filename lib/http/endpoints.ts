@@ -2,6 +2,7 @@
 // its schemas. Route handlers, the OpenAPI document and the role-matrix test all read this.
 import { z } from "zod";
 import type { Action } from "@/lib/auth/policy";
+import { listingPriorities } from "@/lib/domain/waiting-list";
 import { idParams } from "@/lib/schemas/common";
 import {
   appointmentInput,
@@ -35,6 +36,7 @@ import {
   imagingInput,
   injectionInput,
   listingInput,
+  listingPriorityInput,
   operationInput,
   reviewInput,
 } from "@/lib/schemas/case";
@@ -371,6 +373,15 @@ export const endpoints = {
     body: listingInput,
     response: commandResult,
     status: 201,
+  }),
+  changeListingPriority: define({
+    method: "patch",
+    path: "/api/v1/cases/{id}/surgical-listing",
+    action: "case.recordClinical",
+    summary: "Change the clinical priority of a listed case, with a reason (WL-1)",
+    params: idParams,
+    body: listingPriorityInput,
+    response: commandResult.extend({ priority: z.enum(listingPriorities) }).meta({ id: "ListingPriorityResult" }),
   }),
   recordAnaesthesiaAssessment: define({
     method: "post",

@@ -139,6 +139,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   startFirstLineCourse: theCase,
   reviewFirstLineCourse: { 404: "The case, or this first-line course of it, was not found", rules: true },
   listForSurgery: theCase,
+  changeListingPriority: theCase,
   recordAnaesthesiaAssessment: theCase,
   recordOperation: theCase,
   getCarePlan: { 404: "The case was not found, or its operation is not recorded yet" },

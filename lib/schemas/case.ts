@@ -2,6 +2,7 @@ import { z } from "zod";
 import { standings } from "@/lib/domain/assessment";
 import { milestoneActivities } from "@/lib/domain/care-plan";
 import { caseStatuses } from "@/lib/domain/case-status";
+import { listingPriorities } from "@/lib/domain/waiting-list";
 import {
   admissions,
   anaesthesiaTypes,
@@ -83,9 +84,34 @@ export const reviewInput = z
   .meta({ id: "CourseReviewInput" });
 
 export const listingInput = z
-  .object({ listedOn: isoDate.optional(), notes: optionalText(2000) })
+  .object({
+    listedOn: isoDate.optional(),
+    notes: optionalText(2000),
+    // WL-1: absent only from older clients (then P4); the page always asks.
+    priority: z.enum(listingPriorities, { error: "The priority is P1, P2, P3 or P4" }).optional(),
+  })
   .strict()
   .meta({ id: "SurgicalListingInput" });
+
+/** WL-2: one referral-to-treatment clock, in the site's calendar days. */
+export const rttClock = z
+  .object({
+    startedOn: z.string(),
+    stoppedOn: z.string().nullable(),
+    daysWaited: z.number().int(),
+    weeksWaited: z.number().int(),
+    breachOn: z.string(),
+    breached: z.boolean(),
+  })
+  .meta({ id: "RttClock" });
+
+export const listingPriorityInput = z
+  .object({
+    priority: z.enum(listingPriorities, { error: "The priority is P1, P2, P3 or P4" }),
+    reason: text(2000),
+  })
+  .strict()
+  .meta({ id: "ListingPriorityChangeInput" });
 
 export const assessmentInput = z
   .object({
@@ -167,6 +193,8 @@ export const caseDetail = caseSummary
         "SX-4: the admission the latest anaesthesia assessment allows (null: no assessment yet). Clinical detail: absent from reception's summary",
     }),
     operated: z.boolean(),
+    /** WL-2: referral -> first-line treatment, and listing -> operation (null until listed). */
+    clocks: z.object({ referral: rttClock, admitted: rttClock.nullable() }),
     history: z.array(transition),
     clinical: z
       .object({
@@ -201,7 +229,27 @@ export const caseDetail = caseSummary
             reviewedOn: z.string().nullable(),
           }),
         ),
-        listing: z.object({ listedOn: z.string(), notes: z.string().nullable(), surgeon: z.string() }).nullable(),
+        listing: z
+          .object({
+            listedOn: z.string(),
+            notes: z.string().nullable(),
+            surgeon: z.string(),
+            priority: z.enum(listingPriorities),
+            priorityDueOn: z
+              .string()
+              .nullable()
+              .meta({ description: "WL-1: the day the priority asks for; none for P4" }),
+            priorityHistory: z.array(
+              z.object({
+                at: z.string(),
+                from: z.enum(listingPriorities).nullable(),
+                to: z.enum(listingPriorities),
+                reason: z.string(),
+                by: z.string(),
+              }),
+            ),
+          })
+          .nullable(),
         assessments: z.array(
           z.object({
             id: uuid,

@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { theatreSessionNames } from "@/lib/domain/policies";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 
 const days = (min: number, max: number) =>
   z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);
+const wallClock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "A time of day, HH:MM (24-hour)");
+const session = z
+  .object({ start: wallClock, end: wallClock })
+  .strict()
+  .refine((s) => s.start < s.end, { message: "The session ends after it starts", path: ["end"] });
 const minutes = z.number().int("Whole minutes").min(5, "At least 5").max(480, "At most 480");
 
 export const policiesInput = z
@@ -16,6 +22,21 @@ export const policiesInput = z
       .trim()
       .regex(/^\+?[0-9 ()-]{6,24}$/, "A phone number: digits, spaces, brackets, hyphens, an optional leading +")
       .nullable()
+      .optional(),
+    // WL-2: the referral-to-treatment target; WL-5: the half-day theatre sessions.
+    rttTargetWeeks: z.number().int("Whole weeks").min(1, "At least 1").max(52, "At most 52").optional(),
+    theatreSessions: z
+      .object(
+        Object.fromEntries(theatreSessionNames.map((n) => [n, session])) as Record<
+          (typeof theatreSessionNames)[number],
+          typeof session
+        >,
+      )
+      .strict()
+      .refine((s) => s.morning.end <= s.afternoon.start, {
+        message: "The morning session ends by the time the afternoon one starts",
+        path: ["afternoon", "start"],
+      })
       .optional(),
     durations: z
       .object(

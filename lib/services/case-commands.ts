@@ -122,7 +122,17 @@ export async function listForSurgery(actor: Actor, caseId: string, input: In<typ
         decision: decideListing(snapshot, { listedOn }, today),
         write: () =>
           tx.surgicalListing.create({
-            data: { caseId, listedOn: dateColumn(listedOn), notes: input.notes ?? null, surgeonId: actor.id },
+            data: {
+              caseId,
+              listedOn: dateColumn(listedOn),
+              notes: input.notes ?? null,
+              surgeonId: actor.id,
+              priority: input.priority ?? "P4",
+              // WL-1: the history starts with the priority set at listing.
+              priorityChanges: {
+                create: { toPriority: input.priority ?? "P4", reason: "Set at listing", byId: actor.id },
+              },
+            },
           }),
         audit: { action: "case.listing.record", entity: "surgical_listing", entityId: idOf },
       };

@@ -19,7 +19,12 @@ const caseInclude = {
   imaging: { orderBy: { performedOn: "asc" }, include: { recordedBy: { select: { name: true } } } },
   injections: { orderBy: { performedOn: "asc" }, include: { recordedBy: { select: { name: true } } } },
   courses: { orderBy: { startedOn: "asc" } },
-  listing: { include: { surgeon: { select: { name: true } } } },
+  listing: {
+    include: {
+      surgeon: { select: { name: true } },
+      priorityChanges: { orderBy: { id: "asc" }, include: { by: { select: { name: true } } } },
+    },
+  },
   assessments: { orderBy: { assessedOn: "asc" }, include: { anaesthetist: { select: { name: true } } } },
   operation: { include: { surgeon: { select: { name: true } } } },
   carePlan: true,

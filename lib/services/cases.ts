@@ -12,6 +12,7 @@ import { decideReferral } from "@/lib/domain/pathway";
 import { policiesOf } from "@/lib/domain/policies";
 import { dayOf, daysBetween } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
+import { clocksOf, listingView } from "./listing";
 import type { CaseDetail, CaseInput, CaseListItem, CaseListQuery, CarePlanView, CaseSummary } from "@/lib/schemas/case";
 import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
@@ -186,6 +187,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
       // SX-4's admission comes from the anaesthesia assessment: clinical detail, not the summary's.
       ...(clinical ? { admission: row.assessments.length ? admissionFor(row.assessments.at(-1)!) : null } : {}),
       operated: row.operation !== null,
+      clocks: clocksOf(row, today, policies),
       history: row.transitions.map((t) => ({
         from: t.fromStatus,
         to: t.toStatus,
@@ -220,13 +222,7 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
               outcome: c.outcome,
               reviewedOn: c.reviewedOn ? dayOfColumn(c.reviewedOn) : null,
             })),
-            listing: row.listing
-              ? {
-                  listedOn: dayOfColumn(row.listing.listedOn),
-                  notes: row.listing.notes,
-                  surgeon: row.listing.surgeon.name,
-                }
-              : null,
+            listing: listingView(row),
             assessments: assessmentStandings(
               row.assessments.map((a) => ({ ...a, assessedOn: dayOfColumn(a.assessedOn) })),
               today,

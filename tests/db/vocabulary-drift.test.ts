@@ -8,6 +8,7 @@ import type * as Db from "@/lib/db/generated/enums";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
 import { theatreSessionNames, type TheatreSessionName } from "@/lib/domain/theatre-sessions";
 import * as v from "@/lib/domain/vocabulary";
+import { listingPriorities, type ListingPriority } from "@/lib/domain/waiting-list";
 
 type DmmfEnum = { name: string; values: { name: string; dbName: string | null }[] };
 const schemaText = readFileSync("prisma/schema.prisma", "utf8");
@@ -37,6 +38,7 @@ const domainTupleOf: Record<string, readonly string[]> = {
   TheatreSession: theatreSessionNames,
   ResourceKind: v.resourceKinds,
   WoundState: v.woundStates,
+  ListingPriority: listingPriorities,
 };
 
 // The same agreement for the generated client's types: `tsc` fails when they part (after
@@ -65,6 +67,7 @@ const typesAgree = {
   TheatreSession: true,
   ResourceKind: true,
   WoundState: true,
+  ListingPriority: true,
 } satisfies {
   StaffRole: Same<Db.StaffRole, v.Role>;
   RoomKind: Same<Db.RoomKind, v.RoomKind>;
@@ -88,6 +91,7 @@ const typesAgree = {
   TheatreSession: Same<Db.TheatreSession, TheatreSessionName>;
   ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
   WoundState: Same<Db.WoundState, v.WoundState>;
+  ListingPriority: Same<Db.ListingPriority, ListingPriority>;
 };
 
 describe("one vocabulary: the database enums and the domain's closed sets", () => {
