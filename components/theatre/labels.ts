@@ -1,4 +1,4 @@
-import type { TheatreSessionName } from "@/lib/domain/theatre-sessions";
+import type { TheatreSessionName } from "@/lib/domain/policies";
 import type { Admission, Side } from "@/lib/domain/vocabulary";
 
 export const sessionLabel: Record<TheatreSessionName, string> = { morning: "Morning", afternoon: "Afternoon" };

@@ -3,15 +3,13 @@
 // belongs to the session in which it starts, and one that runs past the session's end still
 // counts there, whole. Pure: instants in, instants out, the site's zone given.
 import { freeIntervals } from "./calendar-grid";
+import { theatreSessionNames, type ClinicPolicies, type TheatreSessionName } from "./policies";
 import { violation, type Violation } from "./rules";
 import type { Interval } from "./scheduling";
 import { instantAt, type Day } from "./time";
 
-export const theatreSessionNames = ["morning", "afternoon"] as const;
-export type TheatreSessionName = (typeof theatreSessionNames)[number];
-
 /** The policy's session times: "HH:MM" site wall-clock time, start before end. */
-export type TheatreSessionTimes = Record<TheatreSessionName, { start: string; end: string }>;
+export type TheatreSessionTimes = ClinicPolicies["theatreSessions"];
 
 /** A session on one day: its instants and its length in real minutes (60 fewer or more across a clock change). */
 export type TheatreSession = { name: TheatreSessionName; start: Date; end: Date; minutes: number };

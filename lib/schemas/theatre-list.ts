@@ -1,7 +1,7 @@
 // Theatre lists (WL-5): a day's sessions per theatre with their arthroscopies in running order,
 // and the reorder of one session's list.
 import { z } from "zod";
-import { theatreSessionNames } from "@/lib/domain/theatre-sessions";
+import { theatreSessionNames } from "@/lib/domain/policies";
 import { admissions, sides } from "@/lib/domain/vocabulary";
 import { isoDate, uuid } from "./common";
 

@@ -170,7 +170,8 @@ export async function reorderTheatreList(
     const siteId = await siteOf(tx, actor);
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM room WHERE id = ${input.roomId}::uuid AND site_id = ${siteId}::uuid AND kind = 'theatre' FOR UPDATE`;
-    if (locked.length === 0) throw notFound("The theatre", { errors: [{ path: "roomId", message: "No such theatre" }] });
+    if (locked.length === 0)
+      throw notFound("The theatre", { errors: [{ path: "roomId", message: "No such theatre" }] });
     const { lists } = await loadLists(tx, siteId, input.date, { roomId: input.roomId });
     const current = lists.find((l) => l.session === input.session)!;
     if (input.version !== undefined && input.version !== current.version)

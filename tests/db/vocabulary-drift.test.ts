@@ -6,7 +6,7 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { describe, expect, it } from "vitest";
 import type * as Db from "@/lib/db/generated/enums";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
-import { theatreSessionNames, type TheatreSessionName } from "@/lib/domain/theatre-sessions";
+import { theatreSessionNames, type TheatreSessionName } from "@/lib/domain/policies";
 import * as v from "@/lib/domain/vocabulary";
 import { listingPriorities, type ListingPriority } from "@/lib/domain/waiting-list";
 

@@ -28,6 +28,9 @@ const expected: Record<Action, Role[]> = {
   "appointment.read": [...roles],
   "appointment.attendance": [...roles],
   "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  // API contract: theatre lists for the clinical roles and reception; the order set by surgeon and reception (WL-5).
+  "theatreList.read": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  "theatreList.reorder": ["reception", "surgeon"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
