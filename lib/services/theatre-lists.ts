@@ -128,7 +128,11 @@ function present(
 /** A short digest of a list's arthroscopies in order: equal versions, same list. */
 const versionOf = (order: string[]) => createHash("sha256").update(order.join(",")).digest("hex").slice(0, 16);
 
-const withoutPatientIds = ({ patientIds: _, ...list }: TheatreSessionList & { patientIds: string[] }) => list;
+function withoutPatientIds(list: TheatreSessionList & { patientIds: string[] }): TheatreSessionList {
+  const shown: Partial<typeof list> = { ...list };
+  delete shown.patientIds;
+  return shown as TheatreSessionList;
+}
 
 async function siteOf(tx: Tx, actor: Actor) {
   return (await tx.staff.findUniqueOrThrow({ where: { id: actor.id }, select: { siteId: true } })).siteId;
