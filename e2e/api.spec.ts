@@ -404,6 +404,19 @@ test.describe("malformed input", () => {
       paths: ["date"],
     },
     {
+      name: "theatre lists for an impossible date",
+      endpoint: endpoints.theatreLists,
+      url: "/api/v1/theatre-lists?date=2026-02-30",
+      paths: ["date"],
+    },
+    {
+      name: "a theatre list order for an unknown session, with no arthroscopy and a theatre id that is not a UUID",
+      endpoint: endpoints.reorderTheatreList,
+      url: "/api/v1/theatre-lists/order",
+      data: { roomId: "theatre-1", date: "2026-12-02", session: "evening", appointmentIds: [] },
+      paths: ["roomId", "session", "appointmentIds"],
+    },
+    {
       name: "a replacement for a visit id that is not a UUID",
       endpoint: endpoints.replaceMissedDressing,
       url: `/api/v1/cases/${randomUUID()}/dressing-replacements`,
