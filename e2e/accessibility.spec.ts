@@ -39,6 +39,14 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     });
   }
 
+  test("the theatre lists, with their move buttons and free gaps", async ({ page }) => {
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto(`/theatre-lists?date=${weekdayAfter(today(), 1)}`);
+    await expect(page.getByRole("heading", { level: 1, name: /^Theatre lists/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the calendar grid, with a clinician's free blocks and an opened booking", async ({ page }) => {
     await signInThroughPage(page, emailOf("reception"));
     await expect(page).toHaveURL(/\/reception$/);

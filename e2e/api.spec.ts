@@ -94,6 +94,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
   waitingListSummary: 200, // both filters are optional
+  theatreLists: 400, // date is required in the query
+  reorderTheatreList: 400,
   replaceMissedDressing: 400,
   acknowledgeAlert: 400,
   caseCalendarFile: 404,
@@ -409,6 +411,19 @@ test.describe("malformed input", () => {
       endpoint: endpoints.waitingListSummary,
       url: "/api/v1/waiting-list/summary?priority=P5&surgeonId=hart",
       paths: ["priority", "surgeonId"],
+    },
+    {
+      name: "theatre lists for an impossible date",
+      endpoint: endpoints.theatreLists,
+      url: "/api/v1/theatre-lists?date=2026-02-30",
+      paths: ["date"],
+    },
+    {
+      name: "a theatre list order for an unknown session, with no arthroscopy and a theatre id that is not a UUID",
+      endpoint: endpoints.reorderTheatreList,
+      url: "/api/v1/theatre-lists/order",
+      data: { roomId: "theatre-1", date: "2026-12-02", session: "evening", appointmentIds: [] },
+      paths: ["roomId", "session", "appointmentIds"],
     },
     {
       name: "a replacement for a visit id that is not a UUID",

@@ -91,6 +91,7 @@ const pages: PhonePage[] = [
     heading: "Pre-operative assessments",
   },
   { name: "the physiotherapist's list", role: "physio", path: () => "/physio", heading: "Physiotherapy" },
+  { name: "the theatre lists", role: "surgeon", path: () => "/theatre-lists", heading: /^Theatre lists/ },
   { name: "staff and rooms", role: "admin", path: () => "/admin", heading: "Administration" },
   { name: "working hours", role: "admin", path: () => "/admin/hours", heading: /hours/i },
   { name: "clinic policies", role: "admin", path: () => "/admin/policies", heading: /polic/i },

@@ -5,24 +5,29 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
     { href: "/reception", label: "Patients" },
     { href: "/reception/patients/new", label: "Register a patient" },
     { href: "/waiting-list", label: "Waiting list" },
+    { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
   nurse: [
     { href: "/nurse", label: "Dressing round" },
+    { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
   surgeon: [
     { href: "/surgeon", label: "Case review" },
     { href: "/waiting-list", label: "Waiting list" },
+    { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
   anaesthetist: [
     { href: "/anaesthetist", label: "Pre-operative assessments" },
     { href: "/waiting-list", label: "Waiting list" },
+    { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
   physio: [
     { href: "/physio", label: "Physiotherapy" },
+    { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
   admin: [

@@ -58,6 +58,11 @@ export const policy = {
 
   // The surgical waiting list (WL-3): who books theatre time and who plans the patients for it.
   "waitingList.read": ["reception", "surgeon", "anaesthetist", "admin"],
+  // Theatre lists (WL-5) name patients and their operations: the clinical roles and reception,
+  // not the administrator, who reads no clinical record. The running order is set by those who
+  // run the list day to day: the surgeon and reception.
+  "theatreList.read": ["reception", ...clinical],
+  "theatreList.reorder": ["reception", "surgeon"],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

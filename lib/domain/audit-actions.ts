@@ -38,6 +38,8 @@ const words: Record<string, string> = {
   "dressing.round": "viewed the dressing round",
   "physio.record": "recorded a physiotherapy session",
   "recovery.read": "viewed the recovery board",
+  "theatre_list.read": "viewed the theatre lists",
+  "theatre_list.reorder": "changed the running order of a theatre list",
   "alert.acknowledge": "acknowledged a recovery alert",
   "staff.create": "added a staff account",
   "staff.update": "changed a staff account",

@@ -65,6 +65,7 @@ import {
 } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
+import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
 import {
   newStaffAccount,
   passwordLink,
@@ -584,6 +585,24 @@ export const endpoints = {
       "The waiting list's figures at the actor's site (WL-2, listing to operation): patients waiting, median and 90th-percentile days waited (nearest rank), breaches this month, and the breach forecast for the next four weeks; optionally of one surgeon's listings or one priority",
     query: waitingListSummaryQuery,
     response: waitingListSummary,
+  }),
+  theatreLists: define({
+    method: "get",
+    path: "/api/v1/theatre-lists",
+    action: "theatreList.read",
+    summary:
+      "A day's theatre lists (WL-5): every active theatre's morning and afternoon sessions (site time), each with its booked arthroscopies in running order, utilisation (booked minutes / session minutes) and free gaps",
+    query: theatreListQuery,
+    response: theatreLists,
+  }),
+  reorderTheatreList: define({
+    method: "put",
+    path: "/api/v1/theatre-lists/order",
+    action: "theatreList.reorder",
+    summary:
+      "Record the running order of one session's list (WL-5): every booked arthroscopy of the session, each once; audited",
+    body: theatreListOrderInput,
+    response: theatreSessionList,
   }),
   replaceMissedDressing: define({
     method: "post",

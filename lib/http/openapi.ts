@@ -170,6 +170,12 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   dressingRound: {},
   recoveryBoard: {},
   waitingListSummary: {},
+  theatreLists: {},
+  reorderTheatreList: {
+    404: "The theatre was not found at the staff member's site (`errors` names `roomId`)",
+    409: "The list changed since it was read: its `version` is no longer the one sent (`CONFLICT`)",
+    rules: true,
+  },
   replaceMissedDressing: { 404: "The case, or this dressing visit of it, was not found", rules: true },
   acknowledgeAlert: {
     404: "The case was not found, or has no alert with one of these keys now (`errors` names each, as `keys.<index>`); nothing is acknowledged",

@@ -13,7 +13,8 @@ import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
 import { testDatabase } from "../setup/db";
-import { now, siteAt, today } from "../setup/clock";
+import { dayFromToday, now, siteAt, today } from "../setup/clock";
+import { createRooms } from "../setup/scheduling";
 import { walkCase } from "@/prisma/demo-cases";
 import { caseAt, createClinic } from "../setup/pathway";
 
@@ -40,6 +41,15 @@ beforeAll(async () => {
     { caseId, kind: "dressing", start: siteAt(0, 9).toISOString(), homeVisit: true },
     siteAt(0, 0),
   );
+  // The same patient's other ankle, assessed and booked in theatre tomorrow: the theatre list names them.
+  await createRooms(prisma, team.reception, "theatre");
+  const other = await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
+  await bookAppointment(team.reception, {
+    caseId: other.caseId,
+    kind: "arthroscopy",
+    start: siteAt(1, 9).toISOString(),
+    admission: "inpatient",
+  });
   // A name no other test's patient comes close to: the duplicate check then finds this patient
   // on its first page, however many look-alike patients other test files registered meanwhile.
   await prisma.patient.update({
@@ -100,6 +110,7 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments/{id}/slots": () => ({ params: { id: fixture.appointmentId }, query: `?from=${today()}` }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
+  "/api/v1/theatre-lists": () => ({ params: {}, query: `?date=${dayFromToday(1)}` }),
   // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.
   "/api/v1/audit-events": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/audit-events.csv": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),

@@ -6,6 +6,7 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { describe, expect, it } from "vitest";
 import type * as Db from "@/lib/db/generated/enums";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-status";
+import { theatreSessionNames, type TheatreSessionName } from "@/lib/domain/policies";
 import * as v from "@/lib/domain/vocabulary";
 import { listingPriorities, type ListingPriority } from "@/lib/domain/waiting-list";
 
@@ -34,6 +35,7 @@ const domainTupleOf: Record<string, readonly string[]> = {
   AppointmentStatus: v.appointmentStatuses,
   Attendance: v.attendances,
   Admission: v.admissions,
+  TheatreSession: theatreSessionNames,
   ResourceKind: v.resourceKinds,
   WoundState: v.woundStates,
   ListingPriority: listingPriorities,
@@ -62,6 +64,7 @@ const typesAgree = {
   AppointmentStatus: true,
   Attendance: true,
   Admission: true,
+  TheatreSession: true,
   ResourceKind: true,
   WoundState: true,
   ListingPriority: true,
@@ -85,6 +88,7 @@ const typesAgree = {
   AppointmentStatus: Same<Db.AppointmentStatus, v.AppointmentStatus>;
   Attendance: Same<Db.Attendance, v.Attendance>;
   Admission: Same<Db.Admission, v.Admission>;
+  TheatreSession: Same<Db.TheatreSession, TheatreSessionName>;
   ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
   WoundState: Same<Db.WoundState, v.WoundState>;
   ListingPriority: Same<Db.ListingPriority, ListingPriority>;

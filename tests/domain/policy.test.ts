@@ -30,6 +30,9 @@ const expected: Record<Action, Role[]> = {
   "appointment.attendance": [...roles],
   "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "waitingList.read": ["reception", "surgeon", "anaesthetist", "admin"],
+  // API contract: theatre lists for the clinical roles and reception; the order set by surgeon and reception (WL-5).
+  "theatreList.read": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  "theatreList.reorder": ["reception", "surgeon"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
