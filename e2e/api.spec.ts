@@ -82,6 +82,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   bookAppointment: 400,
   listAppointments: 200,
   findSlots: 400, // caseId, kind and from are required in the query
+  theatreCandidates: 400, // roomId, start and end are required in the query
   findMoveSlots: 400, // from is required in the query
   getAppointment: 404,
   moveAppointment: 400,

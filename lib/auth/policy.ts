@@ -53,6 +53,8 @@ export const policy = {
   // Why an appointment was moved or cancelled can be clinical ("wound breakdown"): the
   // administrator, who reads no clinical record, sees the history without the reasons.
   "appointment.readReasons": ["reception", ...clinical],
+  // Freed theatre time offered to the waiting list (WL-4): the roles that book arthroscopies.
+  "theatre.offer": ["reception", "surgeon", "admin"],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

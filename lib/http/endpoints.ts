@@ -64,6 +64,7 @@ import {
   roundQuery,
 } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
+import { candidateList, candidateQuery } from "@/lib/schemas/theatre-candidates";
 import {
   newStaffAccount,
   passwordLink,
@@ -481,6 +482,15 @@ export const endpoints = {
     params: idParams,
     query: moveSlotQuery,
     response: slotList,
+  }),
+  theatreCandidates: define({
+    method: "get",
+    path: "/api/v1/theatre-lists/candidates",
+    action: "theatre.offer",
+    summary:
+      "Waiting-list cases that could take a freed theatre time as booked (WL-4), in waiting-list order (WL-3), each with the arthroscopy to book",
+    query: candidateQuery,
+    response: candidateList,
   }),
   getAppointment: define({
     method: "get",

@@ -13,8 +13,10 @@ import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
 import { testDatabase } from "../setup/db";
-import { siteAt, today } from "../setup/clock";
+import { now, siteAt, today } from "../setup/clock";
 import { caseAt, createClinic } from "../setup/pathway";
+import { createRooms } from "../setup/scheduling";
+import { walkCase } from "@/prisma/demo-cases";
 
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
@@ -26,6 +28,7 @@ let fixture: {
   familyName: string;
   givenName: string;
   birthDate: string;
+  theatreId: string;
 };
 
 beforeAll(async () => {
@@ -45,6 +48,9 @@ beforeAll(async () => {
     where: { id: patientId },
     data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` },
   });
+  // The other ankle assessed and waiting: the patient is offered freed theatre time (WL-4).
+  await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
+  const [theatre] = await createRooms(prisma, team.reception, "theatre");
   const patient = await getPatient(team.reception, patientId);
   fixture = {
     patientId,
@@ -54,6 +60,7 @@ beforeAll(async () => {
     familyName: patient.familyName,
     givenName: patient.givenName,
     birthDate: patient.birthDate,
+    theatreId: theatre!.id,
   };
 });
 
@@ -94,6 +101,10 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments/{id}": () => ({ params: { id: fixture.appointmentId }, query: "" }),
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
   "/api/v1/appointments/{id}/slots": () => ({ params: { id: fixture.appointmentId }, query: `?from=${today()}` }),
+  "/api/v1/theatre-lists/candidates": () => ({
+    params: {},
+    query: `?${new URLSearchParams({ roomId: fixture.theatreId, start: siteAt(3, 9).toISOString(), end: siteAt(3, 10, 30).toISOString() })}`,
+  }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
   // The audit trail shows patients' names and MRNs: looking at it, or exporting it, is audited too.

@@ -28,6 +28,8 @@ const expected: Record<Action, Role[]> = {
   "appointment.read": [...roles],
   "appointment.attendance": [...roles],
   "appointment.readReasons": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
+  // API contract: the freed theatre time's candidates (WL-4) are for the roles that book arthroscopies.
+  "theatre.offer": ["reception", "surgeon", "admin"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
