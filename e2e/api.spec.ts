@@ -296,6 +296,12 @@ test.describe("malformed input", () => {
       paths: ["caseId"],
     },
     {
+      name: "a freed theatre time without its room",
+      endpoint: endpoints.theatreCandidates,
+      url: "/api/v1/theatre-lists/candidates?start=2030-01-10T09:00:00Z&end=2030-01-10T10:30:00Z",
+      paths: ["roomId"],
+    },
+    {
       name: "a move's slot search ending before it starts",
       endpoint: endpoints.findMoveSlots,
       url: `/api/v1/appointments/${randomUUID()}/slots?from=2030-01-10&to=2030-01-01`,

@@ -52,14 +52,12 @@ export function AppointmentList({
     );
   return (
     <>
-      <div role="status">
-        {cancelled && (
-          <p className="alert ok">
-            Cancelled: {kindLabel[cancelled.kind]} on {formatDateTime(cancelled.start, timeZone)}.
-            <OfferFreedTime appointment={cancelled} />
-          </p>
-        )}
-      </div>
+      {cancelled && (
+        <p role="status" className="alert ok">
+          Cancelled: {kindLabel[cancelled.kind]} on {formatDateTime(cancelled.start, timeZone)}.
+          <OfferFreedTime appointment={cancelled} />
+        </p>
+      )}
       <DataTable
         rows={list.data.items}
         rowKey={(a) => a.id}
