@@ -3,7 +3,7 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { Role } from "@/lib/auth/policy";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { seriousViolations } from "./axe";
-import { today, weekdayAfter } from "./clock";
+import { siteAt, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
 
 test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
@@ -184,6 +184,20 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(appointments.getByRole("list", { name: "Free slots" })).toBeVisible();
     await appointments.getByRole("button", { name: "Move…" }).first().click();
     await expect(page.getByRole("region", { name: "Move the appointment" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("freed theatre time offered to the waiting list, with a booking's confirmation open", async ({ page }) => {
+    const reception = await apiAs("reception");
+    const [theatre] = (await (await reception.get("/api/v1/rooms?kind=theatre")).json()).items;
+    const day = weekdayAfter(today(), 27);
+    const query = new URLSearchParams({ roomId: theatre.id, start: siteAt(day, 16), end: siteAt(day, 17, 30) });
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto(`/theatre-lists/offer?${query}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Offer theatre time to the waiting list" })).toBeVisible();
+    await page.getByRole("button", { name: "Book this time" }).first().click();
+    await expect(page.getByRole("button", { name: "Confirm the booking" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -82,6 +82,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   bookAppointment: 400,
   listAppointments: 200,
   findSlots: 400, // caseId, kind and from are required in the query
+  theatreCandidates: 400, // roomId, start and end are required in the query
   findMoveSlots: 400, // from is required in the query
   getAppointment: 404,
   moveAppointment: 400,
@@ -298,6 +299,12 @@ test.describe("malformed input", () => {
       endpoint: endpoints.findSlots,
       url: "/api/v1/appointments/slots?kind=physio&from=2030-01-01",
       paths: ["caseId"],
+    },
+    {
+      name: "a freed theatre time without its room",
+      endpoint: endpoints.theatreCandidates,
+      url: "/api/v1/theatre-lists/candidates?start=2030-01-10T09:00:00Z&end=2030-01-10T10:30:00Z",
+      paths: ["roomId"],
     },
     {
       name: "a move's slot search ending before it starts",

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import type { Role } from "@/lib/auth/policy";
 import { endpoints } from "@/lib/http/endpoints";
 import { bookAsOf } from "./arrange";
-import { siteAt, startOf, today } from "./clock";
+import { siteAt, startOf, today, weekdayAfter } from "./clock";
 import { caseAt, type Clients } from "./pathway-support";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { seriousViolations } from "./axe";
@@ -40,6 +40,13 @@ async function passwordLink() {
     body: { email: `phone.${Date.now()}@demo.clinic`, name: "Phone Width", role: "reception" },
   });
   return new URL((await created.json()).passwordLink.url).pathname;
+}
+
+/** A theatre's free time five weeks ahead, as its offer to the waiting list opens it (WL-4). */
+async function theatreOffer() {
+  const [theatre] = (await (await c.reception.get("/api/v1/rooms?kind=theatre")).json()).items;
+  const day = weekdayAfter(today(), 26);
+  return `/theatre-lists/offer?${new URLSearchParams({ roomId: theatre.id, start: siteAt(day, 16), end: siteAt(day, 17, 30) })}`;
 }
 
 type PhonePage = { name: string; role: Role | null; path: () => string | Promise<string>; heading: string | RegExp };
@@ -97,6 +104,12 @@ const pages: PhonePage[] = [
   { name: "clinic policies", role: "admin", path: () => "/admin/policies", heading: /polic/i },
   { name: "the audit trail", role: "admin", path: () => "/admin/audit", heading: /audit/i },
   { name: "the waiting list", role: "reception", path: () => "/waiting-list", heading: "Waiting list" },
+  {
+    name: "freed theatre time offered to the waiting list",
+    role: "reception",
+    path: theatreOffer,
+    heading: "Offer theatre time to the waiting list",
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { dayOf } from "@/lib/domain/time";
 import { AttendanceButtons, AttendanceLabel, attendanceOpen } from "./attendance";
 import { kindLabel } from "./labels";
 import { SlotFinder } from "./slot-finder";
+import { OfferFreedTime } from "@/components/theatre/offer-link";
 
 /**
  * A case's or a patient's appointments, cancelled ones kept and marked; move and cancel need a
@@ -36,6 +37,7 @@ export function AppointmentList({
     queryKey: ["appointments", query],
     queryFn: () => apiAll(endpoints.listAppointments, { query }),
   });
+  const [cancelled, setCancelled] = useState<AppointmentView | null>(null);
   if (list.isPending) return <p className="muted">Loading appointments…</p>;
   if (list.error) return <ProblemMessage error={list.error} />;
   // A visit or session not attended is booked again once, until another appointment holds it.
@@ -49,74 +51,90 @@ export function AppointmentList({
           (a.physioSessionId && b.physioSessionId === a.physioSessionId)),
     );
   return (
-    <DataTable
-      rows={list.data.items}
-      rowKey={(a) => a.id}
-      rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
-      empty="No appointment booked."
-      columns={[
-        { header: "When", cell: (a) => formatDateTime(a.start, timeZone) },
-        {
-          header: "What",
-          cell: (a) => (
-            <>
-              {kindLabel[a.kind]}
-              {a.admission && ` (${a.admission === "day_case" ? "day case" : "inpatient"})`}
-            </>
-          ),
-        },
-        {
-          header: "With",
-          cell: (a) =>
-            [a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)]
-              .filter(Boolean)
-              .join(", "),
-        },
-        {
-          header: "Status",
-          cell: (a) => (
-            <>
-              {a.status}
-              <AttendanceLabel appointment={a} timeZone={timeZone} />
-              {a.history.length > 1 && (
-                <div className="muted">
-                  {a.history
-                    .filter((h) => h.reason)
-                    .map((h) => `${h.action}: ${h.reason}`)
-                    .join("; ")}
-                </div>
-              )}
-            </>
-          ),
-        },
-        {
-          header: <span className="visually-hidden">Actions</span>,
-          cell: (a) => (
-            <>
-              {attendance && attendance.canMark(a) && attendanceOpen(a, attendance.today, timeZone) && (
-                <AttendanceButtons appointment={a} />
-              )}
-              {a.status === "booked" && a.attendance === null && canChange(a) && (
-                <ChangeAppointment appointment={a} timeZone={timeZone} />
-              )}
-              {onRebook &&
-                a.attendance === "did_not_attend" &&
-                (a.dressingVisitId || a.physioSessionId) &&
-                canChange(a) &&
-                !bookedAgain(a) && (
-                  <button type="button" className="secondary" onClick={() => onRebook(a)}>
-                    Book again…
-                  </button>
+    <>
+      {cancelled && (
+        <p role="status" className="alert ok">
+          Cancelled: {kindLabel[cancelled.kind]} on {formatDateTime(cancelled.start, timeZone)}.
+          <OfferFreedTime appointment={cancelled} />
+        </p>
+      )}
+      <DataTable
+        rows={list.data.items}
+        rowKey={(a) => a.id}
+        rowClassName={(a) => (a.status === "cancelled" ? "cancelled" : undefined)}
+        empty="No appointment booked."
+        columns={[
+          { header: "When", cell: (a) => formatDateTime(a.start, timeZone) },
+          {
+            header: "What",
+            cell: (a) => (
+              <>
+                {kindLabel[a.kind]}
+                {a.admission && ` (${a.admission === "day_case" ? "day case" : "inpatient"})`}
+              </>
+            ),
+          },
+          {
+            header: "With",
+            cell: (a) =>
+              [a.clinician?.name, a.anaesthetist?.name, a.room?.name ?? (a.kind === "dressing" ? "home visit" : null)]
+                .filter(Boolean)
+                .join(", "),
+          },
+          {
+            header: "Status",
+            cell: (a) => (
+              <>
+                {a.status}
+                <AttendanceLabel appointment={a} timeZone={timeZone} />
+                {a.history.length > 1 && (
+                  <div className="muted">
+                    {a.history
+                      .filter((h) => h.reason)
+                      .map((h) => `${h.action}: ${h.reason}`)
+                      .join("; ")}
+                  </div>
                 )}
-            </>
-          ),
-        },
-      ]}
-    />
+              </>
+            ),
+          },
+          {
+            header: <span className="visually-hidden">Actions</span>,
+            cell: (a) => (
+              <>
+                {attendance && attendance.canMark(a) && attendanceOpen(a, attendance.today, timeZone) && (
+                  <AttendanceButtons appointment={a} />
+                )}
+                {a.status === "booked" && a.attendance === null && canChange(a) && (
+                  <ChangeAppointment appointment={a} timeZone={timeZone} onCancelled={setCancelled} />
+                )}
+                {onRebook &&
+                  a.attendance === "did_not_attend" &&
+                  (a.dressingVisitId || a.physioSessionId) &&
+                  canChange(a) &&
+                  !bookedAgain(a) && (
+                    <button type="button" className="secondary" onClick={() => onRebook(a)}>
+                      Book again…
+                    </button>
+                  )}
+              </>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
-function ChangeAppointment({ appointment, timeZone }: { appointment: AppointmentView; timeZone: string }) {
+function ChangeAppointment({
+  appointment,
+  timeZone,
+  onCancelled,
+}: {
+  appointment: AppointmentView;
+  timeZone: string;
+  onCancelled: (cancelled: AppointmentView) => void;
+}) {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"move" | "cancel" | null>(null);
   const [reason, setReason] = useState("");
@@ -126,8 +144,9 @@ function ChangeAppointment({ appointment, timeZone }: { appointment: Appointment
       "start" in body
         ? api(endpoints.moveAppointment, { params: { id: appointment.id }, body })
         : api(endpoints.cancelAppointment, { params: { id: appointment.id }, body }),
-    onSuccess: () => {
+    onSuccess: (changed) => {
       setMode(null);
+      if (changed.status === "cancelled") onCancelled(changed);
       for (const key of ["appointments", "case", "calendar", "slots"])
         void queryClient.invalidateQueries({ queryKey: [key] });
     },

@@ -43,7 +43,8 @@ export function BookingDetail({
   proposedStart?: Date;
   timeZone: string;
   onClose: () => void;
-  onDone: (message: string) => void;
+  /** With the changed appointment: a cancelled arthroscopy's confirmation offers its time to the waiting list. */
+  onDone: (message: string, changed: AppointmentView) => void;
 }) {
   const queryClient = useQueryClient();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -60,6 +61,7 @@ export function BookingDetail({
         changed.status === "cancelled"
           ? `Cancelled: ${a.patient.name}, ${kindLabel[a.kind]} on ${formatDateTime(a.start, timeZone)}.`
           : `Moved: ${a.patient.name}, ${kindLabel[a.kind]}, now ${formatDateTime(changed.start, timeZone)}.`,
+        changed,
       );
     },
   });

@@ -13,6 +13,7 @@ import { ProblemMessage } from "@/components/ui/problem-message";
 import { BookingDetail } from "./calendar-booking";
 import { BookFromGrid } from "./calendar-book";
 import { CalendarGrid } from "./calendar-grid";
+import { OfferFreedTime } from "@/components/theatre/offer-link";
 
 type Option = { id: string; name: string };
 /** Weekly hours in site time and dated exceptions (no times: off all day) of one clinician or room. */
@@ -58,7 +59,7 @@ export function Calendar({
   const [span, setSpan] = useState<"day" | "week">("week");
   const [day, setDay] = useState(today);
   const [selection, setSelection] = useState<Selection>(null);
-  const [done, setDone] = useState("");
+  const [done, setDone] = useState<{ message: string; changed?: AppointmentView } | null>(null);
   const inBrowser = useSyncExternalStore(
     noChange,
     () => true,
@@ -98,9 +99,9 @@ export function Calendar({
         ),
       )
     : [];
-  const finished = (message: string) => {
+  const finished = (message: string, changed?: AppointmentView) => {
     setSelection(null);
-    setDone(message);
+    setDone({ message, changed });
   };
 
   return (
@@ -164,7 +165,14 @@ export function Calendar({
           choose a free block or drag over empty time to book.
         </p>
       </section>
-      <div role="status">{done && <p className="alert ok">{done}</p>}</div>
+      <div role="status">
+        {done && (
+          <p className="alert ok">
+            {done.message}
+            {done.changed && <OfferFreedTime appointment={done.changed} />}
+          </p>
+        )}
+      </div>
       {selection?.open === "booking" && (
         <BookingDetail
           key={selection.appointment.id + String(selection.proposedStart?.getTime())}

@@ -55,6 +55,8 @@ export const policy = {
   // Why an appointment was moved or cancelled can be clinical ("wound breakdown"): the
   // administrator, who reads no clinical record, sees the history without the reasons.
   "appointment.readReasons": ["reception", ...clinical],
+  // Freed theatre time offered to the waiting list (WL-4): the roles that book arthroscopies.
+  "theatre.offer": ["reception", "surgeon", "admin"],
 
   // The surgical waiting list (WL-3): who books theatre time and who plans the patients for it.
   "waitingList.read": ["reception", "surgeon", "anaesthetist", "admin"],

@@ -30,6 +30,7 @@ const words: Record<string, string> = {
   "appointment.cancel": "cancelled an appointment",
   "appointment.read": "viewed appointments",
   "appointment.slots": "looked for free slots",
+  "theatre.candidates": "looked for waiting-list patients to take a freed theatre time",
   "appointment.series_preview": "previewed the post-operative series",
   "appointment.series_book": "booked the post-operative series",
   "appointment.export_ics": "downloaded the appointments calendar file",

@@ -66,6 +66,7 @@ import {
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
 import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
+import { candidateList, candidateQuery } from "@/lib/schemas/theatre-candidates";
 import {
   newStaffAccount,
   passwordLink,
@@ -484,6 +485,15 @@ export const endpoints = {
     params: idParams,
     query: moveSlotQuery,
     response: slotList,
+  }),
+  theatreCandidates: define({
+    method: "get",
+    path: "/api/v1/theatre-lists/candidates",
+    action: "theatre.offer",
+    summary:
+      "Waiting-list cases that could take a freed theatre time as booked (WL-4), in waiting-list order (WL-3), each with the arthroscopy to book",
+    query: candidateQuery,
+    response: candidateList,
   }),
   getAppointment: define({
     method: "get",

@@ -154,6 +154,11 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   },
   listAppointments: {},
   findSlots: { 404: "The case was not found", rules: true },
+  theatreCandidates: {
+    404: "The room was not found at the site",
+    409: "The theatre is already booked during that time (`SC-1`)",
+    rules: true, // SC-3 when the room is no theatre, SC-2 when it is closed then
+  },
   findMoveSlots: { 404: "The appointment was not found", rules: true },
   getAppointment: { 404: "The appointment was not found" },
   moveAppointment: {

@@ -14,9 +14,9 @@ import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
 import { testDatabase } from "../setup/db";
 import { dayFromToday, now, siteAt, today } from "../setup/clock";
+import { caseAt, createClinic } from "../setup/pathway";
 import { createRooms } from "../setup/scheduling";
 import { walkCase } from "@/prisma/demo-cases";
-import { caseAt, createClinic } from "../setup/pathway";
 
 const prisma = testDatabase();
 let staff: Record<Role, Actor>;
@@ -28,6 +28,7 @@ let fixture: {
   familyName: string;
   givenName: string;
   birthDate: string;
+  theatreId: string;
 };
 
 beforeAll(async () => {
@@ -42,7 +43,7 @@ beforeAll(async () => {
     siteAt(0, 0),
   );
   // The same patient's other ankle, assessed and booked in theatre tomorrow: the theatre list names them.
-  await createRooms(prisma, team.reception, "theatre");
+  const [theatre] = await createRooms(prisma, team.reception, "theatre");
   const other = await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
   await bookAppointment(team.reception, {
     caseId: other.caseId,
@@ -56,8 +57,9 @@ beforeAll(async () => {
     where: { id: patientId },
     data: { givenName: "Audit", familyName: `Fixture${randomUUID().slice(0, 8)}` },
   });
-  // The same patient also waits on the surgical list with a second case (the other ankle).
-  await walkCase(team, patientId, "listed", { now: now(), side: "right" });
+  // A third case, assessed and not booked: the patient waits on the list (WL-3) and is offered
+  // freed theatre time (WL-4).
+  await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
   const patient = await getPatient(team.reception, patientId);
   fixture = {
     patientId,
@@ -67,6 +69,7 @@ beforeAll(async () => {
     familyName: patient.familyName,
     givenName: patient.givenName,
     birthDate: patient.birthDate,
+    theatreId: theatre!.id,
   };
 });
 
@@ -108,6 +111,10 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/appointments/{id}": () => ({ params: { id: fixture.appointmentId }, query: "" }),
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),
   "/api/v1/appointments/{id}/slots": () => ({ params: { id: fixture.appointmentId }, query: `?from=${today()}` }),
+  "/api/v1/theatre-lists/candidates": () => ({
+    params: {},
+    query: `?${new URLSearchParams({ roomId: fixture.theatreId, start: siteAt(3, 9).toISOString(), end: siteAt(3, 10, 30).toISOString() })}`,
+  }),
   "/api/v1/dressing-round": () => ({ params: {}, query: `?date=${today()}` }),
   "/api/v1/recovery-board": () => ({ params: {}, query: "" }),
   "/api/v1/theatre-lists": () => ({ params: {}, query: `?date=${dayFromToday(1)}` }),

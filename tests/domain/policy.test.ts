@@ -33,6 +33,8 @@ const expected: Record<Action, Role[]> = {
   // API contract: theatre lists for the clinical roles and reception; the order set by surgeon and reception (WL-5).
   "theatreList.read": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "theatreList.reorder": ["reception", "surgeon"],
+  // API contract: the freed theatre time's candidates (WL-4) are for the roles that book arthroscopies.
+  "theatre.offer": ["reception", "surgeon", "admin"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
 };
