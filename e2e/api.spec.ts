@@ -240,6 +240,13 @@ test.describe("malformed input", () => {
       paths: ["listedOn"],
     },
     {
+      name: "a priority change to a priority that does not exist, with no reason",
+      endpoint: endpoints.changeListingPriority,
+      url: `/api/v1/cases/${randomUUID()}/surgical-listing`,
+      data: { priority: "P0" },
+      paths: ["priority", "reason"],
+    },
+    {
       name: "an assessment with ASA grade 6",
       endpoint: endpoints.recordAnaesthesiaAssessment,
       url: `/api/v1/cases/${randomUUID()}/anaesthesia-assessments`,

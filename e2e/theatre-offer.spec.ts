@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 });
 
 test.describe("freed theatre time offered to the waiting list (WL-4)", () => {
-  test("reception cancels an arthroscopy, opens the offer from the confirmation and books the first patient in one click", async ({
+  test("reception cancels an arthroscopy, opens the offer from the confirmation and books the first patient in one click (WL-4)", async ({
     page,
   }) => {
     // A weekday five weeks ahead, late afternoon: inside the assessments' 90 days (SX-3).

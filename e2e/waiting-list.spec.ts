@@ -41,7 +41,7 @@ const rowTexts = (page: Page) =>
     .allInnerTexts();
 
 test.describe("the waiting list (WL-3)", () => {
-  test("reception sees the list in order with breach dates, filters it by priority, and exports it as CSV", async ({
+  test("reception sees the list in order with breach dates, filters it by priority, and exports it as CSV (WL-3)", async ({
     page,
   }) => {
     await signInThroughPage(page, emailOf("reception"));

@@ -41,8 +41,6 @@ export const policy = {
   // A physiotherapy session's record is the physiotherapist's own (the API's physio-record).
   "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
-  // The waiting list's figures (WL-2): counts only, for those who run and fill the lists.
-  "waitingList.summary": ["reception", "surgeon", "anaesthetist", "admin"],
   // The surgeon sees and acknowledges what recovery raises.
   "alert.acknowledge": ["surgeon"],
 

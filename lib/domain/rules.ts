@@ -43,6 +43,10 @@ export const ruleCatalogue = {
     "Listing records a clinical priority: P1 within 72 hours, P2 within 1 month, P3 within 3 months, P4 may wait longer. Only a surgeon changes it, with a reason, while the patient waits; the history stays.",
   "WL-2":
     "Two referral-to-treatment clocks in calendar days: referral to first-line treatment, and listing to the operation; each breaches after the 18-week target (clinic policy). A cancelled case stops its clocks.",
+  "WL-3":
+    "The waiting list holds every listed case not yet operated or cancelled, by priority, then breach date, then listing date.",
+  "WL-4":
+    "Free theatre time is offered only to waiting cases that could take it as booked: an assessment valid that day, a day case only when allowed, the surgeon and an anaesthetist free; in waiting-list order.",
   "WL-5":
     "Theatre sessions are half days per theatre (morning and afternoon, clinic policy); an arthroscopy belongs to the session it starts in; a new running order names every arthroscopy booked on the session's list, each once.",
   "PW-1": "Clinical events cannot be dated in the future.",

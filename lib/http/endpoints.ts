@@ -590,7 +590,7 @@ export const endpoints = {
   waitingListSummary: define({
     method: "get",
     path: "/api/v1/waiting-list/summary",
-    action: "waitingList.summary",
+    action: "waitingList.read",
     summary:
       "The waiting list's figures at the actor's site (WL-2, listing to operation): patients waiting, median and 90th-percentile days waited (nearest rank), breaches this month, and the breach forecast for the next four weeks; optionally of one surgeon's listings or one priority",
     query: waitingListSummaryQuery,

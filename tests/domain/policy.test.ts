@@ -24,7 +24,6 @@ const expected: Record<Action, Role[]> = {
   "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
   "alert.acknowledge": ["surgeon"],
-  "waitingList.summary": ["reception", "surgeon", "anaesthetist", "admin"],
   "appointment.book": [...roles],
   "appointment.read": [...roles],
   "appointment.attendance": [...roles],

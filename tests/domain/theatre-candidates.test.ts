@@ -34,7 +34,7 @@ function assessmentOnTheDay(e: WaitingEntry) {
 }
 
 describe("theatre candidates for freed time (WL-4)", () => {
-  it("never offers a case without an assessment valid on the day (SX-3), nor a day case without help at home (SX-4)", () => {
+  it("never offers a case without an assessment valid on the day (SX-3), nor a day case without help at home (SX-4, WL-4)", () => {
     fc.assert(
       fc.property(entries, fc.boolean(), (all, anaesthetistFree) => {
         for (const c of theatreCandidates(all, freedOn, anaesthetistFree, policies).candidates) {
