@@ -51,6 +51,10 @@ test.describe("the waiting list (WL-3)", () => {
     await page.getByLabel("Priority").selectOption("P1");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/\?priority=P1$/);
+    // The figures follow the filters (WL-2: days waited since listing).
+    await expect(page.getByRole("region", { name: "Figures for this selection" })).toContainText(
+      /\d+ patients? waiting for surgery/,
+    );
     const older = page.getByRole("row").filter({ hasText: listed.older.mrn });
     await expect(older).toContainText(breachOf(listed.older));
     await expect(older).toContainText("4 weeks");

@@ -6,6 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatDateTime, formatDay } from "@/lib/domain/date-format";
 import { daysBetween, type Day } from "@/lib/domain/time";
+import { WaitingListSummary } from "./summary";
 import { breachStanding, listingPriorities, priorityMeaning, type ListingPriority } from "@/lib/domain/waiting-list";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
@@ -80,6 +81,10 @@ export function WaitingList({ today, timeZone, linkCases }: { today: Day; timeZo
 
   return (
     <>
+      <section className="panel" aria-labelledby="waiting-figures">
+        <h2 id="waiting-figures">{filtered ? "Figures for this selection" : "Figures"}</h2>
+        <WaitingListSummary {...apiFilters(filters)} />
+      </section>
       <section className="panel" aria-labelledby="waiting-filters">
         <h2 id="waiting-filters">Filter the list</h2>
         <form
