@@ -51,6 +51,8 @@ test.describe("surgeon", () => {
 
     // Listing.
     await page.getByLabel("Notes (optional)").fill("Excision of the os trigonum");
+    // WL-1: the page always asks for the clinical priority.
+    await page.getByRole("group", { name: "Clinical priority" }).getByLabel("P3 — Operate within 3 months").check();
     await page.getByRole("button", { name: "List for arthroscopy" }).click();
     await expect(page.locator(".badge")).toHaveText("Listed for surgery");
     await expect(blocked.getByText("Record the operation — rule SX-2")).toBeVisible();

@@ -67,7 +67,12 @@ test("a surgeon reorders a theatre list by keyboard, the order stays, and it pri
   await expect(morning.getByRole("status")).toHaveText(
     new RegExp(`^${booked[0]!.name.replace(/[()]/g, ".")} moved to number \\d of \\d\\. The order is saved\\.$`),
   );
-  await expect(morning.getByRole("button", { name: `Move up: ${booked[0]!.name}` })).toBeFocused();
+  // The keyboard stays on the moved patient: its "Move down", or its "Move up" once it is last
+  // (other journeys may book the same session, so it need not be last).
+  await expect(page.locator(":focus")).toHaveAttribute(
+    "aria-label",
+    new RegExp(`^Move (up|down): ${booked[0]!.name.replace(/[()]/g, ".")}$`),
+  );
   expect((await patientsIn(page)).map((t) => booked.findIndex((b) => t.includes(b.name)))).toEqual([1, 0]);
   expect(await seriousViolations(page)).toEqual([]);
 
