@@ -52,7 +52,7 @@ async function availabilityOf(tx: Tx, staffId: string, slot: Interval, timeZone:
 /**
  * WL-4 for the theatre `query.roomId` free from `query.start` to `query.end` at the actor's site:
  * the waiting cases that could take it, in WL-3 order, each with the arthroscopy to book (from the
- * start, for the site's arthroscopy length or to the end when sooner), and how many others are
+ * start, for the site's arthroscopy length, SC-5, the theatre free for all of it), and how many others are
  * passed over, by reason. Throws `invalid` (400) for a start in the past or a time longer than one
  * session, `not_found` for a room not of the site, a `rule` SC-3 for a room that is not a theatre
  * and SC-2 when it is closed then, a `conflict` SC-1 when the room is booked during the time.
@@ -68,15 +68,17 @@ export async function offerTheatreTime(actor: Actor, query: CandidateQuery, now 
       throw validationError([
         { path: "end", message: `At most one theatre session (${longest} minutes) after the start` },
       ]);
-    const arthroscopyEnd = freed.start.getTime() + policies.durations.arthroscopy * 60_000;
-    const slot = { start: freed.start, end: new Date(Math.min(freed.end.getTime(), arthroscopyEnd)) };
+    // An arthroscopy is booked for the site's length (SC-5), never cut to a shorter free time: the
+    // theatre must be free for the whole of it, and for the whole freed time asked about.
+    const slot = { start: freed.start, end: new Date(freed.start.getTime() + policies.durations.arthroscopy * 60_000) };
+    const held = { start: freed.start, end: new Date(Math.max(freed.end.getTime(), slot.end.getTime())) };
     const timeZone = site.timeZone;
     const day = dayOf(slot.start, timeZone);
 
     const noOne = { clinicianId: null, anaesthetistId: null, patientId: "" };
     await checkPeopleAndPlace(tx, "arthroscopy", { ...noOne, roomId: query.roomId }, slot, site, true);
-    if ((await bookedDuring(tx, [query.roomId], freed)).size > 0)
-      throw conflictError(await conflictsWith(new SlotTaken({ ...noOne, roomId: query.roomId }, freed)));
+    if ((await bookedDuring(tx, [query.roomId], held)).size > 0)
+      throw conflictError(await conflictsWith(new SlotTaken({ ...noOne, roomId: query.roomId }, held)));
     const room = await tx.room.findUniqueOrThrow({ where: { id: query.roomId }, select: { id: true, name: true } });
 
     const cases = await tx.clinicalCase.findMany({

@@ -82,6 +82,28 @@ describe("GET /api/v1/theatre-lists/candidates (WL-4)", () => {
     expect(body.passedOver).toEqual([]);
   });
 
+  it("offers a full-length arthroscopy for a free time shorter than one, and nothing when the theatre is taken within it (SC-5, WL-4)", async () => {
+    const { team, theatre } = await clinicWithTheatre();
+    await caseAt(team, "assessed");
+    const tenMinutes = query(theatre.id, freedStart(), new Date(freedStart().getTime() + 10 * 60_000));
+    const { status, body } = await candidates(team.reception, theatre.id, tenMinutes);
+    expect(status).toBe(200);
+    expect(body.items.length).toBeGreaterThan(0);
+    for (const item of body.items)
+      expect(item).toMatchObject({ start: freedStart().toISOString(), end: freedEnd().toISOString() });
+    const { caseId } = await caseAt(team, "assessed");
+    await bookAppointment(team.reception, {
+      caseId,
+      kind: "arthroscopy",
+      start: new Date(freedStart().getTime() + 60 * 60_000).toISOString(),
+      clinicianId: team.surgeon.id,
+      anaesthetistId: team.anaesthetist.id,
+      roomId: theatre.id,
+    });
+    const taken = await candidates(team.reception, theatre.id, tenMinutes);
+    expect([taken.status, taken.body.code]).toEqual([409, "SC-1"]);
+  });
+
   it("every candidate offered is a booking the booking service accepts as offered", async () => {
     const { team, theatre } = await clinicWithTheatre();
     await cancelledArthroscopy(team, theatre.id);
