@@ -71,10 +71,7 @@ export const operatedCases: DemoCase[] = [
   operated(1, 36),
   operated(2, 44),
   operated(3, 51, { firstPhysioDay: 10 }),
-  operated(4, 59, {
-    infectionDay: 8,
-    complication: [8, "wound_infection", "II", "Redness and discharge at the lateral portal: oral antibiotics."],
-  }),
+  operated(4, 59),
   operated(5, 67),
   operated(6, 78),
   operated(7, 88, { weanedDay: 18 }),
@@ -87,7 +84,10 @@ export const operatedCases: DemoCase[] = [
   }),
   operated(13, 166, { missDay: 8 }),
   operated(14, 180),
-  operated(15, 195),
+  operated(15, 195, {
+    infectionDay: 8,
+    complication: [8, "wound_infection", "II", "Redness and discharge at the lateral portal: oral antibiotics."],
+  }),
   operated(16, 210, {
     complication: [17, "deep_vein_thrombosis", "II", "Calf vein thrombosis on ultrasound: anticoagulated."],
   }),

@@ -9,6 +9,7 @@ import { earliestClearance } from "@/lib/domain/care-plan";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, addMonthsClamped, dayOf, daysBetween, type Day } from "@/lib/domain/time";
 import { complicationKinds, painTimepoints, returnActivities } from "@/lib/domain/vocabulary";
+import { recoveryBoard } from "@/lib/services/recovery-board";
 import { seedDemoData } from "@/prisma/seed";
 import { now, siteZone, today } from "../setup/clock";
 import { createScratchDatabase } from "../setup/db";
@@ -168,5 +169,12 @@ describe("the demo's outcomes, for the dashboard's charts", () => {
     const late = weaned.filter((c) => c.carePlan!.crutchesWeanedOn! > c.carePlan!.crutchReviewTo);
     expect(late.length).toBeGreaterThanOrEqual(1);
     expect(weaned.length - late.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("keeps the recovery board's alerts to the first patients in recovery: the operated history raises none (PO-1, PO-3, PO-4)", async () => {
+    const surgeon = await prisma.staff.findUniqueOrThrow({ where: { email: "surgeon@demo.clinic" } });
+    const board = await recoveryBoard({ id: surgeon.id, name: surgeon.name, role: "surgeon" }, now());
+    expect(board.items.filter((row) => row.day > 30).length).toBeGreaterThanOrEqual(5);
+    expect(board.items.filter((row) => row.day > 30 && row.alerts.length > 0).map((row) => row.day)).toEqual([]);
   });
 });
