@@ -1,20 +1,15 @@
-// Demo data: one site in Europe/London with its rooms, staff and 40 patients. Loaded only into
+// Demo data: one site in Europe/London with its rooms, staff and 60 patients. Loaded only into
 // an empty database, by `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
-import { addDays, dayOf, daysBetween, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
-import {
-  cancelCase,
-  dischargeCase,
-  recordClearance,
-  recordCrutchWeaning,
-  reviewFirstLineCourse,
-} from "@/lib/services/case-commands";
+import { addDays, dayOf, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
+import { cancelCase, reviewFirstLineCourse } from "@/lib/services/case-commands";
 import { bookAppointment } from "@/lib/services/appointments";
-import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
-import { recordDressing, recordPhysioSession } from "@/lib/services/recovery";
 import type { Actor } from "@/lib/auth/actor";
 import { demoZone, walkCase, type Stage, type Team, type WalkOptions } from "./demo-cases";
 import { waitingListCases } from "./demo-waiting-list";
+import { operatedCases } from "./demo-operated";
+import { painScores } from "./demo-outcomes";
+import { cleared, dischargedToday, offCrutches, recoverySoFar, series, todaysDressing } from "./demo-recovery";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/policy";
 
@@ -107,16 +102,6 @@ const resolved: Then = ({ surgeon }, caseId, courseId, { now, today }) =>
   reviewFirstLineCourse(surgeon, caseId, courseId, { reviewedOn: addDays(today, -5), outcome: "resolved" }, now);
 const declined: Then = ({ surgeon }, caseId, _course, { now }) =>
   cancelCase(surgeon, caseId, { reason: "The patient chose to keep to first-line treatment." }, now);
-const offCrutches =
-  (daysAgo: number): Then =>
-  ({ surgeon }, caseId, _course, { now, today }) =>
-    recordCrutchWeaning(surgeon, caseId, { recordedOn: addDays(today, -daysAgo) }, now);
-const cleared =
-  (activities: ("cycling" | "swimming" | "running")[]): Then =>
-  async ({ surgeon }, caseId, _course, { now, today }) => {
-    for (const activity of activities)
-      await recordClearance(surgeon, caseId, { activity, clearedOn: today, sport: null }, now);
-  };
 const booking =
   (
     kind: "consultation" | "anaesthesia_assessment" | "arthroscopy",
@@ -130,104 +115,6 @@ const booking =
       { caseId, kind, start: instantAt(weekdayAfter(today, nthWeekday), hour, minute, demoZone).toISOString() },
       now,
     );
-const series: Then = ({ reception }, caseId, _course, { now }) =>
-  bookPostOperativeSeries(reception, caseId, { dressingTime: "09:00", physioTime: "11:00", preview: false }, now);
-/**
- * The recovery so far, through the real commands with the clock set to each past day: every
- * dressing due before today booked at `hour` and recorded (one left missed, one showing signs of
- * infection, "healed" ending the series), and the first physiotherapy session if `physio`.
- */
-const recoverySoFar =
-  (o: { hour: number; missDay?: number; infectionDay?: number; healedDay?: number; physio: boolean }): Then =>
-  async ({ nurse, physio, prisma }, caseId, _course, { today }) => {
-    const zone = demoZone;
-    const plan = await prisma.carePlan.findUniqueOrThrow({ where: { caseId } });
-    const d0 = plan.operationDay.toISOString().slice(0, 10);
-    const skipped: string[] = [];
-    for (;;) {
-      const visit = await prisma.dressingVisit.findFirst({
-        where: { caseId, status: "planned", dueOn: { lt: new Date(`${today}T00:00:00Z`) }, id: { notIn: skipped } },
-        orderBy: { dueOn: "asc" },
-      });
-      if (!visit) break;
-      const due = visit.dueOn.toISOString().slice(0, 10);
-      const day = daysBetween(d0, due);
-      if (day === o.missDay) {
-        skipped.push(visit.id);
-        continue;
-      }
-      const booked = await bookAppointment(
-        nurse,
-        {
-          caseId,
-          kind: "dressing",
-          start: instantAt(due, o.hour, 0, zone).toISOString(),
-          homeVisit: true,
-          dressingVisitId: visit.id,
-        },
-        instantAt(due, 0, 0, zone),
-      );
-      const woundState =
-        day === o.healedDay
-          ? "healed"
-          : day === o.infectionDay
-            ? "signs_of_infection"
-            : day <= 4
-              ? "exudate"
-              : "clean_dry";
-      await recordDressing(nurse, booked.id, { woundState, notes: null }, instantAt(due, 17, 0, zone));
-    }
-    if (o.physio) {
-      const day = weekdayAfter(d0, 1);
-      if (day < today) {
-        const session = await bookAppointment(
-          physio,
-          { caseId, kind: "physio", start: instantAt(day, o.hour + 1, 0, zone).toISOString() },
-          instantAt(day, 0, 0, zone),
-        );
-        await recordPhysioSession(
-          physio,
-          session.id,
-          { notes: "Gait with crutches, ankle range of motion", exercises: "Ankle pumps, isometrics", progress: null },
-          instantAt(day, 17, 0, zone),
-        );
-      }
-    }
-  };
-/**
- * Today's dressing, if one is due, booked at `hour` site time by the nurse with the clock at
- * today's midnight, as the morning's round would have been: the demo's round has visits to
- * record whatever the hour the demo is loaded.
- */
-const todaysDressing =
-  (hour: number): Then =>
-  async ({ reception, nurse, prisma }, caseId, _course, { today }) => {
-    const due = await prisma.dressingVisit.findFirst({
-      where: {
-        caseId,
-        status: "planned",
-        dueOn: new Date(`${today}T00:00:00Z`),
-        appointments: { none: { status: "booked" } },
-      },
-    });
-    if (!due) return;
-    const start = instantAt(today, hour, 0, demoZone);
-    await bookAppointment(
-      reception,
-      {
-        caseId,
-        kind: "dressing",
-        start: start.toISOString(),
-        dressingVisitId: due.id,
-        clinicianId: nurse.id,
-        homeVisit: true,
-      },
-      instantAt(today, 0, 0, demoZone),
-    );
-  };
-const dischargedToday: Then = ({ surgeon }, caseId, _course, { now, today }) =>
-  dischargeCase(surgeon, caseId, { dischargedOn: today, notes: "Back to full activity." }, now);
-
 // Cases in every state of the pathway, for the first patients, then the rest of the waiting list;
 // the other patients have none yet. `by`: listed by the second surgeon.
 export type DemoCase = { stage: Stage; options?: Omit<WalkOptions, "now">; then?: Then[]; by?: "surgeon2" };
@@ -249,28 +136,33 @@ const demoCases: DemoCase[] = [
   { stage: "assessed", options: { operatedDaysAgo: -25, homeSupport: false, priority: "P4" } },
   { stage: "first_line", options: { operatedDaysAgo: -60 }, then: [resolved] },
   { stage: "listed", options: { operatedDaysAgo: -85 }, then: [declined] },
-  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(9)] },
+  { stage: "operated", options: { operatedDaysAgo: 2 }, then: [series, todaysDressing(9), painScores(100)] },
   // D12: a dressing missed on day 10, physiotherapy not started.
   {
     stage: "operated",
     options: { operatedDaysAgo: 12 },
-    then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(10)],
+    then: [recoverySoFar({ hour: 8, missDay: 10, physio: false }), todaysDressing(10), painScores(101)],
   },
   // D16: signs of infection on day 14, still on crutches.
   {
     stage: "operated",
     options: { operatedDaysAgo: 16, side: "right" },
-    then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(11)],
+    then: [recoverySoFar({ hour: 9, infectionDay: 14, physio: true }), todaysDressing(11), painScores(102)],
   },
   {
     stage: "operated",
     options: { operatedDaysAgo: 25 },
-    then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13)],
+    then: [recoverySoFar({ hour: 10, healedDay: 14, physio: true }), offCrutches(13), painScores(103)],
   },
   {
     stage: "operated",
     options: { operatedDaysAgo: 30, mechanism: "traumatic" },
-    then: [recoverySoFar({ hour: 11, healedDay: 12, physio: true }), offCrutches(18), cleared(["cycling"])],
+    then: [
+      recoverySoFar({ hour: 11, healedDay: 12, physio: true }),
+      offCrutches(18),
+      cleared(["cycling"]),
+      painScores(104),
+    ],
   },
   {
     stage: "operated",
@@ -279,6 +171,7 @@ const demoCases: DemoCase[] = [
       recoverySoFar({ hour: 12, healedDay: 14, physio: true }),
       offCrutches(58),
       cleared(["cycling", "swimming", "running"]),
+      painScores(105),
     ],
   },
   {
@@ -288,10 +181,12 @@ const demoCases: DemoCase[] = [
       recoverySoFar({ hour: 13, healedDay: 14, physio: true }),
       offCrutches(83),
       cleared(["cycling", "swimming", "running"]),
+      painScores(106),
       dischargedToday,
     ],
   },
   ...waitingListCases,
+  ...operatedCases,
 ];
 
 /** Loads the demo site into an empty database, its history counted back from `now` (site zone Europe/London). */
@@ -326,7 +221,7 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
       });
     }
     await tx.patient.createMany({
-      data: Array.from({ length: 40 }, (_, i) => {
+      data: Array.from({ length: 60 }, (_, i) => {
         const givenName = givenNames[i % givenNames.length]!;
         // Shifted on the second round so that no two demo patients share a name.
         const familyName = familyNames[(i * 7 + Math.floor(i / givenNames.length)) % familyNames.length]!;
