@@ -291,6 +291,12 @@ test.describe("malformed input", () => {
       paths: ["dischargedOn"],
     },
     {
+      name: "the outcomes of a case id that is not a UUID",
+      endpoint: endpoints.getCaseOutcomes,
+      url: "/api/v1/cases/42/outcomes",
+      paths: ["id"],
+    },
+    {
       name: "a pain score above 10 at an unknown time point",
       endpoint: endpoints.recordPainScore,
       url: `/api/v1/cases/${randomUUID()}/pain-scores`,

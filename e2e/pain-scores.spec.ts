@@ -17,7 +17,7 @@ test.beforeAll(async () => {
 /** Fills and sends the section's form; answers the confirmation or the refusal shown. */
 async function recordScore(pain: Locator, timepoint: string, score: number, scoredOn: Day) {
   await pain.getByLabel("Time point").selectOption(timepoint);
-  await pain.getByLabel(/^Pain score/).selectOption(String(score));
+  await pain.getByRole("combobox", { name: /^Pain score/ }).selectOption(String(score));
   await pain.getByLabel("Scored on").fill(scoredOn);
   await pain.getByRole("button", { name: "Record the pain score" }).click();
 }

@@ -39,6 +39,10 @@ export function changeInWords(change: PainChange, baseline: PainBaseline): strin
   return `${moved}: ${change.important ? "clinically important" : "not a clinically important improvement"}`;
 }
 
+/** "from <first> to <last>", or "on <day>" when the series holds one day. */
+const spanOf = (first: string, last: string) =>
+  first === last ? `on ${formatDay(first)}` : `from ${formatDay(first)} to ${formatDay(last)}`;
+
 export function PainSection({ caseId, today, operatedOn, outcomes, choices, suggested, canRecord }: PainSectionProps) {
   const { painScores, baseline, changes } = outcomes;
   const sourceWords = { clinician: "Staff", patient: "The patient" } as const;
@@ -50,7 +54,7 @@ export function PainSection({ caseId, today, operatedOn, outcomes, choices, sugg
       ) : (
         <ChartFigure
           title="Pain score over time"
-          summary={`Pain scores 0 to 10 from ${formatDay(painScores[0]!.recordedOn)} to ${formatDay(painScores.at(-1)!.recordedOn)}${
+          summary={`Pain scores 0 to 10 ${spanOf(painScores[0]!.recordedOn, painScores.at(-1)!.recordedOn)}${
             operatedOn ? `, operation on ${formatDay(operatedOn)}` : ""
           }: ${painScores.map((s) => s.score).join(", ")}.`}
           svg={renderChartSvg(painChartOption(painScores, operatedOn), { width: 640, height: 280 })}
