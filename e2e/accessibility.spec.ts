@@ -3,7 +3,7 @@ import { endpoints } from "@/lib/http/endpoints";
 import type { Role } from "@/lib/auth/policy";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { seriousViolations } from "./axe";
-import { siteAt, today, weekdayAfter } from "./clock";
+import { daysAgo, siteAt, today, weekdayAfter } from "./clock";
 import { caseAt } from "./pathway-support";
 
 test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
@@ -194,6 +194,34 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(appointments.getByRole("list", { name: "Free slots" })).toBeVisible();
     await appointments.getByRole("button", { name: "Move…" }).first().click();
     await expect(page.getByRole("region", { name: "Move the appointment" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("a case page's pain section with a charted series, its table and the change from the baseline (OC-1, OC-4)", async ({
+    page,
+  }) => {
+    const clients = {
+      reception: await apiAs("reception"),
+      surgeon: await apiAs("surgeon"),
+      anaesthetist: await apiAs("anaesthetist"),
+    };
+    const kase = await caseAt(clients, "operated", { operatedDaysAgo: 50, referredDaysAgo: 210 });
+    for (const [timepoint, score, on] of [
+      ["pre_op", 6, daysAgo(55)],
+      ["week_6", 3, daysAgo(8)],
+    ] as const) {
+      const response = await send(clients.surgeon, endpoints.recordPainScore, {
+        params: { id: kase.id },
+        body: { timepoint, score, recordedOn: on },
+      });
+      expect(response.status()).toBe(201);
+    }
+    await signInThroughPage(page, emailOf("surgeon"));
+    await expect(page).toHaveURL(/\/surgeon$/);
+    await page.goto(`/cases/${kase.id}`);
+    const pain = page.getByRole("region", { name: "Pain" });
+    await expect(pain.getByRole("img", { name: /^Pain scores/ })).toBeVisible();
+    await expect(pain.getByText(/3 points better than before the operation/)).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

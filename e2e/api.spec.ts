@@ -79,6 +79,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordClearance: 400,
   cancelCase: 400,
   dischargeCase: 400,
+  getCaseOutcomes: 404,
+  recordPainScore: 400,
   bookAppointment: 400,
   listAppointments: 200,
   findSlots: 400, // caseId, kind and from are required in the query
@@ -287,6 +289,19 @@ test.describe("malformed input", () => {
       url: `/api/v1/cases/${randomUUID()}/discharge`,
       data: { dischargedOn: "2026-02-30" },
       paths: ["dischargedOn"],
+    },
+    {
+      name: "the outcomes of a case id that is not a UUID",
+      endpoint: endpoints.getCaseOutcomes,
+      url: "/api/v1/cases/42/outcomes",
+      paths: ["id"],
+    },
+    {
+      name: "a pain score above 10 at an unknown time point",
+      endpoint: endpoints.recordPainScore,
+      url: `/api/v1/cases/${randomUUID()}/pain-scores`,
+      data: { recordedOn: "2026-01-01", score: 11, timepoint: "week_5" },
+      paths: ["score", "timepoint"],
     },
     {
       name: "a booking of an unknown kind at a time without an offset",

@@ -33,11 +33,19 @@ export async function newPatient(reception: APIRequestContext) {
 const stages = ["referred", "diagnosed", "first_line", "failed_course", "listed", "assessed", "operated"] as const;
 export type Stage = (typeof stages)[number];
 
-/** Walks a new case through the API up to `stage`; the operation, if any, `operatedDaysAgo` days back. */
+/**
+ * Walks a new case through the API up to `stage`; the operation, if any, `operatedDaysAgo` days
+ * back; the referral `referredDaysAgo` days back (default: today).
+ */
 export async function caseAt(
   c: Clients,
   stage: Stage,
-  options: { operatedDaysAgo?: number; homeSupport?: boolean; assessedDaysBeforeOperation?: number } = {},
+  options: {
+    operatedDaysAgo?: number;
+    homeSupport?: boolean;
+    assessedDaysBeforeOperation?: number;
+    referredDaysAgo?: number;
+  } = {},
 ) {
   const op = options.operatedDaysAgo ?? 2;
   const patient = await newPatient(c.reception);
@@ -46,6 +54,7 @@ export async function caseAt(
       patientId: patient.id,
       side: "right",
       mechanism: "traumatic",
+      ...(options.referredDaysAgo === undefined ? {} : { referredOn: daysAgo(options.referredDaysAgo) }),
     },
   });
   const url = `/api/v1/cases/${kase.id}`;

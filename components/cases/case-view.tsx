@@ -63,7 +63,18 @@ type CaseAbilities = {
   attendanceKinds: AppointmentKind[];
 };
 
-export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseAbilities; rebookId?: string }) {
+/** `pain`: the page's server-rendered pain section (clinical roles only), shown below the record. */
+export function CaseView({
+  caseId,
+  can,
+  rebookId,
+  pain,
+}: {
+  caseId: string;
+  can: CaseAbilities;
+  rebookId?: string;
+  pain?: React.ReactNode;
+}) {
   const query = useQuery({
     queryKey: ["case", caseId],
     queryFn: () => api(endpoints.getCase, { params: { id: caseId } }),
@@ -234,6 +245,8 @@ export function CaseView({ caseId, can, rebookId }: { caseId: string; can: CaseA
           <ActionList actions={actionsFor()} />
         </div>
       </div>
+
+      {pain}
 
       <section className="panel" aria-labelledby="appointments-title">
         <h2 id="appointments-title">Appointments</h2>

@@ -42,6 +42,8 @@ const words: Record<string, string> = {
   "theatre_list.read": "viewed the theatre lists",
   "theatre_list.reorder": "changed the running order of a theatre list",
   "alert.acknowledge": "acknowledged a recovery alert",
+  "pain_score.record": "recorded a pain score",
+  "case.outcomes.read": "viewed the case's outcomes",
   "staff.create": "added a staff account",
   "staff.update": "changed a staff account",
   "staff.password_link": "issued a set-password link",

@@ -63,6 +63,8 @@ import {
   replacementInput,
   roundQuery,
 } from "@/lib/schemas/recovery";
+import { caseOutcomes } from "@/lib/schemas/outcomes";
+import { painScoreInput, painScoreView } from "@/lib/schemas/pain-scores";
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
 import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
@@ -451,6 +453,26 @@ export const endpoints = {
     params: idParams,
     body: dischargeInput,
     response: commandResult,
+  }),
+  getCaseOutcomes: define({
+    method: "get",
+    path: "/api/v1/cases/{id}/outcomes",
+    action: "outcome.read",
+    summary:
+      "The case's outcomes: pain scores oldest first with the baseline and the change at each point after the operation (OC-1, OC-4), returns to activity (OC-2) and complications (OC-3); reading them is audited",
+    params: idParams,
+    response: caseOutcomes,
+  }),
+  recordPainScore: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/pain-scores",
+    action: "outcome.recordPainScore",
+    summary:
+      "Record a 0-10 pain score at a time point, dated inside its window (OC-1: referral, listing, before the operation, 6 weeks, 3, 6 and 12 months after it; site policy)",
+    params: idParams,
+    body: painScoreInput,
+    response: painScoreView,
+    status: 201,
   }),
   bookAppointment: define({
     method: "post",

@@ -147,6 +147,8 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   recordClearance: theCase,
   cancelCase: theCase,
   dischargeCase: theCase,
+  getCaseOutcomes: { 404: "The case was not found" },
+  recordPainScore: theCase,
   bookAppointment: {
     404: "The case, a clinician or room named for the booking at the case's site, or the case's dressing visit or physiotherapy session named for it (`errors` names the field) was not found",
     409: "SC-1: someone or something is already booked at that time (`conflicts` lists the appointments in the way); or the dressing visit or physiotherapy session named for it is already booked (`CONFLICT`)",

@@ -107,6 +107,7 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/care-plan": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/appointments.ics": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/cases/{id}/outcomes": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/appointments": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/appointments/{id}": () => ({ params: { id: fixture.appointmentId }, query: "" }),
   "/api/v1/appointments/slots": () => ({ params: {}, query: `?caseId=${fixture.caseId}&kind=physio&from=${today()}` }),

@@ -1,9 +1,12 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page";
 import { isAllowed, mayBook, mayMarkAttendance } from "@/lib/auth/policy";
+import { DomainError } from "@/lib/domain/errors";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { uuid } from "@/lib/schemas/common";
+import { casePainView } from "@/lib/services/outcomes";
 import { CaseView } from "@/components/cases/case-view";
+import { PainSection } from "@/components/cases/pain-section";
 
 export default async function CasePage({
   params,
@@ -24,5 +27,20 @@ export default async function CasePage({
     bookableKinds: appointmentKinds.filter((kind) => mayBook(actor.role, kind)),
     attendanceKinds: appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind)),
   };
-  return <CaseView caseId={id} can={can} rebookId={uuid.safeParse(rebook).success ? rebook : undefined} />;
+  // The pain section is drawn here, on the server (its chart is SVG); an unknown case is left to
+  // the case view, which says so.
+  const pain = isAllowed(actor.role, "outcome.read")
+    ? await casePainView(actor, id).catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === "not_found") return null;
+        throw error;
+      })
+    : null;
+  return (
+    <CaseView
+      caseId={id}
+      can={can}
+      rebookId={uuid.safeParse(rebook).success ? rebook : undefined}
+      pain={pain && <PainSection caseId={id} {...pain} canRecord={isAllowed(actor.role, "outcome.recordPainScore")} />}
+    />
+  );
 }

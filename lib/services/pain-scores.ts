@@ -1,0 +1,164 @@
+// Pain scores (OC-1): recorded by a clinical role at a named time point inside its window, or
+// reported by the patient (the patient's own page) and given the time point whose window holds
+// its day. Each accepted score is one row; a refusal writes nothing.
+import type { Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import { checkPainScore, checkPainScoreDay, timepointFor, type PainScoreCase } from "@/lib/domain/pain-scores";
+import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
+import { dayOf, type Day } from "@/lib/domain/time";
+import { notFound } from "@/lib/domain/errors";
+import type { PainTimepoint } from "@/lib/domain/vocabulary";
+import type { PainScoreInput, PainScoreView } from "@/lib/schemas/pain-scores";
+import { recordAudit } from "./audit";
+import { lockCase, refusal } from "./case-record";
+
+/** What the time points of a case hang on, with its patient, site zone, policies and today. */
+export type PainScoreContext = {
+  caseId: string;
+  patientId: string;
+  timeZone: string;
+  today: Day;
+  policies: ClinicPolicies;
+  days: PainScoreCase;
+};
+
+/**
+ * Loads a case's referral, listing, operation day and booked arthroscopy (the earliest still
+ * booked, its day at the site) for the OC-1 windows. Throws `not_found` for an unknown case.
+ */
+export async function painScoreContext(tx: Tx, caseId: string, now: Date): Promise<PainScoreContext> {
+  const row = await tx.clinicalCase.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      patientId: true,
+      referredOn: true,
+      site: { select: { timeZone: true, policies: true } },
+      listing: { select: { listedOn: true } },
+      operation: { select: { operationDay: true } },
+      appointments: {
+        where: { kind: "arthroscopy", status: "booked" },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { startsAt: true },
+      },
+    },
+  });
+  if (!row) throw notFound("The case");
+  const { timeZone } = row.site;
+  const booked = row.appointments[0];
+  return {
+    caseId: row.id,
+    patientId: row.patientId,
+    timeZone,
+    today: dayOf(now, timeZone),
+    policies: policiesOf(row.site.policies),
+    days: {
+      referredOn: dayOfColumn(row.referredOn),
+      listedOn: row.listing ? dayOfColumn(row.listing.listedOn) : null,
+      operatedOn: row.operation ? dayOfColumn(row.operation.operationDay) : null,
+      arthroscopyOn: booked ? dayOf(booked.startsAt, timeZone) : null,
+    },
+  };
+}
+
+type PainScoreRow = {
+  id: string;
+  recordedOn: Date;
+  score: number;
+  timepoint: PainTimepoint | null;
+  source: "clinician" | "patient";
+};
+
+const present = (row: PainScoreRow): PainScoreView => ({
+  id: row.id,
+  recordedOn: dayOfColumn(row.recordedOn),
+  score: row.score,
+  timepoint: row.timepoint,
+  source: row.source,
+});
+
+/**
+ * Records a pain score of `input.score` (0..10) at `input.timepoint`, dated `input.recordedOn`
+ * (a site calendar day), for case `caseId` as `actor` (a clinical role; the edge asks the policy,
+ * `outcome.recordPainScore`), at `now`. Answers the score, source "clinician". Throws a
+ * DomainError: `not_found` for an unknown case; `rule` OC-1 for a day to come, a day before the
+ * referral, a pre-operative score with no operation booked, a listing score before the listing, a
+ * post-operative score before the operation, or a day outside the point's window (site policy
+ * `painScoreWindowDays`). Nothing is written on refusal; a score is one audit row
+ * (`pain_score.record`, detail `{timepoint}`).
+ */
+export async function recordPainScore(
+  actor: Actor,
+  caseId: string,
+  input: PainScoreInput,
+  now = new Date(),
+): Promise<PainScoreView> {
+  return db().$transaction(async (tx) => {
+    await lockCase(tx, caseId);
+    const context = await painScoreContext(tx, caseId, now);
+    const refused = checkPainScore(
+      input.timepoint,
+      input.recordedOn,
+      context.days,
+      context.policies.painScoreWindowDays,
+      context.today,
+    );
+    if (refused) throw refusal(refused);
+    const row = await tx.painScore.create({
+      data: {
+        caseId,
+        recordedOn: dateColumn(input.recordedOn),
+        score: input.score,
+        timepoint: input.timepoint,
+        source: "clinician",
+        recordedById: actor.id,
+        recordedAt: now,
+      },
+    });
+    await recordAudit(tx, actor, [
+      {
+        action: "pain_score.record",
+        entity: "pain_score",
+        entityId: row.id,
+        patientId: context.patientId,
+        detail: { timepoint: input.timepoint },
+      },
+    ]);
+    return present(row);
+  });
+}
+
+/**
+ * For the patient's own page: records a score the patient reports (`input.score` 0..10, dated
+ * `input.recordedOn`, else today at the site) on case `caseId`, inside the caller's transaction
+ * `tx` (the caller has checked the patient's link and audits the request). Its time point is the
+ * one whose window holds the day (`timepointFor`), else none: an untimed score, never refused for
+ * that (OC-1). Answers the score, source "patient", recorded by no staff member. Throws a
+ * DomainError: `not_found` for an unknown case; `rule` OC-1 for a day to come or before the referral.
+ */
+export async function recordReportedPainScore(
+  tx: Tx,
+  caseId: string,
+  input: { score: number; recordedOn?: Day },
+  now = new Date(),
+): Promise<PainScoreView> {
+  await lockCase(tx, caseId);
+  const context = await painScoreContext(tx, caseId, now);
+  const recordedOn = input.recordedOn ?? context.today;
+  const refused = checkPainScoreDay(recordedOn, context.days, context.today);
+  if (refused) throw refusal(refused);
+  const row = await tx.painScore.create({
+    data: {
+      caseId,
+      recordedOn: dateColumn(recordedOn),
+      score: input.score,
+      timepoint: timepointFor(recordedOn, context.days, context.policies.painScoreWindowDays),
+      source: "patient",
+      recordedById: null,
+      recordedAt: now,
+    },
+  });
+  return present(row);
+}
