@@ -66,16 +66,20 @@ export type StageSummary = {
 export const operatedIn = (c: Pick<StageDays, "operationDay">, period: Period) =>
   c.operationDay >= period.from && c.operationDay <= period.to;
 
-/** Each stage's figures from the waits of the cases counted (any order). */
-export function summariseStages(waits: readonly Record<Stage, number | null>[]): StageSummary[] {
-  return stages.map((stage) => {
-    const days = waits.map((w) => w[stage]).filter((d): d is number => d !== null);
-    return {
-      stage,
-      label: stageLabels[stage],
-      cases: days.length,
-      medianDays: nearestRankPercentile(days, 50),
-      p90Days: nearestRankPercentile(days, 90),
-    };
-  });
+/** The waits of the cases counted, gathered per stage (a case without both days is left out of that stage). */
+export function waitsByStage(waits: readonly Record<Stage, number | null>[]): Record<Stage, number[]> {
+  return Object.fromEntries(
+    stages.map((stage) => [stage, waits.map((w) => w[stage]).filter((d): d is number => d !== null)]),
+  ) as Record<Stage, number[]>;
+}
+
+/** Each stage's figures, in `stages` order, from its waits in days (any order). */
+export function summariseStages(days: Record<Stage, readonly number[]>): StageSummary[] {
+  return stages.map((stage) => ({
+    stage,
+    label: stageLabels[stage],
+    cases: days[stage].length,
+    medianDays: nearestRankPercentile(days[stage], 50),
+    p90Days: nearestRankPercentile(days[stage], 90),
+  }));
 }

@@ -28,9 +28,10 @@ export const complianceRecord = (): fc.Arbitrary<ComplianceRecord> =>
           heldDay: fc.option(fc.integer({ min: 1, max: 12 })),
         }),
       ),
-      clearances: fc.array(
+      // One clearance per activity, as the record keeps them.
+      clearances: fc.uniqueArray(
         fc.record({ activity: fc.constantFrom(...clearanceActivities), day: fc.integer({ min: 15, max: 70 }) }),
-        { maxLength: 4 },
+        { maxLength: 4, selector: (c) => c.activity },
       ),
     })
     .map((r): ComplianceRecord => {

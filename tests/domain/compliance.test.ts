@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/compliance";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, type Day } from "@/lib/domain/time";
-import { summariseStages, stageWaits, type StageDays } from "@/lib/domain/stage-waits";
+import { summariseStages, stageWaits, waitsByStage, type StageDays } from "@/lib/domain/stage-waits";
 import { dayFromToday, today } from "../setup/clock";
 import { complianceRecord, period as periodArb } from "./compliance-arbitrary";
 
@@ -201,11 +201,13 @@ describe("waits between the pathway's stages", () => {
       listedOn: addDays(d0, -30),
       operationDay: d0,
     }));
-    const summary = summariseStages(cases.map(stageWaits));
+    const summary = summariseStages(waitsByStage(cases.map(stageWaits)));
     const of = (stage: string) => summary.find((s) => s.stage === stage)!;
     expect(of("referral_to_diagnosis")).toMatchObject({ cases: 10, medianDays: 5, p90Days: 9 });
     expect(of("diagnosis_to_first_line").cases).toBe(5);
     expect(of("listing_to_operation")).toMatchObject({ cases: 10, medianDays: 30, p90Days: 30 });
-    expect(summariseStages([]).every((s) => s.cases === 0 && s.medianDays === null && s.p90Days === null)).toBe(true);
+    expect(
+      summariseStages(waitsByStage([])).every((s) => s.cases === 0 && s.medianDays === null && s.p90Days === null),
+    ).toBe(true);
   });
 });
