@@ -39,7 +39,17 @@ export type RuleFigures = {
 
 export type ComplianceReport = { period: Period; today: Day; rules: RuleFigures[] };
 
-type Params = { siteId: string; from: Day; until: Day; to: Day; timeZone: string; validityDays: number };
+/** `until`: the period's end or today, the earlier; `start`/`end`: the instants the period's first day starts and the day after it ends. */
+type Params = {
+  siteId: string;
+  from: Day;
+  until: Day;
+  to: Day;
+  start: Date;
+  end: Date;
+  timeZone: string;
+  validityDays: number;
+};
 type Totals = { eligible: number; met: number; cases_behind: number; behind: string[] };
 
 /** The items each rule counts, as `(case_id, day, met)` rows: see lib/domain/compliance.ts for each definition. */
@@ -48,10 +58,13 @@ function items(rule: MeasuredRule, p: Params): Prisma.Sql {
   const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} BETWEEN ${p.from}::date AND ${p.until}::date`;
   switch (rule) {
     case "PO-3":
-      return Prisma.sql`SELECT v.case_id, v.due_on AS day,
-          coalesce(v.status = 'done' AND (SELECT min((r.recorded_at AT TIME ZONE ${p.timeZone})::date)
-            FROM dressing_record r WHERE r.dressing_visit_id = v.id) = v.due_on, false) AS met
+      // A visit is recorded once (PW-3); its record, if written on the due day, was written in
+      // the period: only the period's records are read, by their time.
+      return Prisma.sql`SELECT v.case_id, v.due_on AS day, v.status = 'done' AND r.id IS NOT NULL AS met
         FROM dressing_visit v JOIN clinical_case c ON c.id = v.case_id
+        LEFT JOIN (SELECT DISTINCT w.dressing_visit_id AS id, (w.recorded_at AT TIME ZONE ${p.timeZone})::date AS day
+                   FROM dressing_record w WHERE w.recorded_at >= ${p.start} AND w.recorded_at < ${p.end}) r
+          ON r.id = v.id AND r.day = v.due_on
         WHERE ${site} AND ${inPeriod(Prisma.sql`v.due_on`)} AND v.status <> 'cancelled'
           AND NOT EXISTS (SELECT 1 FROM dressing_visit n WHERE n.replaces_id = v.id)`;
     case "PO-1":
@@ -102,15 +115,14 @@ export function ruleQuery(rule: MeasuredRule, p: Params): Prisma.Sql {
  * case (the first by id on a tie).
  */
 export function longestGapQuery(p: Params): Prisma.Sql {
-  const start = instantAt(p.from, 0, 0, p.timeZone);
-  const end = instantAt(addDays(p.to, 1), 0, 0, p.timeZone);
-  return Prisma.sql`WITH done AS (
-      SELECT v.case_id, min((r.recorded_at AT TIME ZONE ${p.timeZone})::date) AS day
-      FROM dressing_visit v JOIN dressing_record r ON r.dressing_visit_id = v.id
-      WHERE v.status = 'done' AND v.case_id IN (
-        SELECT w.case_id FROM dressing_record w JOIN clinical_case c ON c.id = w.case_id
-        WHERE c.site_id = ${p.siteId}::uuid AND w.recorded_at >= ${start} AND w.recorded_at < ${end})
-      GROUP BY v.id, v.case_id),
+  return Prisma.sql`WITH recent AS (
+      SELECT DISTINCT w.case_id FROM dressing_record w JOIN clinical_case c ON c.id = w.case_id
+      WHERE c.site_id = ${p.siteId}::uuid AND w.recorded_at >= ${p.start} AND w.recorded_at < ${p.end}),
+    done AS (
+      SELECT r.case_id, min((r.recorded_at AT TIME ZONE ${p.timeZone})::date) AS day
+      FROM recent JOIN dressing_record r ON r.case_id = recent.case_id
+      JOIN dressing_visit v ON v.id = r.dressing_visit_id AND v.status = 'done'
+      GROUP BY r.case_id, r.dressing_visit_id),
     gap AS (SELECT case_id, day, day - lag(day) OVER (PARTITION BY case_id ORDER BY day) AS days FROM done)
     SELECT case_id::text, days FROM gap
     WHERE days IS NOT NULL AND day BETWEEN ${p.from}::date AND ${p.to}::date
@@ -126,6 +138,8 @@ export async function reportParams(actor: Actor, period: Period, now: Date): Pro
     from: period.from,
     to: period.to,
     until: period.to < today ? period.to : today,
+    start: instantAt(period.from, 0, 0, site.timeZone),
+    end: instantAt(addDays(period.to, 1), 0, 0, site.timeZone),
     today,
     timeZone: site.timeZone,
     validityDays: policiesOf(site.policies).assessmentValidityDays,

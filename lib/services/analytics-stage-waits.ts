@@ -18,7 +18,7 @@ export type StageWaitsReport = { period: Period; today: Day; operations: number;
  * of days, a few hundred rows for thousands of cases.
  */
 export function stageWaitsQuery(siteId: string, period: Period): Prisma.Sql {
-  return Prisma.sql`WITH operated AS (
+  return Prisma.sql`WITH operated AS MATERIALIZED (
       SELECT c.referred_on AS referral, l.listed_on AS listing, o.operation_day AS operation,
         (SELECT min(d) FROM (
           SELECT i.performed_on AS d FROM imaging_study i WHERE i.case_id = c.id AND i.supports_diagnosis
