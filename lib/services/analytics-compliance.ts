@@ -8,36 +8,18 @@ import { isAllowed } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { cyclingSwimmingFromDay, runningAfterMonths } from "@/lib/domain/care-plan";
-import { measuredRules, measureLabels, shareOf, type MeasuredRule, type Period } from "@/lib/domain/compliance";
+import { measuredRules, measureLabels, shareOf, type MeasuredRule } from "@/lib/domain/compliance";
 import { policiesOf } from "@/lib/domain/policies";
 import { addDays, dayOf, instantAt, type Day } from "@/lib/domain/time";
+import type { Period } from "@/lib/schemas/analytics";
+import type { CaseLink, ComplianceReport, RuleFigures } from "@/lib/schemas/analytics-compliance";
+import { stageWaitsOf } from "./analytics-stage-waits";
 import { recordListRead } from "./audit";
 
 /** How many of the cases behind a figure the report names (the count covers them all). */
 export const casesShownPerRule = 50;
 
-/** A case behind a figure, for roles that may read clinical records. */
-export type CaseLink = { caseId: string; href: string; patientName: string; mrn: string };
-
-/**
- * One rule's figures: `eligible` items, `met` of them, `share` = met / eligible (0..1, null when
- * nothing was eligible), `casesBehind` = cases with at least one item not met. PO-3 adds
- * `longestGapDays`. `cases` (up to 50, latest first) and `longestGapCase` only for roles with
- * `case.readClinical`.
- */
-export type RuleFigures = {
-  rule: MeasuredRule;
-  label: string;
-  eligible: number;
-  met: number;
-  share: number | null;
-  casesBehind: number;
-  longestGapDays?: number | null;
-  cases?: CaseLink[];
-  longestGapCase?: CaseLink | null;
-};
-
-export type ComplianceReport = { period: Period; today: Day; rules: RuleFigures[] };
+type Totals = { eligible: number; met: number; cases_behind: number; behind: string[] };
 
 /** `until`: the period's end or today, the earlier; `start`/`end`: the instants the period's first day starts and the day after it ends. */
 type Params = {
@@ -50,8 +32,6 @@ type Params = {
   timeZone: string;
   validityDays: number;
 };
-type Totals = { eligible: number; met: number; cases_behind: number; behind: string[] };
-
 /** The items each rule counts, as `(case_id, day, met)` rows: see lib/domain/compliance.ts for each definition. */
 function items(rule: MeasuredRule, p: Params): Prisma.Sql {
   const site = Prisma.sql`c.site_id = ${p.siteId}::uuid`;
@@ -147,15 +127,10 @@ export async function reportParams(actor: Actor, period: Period, now: Date): Pro
 }
 
 /**
- * OC-5: the compliance report for `period` (site calendar days, inclusive) at `actor`'s site on
- * `now`: `{period, today, rules: RuleFigures[]}` in `measuredRules` order (PO-3, PO-1, PO-4,
- * PO-6, SX-3). An item counts when its day (see each measure in lib/domain/compliance.ts) is in
- * the period and on or before today. Roles with `case.readClinical` also get the cases behind
- * each figure, named, and that read is audited as one list read; others get figures only, and
- * nothing is audited.
+ * Every rule's figures (no names) and the cases behind them (ids, up to 50 per rule), with
+ * PO-3's longest gap and its case: six statements, run side by side.
  */
-export async function complianceReport(actor: Actor, period: Period, now = new Date()): Promise<ComplianceReport> {
-  const p = await reportParams(actor, period, now);
+export async function complianceFigures(p: Params) {
   const [totals, gaps] = await Promise.all([
     Promise.all(
       measuredRules.map((rule) =>
@@ -179,15 +154,30 @@ export async function complianceReport(actor: Actor, period: Period, now = new D
       ...(rule === "PO-3" ? { longestGapDays: gap?.days ?? null } : {}),
     };
   });
-  const report = { period, today: p.today, rules };
+  return { rules, behind: totals.map((t) => t.behind), gapCase: gap?.case_id ?? null };
+}
+
+/**
+ * OC-5: the compliance report for `period` (site calendar days, both ends included) at
+ * `actor`'s site on `now`: `{period, today, rules, waits}`. `rules`: `RuleFigures` in
+ * `measuredRules` order (PO-3, PO-1, PO-4, PO-6, SX-3); an item counts when its day (see each
+ * measure in lib/domain/compliance.ts) is in the period and on or before today. `waits`: the
+ * waits between stages of the cases operated in the period (see `stageWaitsOf`). Roles with
+ * `case.readClinical` also get the cases behind each figure, named, and that read is audited as
+ * one list read; others (the administrator) get figures only, and nothing is audited.
+ */
+export async function complianceReport(actor: Actor, period: Period, now = new Date()): Promise<ComplianceReport> {
+  const p = await reportParams(actor, period, now);
+  const [{ rules, behind, gapCase }, waits] = await Promise.all([complianceFigures(p), stageWaitsOf(p.siteId, period)]);
+  const report = { period, today: p.today, rules, waits };
   if (!isAllowed(actor.role, "case.readClinical")) return report;
-  const links = await caseLinks(actor, [...totals.flatMap((t) => t.behind), ...(gap ? [gap.case_id] : [])]);
+  const links = await caseLinks(actor, [...behind.flat(), ...(gapCase ? [gapCase] : [])]);
   return {
     ...report,
     rules: rules.map((r, i) => ({
       ...r,
-      cases: totals[i]!.behind.map((id) => links.get(id)!),
-      ...(r.rule === "PO-3" ? { longestGapCase: gap ? links.get(gap.case_id)! : null } : {}),
+      cases: behind[i]!.map((id) => links.get(id)!),
+      ...(r.rule === "PO-3" ? { longestGapCase: gapCase ? links.get(gapCase)! : null } : {}),
     })),
   };
 }

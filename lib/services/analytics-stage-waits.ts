@@ -1,15 +1,10 @@
 // The waits between the pathway's stages for the cases operated in a period, at the actor's site:
 // one statement counts the cases by stage and days waited, and lib/domain/stage-waits.ts turns
 // the counts into medians and 90th percentiles (nearest rank), so there is one definition of each.
-import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Period } from "@/lib/domain/compliance";
-import { stages, summariseStages, type Stage, type StageSummary } from "@/lib/domain/stage-waits";
-import type { Day } from "@/lib/domain/time";
-import { reportParams } from "./analytics-compliance";
-
-export type StageWaitsReport = { period: Period; today: Day; operations: number; stages: StageSummary[] };
+import type { Period } from "@/lib/schemas/analytics";
+import { stages, summariseStages, type Stage } from "@/lib/domain/stage-waits";
 
 /**
  * The one statement: each case of the site operated on a day of the period with its stage days
@@ -40,20 +35,14 @@ export function stageWaitsQuery(siteId: string, period: Period): Prisma.Sql {
 }
 
 /**
- * The waits between stages for the cases of `actor`'s site operated in `period` (site calendar
- * days, inclusive): `{period, today, operations, stages: [{stage, label, cases, medianDays,
- * p90Days}]}` in the pathway's order, days in calendar days, a stage a case never went through
- * left out of that stage's figures. Counts only: nothing is audited.
+ * The waits between stages for the cases of the site operated in `period` (site calendar days,
+ * both ends included): `{operations, stages: [{stage, label, cases, medianDays, p90Days}]}` in the
+ * pathway's order, in calendar days; a stage a case never went through is left out of that
+ * stage's figures. Counts only: no patient is named.
  */
-export async function stageWaitsReport(actor: Actor, period: Period, now = new Date()): Promise<StageWaitsReport> {
-  const p = await reportParams(actor, period, now);
-  const rows = await db().$queryRaw<{ stage: Stage; days: number; cases: number }[]>(stageWaitsQuery(p.siteId, period));
+export async function stageWaitsOf(siteId: string, period: Period) {
+  const rows = await db().$queryRaw<{ stage: Stage; days: number; cases: number }[]>(stageWaitsQuery(siteId, period));
   const days = Object.fromEntries(stages.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   for (const row of rows) for (let i = 0; i < row.cases; i++) days[row.stage].push(row.days);
-  return {
-    period,
-    today: p.today,
-    operations: days.referral_to_operation.length,
-    stages: summariseStages(days),
-  };
+  return { operations: days.referral_to_operation.length, stages: summariseStages(days) };
 }

@@ -15,7 +15,6 @@ import { defaultPolicies } from "@/lib/domain/policies";
 import { operatedIn, stageWaits, summariseStages, waitsByStage, type StageDays } from "@/lib/domain/stage-waits";
 import { addDays, dayOf, instantAt } from "@/lib/domain/time";
 import { complianceReport } from "@/lib/services/analytics-compliance";
-import { stageWaitsReport } from "@/lib/services/analytics-stage-waits";
 import { complianceRecord, period as periodArb } from "../domain/compliance-arbitrary";
 import { now, siteZone, today } from "../setup/clock";
 import { createActor, testDatabase } from "../setup/db";
@@ -269,7 +268,7 @@ describe("OC-5 compliance report (SQL) against the domain measures", () => {
           expect(po3.longestGapDays).toBe(longest);
           if (longest !== null) expect(gaps.find((g) => g.id === po3.longestGapCase!.caseId)!.gap).toBe(longest);
 
-          const waits = await stageWaitsReport(surgeon, period, now());
+          const { waits } = report;
           const operated = cases.flatMap((c) => (c.stages && operatedIn(c.stages, period) ? [c.stages] : []));
           expect(waits.operations).toBe(operated.length);
           expect(waits.stages).toEqual(summariseStages(waitsByStage(operated.map(stageWaits))));
