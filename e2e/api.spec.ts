@@ -95,6 +95,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
   waitingListSummary: 200, // both filters are optional
+  complianceReport: 200, // the period is optional
   theatreLists: 400, // date is required in the query
   reorderTheatreList: 400,
   replaceMissedDressing: 400,
@@ -106,6 +107,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportAuditEvents: 200,
   listWaitingList: 200,
   exportWaitingList: 200,
+  exportCompliance: 200,
+  exportStageWaits: 200,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
