@@ -166,6 +166,16 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the pathway dashboard with its charts and tables, for the surgeon and the administrator", async ({ page }) => {
+    for (const role of ["surgeon", "admin"] as const) {
+      await signInThroughPage(page, emailOf(role));
+      await page.goto("/dashboard");
+      await expect(page.getByRole("heading", { level: 1, name: "Pathway dashboard" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().clearCookies();
+    }
+  });
+
   test("a case page with free slots found and an appointment's move finder open", async ({ page }) => {
     const reception = await apiAs("reception");
     const kase = (await (await reception.get("/api/v1/cases?status=referred&limit=1")).json()).items[0];
