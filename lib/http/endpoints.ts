@@ -704,7 +704,8 @@ export const endpoints = {
     method: "get",
     path: "/api/v1/analytics/compliance.csv",
     action: "analytics.read",
-    summary: "OC-5: the compliance figures per rule over the period, as a CSV file (no patient named); each export is audited",
+    summary:
+      "OC-5: the compliance figures per rule over the period, as a CSV file (no patient named); each export is audited",
     query: periodQuery,
   }),
   exportStageWaits: define({
