@@ -8,6 +8,7 @@ const section = (page: Page) => page.getByRole("region", { name: "Keeping to the
 
 async function dashboardAs(page: Page, role: Role) {
   await signInThroughPage(page, emailOf(role));
+  await expect(page).toHaveURL(new RegExp(`/${role}$`));
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Pathway dashboard" })).toBeVisible();
 }
@@ -72,6 +73,7 @@ test.describe("the dashboard's compliance section (OC-5)", () => {
     page,
   }) => {
     await signInThroughPage(page, emailOf("nurse"));
+    await expect(page).toHaveURL(/\/nurse$/);
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/nurse$/);
     await expect(page.getByRole("heading", { level: 1, name: "Pathway dashboard" })).toHaveCount(0);
