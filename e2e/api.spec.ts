@@ -535,6 +535,24 @@ test.describe("malformed input", () => {
       paths: ["surgeonId"],
     },
     {
+      name: "a compliance report of a period ending before it starts (OC-5)",
+      endpoint: endpoints.complianceReport,
+      url: "/api/v1/analytics/compliance?from=2026-03-02&to=2026-03-01",
+      paths: ["to"],
+    },
+    {
+      name: "a compliance export from a day that does not exist",
+      endpoint: endpoints.exportCompliance,
+      url: "/api/v1/analytics/compliance.csv?from=2026-02-30",
+      paths: ["from"],
+    },
+    {
+      name: "a stage-waits export to a day that is not a date",
+      endpoint: endpoints.exportStageWaits,
+      url: "/api/v1/analytics/stage-waits.csv?to=someday",
+      paths: ["to"],
+    },
+    {
       name: "a leave removal from a day that is not a date",
       endpoint: endpoints.removeHoursExceptions,
       url: `/api/v1/staff/${randomUUID()}/hour-exceptions?onDate=someday`,
