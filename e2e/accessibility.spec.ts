@@ -169,6 +169,7 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
   test("the pathway dashboard with its charts and tables, for the surgeon and the administrator", async ({ page }) => {
     for (const role of ["surgeon", "admin"] as const) {
       await signInThroughPage(page, emailOf(role));
+      await expect(page).toHaveURL(new RegExp(`/${role}$`));
       await page.goto("/dashboard");
       await expect(page.getByRole("heading", { level: 1, name: "Pathway dashboard" })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);

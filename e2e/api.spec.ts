@@ -97,6 +97,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   dressingRound: 200, // the date defaults to today
   recoveryBoard: 200,
   waitingListSummary: 200, // both filters are optional
+  complianceReport: 200, // the period is optional
   theatreLists: 400, // date is required in the query
   reorderTheatreList: 400,
   replaceMissedDressing: 400,
@@ -108,6 +109,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportAuditEvents: 200,
   listWaitingList: 200,
   exportWaitingList: 200,
+  exportCompliance: 200,
+  exportStageWaits: 200,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -545,6 +548,24 @@ test.describe("malformed input", () => {
       endpoint: endpoints.exportWaitingList,
       url: "/api/v1/waiting-list.csv?surgeonId=someone",
       paths: ["surgeonId"],
+    },
+    {
+      name: "a compliance report of a period ending before it starts (OC-5)",
+      endpoint: endpoints.complianceReport,
+      url: "/api/v1/analytics/compliance?from=2026-03-02&to=2026-03-01",
+      paths: ["to"],
+    },
+    {
+      name: "a compliance export from a day that does not exist",
+      endpoint: endpoints.exportCompliance,
+      url: "/api/v1/analytics/compliance.csv?from=2026-02-30",
+      paths: ["from"],
+    },
+    {
+      name: "a stage-waits export to a day that is not a date",
+      endpoint: endpoints.exportStageWaits,
+      url: "/api/v1/analytics/stage-waits.csv?to=someday",
+      paths: ["to"],
     },
     {
       name: "a leave removal from a day that is not a date",

@@ -55,6 +55,8 @@ const words: Record<string, string> = {
   "policies.set": "changed the clinic policies",
   "audit.read": "looked at the audit trail",
   "audit.export": "exported the audit trail as CSV",
+  "analytics.compliance.cases": "viewed the cases behind the compliance figures",
+  "analytics.export": "exported dashboard figures as CSV",
   "waiting_list.read": "viewed the waiting list",
   "waiting_list.export": "exported the waiting list as CSV",
 };

@@ -21,8 +21,8 @@ export type CarePlan = {
 
 export const crutchWeaningFromDay = 10; // PO-1
 export const crutchWeaningToDay = 15; // PO-1
-const cyclingSwimmingFromDay = 21; // PO-6
-const runningAfterMonths = 2; // PO-6
+export const cyclingSwimmingFromDay = 21; // PO-6
+export const runningAfterMonths = 2; // PO-6
 
 /**
  * When the patient should call the clinic (or NHS 111 out of hours) at once: the signs of the

@@ -93,6 +93,8 @@ import {
   weeklyHours,
 } from "@/lib/schemas/hours";
 import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
+import { periodQuery } from "@/lib/schemas/analytics";
+import { complianceReport } from "@/lib/schemas/analytics-compliance";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -618,6 +620,15 @@ export const endpoints = {
     query: waitingListSummaryQuery,
     response: waitingListSummary,
   }),
+  complianceReport: define({
+    method: "get",
+    path: "/api/v1/analytics/compliance",
+    action: "analytics.read",
+    summary:
+      "OC-5 at the actor's site over a period (`from`, `to`: site calendar days, both included; default the twelve months to today): per measured rule (PO-3, PO-1, PO-4, PO-6, SX-3) the items eligible, met, the share met and the cases behind, PO-3's longest gap in days; and the waits between pathway stages (referral, diagnosis, first-line treatment, listing, operation) of the cases operated in the period, nearest-rank median and 90th percentile in days. The cases behind each figure are named and linked only for roles that read the clinical record (that read is audited)",
+    query: periodQuery,
+    response: complianceReport,
+  }),
   theatreLists: define({
     method: "get",
     path: "/api/v1/theatre-lists",
@@ -710,5 +721,21 @@ export const endpoints = {
     action: "waitingList.read",
     summary: "The whole waiting list matching the filters, in the list's order, as a CSV file; each export is audited",
     query: waitingListFilter,
+  }),
+  exportCompliance: define({
+    method: "get",
+    path: "/api/v1/analytics/compliance.csv",
+    action: "analytics.read",
+    summary:
+      "OC-5: the compliance figures per rule over the period, as a CSV file (no patient named); each export is audited",
+    query: periodQuery,
+  }),
+  exportStageWaits: define({
+    method: "get",
+    path: "/api/v1/analytics/stage-waits.csv",
+    action: "analytics.read",
+    summary:
+      "The waits between pathway stages of the cases operated in the period, as a CSV file (no patient named); each export is audited",
+    query: periodQuery,
   }),
 } as const;

@@ -177,6 +177,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   dressingRound: {},
   recoveryBoard: {},
   waitingListSummary: {},
+  complianceReport: {},
   theatreLists: {},
   reorderTheatreList: {
     404: "The theatre was not found at the staff member's site (`errors` names `roomId`)",
@@ -194,6 +195,8 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   exportAuditEvents: {},
   listWaitingList: {},
   exportWaitingList: {},
+  exportCompliance: {},
+  exportStageWaits: {},
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({
@@ -235,6 +238,21 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
     content: { "text/csv": { schema: { type: "string" } } },
     headers: {
       "Content-Disposition": { description: "An attachment named waiting-list.csv", schema: { type: "string" } },
+    },
+  },
+  exportCompliance: {
+    description:
+      "CSV (RFC 4180, UTF-8, a header row): rule, measure, eligible, met, share met (%), cases behind, longest gap (days, PO-3)",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named compliance.csv", schema: { type: "string" } },
+    },
+  },
+  exportStageWaits: {
+    description: "CSV (RFC 4180, UTF-8, a header row): stage, cases, median days, 90th percentile days",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named stage-waits.csv", schema: { type: "string" } },
     },
   },
 };
