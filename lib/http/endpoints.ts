@@ -91,6 +91,7 @@ import {
   weeklyHours,
 } from "@/lib/schemas/hours";
 import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
+import { outcomeRecordEndpoints } from "./outcome-record-endpoints";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -434,6 +435,7 @@ export const endpoints = {
     response: commandResult,
     status: 201,
   }),
+  ...outcomeRecordEndpoints,
   cancelCase: define({
     method: "post",
     path: "/api/v1/cases/{id}/cancel",

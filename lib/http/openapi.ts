@@ -145,6 +145,10 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   getCarePlan: { 404: "The case was not found, or its operation is not recorded yet" },
   recordCrutchWeaning: theCase,
   recordClearance: theCase,
+  listActivityReturns: { 404: "The case was not found" },
+  recordActivityReturn: theCase,
+  listComplications: { 404: "The case was not found" },
+  recordComplication: theCase,
   cancelCase: theCase,
   dischargeCase: theCase,
   bookAppointment: {
