@@ -22,9 +22,8 @@ function ReturnLine({ item }: { item: ActivityReturnView }) {
   const activity = item.activity === "sport" ? `${item.sport} (own sport)` : returnActivityLabel[item.activity];
   return (
     <li>
-      <strong>{activity}</strong>: resumed on {formatDay(item.resumedOn)} — {item.summary} ({levelWords(item.previousLevel)}
-      ){" "}
-      <span className="muted">recorded by {item.recordedBy}</span>
+      <strong>{activity}</strong>: resumed on {formatDay(item.resumedOn)} — {item.summary} (
+      {levelWords(item.previousLevel)}) <span className="muted">recorded by {item.recordedBy}</span>
     </li>
   );
 }

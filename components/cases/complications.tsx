@@ -130,11 +130,7 @@ function ComplicationForm({
       <div className="row">
         <div className="field">
           <label htmlFor="complication-kind">Kind</label>
-          <select
-            id="complication-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as ComplicationKind)}
-          >
+          <select id="complication-kind" value={kind} onChange={(e) => setKind(e.target.value as ComplicationKind)}>
             {complicationKinds.map((k) => (
               <option key={k} value={k}>
                 {complicationKindLabel[k]}

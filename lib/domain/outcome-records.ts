@@ -125,10 +125,7 @@ export function checkComplication(facts: ComplicationFacts, input: { occurredOn:
     return violation("OC-3", "A complication is recorded only after the operation, and this case has none.");
   if (input.occurredOn > today) return violation("OC-3", `The date ${formatDay(input.occurredOn)} is in the future.`);
   if (input.occurredOn < facts.operationDay)
-    return violation(
-      "OC-3",
-      `A complication cannot be dated before the operation (${formatDay(facts.operationDay)}).`,
-    );
+    return violation("OC-3", `A complication cannot be dated before the operation (${formatDay(facts.operationDay)}).`);
   if (facts.dressingRecord && !facts.dressingRecord.ofCase)
     return violation("OC-3", "The dressing visit named is not one of this case's.");
   if (facts.dressingRecord?.complicationRecorded)

@@ -17,7 +17,8 @@ export const outcomeRecordEndpoints = {
     method: "get",
     path: "/api/v1/cases/{id}/activity-returns",
     action: "outcome.read",
-    summary: "The days the patient resumed each activity, in days from the operation against the leaflet's timetable (OC-2)",
+    summary:
+      "The days the patient resumed each activity, in days from the operation against the leaflet's timetable (OC-2)",
     params: idParams,
     response: activityReturnList,
   }),

@@ -16,7 +16,11 @@ export const activityReturnInput = z
     if (value.activity === "sport" && !value.sport)
       context.addIssue({ code: "custom", path: ["sport"], message: "Name the patient's sport" });
     if (value.activity !== "sport" && value.sport)
-      context.addIssue({ code: "custom", path: ["sport"], message: "A sport is named only for the patient's own sport" });
+      context.addIssue({
+        code: "custom",
+        path: ["sport"],
+        message: "A sport is named only for the patient's own sport",
+      });
   })
   .meta({ id: "ActivityReturnInput" });
 export type ActivityReturnInput = z.infer<typeof activityReturnInput>;
@@ -42,9 +46,7 @@ export const activityReturnView = z
   .meta({ id: "ActivityReturn" });
 export type ActivityReturnView = z.infer<typeof activityReturnView>;
 
-export const activityReturnList = z
-  .object({ items: z.array(activityReturnView) })
-  .meta({ id: "ActivityReturnList" });
+export const activityReturnList = z.object({ items: z.array(activityReturnView) }).meta({ id: "ActivityReturnList" });
 
 /** OC-3: "other" is described in the notes; `dressingRecordId` names the dressing visit it was raised from. */
 export const complicationInput = z

@@ -79,7 +79,12 @@ describe("return to activity (OC-2)", () => {
       resumedOn: today(),
     });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ activity: "sport", sport: "Ballet", previousLevel: null, allowedFrom: null });
+    expect(await response.json()).toMatchObject({
+      activity: "sport",
+      sport: "Ballet",
+      previousLevel: null,
+      allowedFrom: null,
+    });
   });
 
   it("answers 403 to a nurse, an anaesthetist and reception, and writes nothing", async () => {
@@ -130,7 +135,9 @@ describe("return to activity (OC-2)", () => {
     await signInAs(prisma, team.surgeon);
     const body = await refusedWith(caseId, { activity: "cycling", resumedOn: today() }, 422);
     expect(body.code).toBe("OC-2");
-    expect((await callRoute("POST", path, { id: randomUUID() }, "", { activity: "cycling", resumedOn: today() })).status).toBe(404);
+    expect(
+      (await callRoute("POST", path, { id: randomUUID() }, "", { activity: "cycling", resumedOn: today() })).status,
+    ).toBe(404);
   });
 
   it("keeps one return per activity and says so plainly; an Idempotency-Key repeat answers the first (OC-2)", async () => {

@@ -60,14 +60,18 @@ describe("complications (OC-3)", () => {
     expect(after.offers).toEqual([]);
     expect(after.items).toHaveLength(1);
     const ids = (await prisma.complication.findMany({ where: { caseId } })).map((c) => c.id);
-    expect(await prisma.auditEvent.count({ where: { action: "outcome.complication.record", entityId: { in: ids } } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "outcome.complication.record", entityId: { in: ids } } }),
+    ).toBe(1);
   });
 
   it("answers 403 to every role but the surgeon, and writes nothing", async () => {
     const { caseId } = await infectedCase();
     for (const role of ["nurse", "physio", "anaesthetist", "reception"] as const) {
       await signInAs(prisma, team[role]);
-      expect((await refusedWith(caseId, { occurredOn: today(), kind: "crps", grade: "I" }, 403)).code).toBe("FORBIDDEN");
+      expect((await refusedWith(caseId, { occurredOn: today(), kind: "crps", grade: "I" }, 403)).code).toBe(
+        "FORBIDDEN",
+      );
     }
   });
 
@@ -78,7 +82,11 @@ describe("complications (OC-3)", () => {
     expect(other.errors.map((e: { path: string }) => e.path)).toEqual(["notes"]);
     const grade = await refusedWith(caseId, { occurredOn: today(), kind: "crps", grade: "III" }, 400);
     expect(grade.errors.map((e: { path: string }) => e.path)).toEqual(["grade"]);
-    const record = await refusedWith(caseId, { occurredOn: today(), kind: "crps", grade: "I", dressingRecordId: "x" }, 400);
+    const record = await refusedWith(
+      caseId,
+      { occurredOn: today(), kind: "crps", grade: "I", dressingRecordId: "x" },
+      400,
+    );
     expect(record.errors.map((e: { path: string }) => e.path)).toEqual(["dressingRecordId"]);
   });
 
@@ -95,7 +103,11 @@ describe("complications (OC-3)", () => {
     const { caseId } = await caseAt(team, "listed");
     await signInAs(prisma, team.surgeon);
     expect((await refusedWith(caseId, { occurredOn: today(), kind: "crps", grade: "I" }, 422)).code).toBe("OC-3");
-    const unknown = await callRoute("POST", path, { id: randomUUID() }, "", { occurredOn: today(), kind: "crps", grade: "I" });
+    const unknown = await callRoute("POST", path, { id: randomUUID() }, "", {
+      occurredOn: today(),
+      kind: "crps",
+      grade: "I",
+    });
     expect(unknown.status).toBe(404);
   });
 

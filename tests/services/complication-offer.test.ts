@@ -24,7 +24,9 @@ async function infectionAlert(actor: Team[keyof Team], caseId: string) {
 describe("the complication an infected dressing visit offers (OC-3)", () => {
   it("offers the surgeon, not the nurse, a complication on the infection alert until it is recorded (OC-3)", async () => {
     const { caseId } = await caseAt(team, "operated", { operatedDaysAgo: 4 });
-    const visit = await prisma.dressingVisit.findFirstOrThrow({ where: { caseId, dueOn: dateColumn(dayFromToday(-2)) } });
+    const visit = await prisma.dressingVisit.findFirstOrThrow({
+      where: { caseId, dueOn: dateColumn(dayFromToday(-2)) },
+    });
     const record = await recordDressingVisit(team.nurse, visit.id, { woundState: "signs_of_infection" }, now());
 
     expect((await infectionAlert(team.surgeon, caseId))?.complication).toEqual({ dressingRecordId: record.id });
