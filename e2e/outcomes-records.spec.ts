@@ -21,12 +21,13 @@ test.describe("outcome records", () => {
   test("a nurse records an infected dressing visit and the surgeon records the complication it offers, pre-filled (OC-3)", async ({
     page,
   }) => {
-    // A day-2 visit booked at today's midnight for 07:00, so the nurse records it whatever the hour.
+    // A day-2 visit booked at today's midnight for 16:30 (the nurses' hours, clear of the demo's
+    // morning round), so the nurse records it whatever the hour.
     const kase = await caseAt(c, "operated", { operatedDaysAgo: 2 });
     const id = bookAsOf(new Date(startOf(today())), {
       caseId: kase.id,
       kind: "dressing",
-      start: siteAt(today(), 7, 0),
+      start: siteAt(today(), 16, 30),
       homeVisit: true,
     });
     const patient = (await (await c.reception.get(`/api/v1/appointments/${id}`)).json()).patient.name as string;
