@@ -20,7 +20,7 @@ function ComplicationLine({ item }: { item: ComplicationView }) {
       <strong>
         {formatDay(item.occurredOn)} (day {item.dayAfterOperation}): {complicationKindLabel[item.kind]}
       </strong>
-      , Clavien-Dindo grade {item.grade} — {clavienDindoMeaning[item.grade]}
+      , Clavien-Dindo {clavienDindoMeaning[item.grade]}
       {item.dressingRecordId && ", raised from a dressing visit with signs of infection"}
       {item.notes && <div>{item.notes}</div>}
       <div className="muted">recorded by {item.recordedBy}</div>
@@ -158,21 +158,18 @@ function ComplicationForm({
           </option>
           {clavienDindoGrades.map((g) => (
             <option key={g} value={g}>
-              {g}: {clavienDindoMeaning[g]}
+              {clavienDindoMeaning[g]}
             </option>
           ))}
         </select>
       </div>
       <details id="grade-meanings">
         <summary>What each grade means</summary>
-        <dl>
+        <ul className="compact">
           {clavienDindoGrades.map((g) => (
-            <div key={g}>
-              <dt>Grade {g}</dt>
-              <dd>{clavienDindoMeaning[g]}</dd>
-            </div>
+            <li key={g}>{clavienDindoMeaning[g]}</li>
           ))}
-        </dl>
+        </ul>
       </details>
       <div className="field">
         <label htmlFor="complicationNotes">{kind === "other" ? "What happened" : "Notes (optional)"}</label>
