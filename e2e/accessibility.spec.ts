@@ -112,7 +112,6 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     await expect(page).toHaveURL(/\/surgeon$/);
     await page.goto(`/cases/${kase.id}`);
     await expect(page.getByRole("form", { name: "Record a return to activity" })).toBeVisible();
-    await page.getByText("What each grade means").click();
     await expect(page.getByRole("form", { name: "Record a complication" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -209,6 +209,18 @@ test.describe("malformed input", () => {
       paths: ["id"],
     },
     {
+      name: "a case's returns to activity by a bad id (OC-2)",
+      endpoint: endpoints.listActivityReturns,
+      url: "/api/v1/cases/42/activity-returns",
+      paths: ["id"],
+    },
+    {
+      name: "a case's complications by a bad id (OC-3)",
+      endpoint: endpoints.listComplications,
+      url: "/api/v1/cases/42/complications",
+      paths: ["id"],
+    },
+    {
       name: "imaging without findings",
       endpoint: endpoints.recordImaging,
       url: `/api/v1/cases/${randomUUID()}/imaging`,

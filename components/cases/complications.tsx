@@ -4,7 +4,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatDay } from "@/lib/domain/date-format";
-import { clavienDindoGrades, complicationKinds, type ComplicationKind } from "@/lib/domain/vocabulary";
+import {
+  clavienDindoGrades,
+  complicationKinds,
+  type ClavienDindoGrade,
+  type ComplicationKind,
+} from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { ComplicationOffer, ComplicationView } from "@/lib/schemas/outcome-records";
@@ -98,6 +103,7 @@ function ComplicationForm({
   const queryClient = useQueryClient();
   const command = useCaseCommand(endpoints.recordComplication, { id: caseId });
   const [kind, setKind] = useState<ComplicationKind>(offer?.kind ?? "wound_infection");
+  const [grade, setGrade] = useState<string>("");
   return (
     <form
       aria-labelledby="complication-form-title"
@@ -152,18 +158,30 @@ function ComplicationForm({
       </div>
       <div className="field">
         <label htmlFor="complication-grade">Clavien-Dindo grade</label>
-        <select id="complication-grade" name="grade" required defaultValue="" aria-describedby="grade-meanings">
+        {/* The options name the grade only (a long meaning would widen the form past a phone's
+            screen); the chosen grade's meaning shows below, and every grade's in the list. */}
+        <select
+          id="complication-grade"
+          name="grade"
+          required
+          value={grade}
+          onChange={(e) => setGrade(e.target.value)}
+          aria-describedby="grade-meaning grade-meanings"
+        >
           <option value="" disabled>
             Choose the grade
           </option>
           {clavienDindoGrades.map((g) => (
             <option key={g} value={g}>
-              {clavienDindoMeaning[g]}
+              Grade {g}
             </option>
           ))}
         </select>
+        <p className="hint" id="grade-meaning">
+          {grade ? clavienDindoMeaning[grade as ClavienDindoGrade] : "Each grade is explained below."}
+        </p>
       </div>
-      <details id="grade-meanings">
+      <details id="grade-meanings" open>
         <summary>What each grade means</summary>
         <ul className="compact">
           {clavienDindoGrades.map((g) => (
