@@ -105,6 +105,17 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("an operated case with its return to activity and complications forms (OC-2, OC-3)", async ({ page }) => {
+    const surgeon = await apiAs("surgeon");
+    const kase = (await (await surgeon.get("/api/v1/cases?status=recovery&limit=1")).json()).items[0];
+    await signInThroughPage(page, emailOf("surgeon"));
+    await expect(page).toHaveURL(/\/surgeon$/);
+    await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByRole("form", { name: "Record a return to activity" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Record a complication" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("a case ready to list with its priority choice, then waiting with its clocks and priority history (WL-1, WL-2)", async ({
     page,
   }) => {

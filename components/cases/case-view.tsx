@@ -18,6 +18,8 @@ import { kindLabel } from "@/components/appointments/labels";
 import { BookingPanel } from "@/components/appointments/booking-panel";
 import { SeriesPanel } from "@/components/appointments/series-panel";
 import { AcknowledgementHistory } from "./acknowledgement-history";
+import { ActivityReturns } from "./activity-returns";
+import { Complications } from "./complications";
 import { ActionList, type Action } from "./command";
 import { CaseRecord } from "./case-record";
 import { CancelForm, DischargeForm } from "./closing-forms";
@@ -59,6 +61,8 @@ type CaseAbilities = {
   recordClinical: boolean;
   recordAssessment: boolean;
   recordRecovery: boolean;
+  /** OC-2, OC-3: read the outcome records, record a return to activity, record a complication. */
+  outcomes: { read: boolean; recordReturn: boolean; recordComplication: boolean };
   bookableKinds: AppointmentKind[];
   attendanceKinds: AppointmentKind[];
 };
@@ -243,6 +247,12 @@ export function CaseView({
 
         <div>
           <ActionList actions={actionsFor()} />
+          {clinical?.operation && can.outcomes.read && (
+            <>
+              <ActivityReturns caseId={caseId} today={kase.today} canRecord={can.outcomes.recordReturn} />
+              <Complications caseId={caseId} today={kase.today} canRecord={can.outcomes.recordComplication} />
+            </>
+          )}
         </div>
       </div>
 

@@ -113,6 +113,14 @@ function AlertSummary({ caseId, alerts }: { caseId: string; alerts: Alert[] }) {
               Book again…
             </Link>
           )}
+          {alert.complication && (
+            <Link
+              className="button secondary"
+              href={`/cases/${caseId}?complicationFrom=${alert.complication.dressingRecordId}#complications`}
+            >
+              Record the complication…
+            </Link>
+          )}
         </li>
       ))}
     </ul>

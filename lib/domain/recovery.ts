@@ -82,7 +82,8 @@ type RecoveryFacts = {
   operationDay: Day;
   crutchesWeanedOn: Day | null;
   clearances: Clearance[];
-  infections: { recordId: string; day: Day }[];
+  /** Dressing records with signs of infection; `complicationRecorded`: the surgeon has recorded the complication it raised (OC-3). */
+  infections: { recordId: string; day: Day; complicationRecorded?: boolean }[];
   missed: { visitId: string; dueOn: Day; notAttended?: NotAttended }[];
   /** Physiotherapy sessions still planned whose appointment the patient did not attend. */
   physioNotAttended?: ({ sessionId: string; number: number; day: Day } & NotAttended)[];
@@ -101,6 +102,8 @@ export type Alert = {
   on: Day | null;
   /** The appointment not attended, when the same visit or session can be booked again. */
   rebook?: { appointmentId: string };
+  /** OC-3: the infected dressing record whose complication the surgeon has not recorded yet. */
+  complication?: { dressingRecordId: string };
 };
 
 const byDay =
@@ -123,6 +126,7 @@ export function recoveryAlerts(facts: RecoveryFacts, today: Day, policies: Clini
       rule: "PO-3",
       message: `Signs of infection at the dressing of ${formatDay(infection.day)}.`,
       on: infection.day,
+      ...(infection.complicationRecorded ? {} : { complication: { dressingRecordId: infection.recordId } }),
     });
   }
   for (const missed of [...facts.missed].sort(byDay((m) => m.dueOn))) {

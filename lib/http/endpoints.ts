@@ -95,6 +95,7 @@ import {
 import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
 import { periodQuery } from "@/lib/schemas/analytics";
 import { complianceReport } from "@/lib/schemas/analytics-compliance";
+import { outcomeRecordEndpoints } from "./outcome-record-endpoints";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -438,6 +439,7 @@ export const endpoints = {
     response: commandResult,
     status: 201,
   }),
+  ...outcomeRecordEndpoints,
   cancelCase: define({
     method: "post",
     path: "/api/v1/cases/{id}/cancel",

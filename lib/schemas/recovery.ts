@@ -53,6 +53,10 @@ const alert = z.object({
   rebook: z.object({ appointmentId: z.string() }).optional().meta({
     description: "The appointment the patient did not attend, when the reader may book the same visit or session again",
   }),
+  complication: z.object({ dressingRecordId: z.string() }).optional().meta({
+    description:
+      "OC-3: the infected dressing record whose complication is not recorded yet, when the reader records complications",
+  }),
 });
 /** An acknowledgement: who, when, the note, and the alerts it covered in the words the surgeon saw. */
 export const alertAcknowledgement = z

@@ -40,6 +40,7 @@ export const boardInclude = {
   dressingRecords: { orderBy: { recordedAt: "asc" as const }, include: { dressingVisit: { select: { dueOn: true } } } },
   physioRecords: { select: { id: true } },
   alertAcknowledgements: { select: { alerts: { select: { alertKey: true } } } },
+  complications: { select: { dressingRecordId: true } },
 };
 
 export type BoardCase = Prisma.ClinicalCaseGetPayload<{ include: typeof boardInclude }>;
@@ -66,7 +67,11 @@ export function alertsOf(c: BoardCase, now: Date): Alert[] {
       clearances: clearancesOf(c),
       infections: c.dressingRecords
         .filter((r) => r.woundState === "signs_of_infection")
-        .map((r) => ({ recordId: r.id, day: dayOfColumn(r.dressingVisit.dueOn) })),
+        .map((r) => ({
+          recordId: r.id,
+          day: dayOfColumn(r.dressingVisit.dueOn),
+          complicationRecorded: c.complications.some((x) => x.dressingRecordId === r.id),
+        })),
       missed: missedVisits(
         visits.map((v) => ({ ...v, notAttended: v.notAttended !== undefined })),
         today,

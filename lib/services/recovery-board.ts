@@ -1,7 +1,7 @@
 // The surgeon's recovery board: one row per operated case with all its open alerts, and the
 // acknowledgement of several of a case's alerts with one note, kept as the case's history.
 import type { Actor } from "@/lib/auth/actor";
-import { mayBook } from "@/lib/auth/policy";
+import { isAllowed, mayBook } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import { recoveryMilestones } from "@/lib/domain/recovery";
@@ -114,9 +114,12 @@ export async function recoveryBoard(actor: Actor, now = new Date()) {
     const alerts = alertsOf(c, now)
       .filter((a) => !acknowledged.has(a.key))
       // A rebook is offered to a role that books that kind of appointment.
-      .map(({ rebook, ...alert }) =>
-        rebook && mayBook(actor.role, alert.kind === "physio" ? "physio" : "dressing") ? { ...alert, rebook } : alert,
-      );
+      .map(({ rebook, complication, ...alert }) => ({
+        ...alert,
+        ...(rebook && mayBook(actor.role, alert.kind === "physio" ? "physio" : "dressing") ? { rebook } : {}),
+        // OC-3: the complication an infected visit raised is offered to whoever records complications.
+        ...(complication && isAllowed(actor.role, "outcome.recordComplication") ? { complication } : {}),
+      }));
     const next = c.dressings.find((v) => v.status === "planned" && dayOfColumn(v.dueOn) >= today);
     const lastRecord = c.dressingRecords.at(-1);
     const crutchesWeanedOn = c.carePlan.crutchesWeanedOn ? dayOfColumn(c.carePlan.crutchesWeanedOn) : null;

@@ -106,6 +106,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/cases": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/care-plan": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/cases/{id}/activity-returns": () => ({ params: { id: fixture.caseId }, query: "" }),
+  "/api/v1/cases/{id}/complications": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/appointments.ics": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/outcomes": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/appointments": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),

@@ -28,6 +28,9 @@ const wholeLists = new Set<keyof typeof endpoints>([
   "dressingRound",
   "recoveryBoard",
   "theatreCandidates",
+  // One case's returns to activity (one per activity) and complications.
+  "listActivityReturns",
+  "listComplications",
 ]);
 
 type Schema = {

@@ -24,6 +24,11 @@ export default async function CasePage({
     recordClinical: isAllowed(actor.role, "case.recordClinical"),
     recordAssessment: isAllowed(actor.role, "case.recordAssessment"),
     recordRecovery: isAllowed(actor.role, "case.recordRecovery"),
+    outcomes: {
+      read: isAllowed(actor.role, "outcome.read"),
+      recordReturn: isAllowed(actor.role, "outcome.recordReturn"),
+      recordComplication: isAllowed(actor.role, "outcome.recordComplication"),
+    },
     bookableKinds: appointmentKinds.filter((kind) => mayBook(actor.role, kind)),
     attendanceKinds: appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind)),
   };
