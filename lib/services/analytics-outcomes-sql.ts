@@ -17,7 +17,7 @@ const cohort = `cohort AS MATERIALIZED (
   )`;
 
 // OC-1: the score standing for each time point of each case: latest day, then latest entered, then id.
-const latest = `latest AS (
+const latest = `latest AS MATERIALIZED (
     SELECT DISTINCT ON (p.case_id, p.timepoint) p.case_id, p.timepoint, p.score
     FROM cohort JOIN pain_score p ON p.case_id = cohort.case_id
     WHERE p.timepoint IS NOT NULL
@@ -26,24 +26,15 @@ const latest = `latest AS (
 
 const scopeValues = (scope: CohortScope) => [scope.siteId, scope.from, scope.to, scope.links];
 
-/** Rows `{timepoint, patients, lower_quartile, median, upper_quartile, case_ids}` (nearest rank = percentile_disc). */
-export function painQuery(scope: CohortScope) {
-  const sql = `WITH ${cohort}, ${latest}
-    SELECT timepoint::text AS timepoint, count(*)::int AS patients,
-      percentile_disc(0.25) WITHIN GROUP (ORDER BY score) AS lower_quartile,
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY score) AS median,
-      percentile_disc(0.75) WITHIN GROUP (ORDER BY score) AS upper_quartile,
-      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean) AS case_ids
-    FROM latest GROUP BY timepoint`;
-  return { sql, values: scopeValues(scope) };
-}
-
 /**
- * OC-4 at 3 and 12 months, one row per point `{timepoint, measured, improved, measured_ids,
- * improved_ids}`; $5 is the clinically important difference (points). Baseline: pre-operative,
- * else listing, else referral score.
+ * OC-1 and OC-4 in one statement (both read the same latest scores, sorted once). Rows
+ * `{figure: "pain", timepoint, patients, lower_quartile, median, upper_quartile, case_ids}` per
+ * time point with scores (nearest rank = percentile_disc), then `{figure: "improvement",
+ * timepoint, patients (measured), improved, case_ids (measured), improved_ids}` at 3 and 12
+ * months; $5 is the clinically important difference (points). Baseline: pre-operative, else
+ * listing, else referral score.
  */
-export function improvementQuery(scope: CohortScope, importantDifference: number) {
+export function painQuery(scope: CohortScope, importantDifference: number) {
   const sql = `WITH ${cohort}, ${latest},
     per_case AS (
       SELECT case_id,
@@ -60,9 +51,18 @@ export function improvementQuery(scope: CohortScope, importantDifference: number
       SELECT 'month_12', case_id, month_12 - baseline <= -$5::int
       FROM per_case WHERE baseline IS NOT NULL AND month_12 IS NOT NULL
     )
-    SELECT timepoint, count(*)::int AS measured, count(*) FILTER (WHERE improved)::int AS improved,
-      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean) AS measured_ids,
-      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean AND improved) AS improved_ids
+    SELECT 'pain' AS figure, timepoint::text AS timepoint, count(*)::int AS patients,
+      percentile_disc(0.25) WITHIN GROUP (ORDER BY score) AS lower_quartile,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY score) AS median,
+      percentile_disc(0.75) WITHIN GROUP (ORDER BY score) AS upper_quartile,
+      NULL::int AS improved,
+      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean) AS case_ids,
+      NULL::text[] AS improved_ids
+    FROM latest GROUP BY timepoint
+    UNION ALL
+    SELECT 'improvement', timepoint, count(*)::int, NULL, NULL, NULL, count(*) FILTER (WHERE improved)::int,
+      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean),
+      array_agg(case_id::text ORDER BY case_id) FILTER (WHERE $4::boolean AND improved)
     FROM measured GROUP BY timepoint`;
   return { sql, values: [...scopeValues(scope), importantDifference] };
 }

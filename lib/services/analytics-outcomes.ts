@@ -4,6 +4,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isAllowed } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { forbidden } from "@/lib/domain/errors";
 import { per100 } from "@/lib/domain/outcome-measures";
 import { policiesOf } from "@/lib/domain/policies";
@@ -19,7 +20,6 @@ import {
 import type { OutcomesReport } from "@/lib/schemas/analytics-outcomes";
 import {
   complicationsQuery,
-  improvementQuery,
   painQuery,
   returnsQuery,
   runningQuery,
@@ -27,13 +27,20 @@ import {
 } from "./analytics-outcomes-sql";
 
 type Ids = { case_ids: string[] | null };
-type PainRow = Ids & { timepoint: string; patients: number; lower_quartile: number; median: number; upper_quartile: number };
-type ImprovementRow = { timepoint: string; measured: number; improved: number; measured_ids: string[] | null; improved_ids: string[] | null };
+type PainRow = Ids & {
+  figure: "pain" | "improvement";
+  timepoint: string;
+  patients: number;
+  lower_quartile: number | null;
+  median: number | null;
+  upper_quartile: number | null;
+  improved: number | null;
+  improved_ids: string[] | null;
+};
 type ReturnRow = Ids & { activity: string; returned: number; median_days: number };
 type RunningRow = Ids & { day: number | null; returned: number | null; operated: number; followed: number; back: number };
 type ComplicationRow = Ids & { kind: string | null; grade: string | null; count: number };
 
-const run = <T>({ sql, values }: { sql: string; values: unknown[] }) => db().$queryRawUnsafe<T[]>(sql, ...values);
 
 /** The case ids behind a figure for readers who may follow them, none otherwise (never a name). */
 const withIds = (links: boolean, ids: string[] | null | undefined) => (links ? { caseIds: ids ?? [] } : {});
@@ -55,13 +62,22 @@ export async function outcomesReport(
   const links = isAllowed(actor.role, "case.readClinical");
   const scope: CohortScope = { siteId: site.id, from: period.from, to: period.to, links };
   const importantDifference = policiesOf(site.policies).importantPainDifference;
-  const [pain, improvement, returns, running, complications] = await Promise.all([
-    run<PainRow>(painQuery(scope)),
-    run<ImprovementRow>(improvementQuery(scope, importantDifference)),
-    run<ReturnRow>(returnsQuery(scope)),
-    run<RunningRow>(runningQuery(scope, dayOf(now, site.timeZone))),
-    run<ComplicationRow>(complicationsQuery(scope)),
-  ]);
+  const today = dayOf(now, site.timeZone);
+  // One snapshot for every table, so the figures add up even while records are being written.
+  const [scores, returns, running, complications] = await db().$transaction(
+    async (tx) => {
+      const run = <T>({ sql, values }: { sql: string; values: unknown[] }) => tx.$queryRawUnsafe<T[]>(sql, ...values);
+      return [
+        await run<PainRow>(painQuery(scope, importantDifference)),
+        await run<ReturnRow>(returnsQuery(scope)),
+        await run<RunningRow>(runningQuery(scope, today)),
+        await run<ComplicationRow>(complicationsQuery(scope)),
+      ] as const;
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  const pain = scores.filter((r) => r.figure === "pain");
+  const improvement = scores.filter((r) => r.figure === "improvement");
   const [summary, ...curve] = running;
   const operations = summary!.operated;
   return {
@@ -82,13 +98,13 @@ export async function outcomesReport(
       importantDifference,
       points: (["month_3", "month_12"] as const).map((timepoint) => {
         const row = improvement.find((r) => r.timepoint === timepoint);
-        const [measured, improved] = [row?.measured ?? 0, row?.improved ?? 0];
+        const [measured, improved] = [row?.patients ?? 0, row?.improved ?? 0];
         return {
           timepoint,
           improved,
           measured,
           share: measured === 0 ? null : improved / measured,
-          ...withIds(links, row?.measured_ids),
+          ...withIds(links, row?.case_ids),
           ...(links ? { improvedCaseIds: row?.improved_ids ?? [] } : {}),
         };
       }),

@@ -57,8 +57,10 @@ const recordsArb = fc.record({
   ),
 });
 
+type Records = typeof recordsArb extends fc.Arbitrary<infer T> ? T : never;
+
 /** Replaces the outcome records of `caseId` with `records`, as the commands would have stored them. */
-async function store(caseId: string, operatedOn: string, records: fc.RecordValue<typeof recordsArb>) {
+async function store(caseId: string, operatedOn: string, records: Records) {
   await prisma.painScore.deleteMany({ where: { caseId } });
   await prisma.activityReturn.deleteMany({ where: { caseId } });
   await prisma.complication.deleteMany({ where: { caseId } });
