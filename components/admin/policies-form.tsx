@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { defaultPolicies } from "@/lib/domain/policies";
-import { appointmentKinds } from "@/lib/domain/vocabulary";
+import { appointmentKinds, painTimepoints } from "@/lib/domain/vocabulary";
 import { api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import type { PoliciesInput } from "@/lib/schemas/policies";
 import { ProblemMessage } from "@/components/ui/problem-message";
 import { kindLabel } from "@/components/appointments/labels";
+import { painTimepointLabel } from "@/components/cases/labels";
 import { TheatreSessionsFields } from "./theatre-sessions-fields";
 
 const fields: {
@@ -49,6 +50,10 @@ export function PoliciesForm() {
             morning: { start: String(f.get("morning-start")), end: String(f.get("morning-end")) },
             afternoon: { start: String(f.get("afternoon-start")), end: String(f.get("afternoon-end")) },
           },
+          importantPainDifference: number("importantPainDifference"),
+          painScoreWindowDays: Object.fromEntries(
+            painTimepoints.map((p) => [p, number(`window-${p}`)]),
+          ) as PoliciesInput["painScoreWindowDays"],
           durations: Object.fromEntries(
             Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)]),
           ) as PoliciesInput["durations"],
@@ -92,6 +97,48 @@ export function PoliciesForm() {
         />
       </div>
       <TheatreSessionsFields sessions={current.theatreSessions ?? defaultPolicies.theatreSessions} />
+      <h2>Outcomes</h2>
+      <div className="field">
+        <label htmlFor="importantPainDifference">
+          A fall in pain score that counts as a clinically important improvement (points){" "}
+          <span className="muted">(OC-4)</span>
+        </label>
+        <input
+          id="importantPainDifference"
+          name="importantPainDifference"
+          type="number"
+          min={1}
+          max={10}
+          defaultValue={current.importantPainDifference ?? defaultPolicies.importantPainDifference}
+          required
+        />
+      </div>
+      <fieldset>
+        <legend>
+          Window of each pain score time point, in days <span className="muted">(OC-1)</span>
+        </legend>
+        <p className="muted">
+          After the operation: this many days either side of the due day. Before the operation: this many days before
+          it. At referral: this many days after it. At listing: either side of it.
+        </p>
+        <div className="row">
+          {painTimepoints.map((point) => (
+            <div className="field" key={point}>
+              <label htmlFor={`window-${point}`}>{painTimepointLabel[point]}</label>
+              <input
+                id={`window-${point}`}
+                name={`window-${point}`}
+                type="number"
+                min={1}
+                max={90}
+                defaultValue={(current.painScoreWindowDays ?? defaultPolicies.painScoreWindowDays)[point]}
+                required
+                style={{ minWidth: "6rem" }}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <h2>Appointment lengths in minutes (SC-5)</h2>
       <div className="row">
         {appointmentKinds.map((kind) => (

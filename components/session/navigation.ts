@@ -16,6 +16,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
   surgeon: [
     { href: "/surgeon", label: "Case review" },
     { href: "/waiting-list", label: "Waiting list" },
+    { href: "/dashboard", label: "Dashboard" },
     { href: "/theatre-lists", label: "Theatre lists" },
     { href: "/calendar", label: "Calendar" },
   ],
@@ -35,6 +36,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin/hours", label: "Hours" },
     { href: "/admin/policies", label: "Policies" },
     { href: "/waiting-list", label: "Waiting list" },
+    { href: "/dashboard", label: "Dashboard" },
     { href: "/calendar", label: "Calendar" },
     { href: "/admin/audit", label: "Audit trail" },
   ],

@@ -64,6 +64,16 @@ export const policy = {
   "theatreList.read": ["reception", ...clinical],
   "theatreList.reorder": ["reception", "surgeon"],
 
+  // Outcomes against the operation's aim (OC-1..OC-4): read by the clinical roles; pain scored by
+  // any of them, returns to activity by those who clear them, complications by the surgeon.
+  "outcome.read": clinical,
+  "outcome.recordPainScore": clinical,
+  "outcome.recordReturn": ["surgeon", "physio"],
+  "outcome.recordComplication": ["surgeon"],
+  // The pathway dashboard (OC-5 and the cohort's outcomes): figures without names. The cases
+  // behind a figure are linked only for roles that read the clinical record.
+  "analytics.read": ["surgeon", "admin"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

@@ -1,7 +1,7 @@
 // Clinic settings the protocol leaves to each site, with their defaults. A site may override
 // them (site.policies); every rule reads them from here, never from a literal.
 
-import type { AppointmentKind } from "./vocabulary";
+import { painTimepoints, type AppointmentKind, type PainTimepoint } from "./vocabulary";
 
 export type ClinicPolicies = {
   /** SC-5: default length of each kind of appointment, in minutes. */
@@ -18,6 +18,14 @@ export type ClinicPolicies = {
   rttTargetWeeks: number;
   /** WL-5: the half-day theatre sessions, "HH:MM" wall-clock times of the site. */
   theatreSessions: Record<TheatreSessionName, { start: string; end: string }>;
+  /**
+   * OC-1: each pain time point's window, in calendar days: after the operation, +/- this many
+   * days around the point's target day; "pre_op", this many days before the operation day;
+   * "referral", this many days from referral; "listing", +/- around the listing day.
+   */
+  painScoreWindowDays: Record<PainTimepoint, number>;
+  /** OC-4: the fall in pain score, in points, that counts as a clinically important improvement. */
+  importantPainDifference: number;
 };
 
 export const theatreSessionNames = ["morning", "afternoon"] as const;
@@ -40,6 +48,8 @@ export const defaultPolicies: ClinicPolicies = {
   clinicPhone: null,
   rttTargetWeeks: 18,
   theatreSessions: { morning: { start: "08:00", end: "13:00" }, afternoon: { start: "13:00", end: "18:00" } },
+  painScoreWindowDays: { referral: 14, listing: 14, pre_op: 30, week_6: 14, month_3: 14, month_6: 30, month_12: 30 },
+  importantPainDifference: 2,
 };
 
 const wallClock = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -78,8 +88,21 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
     if (positiveWhole(givenDurations[kind])) durations[kind] = givenDurations[kind];
   }
   const pick = (
-    key: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays" | "rttTargetWeeks",
+    key:
+      | "assessmentValidityDays"
+      | "dressingPlannedUntilDay"
+      | "physioFirstWithinDays"
+      | "rttTargetWeeks"
+      | "importantPainDifference",
   ) => (positiveWhole(given[key]) ? given[key] : defaultPolicies[key]);
+  const painScoreWindowDays = { ...defaultPolicies.painScoreWindowDays };
+  const givenWindows = (
+    given.painScoreWindowDays && typeof given.painScoreWindowDays === "object" ? given.painScoreWindowDays : {}
+  ) as Record<string, unknown>;
+  for (const point of painTimepoints) {
+    const days = givenWindows[point];
+    if (positiveWhole(days)) painScoreWindowDays[point] = days;
+  }
   return {
     durations,
     assessmentValidityDays: pick("assessmentValidityDays"),
@@ -88,5 +111,7 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
     clinicPhone: typeof given.clinicPhone === "string" && given.clinicPhone.trim() ? given.clinicPhone.trim() : null,
     rttTargetWeeks: pick("rttTargetWeeks"),
     theatreSessions: sessionsOf(given.theatreSessions),
+    painScoreWindowDays,
+    importantPainDifference: pick("importantPainDifference"),
   };
 }

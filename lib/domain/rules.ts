@@ -49,6 +49,16 @@ export const ruleCatalogue = {
     "Free theatre time is offered only to waiting cases that could take it as booked: an assessment valid that day, a day case only when allowed, the surgeon and an anaesthetist free; in waiting-list order.",
   "WL-5":
     "Theatre sessions are half days per theatre (morning and afternoon, clinic policy); an arthroscopy belongs to the session it starts in; a new running order names every arthroscopy booked on the session's list, each once.",
+  "OC-1":
+    "Pain is scored 0 to 10 for the operated ankle, never in the future: at referral, at listing, in the 30 days before the operation, and 6 weeks, 3, 6 and 12 months after it, each within its window (clinic policy). A patient's own report takes the time point whose window holds its date, or none.",
+  "OC-2":
+    "A return to cycling, swimming, running or the patient's own sport is recorded once, by a surgeon or physiotherapist, never before that activity was cleared and never in the future.",
+  "OC-3":
+    "A complication is recorded by a surgeon, dated on or after the operation and not in the future, with its kind and Clavien-Dindo grade.",
+  "OC-4":
+    "An improvement is clinically important when a score after the operation is at least 2 points (clinic policy) below the baseline: the score before the operation, else at listing, else at referral.",
+  "OC-5":
+    "Compliance is measured per rule over a period from the record: dressings on their due day, crutch weaning within days 10 to 15, first physiotherapy by its due day, clearances on or after their earliest day, assessment valid at the operation.",
   "PW-1": "Clinical events cannot be dated in the future.",
   "PW-2": "A case's events keep the pathway's order: nothing is dated before the step it follows.",
   "PW-3": "This step is not possible in the case's current state.",

@@ -66,6 +66,35 @@ export type Admission = (typeof admissions)[number];
 export const clearanceActivities = ["cycling", "swimming", "running", "other"] as const;
 export type ClearanceActivity = (typeof clearanceActivities)[number];
 
+/** OC-1: when ankle pain is scored: before the operation, then 6 weeks, 3, 6 and 12 months after it. */
+export const painTimepoints = ["referral", "listing", "pre_op", "week_6", "month_3", "month_6", "month_12"] as const;
+export type PainTimepoint = (typeof painTimepoints)[number];
+
+/** OC-1: who gave a pain score. */
+export const scoreSources = ["clinician", "patient"] as const;
+export type ScoreSource = (typeof scoreSources)[number];
+
+/** OC-2: the activities whose return is measured ("sport" is the patient's own, named). */
+export const returnActivities = ["cycling", "swimming", "running", "sport"] as const;
+export type ReturnActivity = (typeof returnActivities)[number];
+
+/** OC-3: the kinds of complication recorded ("other" is described in its notes). */
+export const complicationKinds = [
+  "wound_infection",
+  "nerve_injury",
+  "tendon_injury",
+  "deep_vein_thrombosis",
+  "crps",
+  "recurrence",
+  "reoperation",
+  "other",
+] as const;
+export type ComplicationKind = (typeof complicationKinds)[number];
+
+/** OC-3: the Clavien-Dindo grades of a surgical complication, mildest first. */
+export const clavienDindoGrades = ["I", "II", "IIIa", "IIIb", "IVa", "IVb", "V"] as const;
+export type ClavienDindoGrade = (typeof clavienDindoGrades)[number];
+
 /** PO-3: the states of a wound at a dressing visit ("healed" ends the series). */
 export const woundStates = ["clean_dry", "exudate", "signs_of_infection", "healed"] as const;
 export type WoundState = (typeof woundStates)[number];
@@ -100,28 +129,3 @@ export type Attendance = (typeof attendances)[number];
 /** SC-1: what an appointment holds for its duration, each booked at most once at a time. */
 export const resourceKinds = ["clinician", "anaesthetist", "room", "patient"] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
-
-/** OC-1: the time points at which ankle pain is scored. */
-export const painTimepoints = ["referral", "listing", "pre_op", "week_6", "month_3", "month_6", "month_12"] as const;
-export type PainTimepoint = (typeof painTimepoints)[number];
-
-/** OC-2: the activities whose return is measured. */
-export const returnActivities = ["cycling", "swimming", "running", "sport"] as const;
-export type ReturnActivity = (typeof returnActivities)[number];
-
-/** OC-3: the kinds of complication. */
-export const complicationKinds = [
-  "wound_infection",
-  "nerve_injury",
-  "tendon_injury",
-  "deep_vein_thrombosis",
-  "crps",
-  "recurrence",
-  "reoperation",
-  "other",
-] as const;
-export type ComplicationKind = (typeof complicationKinds)[number];
-
-/** OC-3: Clavien-Dindo grades. */
-export const clavienDindoGrades = ["I", "II", "IIIa", "IIIb", "IVa", "IVb", "V"] as const;
-export type ClavienDindoGrade = (typeof clavienDindoGrades)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { theatreSessionNames } from "@/lib/domain/policies";
-import { appointmentKinds } from "@/lib/domain/vocabulary";
+import { appointmentKinds, painTimepoints } from "@/lib/domain/vocabulary";
 
 const days = (min: number, max: number) =>
   z.number().int("Whole days").min(min, `At least ${min}`).max(max, `At most ${max}`);
@@ -42,6 +42,17 @@ export const policiesInput = z
         path: ["afternoon", "start"],
       })
       .optional(),
+    // OC-1: each pain time point's window in calendar days; OC-4: the important fall in points.
+    painScoreWindowDays: z
+      .object(
+        Object.fromEntries(painTimepoints.map((p) => [p, days(1, 90)])) as Record<
+          (typeof painTimepoints)[number],
+          ReturnType<typeof days>
+        >,
+      )
+      .strict()
+      .optional(),
+    importantPainDifference: z.number().int("Whole points").min(1, "At least 1").max(10, "At most 10").optional(),
     durations: z
       .object(
         Object.fromEntries(appointmentKinds.map((k) => [k, minutes])) as Record<

@@ -8,7 +8,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { forbidden } from "@/lib/domain/errors";
 import { per100 } from "@/lib/domain/outcome-measures";
 import { policiesOf } from "@/lib/domain/policies";
-import { dayOf, type Day } from "@/lib/domain/time";
+import { dayOf } from "@/lib/domain/time";
+import type { Period } from "@/lib/schemas/analytics";
 import {
   clavienDindoGrades,
   complicationKinds,
@@ -54,7 +55,7 @@ const withIds = (links: boolean, ids: string[] | null | undefined) => (links ? {
  */
 export async function outcomesReport(
   actor: Actor,
-  period: { from: Day; to: Day },
+  period: Period,
   now = new Date(),
 ): Promise<OutcomesReport> {
   if (!isAllowed(actor.role, "analytics.read")) throw forbidden();

@@ -39,6 +39,11 @@ const domainTupleOf: Record<string, readonly string[]> = {
   ResourceKind: v.resourceKinds,
   WoundState: v.woundStates,
   ListingPriority: listingPriorities,
+  PainTimepoint: v.painTimepoints,
+  ScoreSource: v.scoreSources,
+  ReturnActivity: v.returnActivities,
+  ComplicationKind: v.complicationKinds,
+  ClavienDindoGrade: v.clavienDindoGrades,
 };
 
 // The same agreement for the generated client's types: `tsc` fails when they part (after
@@ -68,6 +73,11 @@ const typesAgree = {
   ResourceKind: true,
   WoundState: true,
   ListingPriority: true,
+  PainTimepoint: true,
+  ScoreSource: true,
+  ReturnActivity: true,
+  ComplicationKind: true,
+  ClavienDindoGrade: true,
 } satisfies {
   StaffRole: Same<Db.StaffRole, v.Role>;
   RoomKind: Same<Db.RoomKind, v.RoomKind>;
@@ -92,6 +102,11 @@ const typesAgree = {
   ResourceKind: Same<Db.ResourceKind, v.ResourceKind>;
   WoundState: Same<Db.WoundState, v.WoundState>;
   ListingPriority: Same<Db.ListingPriority, ListingPriority>;
+  PainTimepoint: Same<Db.PainTimepoint, v.PainTimepoint>;
+  ScoreSource: Same<Db.ScoreSource, v.ScoreSource>;
+  ReturnActivity: Same<Db.ReturnActivity, v.ReturnActivity>;
+  ComplicationKind: Same<Db.ComplicationKind, v.ComplicationKind>;
+  ClavienDindoGrade: Same<Db.ClavienDindoGrade, v.ClavienDindoGrade>;
 };
 
 describe("one vocabulary: the database enums and the domain's closed sets", () => {

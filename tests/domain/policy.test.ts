@@ -32,6 +32,11 @@ const expected: Record<Action, Role[]> = {
   // API contract: theatre lists for the clinical roles and reception; the order set by surgeon and reception (WL-5).
   "theatreList.read": ["reception", "nurse", "surgeon", "anaesthetist", "physio"],
   "theatreList.reorder": ["reception", "surgeon"],
+  "outcome.read": ["nurse", "surgeon", "anaesthetist", "physio"],
+  "outcome.recordPainScore": ["nurse", "surgeon", "anaesthetist", "physio"],
+  "outcome.recordReturn": ["surgeon", "physio"],
+  "outcome.recordComplication": ["surgeon"],
+  "analytics.read": ["surgeon", "admin"],
   // API contract: the freed theatre time's candidates (WL-4) are for the roles that book arthroscopies.
   "theatre.offer": ["reception", "surgeon", "admin"],
   "audit.read": ["admin"],
