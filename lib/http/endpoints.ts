@@ -65,6 +65,8 @@ import {
 } from "@/lib/schemas/recovery";
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
+import { outcomesCsvQuery, outcomesReport } from "@/lib/schemas/analytics-outcomes";
+import { periodQuery } from "@/lib/schemas/analytics";
 import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
 import { candidateList, candidateQuery } from "@/lib/schemas/theatre-candidates";
 import {
@@ -595,6 +597,22 @@ export const endpoints = {
       "The waiting list's figures at the actor's site (WL-2, listing to operation): patients waiting, median and 90th-percentile days waited (nearest rank), breaches this month, and the breach forecast for the next four weeks; optionally of one surgeon's listings or one priority",
     query: waitingListSummaryQuery,
     response: waitingListSummary,
+  }),
+  outcomesReport: define({
+    method: "get",
+    path: "/api/v1/analytics/outcomes",
+    action: "analytics.read",
+    summary:
+      "The outcomes of the cases operated in the period at the actor's site (the twelve months to today by default): pain by time point with quartiles (OC-1), the share with a clinically important improvement at 3 and 12 months (OC-4), returns to activity and running against its two-month milestone (OC-2), complications per 100 operations by kind and Clavien-Dindo grade (OC-3). No patient is named; the case ids behind each figure only for roles that read the clinical record",
+    query: periodQuery,
+    response: outcomesReport,
+  }),
+  exportOutcomes: define({
+    method: "get",
+    path: "/api/v1/analytics/outcomes.csv",
+    action: "analytics.read",
+    summary: "One table of the outcomes report (pain, improvement, returns or complications) as a CSV file; each export is audited",
+    query: outcomesCsvQuery,
   }),
   theatreLists: define({
     method: "get",

@@ -88,3 +88,11 @@ export const outcomesReport = z
   .meta({ id: "OutcomesReport" });
 
 export type OutcomesReport = z.infer<typeof outcomesReport>;
+
+/** `?from=&to=&table=`: one table of the outcomes report as CSV (the period as `periodQuery`'s). */
+export const outcomesCsvQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), table: z.enum(outcomeTables) })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "The end of the period is on or after its start",
+    path: ["to"],
+  });

@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { per100 } from "@/lib/domain/outcome-measures";
-import type { Day } from "@/lib/domain/time";
+import type { Period } from "@/lib/schemas/analytics";
 import type { OutcomeTable, OutcomesReport } from "@/lib/schemas/analytics-outcomes";
 import { outcomesReport } from "./analytics-outcomes";
 import { recordAudit } from "./audit";
@@ -53,7 +53,7 @@ export const outcomeColumns = (table: OutcomeTable): string[] => tables[table].c
  */
 export async function* exportOutcomes(
   actor: Actor,
-  query: { from: Day; to: Day; table: OutcomeTable },
+  query: Period & { table: OutcomeTable },
   now = new Date(),
 ): AsyncGenerator<Field[]> {
   const report = await outcomesReport(actor, { from: query.from, to: query.to }, now);
