@@ -53,6 +53,7 @@ const words: Record<string, string> = {
   "policies.set": "changed the clinic policies",
   "audit.read": "looked at the audit trail",
   "audit.export": "exported the audit trail as CSV",
+  "analytics.outcomes.export": "exported a table of the outcome figures as CSV",
   "waiting_list.read": "viewed the waiting list",
   "waiting_list.export": "exported the waiting list as CSV",
 };
