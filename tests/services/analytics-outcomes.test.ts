@@ -15,7 +15,7 @@ import { caseAt, createClinic, type Team } from "../setup/pathway";
 const prisma = testDatabase();
 let staff: Team & { admin: Actor };
 /** The site's operated cases in the period, and one operated before it. */
-let cohort: { caseId: string; operatedOn: string }[] = [];
+const cohort: { caseId: string; operatedOn: string }[] = [];
 let before: string;
 const period = { from: dayFromToday(-420), to: today() };
 
