@@ -166,6 +166,14 @@ test.describe("accessibility (WCAG 2 A/AA, serious and critical)", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the pathway dashboard with its outcome charts and tables, as the administrator sees it", async ({ page }) => {
+    await signInThroughPage(page, emailOf("admin"));
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 2, name: "Outcomes of the operation" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("a case page with free slots found and an appointment's move finder open", async ({ page }) => {
     const reception = await apiAs("reception");
     const kase = (await (await reception.get("/api/v1/cases?status=referred&limit=1")).json()).items[0];

@@ -104,6 +104,7 @@ const pages: PhonePage[] = [
   { name: "clinic policies", role: "admin", path: () => "/admin/policies", heading: /polic/i },
   { name: "the audit trail", role: "admin", path: () => "/admin/audit", heading: /audit/i },
   { name: "the waiting list", role: "reception", path: () => "/waiting-list", heading: "Waiting list" },
+  { name: "the pathway dashboard", role: "surgeon", path: () => "/dashboard", heading: "Pathway dashboard" },
   {
     name: "freed theatre time offered to the waiting list",
     role: "reception",
