@@ -70,7 +70,10 @@ export function OutcomesSection({ report, linkCases }: { report: OutcomesReport;
               title="Pain before and after the operation (OC-1)"
               summary={`Median pain score (0 to 10) at each time point, with the middle half of patients: ${report.pain
                 .filter((p) => p.patients > 0)
-                .map((p) => `${painTimepointLabel[p.timepoint]} ${p.median} (${p.patients} patients)`)
+                .map(
+                  (p) =>
+                    `${painTimepointLabel[p.timepoint]} ${p.median} (${p.patients} patient${p.patients === 1 ? "" : "s"})`,
+                )
                 .join("; ")}.`}
               svg={renderChartSvg(painCurveOption(report.pain), size)}
               table={{
