@@ -611,7 +611,8 @@ export const endpoints = {
     method: "get",
     path: "/api/v1/analytics/outcomes.csv",
     action: "analytics.read",
-    summary: "One table of the outcomes report (pain, improvement, returns or complications) as a CSV file; each export is audited",
+    summary:
+      "One table of the outcomes report (pain, improvement, returns or complications) as a CSV file; each export is audited",
     query: outcomesCsvQuery,
   }),
   theatreLists: define({

@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { improvementTimepoints } from "@/lib/domain/outcome-measures";
-import {
-  clavienDindoGrades,
-  complicationKinds,
-  painTimepoints,
-  returnActivities,
-} from "@/lib/domain/vocabulary";
+import { clavienDindoGrades, complicationKinds, painTimepoints, returnActivities } from "@/lib/domain/vocabulary";
 import { isoDate } from "./common";
 
 const count = z.number().int().nonnegative();
@@ -47,7 +42,9 @@ export const outcomesReport = z
           z.object({
             timepoint: z.enum(improvementTimepoints),
             improved: count,
-            measured: count.meta({ description: "Patients with a baseline and a score at the point (the denominator)" }),
+            measured: count.meta({
+              description: "Patients with a baseline and a score at the point (the denominator)",
+            }),
             share,
             caseIds,
             improvedCaseIds: caseIds,
@@ -74,15 +71,9 @@ export const outcomesReport = z
     complications: z.object({
       operations: count,
       total: count,
-      byKind: z.array(
-        z.object({ kind: z.enum(complicationKinds), count, per100: z.number().nullable(), caseIds }),
-      ),
-      byGrade: z.array(
-        z.object({ grade: z.enum(clavienDindoGrades), count, per100: z.number().nullable(), caseIds }),
-      ),
-      byKindAndGrade: z.array(
-        z.object({ kind: z.enum(complicationKinds), grade: z.enum(clavienDindoGrades), count }),
-      ),
+      byKind: z.array(z.object({ kind: z.enum(complicationKinds), count, per100: z.number().nullable(), caseIds })),
+      byGrade: z.array(z.object({ grade: z.enum(clavienDindoGrades), count, per100: z.number().nullable(), caseIds })),
+      byKindAndGrade: z.array(z.object({ kind: z.enum(complicationKinds), grade: z.enum(clavienDindoGrades), count })),
     }),
   })
   .meta({ id: "OutcomesReport" });

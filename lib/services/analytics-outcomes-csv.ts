@@ -19,7 +19,13 @@ const tables: Record<OutcomeTable, { columns: string[]; records: (report: Outcom
   improvement: {
     columns: ["timepoint", "important_difference", "improved", "measured", "share"],
     records: (r) =>
-      r.improvement.points.map((p) => [p.timepoint, r.improvement.importantDifference, p.improved, p.measured, p.share]),
+      r.improvement.points.map((p) => [
+        p.timepoint,
+        r.improvement.importantDifference,
+        p.improved,
+        p.measured,
+        p.share,
+      ]),
   },
   returns: {
     columns: ["activity", "returned", "median_days", "operated", "followed_to_milestone", "back_by_milestone"],
@@ -38,7 +44,13 @@ const tables: Record<OutcomeTable, { columns: string[]; records: (report: Outcom
     records: (r) => [
       ...r.complications.byKind.map((k) => [k.kind, "all", k.count, r.operations, k.per100]),
       ...r.complications.byGrade.map((g) => ["all", g.grade, g.count, r.operations, g.per100]),
-      ...r.complications.byKindAndGrade.map((k) => [k.kind, k.grade, k.count, r.operations, per100(k.count, r.operations)]),
+      ...r.complications.byKindAndGrade.map((k) => [
+        k.kind,
+        k.grade,
+        k.count,
+        r.operations,
+        per100(k.count, r.operations),
+      ]),
     ],
   },
 };

@@ -19,13 +19,7 @@ import {
   type ComplicationKind,
 } from "@/lib/domain/vocabulary";
 import type { OutcomesReport } from "@/lib/schemas/analytics-outcomes";
-import {
-  complicationsQuery,
-  painQuery,
-  returnsQuery,
-  runningQuery,
-  type CohortScope,
-} from "./analytics-outcomes-sql";
+import { complicationsQuery, painQuery, returnsQuery, runningQuery, type CohortScope } from "./analytics-outcomes-sql";
 
 type Ids = { case_ids: string[] | null };
 type PainRow = Ids & {
@@ -39,9 +33,14 @@ type PainRow = Ids & {
   improved_ids: string[] | null;
 };
 type ReturnRow = Ids & { activity: string; returned: number; median_days: number };
-type RunningRow = Ids & { day: number | null; returned: number | null; operated: number; followed: number; back: number };
+type RunningRow = Ids & {
+  day: number | null;
+  returned: number | null;
+  operated: number;
+  followed: number;
+  back: number;
+};
 type ComplicationRow = Ids & { kind: string | null; grade: string | null; count: number };
-
 
 /** The case ids behind a figure for readers who may follow them, none otherwise (never a name). */
 const withIds = (links: boolean, ids: string[] | null | undefined) => (links ? { caseIds: ids ?? [] } : {});
@@ -53,11 +52,7 @@ const withIds = (links: boolean, ids: string[] | null | undefined) => (links ? {
  * the ids of the cases behind each figure are added for roles with `case.readClinical`.
  * Throws `forbidden` for a role without `analytics.read`.
  */
-export async function outcomesReport(
-  actor: Actor,
-  period: Period,
-  now = new Date(),
-): Promise<OutcomesReport> {
+export async function outcomesReport(actor: Actor, period: Period, now = new Date()): Promise<OutcomesReport> {
   if (!isAllowed(actor.role, "analytics.read")) throw forbidden();
   const { site } = await db().staff.findUniqueOrThrow({ where: { id: actor.id }, include: { site: true } });
   const links = isAllowed(actor.role, "case.readClinical");
@@ -112,7 +107,12 @@ export async function outcomesReport(
     },
     returns: returnActivities.map((activity) => {
       const row = returns.find((r) => r.activity === activity);
-      return { activity, returned: row?.returned ?? 0, medianDays: row?.median_days ?? null, ...withIds(links, row?.case_ids) };
+      return {
+        activity,
+        returned: row?.returned ?? 0,
+        medianDays: row?.median_days ?? null,
+        ...withIds(links, row?.case_ids),
+      };
     }),
     running: {
       operated: operations,
