@@ -115,6 +115,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportWaitingList: 200,
   exportCompliance: 200,
   exportStageWaits: 200,
+  outcomesReport: 200, // the period is optional
+  exportOutcomes: 400, // the table is required
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -473,6 +475,18 @@ test.describe("malformed input", () => {
       endpoint: endpoints.waitingListSummary,
       url: "/api/v1/waiting-list/summary?priority=P5&surgeonId=hart",
       paths: ["priority", "surgeonId"],
+    },
+    {
+      name: "outcomes of a period that ends before it starts",
+      endpoint: endpoints.outcomesReport,
+      url: "/api/v1/analytics/outcomes?from=2026-05-01&to=2026-04-01",
+      paths: ["to"],
+    },
+    {
+      name: "an outcomes CSV from an impossible day, of an unknown table",
+      endpoint: endpoints.exportOutcomes,
+      url: "/api/v1/analytics/outcomes.csv?from=2026-02-30&table=patients",
+      paths: ["from", "table"],
     },
     {
       name: "theatre lists for an impossible date",

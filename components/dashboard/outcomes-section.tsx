@@ -1,12 +1,196 @@
-import type { OutcomesReport } from "@/lib/schemas/analytics-outcomes";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { renderChartSvg } from "@/lib/charts/svg";
+import { clavienDindoGrades } from "@/lib/domain/vocabulary";
+import type { OutcomesReport, OutcomeTable } from "@/lib/schemas/analytics-outcomes";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { complicationKindLabel, painTimepointLabel, returnActivityLabel } from "@/components/cases/labels";
+import {
+  complicationsOption,
+  improvementOption,
+  milestoneMarkDay,
+  painCurveOption,
+  percent,
+  runningOption,
+} from "./outcome-charts";
 
-/** OC-1..OC-4 for the patients operated in the period. */
+const size = { width: 720, height: 360 };
+/** At most this many case links per figure: enough to follow up, never a page of thousands. */
+const linksShown = 50;
+
+/** The cases behind a figure, as links to their records ("Case 1", ...): never a name. */
+function CaseLinks({ ids, what }: { ids: string[] | undefined; what: string }) {
+  if (!ids || ids.length === 0) return <>none</>;
+  return (
+    <details>
+      <summary>
+        {ids.length} case{ids.length === 1 ? "" : "s"}
+        <span className="visually-hidden"> {what}</span>
+      </summary>
+      <ul>
+        {ids.slice(0, linksShown).map((id, i) => (
+          <li key={id}>
+            <Link href={`/cases/${id}`}>Case {i + 1}</Link>
+          </li>
+        ))}
+      </ul>
+      {ids.length > linksShown && <p className="muted">and {ids.length - linksShown} more</p>}
+    </details>
+  );
+}
+
+/** OC-1..OC-4 for the patients operated in the period: four charts, each with its table and CSV. */
 export function OutcomesSection({ report, linkCases }: { report: OutcomesReport; linkCases: boolean }) {
-  void report;
-  void linkCases;
+  const { period } = report;
+  const csv = (table: OutcomeTable, what: string) => (
+    <a href={`/api/v1/analytics/outcomes.csv?from=${period.from}&to=${period.to}&table=${table}`} download>
+      Download {what} (CSV)
+    </a>
+  );
+  const withCases = (columns: string[]) => (linkCases ? [...columns, "Cases"] : columns);
+  const row = (cells: ReactNode[], ids: string[] | undefined, what: string) =>
+    linkCases ? [...cells, <CaseLinks key="cases" ids={ids} what={what} />] : cells;
+  const scored = report.pain.some((p) => p.patients > 0);
+  const measured = report.improvement.points.some((p) => p.measured > 0);
+  const { running, complications } = report;
+  const difference = report.improvement.importantDifference;
   return (
     <section aria-labelledby="outcomes-heading">
       <h2 id="outcomes-heading">Outcomes of the operation</h2>
+      {report.operations === 0 ? (
+        <p className="empty">No operations in this period, so there are no outcomes to show.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {report.operations} operation{report.operations === 1 ? "" : "s"} in the period. Each patient counts once
+            per time point (their latest score there).
+          </p>
+          {scored ? (
+            <ChartFigure
+              title="Pain before and after the operation (OC-1)"
+              summary={`Median pain score (0 to 10) at each time point, with the middle half of patients: ${report.pain
+                .filter((p) => p.patients > 0)
+                .map(
+                  (p) =>
+                    `${painTimepointLabel[p.timepoint]} ${p.median} (${p.patients} patient${p.patients === 1 ? "" : "s"})`,
+                )
+                .join("; ")}.`}
+              svg={renderChartSvg(painCurveOption(report.pain), size)}
+              table={{
+                caption: "Pain scores by time point",
+                columns: withCases(["Time point", "Patients", "Median", "Quartiles (lower to upper)"]),
+                rows: report.pain.map((p) =>
+                  row(
+                    [
+                      painTimepointLabel[p.timepoint],
+                      p.patients,
+                      p.median ?? "no score",
+                      p.patients > 0 ? `${p.lowerQuartile} to ${p.upperQuartile}` : "no score",
+                    ],
+                    p.caseIds,
+                    `scored ${painTimepointLabel[p.timepoint].toLowerCase()}`,
+                  ),
+                ),
+              }}
+              actions={csv("pain", "pain scores")}
+            />
+          ) : (
+            <p className="empty">No pain scores recorded for the patients operated in this period.</p>
+          )}
+          {measured ? (
+            <ChartFigure
+              title={`Pain reduced by at least ${difference} points (OC-4)`}
+              summary={`Share of patients whose pain fell by at least ${difference} points from before the operation: ${report.improvement.points
+                .map(
+                  (p) =>
+                    `${painTimepointLabel[p.timepoint]} ${p.share === null ? "no patient measured" : `${percent(p.share)}, ${p.improved} of ${p.measured}`}`,
+                )
+                .join("; ")}.`}
+              svg={renderChartSvg(improvementOption(report.improvement.points), { ...size, height: 300 })}
+              table={{
+                caption: `Clinically important improvement (a fall of ${difference} points or more from the baseline: the score before the operation, else at listing, else at referral); counted among patients with a baseline and a score at the time point`,
+                columns: withCases(["Time point", "Improved", "Measured", "Share"]),
+                rows: report.improvement.points.map((p) =>
+                  row(
+                    [
+                      painTimepointLabel[p.timepoint],
+                      p.improved,
+                      p.measured,
+                      p.share === null ? "no patient measured" : percent(p.share),
+                    ],
+                    p.improvedCaseIds,
+                    `improved ${painTimepointLabel[p.timepoint].toLowerCase()}`,
+                  ),
+                ),
+              }}
+              actions={csv("improvement", "the improvement table")}
+            />
+          ) : (
+            <p className="empty">No patient has both a baseline and a score at 3 or 12 months yet.</p>
+          )}
+          <ChartFigure
+            title="Time to return to running (OC-2)"
+            summary={
+              running.share === null
+                ? `No patient operated in the period has reached the two-month milestone yet; ${running.curve.at(-1)?.returned ?? 0} ran again.`
+                : `${percent(running.share)} of patients (${running.back} of ${running.followed}) ran again by two months after the operation; the line shows the share of all ${running.operated} operated patients running again by each day.`
+            }
+            svg={renderChartSvg(runningOption(running), { ...size, height: 320 })}
+            table={{
+              caption: `Return to activity: patients back and median days from the operation (the running milestone is two calendar months, about ${milestoneMarkDay} days)`,
+              columns: withCases(["Activity", "Patients back", "Median days after the operation"]),
+              rows: report.returns.map((a) =>
+                row(
+                  [returnActivityLabel[a.activity], a.returned, a.medianDays ?? "none back yet"],
+                  a.caseIds,
+                  `back to ${returnActivityLabel[a.activity].toLowerCase()}`,
+                ),
+              ),
+            }}
+            actions={csv("returns", "the return to activity table")}
+          />
+          {complications.total > 0 ? (
+            <ChartFigure
+              title="Complications per 100 operations (OC-3)"
+              summary={`${complications.total} complication${complications.total === 1 ? "" : "s"} after ${complications.operations} operations: ${complications.byKind
+                .filter((k) => k.count > 0)
+                .map((k) => `${complicationKindLabel[k.kind]} ${k.per100} per 100`)
+                .join("; ")}. Bars are split by Clavien-Dindo grade.`}
+              svg={renderChartSvg(complicationsOption(complications), { ...size, height: 320 })}
+              table={{
+                caption: "Complications by kind and Clavien-Dindo grade (counts), and per 100 operations",
+                columns: withCases([
+                  "Kind",
+                  ...clavienDindoGrades.map((g) => `Grade ${g}`),
+                  "All",
+                  "Per 100 operations",
+                ]),
+                rows: complications.byKind
+                  .filter((k) => k.count > 0)
+                  .map((k) =>
+                    row(
+                      [
+                        complicationKindLabel[k.kind],
+                        ...clavienDindoGrades.map(
+                          (grade) =>
+                            complications.byKindAndGrade.find((c) => c.kind === k.kind && c.grade === grade)?.count ??
+                            0,
+                        ),
+                        k.count,
+                        k.per100,
+                      ],
+                      k.caseIds,
+                      `with ${complicationKindLabel[k.kind].toLowerCase()}`,
+                    ),
+                  ),
+              }}
+              actions={csv("complications", "the complications table")}
+            />
+          ) : (
+            <p className="empty">No complications recorded after the operations in this period.</p>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -61,6 +61,7 @@ const words: Record<string, string> = {
   "audit.export": "exported the audit trail as CSV",
   "analytics.compliance.cases": "viewed the cases behind the compliance figures",
   "analytics.export": "exported dashboard figures as CSV",
+  "analytics.outcomes.export": "exported a table of the outcome figures as CSV",
   "waiting_list.read": "viewed the waiting list",
   "waiting_list.export": "exported the waiting list as CSV",
 };

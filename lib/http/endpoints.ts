@@ -67,6 +67,8 @@ import { caseOutcomes } from "@/lib/schemas/outcomes";
 import { painScoreInput, painScoreView } from "@/lib/schemas/pain-scores";
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
+import { outcomesCsvQuery, outcomesReport } from "@/lib/schemas/analytics-outcomes";
+import { periodQuery } from "@/lib/schemas/analytics";
 import { theatreListOrderInput, theatreListQuery, theatreLists, theatreSessionList } from "@/lib/schemas/theatre-list";
 import { candidateList, candidateQuery } from "@/lib/schemas/theatre-candidates";
 import {
@@ -93,7 +95,6 @@ import {
   weeklyHours,
 } from "@/lib/schemas/hours";
 import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
-import { periodQuery } from "@/lib/schemas/analytics";
 import { complianceReport } from "@/lib/schemas/analytics-compliance";
 import { outcomeRecordEndpoints } from "./outcome-record-endpoints";
 
@@ -630,6 +631,23 @@ export const endpoints = {
       "OC-5 at the actor's site over a period (`from`, `to`: site calendar days, both included; default the twelve months to today): per measured rule (PO-3, PO-1, PO-4, PO-6, SX-3) the items eligible, met, the share met and the cases behind, PO-3's longest gap in days; and the waits between pathway stages (referral, diagnosis, first-line treatment, listing, operation) of the cases operated in the period, nearest-rank median and 90th percentile in days. The cases behind each figure are named and linked only for roles that read the clinical record (that read is audited)",
     query: periodQuery,
     response: complianceReport,
+  }),
+  outcomesReport: define({
+    method: "get",
+    path: "/api/v1/analytics/outcomes",
+    action: "analytics.read",
+    summary:
+      "The outcomes of the cases operated in the period at the actor's site (the twelve months to today by default): pain by time point with quartiles (OC-1), the share with a clinically important improvement at 3 and 12 months (OC-4), returns to activity and running against its two-month milestone (OC-2), complications per 100 operations by kind and Clavien-Dindo grade (OC-3). No patient is named; the case ids behind each figure only for roles that read the clinical record",
+    query: periodQuery,
+    response: outcomesReport,
+  }),
+  exportOutcomes: define({
+    method: "get",
+    path: "/api/v1/analytics/outcomes.csv",
+    action: "analytics.read",
+    summary:
+      "One table of the outcomes report (pain, improvement, returns or complications) as a CSV file; each export is audited",
+    query: outcomesCsvQuery,
   }),
   theatreLists: define({
     method: "get",

@@ -198,6 +198,8 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   listAuditEvents: {},
   exportAuditEvents: {},
   listWaitingList: {},
+  outcomesReport: {},
+  exportOutcomes: {},
   exportWaitingList: {},
   exportCompliance: {},
   exportStageWaits: {},
@@ -234,6 +236,14 @@ const files: Partial<Record<keyof typeof endpoints, ResponseConfig>> = {
     content: { "text/csv": { schema: { type: "string" } } },
     headers: {
       "Content-Disposition": { description: "An attachment named audit-trail.csv", schema: { type: "string" } },
+    },
+  },
+  exportOutcomes: {
+    description:
+      "CSV (RFC 4180, UTF-8, a header row) of the table asked for: pain (time point, patients, quartiles), improvement (time point, important difference, improved, measured, share), returns (activity, returned, median days, operated, followed to and back by the running milestone) or complications (kind, grade, complications, operations, per 100 operations); counts only",
+    content: { "text/csv": { schema: { type: "string" } } },
+    headers: {
+      "Content-Disposition": { description: "An attachment named outcomes-<table>.csv", schema: { type: "string" } },
     },
   },
   exportWaitingList: {

@@ -93,6 +93,9 @@ const noPatientData = new Set([
   "/api/v1/rooms/{id}/hours",
   "/api/v1/policies",
   "/api/v1/waiting-list/summary",
+  // Outcome figures: counts, quartiles and shares; case ids (never a name) for the surgeon.
+  "/api/v1/analytics/outcomes",
+  "/api/v1/analytics/outcomes.csv",
 ]);
 
 /** How to ask each patient-data GET endpoint about the fixture's patient. */
