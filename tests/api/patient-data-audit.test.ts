@@ -93,6 +93,8 @@ const noPatientData = new Set([
   "/api/v1/rooms/{id}/hours",
   "/api/v1/policies",
   "/api/v1/waiting-list/summary",
+  "/api/v1/analytics/compliance.csv",
+  "/api/v1/analytics/stage-waits.csv",
 ]);
 
 /** How to ask each patient-data GET endpoint about the fixture's patient. */
