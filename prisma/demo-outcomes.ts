@@ -1,45 +1,14 @@
 // The demo's outcomes (OC-1..OC-3): pain scores at the time points each patient has reached,
 // returns to activity after their clearances, and a few complications, so that every chart of
-// the dashboard has data. The three writers below stand where the recording services will: each
-// takes (actor, caseId, input, now) as they will, so switching to them is one import.
-import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+// the dashboard has data. Each is recorded through the product's own service, so the demo keeps
+// the rules staff are held to.
+import { recordActivityReturn, recordComplication } from "@/lib/services/outcome-records";
+import { recordPainScore } from "@/lib/services/pain-scores";
+import { dayOfColumn } from "@/lib/db/dates";
 import { addDays, addMonthsClamped, type Day } from "@/lib/domain/time";
 import type { ClavienDindoGrade, ComplicationKind, PainTimepoint, ReturnActivity } from "@/lib/domain/vocabulary";
 import { operationDayOf } from "./demo-recovery";
 import type { Then } from "./seed";
-
-type PainScoreInput = { timepoint: PainTimepoint; recordedOn: Day; score: number };
-type ReturnInput = { activity: ReturnActivity; sport: string | null; resumedOn: Day; previousLevel: boolean | null };
-type ComplicationInput = {
-  occurredOn: Day;
-  kind: ComplicationKind;
-  grade: ClavienDindoGrade;
-  notes: string | null;
-  dressingRecordId: string | null;
-};
-
-/** OC-1: a clinician's pain score (0-10) at its time point. */
-async function recordPainScore(actor: Actor, caseId: string, input: PainScoreInput, now: Date) {
-  await db().painScore.create({
-    data: { caseId, ...input, recordedOn: dateColumn(input.recordedOn), recordedById: actor.id, recordedAt: now },
-  });
-}
-
-/** OC-2: the first day the patient did the activity again. */
-async function recordActivityReturn(actor: Actor, caseId: string, input: ReturnInput, now: Date) {
-  await db().activityReturn.create({
-    data: { caseId, ...input, resumedOn: dateColumn(input.resumedOn), recordedById: actor.id, recordedAt: now },
-  });
-}
-
-/** OC-3: a complication with its Clavien-Dindo grade, recorded by a surgeon. */
-async function recordComplication(actor: Actor, caseId: string, input: ComplicationInput, now: Date) {
-  await db().complication.create({
-    data: { caseId, ...input, occurredOn: dateColumn(input.occurredOn), recordedById: actor.id, recordedAt: now },
-  });
-}
 
 /** How the patient's pain goes after the operation. */
 export type Course = "improves" | "no_change";
