@@ -1,6 +1,7 @@
 // The cohort's outcome measures (OC-1..OC-4) from the records of the cases operated in a period.
 // Pure: the service hands in each operated case's scores, returns and complications, and its
 // SQL aggregates must equal these functions on the same records (tests/services compare them).
+import { baselinePoints } from "./pain-scores";
 import { addMonthsClamped, daysBetween, type Day } from "./time";
 import {
   clavienDindoGrades,
@@ -60,13 +61,10 @@ function laterThan(a: ScoreRecord, b: ScoreRecord): boolean {
   return a.id > b.id;
 }
 
-/**
- * OC-4's baseline: the pre-operative score, else the listing score, else the referral score;
- * null when none. (lib/domain/pain-scores.ts states the same rule for one case's page; the two
- * are to be merged into one.)
- */
+/** OC-4's baseline: the first of `baselinePoints` (pre-operative, listing, referral) with a score; null when none. */
 export function baselineOf(byTimepoint: ReadonlyMap<PainTimepoint, number>): number | null {
-  return byTimepoint.get("pre_op") ?? byTimepoint.get("listing") ?? byTimepoint.get("referral") ?? null;
+  for (const point of baselinePoints) if (byTimepoint.has(point)) return byTimepoint.get(point)!;
+  return null;
 }
 
 /** Patients with a score at a time point, and the nearest-rank quartiles of their scores (0-10). */

@@ -193,7 +193,8 @@ function standingScore(scores: RecordedPainScore[], timepoint: PainTimepoint): R
   return found;
 }
 
-const baselinePoints = ["pre_op", "listing", "referral"] as const;
+/** OC-4: the time points a baseline is taken from, in order of preference. */
+export const baselinePoints = ["pre_op", "listing", "referral"] as const;
 
 /**
  * OC-4: the baseline (the pre-operative score, else the listing score, else the referral score;
