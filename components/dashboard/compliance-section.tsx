@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { renderChartSvg } from "@/lib/charts/svg";
+import { CaseLinks } from "./case-links";
 import type { MeasuredRule } from "@/lib/domain/compliance";
-import type { CaseLink, ComplianceReport, RuleFigures } from "@/lib/schemas/analytics-compliance";
+import type { ComplianceReport, RuleFigures } from "@/lib/schemas/analytics-compliance";
 
 /** Each rule's bar in the chart, in a few words (the table gives the full measure). */
 const shortLabels: Record<MeasuredRule, string> = {
@@ -14,27 +15,6 @@ const shortLabels: Record<MeasuredRule, string> = {
 };
 
 const percent = (share: number | null) => (share === null ? "no items" : `${Math.round(share * 100)}%`);
-
-function CaseList({ cases, behind }: { cases: CaseLink[]; behind: number }) {
-  if (behind === 0) return <>none</>;
-  return (
-    <details>
-      <summary>
-        {behind} {behind === 1 ? "case" : "cases"}
-      </summary>
-      <ul>
-        {cases.map((c) => (
-          <li key={c.caseId}>
-            <Link href={c.href}>
-              {c.patientName} ({c.mrn})
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {behind > cases.length && <p className="muted">The {cases.length} most recent are listed.</p>}
-    </details>
-  );
-}
 
 function rulesChart(rules: RuleFigures[]) {
   return renderChartSvg(
@@ -103,7 +83,11 @@ export function ComplianceSection({ report, linkCases }: { report: ComplianceRep
               r.eligible,
               r.met,
               percent(r.share),
-              linkCases && r.cases ? <CaseList cases={r.cases} behind={r.casesBehind} /> : r.casesBehind,
+              linkCases && r.cases ? (
+                <CaseLinks ids={r.cases.map((c) => c.caseId)} total={r.casesBehind} what={`not keeping ${r.rule}`} />
+              ) : (
+                r.casesBehind
+              ),
             ]),
           }}
           actions={<a href={`/api/v1/analytics/compliance.csv?${query}`}>Download these figures (CSV)</a>}
@@ -117,7 +101,7 @@ export function ComplianceSection({ report, linkCases }: { report: ComplianceRep
           {po3.longestGapCase && (
             <>
               {" "}
-              — <Link href={po3.longestGapCase.href}>{po3.longestGapCase.patientName}</Link>
+              — <Link href={po3.longestGapCase.href}>the case</Link>
             </>
           )}
           .

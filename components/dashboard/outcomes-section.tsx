@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
 import { renderChartSvg } from "@/lib/charts/svg";
 import { clavienDindoGrades } from "@/lib/domain/vocabulary";
 import type { OutcomesReport, OutcomeTable } from "@/lib/schemas/analytics-outcomes";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { CaseLinks } from "./case-links";
 import { complicationKindLabel, painTimepointLabel, returnActivityLabel } from "@/components/cases/labels";
 import {
   complicationsOption,
@@ -15,29 +15,6 @@ import {
 } from "./outcome-charts";
 
 const size = { width: 720, height: 360 };
-/** At most this many case links per figure: enough to follow up, never a page of thousands. */
-const linksShown = 50;
-
-/** The cases behind a figure, as links to their records ("Case 1", ...): never a name. */
-function CaseLinks({ ids, what }: { ids: string[] | undefined; what: string }) {
-  if (!ids || ids.length === 0) return <>none</>;
-  return (
-    <details>
-      <summary>
-        {ids.length} case{ids.length === 1 ? "" : "s"}
-        <span className="visually-hidden"> {what}</span>
-      </summary>
-      <ul>
-        {ids.slice(0, linksShown).map((id, i) => (
-          <li key={id}>
-            <Link href={`/cases/${id}`}>Case {i + 1}</Link>
-          </li>
-        ))}
-      </ul>
-      {ids.length > linksShown && <p className="muted">and {ids.length - linksShown} more</p>}
-    </details>
-  );
-}
 
 /** OC-1..OC-4 for the patients operated in the period: four charts, each with its table and CSV. */
 export function OutcomesSection({ report, linkCases }: { report: OutcomesReport; linkCases: boolean }) {
