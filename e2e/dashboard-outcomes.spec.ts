@@ -107,7 +107,7 @@ test.describe("the dashboard's outcomes (OC-1..OC-4)", () => {
     const running = figure(page, "Time to return to running (OC-2)");
     await expect(running.getByRole("img").first()).toHaveAttribute(
       "aria-label",
-      /^33% of patients \(1 of 3\) ran again by two months/,
+      /^2 of 3 operated patients ran again, at a median of day 59 after the operation/,
     );
     await expect(running.getByRole("row", { name: /^Running 2 59/ })).toBeVisible();
     await expect(running.locator("svg")).toContainText("2 months");

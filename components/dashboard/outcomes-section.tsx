@@ -16,6 +16,21 @@ import {
 
 const size = { width: 720, height: 360 };
 
+/**
+ * Running against its milestone (PO-6: no earlier than two calendar months): running is never
+ * cleared before it, so the words give how long after it the patients ran again, not a share
+ * "back by" a day nobody may run before.
+ */
+function runningSummary(report: OutcomesReport): string {
+  const { running } = report;
+  const median = report.returns.find((a) => a.activity === "running")?.medianDays ?? null;
+  const returned = running.curve.at(-1)?.returned ?? 0;
+  if (median === null)
+    return `None of the ${running.operated} patients operated in the period has run again yet; the line marks the two-month milestone (day ${milestoneMarkDay}).`;
+  const after = median - milestoneMarkDay;
+  return `${returned} of ${running.operated} operated patients ran again, at a median of day ${median} after the operation, ${after > 0 ? `${after} days after` : "on"} the two-month milestone (about day ${milestoneMarkDay}); the line shows the share running again by each day.`;
+}
+
 /** OC-1..OC-4 for the patients operated in the period: four charts, each with its table and CSV. */
 export function OutcomesSection({ report, linkCases }: { report: OutcomesReport; linkCases: boolean }) {
   const { period } = report;
@@ -107,11 +122,7 @@ export function OutcomesSection({ report, linkCases }: { report: OutcomesReport;
           )}
           <ChartFigure
             title="Time to return to running (OC-2)"
-            summary={
-              running.share === null
-                ? `No patient operated in the period has reached the two-month milestone yet; ${running.curve.at(-1)?.returned ?? 0} ran again.`
-                : `${percent(running.share)} of patients (${running.back} of ${running.followed}) ran again by two months after the operation; the line shows the share of all ${running.operated} operated patients running again by each day.`
-            }
+            summary={runningSummary(report)}
             svg={renderChartSvg(runningOption(running), { ...size, height: 320 })}
             table={{
               caption: `Return to activity: patients back and median days from the operation (the running milestone is two calendar months, about ${milestoneMarkDay} days)`,
