@@ -4,7 +4,7 @@ import { earliestClearance, type Activity } from "./care-plan";
 import { formatDay } from "./date-format";
 import { violation, type Violation } from "./rules";
 import { daysBetween, type Day } from "./time";
-import type { ClearanceActivity, ReturnActivity } from "./vocabulary";
+import type { ClearanceActivity, ComplicationKind, ReturnActivity } from "./vocabulary";
 
 /** OC-2: a return to an activity needs that activity's clearance; the patient's own sport is cleared as "other". */
 export function clearanceActivityOf(activity: ReturnActivity): ClearanceActivity {
@@ -112,15 +112,21 @@ export type ComplicationFacts = {
   operationDay: Day | null;
   /** The dressing record named as the complication's source: whether it is one of this case's, and already has a complication. */
   dressingRecord?: { ofCase: boolean; complicationRecorded: boolean };
+  /** The case's complications already recorded: one of the same kind on the same day is the same one. */
+  recorded?: { kind: ComplicationKind; occurredOn: Day }[];
 };
 
 /**
  * OC-3: whether a complication on `occurredOn` may be recorded, given `today` (site zone).
  * Refused (OC-3) when the case was not operated, the day is before the operation day or in the
  * future, or the dressing record it was raised from is not one of the case's, or already has its
- * complication. Null when it may.
+ * complication, or one of the same kind is recorded on the same day. Null when it may.
  */
-export function checkComplication(facts: ComplicationFacts, input: { occurredOn: Day }, today: Day): Violation | null {
+export function checkComplication(
+  facts: ComplicationFacts,
+  input: { occurredOn: Day; kind?: ComplicationKind },
+  today: Day,
+): Violation | null {
   if (!facts.operationDay)
     return violation("OC-3", "A complication is recorded only after the operation, and this case has none.");
   if (input.occurredOn > today) return violation("OC-3", `The date ${formatDay(input.occurredOn)} is in the future.`);
@@ -130,5 +136,7 @@ export function checkComplication(facts: ComplicationFacts, input: { occurredOn:
     return violation("OC-3", "The dressing visit named is not one of this case's.");
   if (facts.dressingRecord?.complicationRecorded)
     return violation("OC-3", "A complication is already recorded from this dressing visit.");
+  if (facts.recorded?.some((c) => c.kind === input.kind && c.occurredOn === input.occurredOn))
+    return violation("OC-3", `This complication is already recorded for ${formatDay(input.occurredOn)}.`);
   return null;
 }

@@ -134,6 +134,7 @@ export async function recordComplication(actor: Actor, caseId: string, input: Co
     const refused = checkComplication(
       {
         operationDay,
+        recorded: row.complications.map((c) => ({ kind: c.kind, occurredOn: dayOfColumn(c.occurredOn) })),
         ...(input.dressingRecordId
           ? {
               dressingRecord: {

@@ -99,6 +99,22 @@ describe("complications (OC-3)", () => {
     expect(future).toMatchObject({ code: "OC-3", detail: expect.stringContaining("future") });
   });
 
+  it("records a complication of one kind on one day once, however many send it at once (OC-3)", async () => {
+    const { caseId } = await infectedCase();
+    await signInAs(prisma, team.surgeon);
+    const body = { occurredOn: today(), kind: "deep_vein_thrombosis", grade: "II" };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => callRoute("POST", path, { id: caseId }, "", body)),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422]);
+    const refused = await responses.find((r) => r.status === 422)!.json();
+    expect(refused).toMatchObject({ code: "OC-3", detail: expect.stringContaining("already recorded") });
+    expect(await complications(caseId)).toBe(1);
+    // Another kind on the same day is another complication.
+    const other = await callRoute("POST", path, { id: caseId }, "", { ...body, kind: "crps" });
+    expect(other.status).toBe(201);
+  });
+
   it("refuses a complication on a case not operated (OC-3), and answers 404 for an unknown case", async () => {
     const { caseId } = await caseAt(team, "listed");
     await signInAs(prisma, team.surgeon);
