@@ -29,7 +29,8 @@ export function ChartFigure({
       </figcaption>
       <div className={styles.chart} role="img" aria-label={summary} dangerouslySetInnerHTML={{ __html: svg }} />
       <div className={styles.tableWrap}>
-        <table>
+        {/* Focusable: on a phone the table scrolls sideways, and a keyboard must reach it to. */}
+        <table tabIndex={0}>
           <caption className={styles.caption}>{table.caption}</caption>
           <thead>
             <tr>
