@@ -39,7 +39,10 @@ test.describe("surgeon", () => {
     await expect(page.locator(".badge")).toHaveText("Diagnosed");
 
     // First-line course, then its review.
-    await page.getByLabel("Pain", { exact: true }).selectOption("moderate");
+    await page
+      .getByRole("region", { name: "Start a first-line course" })
+      .getByLabel("Pain", { exact: true })
+      .selectOption("moderate");
     await page.getByLabel("Strapping (limits plantar flexion)").check();
     await page.getByLabel("Cryotherapy").check();
     await page.getByRole("button", { name: "Start course" }).click();
