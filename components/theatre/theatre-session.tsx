@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDay, formatTime } from "@/lib/domain/date-format";
 import { ApiError, api } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
@@ -35,6 +35,8 @@ export function TheatreSession({
   const router = useRouter();
   const [list, setList] = useState(initial);
   const [done, setDone] = useState<string | null>(null);
+  const refocus = useRef<{ appointmentId: string; direction: "up" | "down" } | null>(null);
+  // Keep the keyboard where it was: on the moved patient's button, or its other one at an end.
   const time = (at: string) => formatTime(at, timeZone);
   const title = `${list.theatre.name}, ${sessionLabel[list.session].toLowerCase()} session`;
   const headingId = `session-${list.theatre.id}-${list.session}`;
@@ -48,15 +50,21 @@ export function TheatreSession({
       setList(after);
       const position = after.items.findIndex((i) => i.appointmentId === moved.appointmentId) + 1;
       setDone(`${moved.patient.name} moved to number ${position} of ${after.items.length}. The order is saved.`);
-      // Keep the keyboard where it was: on the moved patient's button, or its other one at an end.
-      requestAnimationFrame(() => {
-        const same = document.getElementById(`move-${direction}-${moved.appointmentId}`) as HTMLButtonElement | null;
-        const other = document.getElementById(`move-${direction === "up" ? "down" : "up"}-${moved.appointmentId}`);
-        (same && !same.disabled ? same : other)?.focus();
-      });
+      refocus.current = { appointmentId: moved.appointmentId, direction };
     },
     onMutate: () => setDone(null),
   });
+
+  // Once React has drawn the new order and the request is over: a button disabled while it runs,
+  // or by the new order, cannot take the focus.
+  useEffect(() => {
+    if (!refocus.current || move.isPending) return;
+    const { appointmentId, direction } = refocus.current;
+    const same = document.getElementById(`move-${direction}-${appointmentId}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`move-${direction === "up" ? "down" : "up"}-${appointmentId}`);
+    (same && !same.disabled ? same : other)?.focus();
+    refocus.current = null;
+  }, [list, move.isPending]);
 
   const reorder = (index: number, direction: "up" | "down") => {
     const order = list.items.map((i) => i.appointmentId);
