@@ -13,25 +13,11 @@ import { resolvePeriod } from "@/lib/schemas/analytics";
 import { complianceReport } from "@/lib/services/analytics-compliance";
 import { outcomesReport } from "@/lib/services/analytics-outcomes";
 import { inconsistencies, load, surgeon } from "./dashboard-data";
-import { exitOnError, withScratchDatabase } from "./measure";
+import { exitOnError, withScratchDatabase, timings } from "./measure";
 
 const count = Number(process.argv[2] ?? 10_000);
 const runs = 51;
 const targetMs = 300;
-
-/** Median and 95th percentile of `runs` timings of `run`, in ms, after two warm-up runs. */
-async function timings(run: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await run();
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.ceil(runs * 0.95) - 1]! };
-}
 
 const ms = (t: { median: number; p95: number }) => `median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
 
@@ -70,13 +56,13 @@ async function main() {
     const actor = { id: surgeon, name: "Surgeon", role: "surgeon" as const };
     // The dashboard's default period: the twelve months to today.
     const period = resolvePeriod({}, today);
-    const compliance = await timings(() => complianceReport(actor, period, now));
-    const outcomes = await timings(() => outcomesReport(actor, period, now));
-    const dashboard = await timings(async () => {
+    const compliance = await timings(runs, () => complianceReport(actor, period, now));
+    const outcomes = await timings(runs, () => outcomesReport(actor, period, now));
+    const dashboard = await timings(runs, async () => {
       await complianceReport(actor, period, now);
       await outcomesReport(actor, period, now);
     });
-    const floor = await timings(() => client.query(floorStatement));
+    const floor = await timings(runs, () => client.query(floorStatement));
     console.log(`Period ${period.from} to ${period.to}:`);
     console.log(`  complianceReport (OC-5):        ${ms(compliance)}`);
     console.log(`  outcomesReport (OC-1..OC-4):    ${ms(outcomes)}`);

@@ -40,6 +40,20 @@ export async function measure(runs: number, run: () => Promise<unknown>): Promis
   return { median: times[Math.floor(runs / 2)]!, worst: times.at(-1)! };
 }
 
+/** Median and 95th percentile of `runs` timings of `run`, in milliseconds, after two warm-up runs. */
+export async function timings(runs: number, run: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  await run();
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.ceil(runs * 0.95) - 1]! };
+}
+
 /** The scans of a query's plan, one line. */
 export async function planOf(client: Client, sql: string, params: unknown[]): Promise<string> {
   const { rows } = await client.query(`EXPLAIN ${sql}`, params);

@@ -8,27 +8,13 @@ import type { Client } from "pg";
 import { createDb, setDb } from "@/lib/db/client";
 import { encodeCursor } from "@/lib/services/cursor";
 import { readWaitingList, waitingListStatement, type WaitingKey } from "@/lib/services/waiting-list";
-import { exitOnError, withScratchDatabase } from "./measure";
+import { exitOnError, withScratchDatabase, timings } from "./measure";
 
 const count = Number(process.argv[2] ?? 10_000);
 const runs = 101;
 const pageSize = 50;
 const site = "00000000-0000-4000-8000-000000000001";
 const reception = "00000000-0000-4000-8001-000000000000";
-
-/** Median and 95th percentile of `runs` timings of `run`, in ms, after two warm-up runs. */
-async function timings(run: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await run();
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.ceil(runs * 0.95) - 1]! };
-}
 
 const ms = (t: { median: number; p95: number }) => `median ${t.median.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms`;
 
@@ -96,10 +82,10 @@ async function main() {
     ];
     for (const p of pages) {
       const statement = waitingListStatement(reception, p.filter, p.after, pageSize + 1);
-      const service = await timings(() =>
+      const service = await timings(runs, () =>
         readWaitingList(actor, { ...p.filter, limit: pageSize, ...(p.after ? { cursor: encodeCursor(p.after) } : {}) }),
       );
-      const floor = await timings(() => client.query(statement.text, statement.values));
+      const floor = await timings(runs, () => client.query(statement.text, statement.values));
       console.log(`${p.name}, ${pageSize} rows:`);
       console.log(`  service (statement + audit row): ${ms(service)}`);
       console.log(`  database floor (the statement via pg): ${ms(floor)}`);
