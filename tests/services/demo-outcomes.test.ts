@@ -1,36 +1,20 @@
 // The demo data's outcomes: what the pathway dashboard charts for a clinic trying the product
 // (pain by time point, returns to activity, complications, compliance per rule). Seeded into a
 // database of its own at the run's clock.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { dayOfColumn } from "@/lib/db/dates";
-import { migrate } from "@/lib/db/migrations";
 import { earliestClearance } from "@/lib/domain/care-plan";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, addMonthsClamped, dayOf, daysBetween, type Day } from "@/lib/domain/time";
 import { complicationKinds, painTimepoints, returnActivities } from "@/lib/domain/vocabulary";
 import { recoveryBoard } from "@/lib/services/recovery-board";
-import { seedDemoData } from "@/prisma/seed";
 import { now, siteZone, today } from "../setup/clock";
-import { createScratchDatabase } from "../setup/db";
+import { demoDatabase } from "../setup/demo";
 
-let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-let prisma: Db;
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  await migrate(scratch.url);
-  prisma = createDb(scratch.url);
-  await seedDemoData(prisma, now());
-}, 180_000);
-
-afterAll(async () => {
-  await prisma.$disconnect();
-  await scratch.drop();
-});
+const demo = demoDatabase();
 
 const operatedCases = () =>
-  prisma.clinicalCase.findMany({
+  demo().clinicalCase.findMany({
     where: { operation: { isNot: null } },
     include: {
       operation: true,
@@ -172,7 +156,7 @@ describe("the demo's outcomes, for the dashboard's charts", () => {
   });
 
   it("keeps the recovery board's alerts to the first patients in recovery: the operated history raises none (PO-1, PO-3, PO-4)", async () => {
-    const surgeon = await prisma.staff.findUniqueOrThrow({ where: { email: "surgeon@demo.clinic" } });
+    const surgeon = await demo().staff.findUniqueOrThrow({ where: { email: "surgeon@demo.clinic" } });
     const board = await recoveryBoard({ id: surgeon.id, name: surgeon.name, role: "surgeon" }, now());
     expect(board.items.filter((row) => row.day > 30).length).toBeGreaterThanOrEqual(5);
     expect(board.items.filter((row) => row.day > 30 && row.alerts.length > 0).map((row) => row.day)).toEqual([]);

@@ -1,35 +1,19 @@
 // The demo data's waiting list: what a clinic trying the product sees on the dashboards, the
 // waiting list and the theatre lists. Seeded into a database of its own at the run's clock.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { dayOfColumn } from "@/lib/db/dates";
-import { migrate } from "@/lib/db/migrations";
 import { formatTime } from "@/lib/domain/date-format";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, dayOf, daysBetween, weekdayAfter } from "@/lib/domain/time";
 import { waitingStatuses } from "@/lib/domain/waiting-list";
 import { waitingListSummary } from "@/lib/services/waiting-list-summary";
-import { seedDemoData } from "@/prisma/seed";
 import { dayFromToday, now, siteZone, today } from "../setup/clock";
-import { createScratchDatabase } from "../setup/db";
+import { demoDatabase } from "../setup/demo";
 
-let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-let prisma: Db;
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  await migrate(scratch.url);
-  prisma = createDb(scratch.url);
-  await seedDemoData(prisma, now());
-}, 180_000);
-
-afterAll(async () => {
-  await prisma.$disconnect();
-  await scratch.drop();
-});
+const demo = demoDatabase();
 
 const waitingCases = () =>
-  prisma.clinicalCase.findMany({
+  demo().clinicalCase.findMany({
     where: { status: { in: [...waitingStatuses] } },
     include: { listing: true, assessments: true, appointments: true },
   });
@@ -45,7 +29,7 @@ describe("the demo's waiting list", () => {
   });
 
   it("shows on the dashboard: 11 waiting, breaches this month, one breach in the first week and one in each of the last two", async () => {
-    const reception = await prisma.staff.findUniqueOrThrow({ where: { email: "reception@demo.clinic" } });
+    const reception = await demo().staff.findUniqueOrThrow({ where: { email: "reception@demo.clinic" } });
     const summary = await waitingListSummary({ id: reception.id, name: reception.name, role: "reception" }, {}, now());
     // Listed 5, 15, 60, 70, 75, 90, 100, 110, 120, 127 and 150 days ago; the 127 passed its breach
     // date today, the 150 on the 24th day before today (this month's only from the 24th on).
@@ -75,7 +59,7 @@ describe("the demo's waiting list", () => {
 
   it("books two arthroscopies in one theatre's morning and cancels a third after them, whose time a listed patient with a valid assessment and help at home could take", async () => {
     const theatreDay = weekdayAfter(today(), 4);
-    const arthroscopies = await prisma.appointment.findMany({
+    const arthroscopies = await demo().appointment.findMany({
       where: { kind: "arthroscopy" },
       include: { room: true },
       orderBy: { startsAt: "asc" },
