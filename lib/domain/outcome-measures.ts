@@ -1,7 +1,7 @@
 // The cohort's outcome measures (OC-1..OC-4) from the records of the cases operated in a period.
 // Pure: the service hands in each operated case's scores, returns and complications, and its
 // SQL aggregates must equal these functions on the same records (tests/services compare them).
-import { baselinePoints } from "./pain-scores";
+import { baselinePoints, standingScores } from "./pain-scores";
 import { addMonthsClamped, daysBetween, type Day } from "./time";
 import {
   clavienDindoGrades,
@@ -40,25 +40,9 @@ export type ImprovementTimepoint = (typeof improvementTimepoints)[number];
 /** Months from the operation to the leaflet's running milestone (PO-6: D0 + 2 months). */
 export const runningMilestoneMonths = 2;
 
-/**
- * The score that stands for each time point of one case: of its timed scores at that point, the
- * one recorded on the latest day, then the latest entered (`recordedAt`), then the greatest id
- * (so a tie still picks one, as the SQL does). Untimed scores stand for no point.
- */
+/** The score (0-10) that stands for each time point of one case (`standingScores`). */
 export function scoreByTimepoint(scores: readonly ScoreRecord[]): Map<PainTimepoint, number> {
-  const chosen = new Map<PainTimepoint, ScoreRecord>();
-  for (const score of scores) {
-    if (score.timepoint === null) continue;
-    const held = chosen.get(score.timepoint);
-    if (!held || laterThan(score, held)) chosen.set(score.timepoint, score);
-  }
-  return new Map([...chosen].map(([timepoint, score]) => [timepoint, score.score]));
-}
-
-function laterThan(a: ScoreRecord, b: ScoreRecord): boolean {
-  if (a.recordedOn !== b.recordedOn) return a.recordedOn > b.recordedOn;
-  if (a.recordedAt.getTime() !== b.recordedAt.getTime()) return a.recordedAt > b.recordedAt;
-  return a.id > b.id;
+  return new Map([...standingScores(scores)].map(([timepoint, score]) => [timepoint, score.score]));
 }
 
 /** OC-4's baseline: the first of `baselinePoints` (pre-operative, listing, referral) with a score; null when none. */

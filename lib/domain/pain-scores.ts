@@ -178,19 +178,28 @@ export type RecordedPainScore = { recordedOn: Day; recordedAt: Date; score: numb
 export type PainBaseline = { timepoint: "pre_op" | "listing" | "referral"; score: number; recordedOn: Day };
 export type PainChange = { timepoint: PainTimepoint; change: number; important: boolean };
 
-/** The score that stands for a time point: the latest by day, then by when it was recorded. */
-function standingScore(scores: RecordedPainScore[], timepoint: PainTimepoint): RecordedPainScore | null {
-  let found: RecordedPainScore | null = null;
+/**
+ * Of one case's scores, the one that stands for each time point: recorded on the latest day, then
+ * the latest entered (`recordedAt`), then, where scores carry ids, the greatest id (so a full tie
+ * still picks one, as the SQL does; without ids the first given stays). Untimed scores stand for
+ * no point.
+ */
+export function standingScores<S extends RecordedPainScore & { id?: string }>(
+  scores: readonly S[],
+): Map<PainTimepoint, S> {
+  const chosen = new Map<PainTimepoint, S>();
   for (const s of scores) {
-    if (s.timepoint !== timepoint) continue;
-    if (
-      !found ||
-      s.recordedOn > found.recordedOn ||
-      (s.recordedOn === found.recordedOn && s.recordedAt.getTime() > found.recordedAt.getTime())
-    )
-      found = s;
+    if (s.timepoint === null) continue;
+    const held = chosen.get(s.timepoint);
+    if (!held || laterThan(s, held)) chosen.set(s.timepoint, s);
   }
-  return found;
+  return chosen;
+}
+
+function laterThan(a: RecordedPainScore & { id?: string }, b: RecordedPainScore & { id?: string }): boolean {
+  if (a.recordedOn !== b.recordedOn) return a.recordedOn > b.recordedOn;
+  if (a.recordedAt.getTime() !== b.recordedAt.getTime()) return a.recordedAt > b.recordedAt;
+  return a.id !== undefined && b.id !== undefined && a.id > b.id;
 }
 
 /** OC-4: the time points a baseline is taken from, in order of preference. */
@@ -207,9 +216,10 @@ export function painOutcome(
   scores: RecordedPainScore[],
   importantDifference: number,
 ): { baseline: PainBaseline | null; changes: PainChange[] } {
+  const standing = standingScores(scores);
   let baseline: PainBaseline | null = null;
   for (const timepoint of baselinePoints) {
-    const s = standingScore(scores, timepoint);
+    const s = standing.get(timepoint);
     if (s) {
       baseline = { timepoint, score: s.score, recordedOn: s.recordedOn };
       break;
@@ -218,7 +228,7 @@ export function painOutcome(
   if (!baseline) return { baseline, changes: [] };
   const changes: PainChange[] = [];
   for (const timepoint of painTimepoints.filter(isPostOperative)) {
-    const s = standingScore(scores, timepoint);
+    const s = standing.get(timepoint);
     if (!s) continue;
     const change = s.score - baseline.score;
     changes.push({ timepoint, change, important: change <= -importantDifference });
