@@ -59,6 +59,18 @@ const layers = [
     not: ["next", "nextAuth", "react", "http", "components", "app"],
   },
   {
+    files: ["lib/messages/**"],
+    who: "lib/messages",
+    why: "templates and transports render and carry a message; the services decide what is sent",
+    not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "auth", "components", "app"],
+  },
+  {
+    files: ["lib/jobs/**"],
+    who: "lib/jobs",
+    why: "the worker is an edge like a route handler: it calls the services and knows nothing of HTTP or pages",
+    not: ["next", "nextAuth", "react", "http", "components", "app"],
+  },
+  {
     files: ["lib/auth/**"],
     who: "lib/auth",
     why: "its errors are the domain's; HTTP is chosen at the edge",

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Logger, runMigrations } from "graphile-worker";
 import { Client } from "pg";
 
 const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
@@ -117,6 +118,8 @@ export async function migrate(
       done.push(migration.name);
     }
     await ensureAuditPartitions(client, now);
+    // The job queue's own schema (graphile_worker), installed and upgraded by the library.
+    await runMigrations({ connectionString, logger: new Logger(() => () => undefined) });
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey]).catch(() => undefined);

@@ -45,6 +45,27 @@ export async function grantAppPrivileges(ownerUrl: string, role: string): Promis
       `SELECT relid::regclass::text AS name FROM pg_partition_tree('audit_event') WHERE relid <> 'audit_event'::regclass`,
     );
     for (const { name } of partitions.rows) await client.query(`REVOKE ALL ON ${name} FROM ${who}`);
+    // The job queue (graphile_worker): the app adds jobs and its worker runs them.
+    const queue = await client.query<{ present: boolean }>(
+      `SELECT to_regnamespace('graphile_worker') IS NOT NULL AS present`,
+    );
+    if (queue.rows[0]?.present) {
+      await client.query(`GRANT USAGE ON SCHEMA graphile_worker TO ${who}`);
+      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${who}`);
+      await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${who}`);
+      await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${who}`);
+      // Its tables keep row-level security on (against other readers); the app's role may use every row.
+      const secured = await client.query<{ name: string }>(
+        `SELECT c.oid::regclass::text AS name FROM pg_class c
+         WHERE c.relnamespace = 'graphile_worker'::regnamespace AND c.relkind IN ('r', 'p') AND c.relrowsecurity
+           AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = $1)`,
+        [`${role}_all`],
+      );
+      for (const { name } of secured.rows)
+        await client.query(
+          `CREATE POLICY ${client.escapeIdentifier(`${role}_all`)} ON ${name} TO ${who} USING (true) WITH CHECK (true)`,
+        );
+    }
     await client.query("COMMIT");
   });
 }

@@ -26,7 +26,21 @@ export type ClinicPolicies = {
   painScoreWindowDays: Record<PainTimepoint, number>;
   /** OC-4: the fall in pain score, in points, that counts as a clinically important improvement. */
   importantPainDifference: number;
+  /**
+   * Reminders before each appointment: each `daysBefore` calendar days before the appointment's
+   * day, at `at` ("HH:MM" site wall-clock time). A reminder whose time is past, or not before the
+   * appointment's start, is not sent.
+   */
+  reminders: Reminder[];
+  /** Calendar days a link to the patient's own page stays valid. */
+  portalLinkDays: number;
 };
+
+/** One reminder before an appointment (see ClinicPolicies.reminders). */
+export type Reminder = { daysBefore: number; at: string };
+
+/** At most this many reminders per appointment, and at most this many days before it. */
+export const reminderLimits = { count: 4, daysBefore: 14 } as const;
 
 export const theatreSessionNames = ["morning", "afternoon"] as const;
 export type TheatreSessionName = (typeof theatreSessionNames)[number];
@@ -50,6 +64,11 @@ export const defaultPolicies: ClinicPolicies = {
   theatreSessions: { morning: { start: "08:00", end: "13:00" }, afternoon: { start: "13:00", end: "18:00" } },
   painScoreWindowDays: { referral: 14, listing: 14, pre_op: 30, week_6: 14, month_3: 14, month_6: 30, month_12: 30 },
   importantPainDifference: 2,
+  reminders: [
+    { daysBefore: 2, at: "18:00" },
+    { daysBefore: 0, at: "07:00" },
+  ],
+  portalLinkDays: 90,
 };
 
 const wallClock = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -76,6 +95,24 @@ function sessionsOf(given: unknown): ClinicPolicies["theatreSessions"] {
 const positiveWhole = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value > 0;
 
+/** The site's reminders when every one is sound and none repeats; the defaults otherwise. */
+function remindersOf(given: unknown): Reminder[] {
+  if (!Array.isArray(given) || given.length > reminderLimits.count) return defaultPolicies.reminders;
+  const sound = given.every(
+    (r: unknown) =>
+      !!r &&
+      typeof r === "object" &&
+      Number.isInteger((r as Reminder).daysBefore) &&
+      (r as Reminder).daysBefore >= 0 &&
+      (r as Reminder).daysBefore <= reminderLimits.daysBefore &&
+      typeof (r as Reminder).at === "string" &&
+      wallClock.test((r as Reminder).at),
+  );
+  const keys = new Set(given.map((r: Reminder) => `${r.daysBefore} ${r.at}`));
+  if (!sound || keys.size !== given.length) return defaultPolicies.reminders;
+  return given.map((r: Reminder) => ({ daysBefore: r.daysBefore, at: r.at }));
+}
+
 /** A site's policies: its own overrides where they are sound, the defaults elsewhere. */
 export function policiesOf(overrides: unknown): ClinicPolicies {
   const given = (overrides && typeof overrides === "object" ? overrides : {}) as Record<string, unknown>;
@@ -93,7 +130,8 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
       | "dressingPlannedUntilDay"
       | "physioFirstWithinDays"
       | "rttTargetWeeks"
-      | "importantPainDifference",
+      | "importantPainDifference"
+      | "portalLinkDays",
   ) => (positiveWhole(given[key]) ? given[key] : defaultPolicies[key]);
   const painScoreWindowDays = { ...defaultPolicies.painScoreWindowDays };
   const givenWindows = (
@@ -113,5 +151,7 @@ export function policiesOf(overrides: unknown): ClinicPolicies {
     theatreSessions: sessionsOf(given.theatreSessions),
     painScoreWindowDays,
     importantPainDifference: pick("importantPainDifference"),
+    reminders: remindersOf(given.reminders),
+    portalLinkDays: pick("portalLinkDays"),
   };
 }

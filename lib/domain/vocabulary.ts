@@ -129,3 +129,26 @@ export type Attendance = (typeof attendances)[number];
 /** SC-1: what an appointment holds for its duration, each booked at most once at a time. */
 export const resourceKinds = ["clinician", "anaesthetist", "room", "patient"] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
+
+/** The channels the clinic writes to a patient on, each only with the patient's consent. */
+export const messageChannels = ["email", "sms"] as const;
+export type MessageChannel = (typeof messageChannels)[number];
+
+/** What a message tells the patient; each kind has one template. */
+export const messageKinds = [
+  "booking_confirmation",
+  "appointment_moved",
+  "appointment_cancelled",
+  "reminder",
+  "post_op_plan",
+  "portal_link",
+] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/** A message's state: waiting (or retrying), sent, failed after every retry, or no longer true. */
+export const messageStatuses = ["queued", "sent", "failed", "cancelled"] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** A patient's request to move an appointment: waiting for reception, moved, or not moved. */
+export const moveRequestStatuses = ["open", "done", "declined"] as const;
+export type MoveRequestStatus = (typeof moveRequestStatuses)[number];

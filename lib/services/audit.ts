@@ -32,6 +32,23 @@ export async function recordAudit(tx: Tx, actor: Actor, entries: AuditEntry[]): 
 }
 
 /**
+ * Records what a patient did or saw through their own page, inside the caller's transaction: as
+ * `recordAudit`, with the patient as the actor (`actor_patient_id`) and no staff actor.
+ */
+export async function recordPatientAudit(tx: Tx, patientId: string, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const at = new Date();
+  const rows = entries.map(
+    (entry) =>
+      Prisma.sql`(${at}, ${patientId}::uuid, ${entry.action}, ${entry.entity}, ${entry.entityId ?? null},
+        ${entry.patientId ?? patientId}::uuid, ${[entry.patientId ?? patientId]}::uuid[],
+        ${entry.detail === undefined ? null : JSON.stringify(entry.detail)}::jsonb)`,
+  );
+  await tx.$executeRaw`INSERT INTO audit_event (at, actor_patient_id, action, entity, entity_id, patient_id, patient_ids, detail)
+    VALUES ${Prisma.join(rows)}`;
+}
+
+/**
  * Records a list read (a page of `entity` rows shown as `action`) as ONE audit row, through `tx`
  * (the caller's transaction, or the client itself after a read that is one statement: the row
  * is written before the answer leaves, so a failed write fails the request and shows nothing): `patientIds` holds each patient of `itemPatientIds` (one entry

@@ -44,6 +44,10 @@ const domainTupleOf: Record<string, readonly string[]> = {
   ReturnActivity: v.returnActivities,
   ComplicationKind: v.complicationKinds,
   ClavienDindoGrade: v.clavienDindoGrades,
+  MessageChannel: v.messageChannels,
+  MessageKind: v.messageKinds,
+  MessageStatus: v.messageStatuses,
+  MoveRequestStatus: v.moveRequestStatuses,
 };
 
 // The same agreement for the generated client's types: `tsc` fails when they part (after
@@ -78,6 +82,10 @@ const typesAgree = {
   ReturnActivity: true,
   ComplicationKind: true,
   ClavienDindoGrade: true,
+  MessageChannel: true,
+  MessageKind: true,
+  MessageStatus: true,
+  MoveRequestStatus: true,
 } satisfies {
   StaffRole: Same<Db.StaffRole, v.Role>;
   RoomKind: Same<Db.RoomKind, v.RoomKind>;
@@ -107,6 +115,10 @@ const typesAgree = {
   ReturnActivity: Same<Db.ReturnActivity, v.ReturnActivity>;
   ComplicationKind: Same<Db.ComplicationKind, v.ComplicationKind>;
   ClavienDindoGrade: Same<Db.ClavienDindoGrade, v.ClavienDindoGrade>;
+  MessageChannel: Same<Db.MessageChannel, v.MessageChannel>;
+  MessageKind: Same<Db.MessageKind, v.MessageKind>;
+  MessageStatus: Same<Db.MessageStatus, v.MessageStatus>;
+  MoveRequestStatus: Same<Db.MoveRequestStatus, v.MoveRequestStatus>;
 };
 
 describe("one vocabulary: the database enums and the domain's closed sets", () => {

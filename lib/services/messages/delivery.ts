@@ -1,0 +1,94 @@
+// Sending one queued message: the worker's "message.deliver" job. The row is locked while it is
+// handed over, so two workers never send it twice; a failure is written down and retried with
+// backoff by the queue, and after the last attempt the message is failed and flagged to reception.
+import { db } from "@/lib/db/client";
+import { addJob } from "@/lib/jobs/queue";
+import type { Attachment, Transports } from "@/lib/messages/transports";
+import { deliveryJobKey } from "./outbox";
+
+/** What became of a delivery attempt. "retry": it failed and the queue should try again. */
+export type DeliveryResult = "sent" | "retry" | "failed" | "not_due" | "skipped";
+
+type Row = {
+  id: string;
+  channel: "email" | "sms";
+  status: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  attachments: Attachment[];
+  send_after: Date;
+};
+
+/** Why a hand-over failed, in one short line for the outbox (no stack). */
+const reasonOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
+
+/**
+ * Sends message `messageId` through `transports` when it is still queued and due at `now`.
+ * `attempt` is the job's attempt number (from 1) and `maxAttempts` its last: a failure before the
+ * last answers "retry" (the caller throws, so the queue backs off and runs it again); at the last,
+ * the message becomes "failed" (flagged to reception). A message no longer queued (sent,
+ * cancelled, failed) is "skipped"; one not yet due is put back on the queue for its time
+ * ("not_due"). Sending happens inside the row's lock, at most 60 seconds.
+ */
+export async function deliverMessage(
+  messageId: string,
+  transports: Transports,
+  attempt: { attempt: number; maxAttempts: number },
+  now: Date,
+): Promise<DeliveryResult> {
+  const outcome = await db().$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<Row[]>`
+        SELECT id, channel::text AS channel, status::text AS status, recipient, subject, body, attachments, send_after
+        FROM message WHERE id = ${messageId}::uuid FOR UPDATE`;
+      if (!row || row.status !== "queued") return { result: "skipped" as const };
+      if (row.send_after > now) {
+        await addJob(
+          tx,
+          "message.deliver",
+          { messageId },
+          { runAt: row.send_after, jobKey: deliveryJobKey(messageId) },
+        );
+        return { result: "not_due" as const };
+      }
+      try {
+        const delivered =
+          row.channel === "email"
+            ? await transports.email({
+                to: row.recipient,
+                subject: row.subject ?? "",
+                text: row.body,
+                attachments: row.attachments,
+              })
+            : await transports.sms({ to: row.recipient, text: row.body });
+        await tx.message.update({
+          where: { id: messageId },
+          data: {
+            status: "sent",
+            sentAt: now,
+            deliveredVia: delivered.via,
+            attempts: { increment: 1 },
+            lastAttemptAt: now,
+          },
+        });
+        return { result: "sent" as const };
+      } catch (error) {
+        const last = attempt.attempt >= attempt.maxAttempts;
+        await tx.message.update({
+          where: { id: messageId },
+          data: {
+            attempts: { increment: 1 },
+            lastAttemptAt: now,
+            lastError: reasonOf(error),
+            ...(last ? { status: "failed", failedAt: now } : {}),
+          },
+        });
+        return { result: last ? ("failed" as const) : ("retry" as const) };
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return outcome.result;
+}
