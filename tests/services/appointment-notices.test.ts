@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/domain/date-format";
 import { instantAt } from "@/lib/domain/time";
 import { bookPostOperativeSeries } from "@/lib/services/appointment-series";
 import { bookAppointment, cancelAppointment, moveAppointment } from "@/lib/services/appointments";
+import { recordDressing } from "@/lib/services/recovery";
 import { deliveryJobKey } from "@/lib/services/messages/outbox";
 import { dayFromToday, siteAt, siteZone } from "../setup/clock";
 import { testDatabase } from "../setup/db";
@@ -178,7 +179,7 @@ describe("notices and reminders of a move and a cancellation", () => {
   });
 });
 
-describe("the post-operative series", () => {
+describe("the post-operative visits", () => {
   it("sends one confirmation listing every visit booked, and reminds the patient before each (PO-3)", async () => {
     const walked = await caseAt(team, "operated", { operatedDaysAgo: 1 });
     const email = `series-${walked.patientId}@example.org`;
@@ -201,5 +202,33 @@ describe("the post-operative series", () => {
       expect(series[0]!.body).toContain(`- ${formatDateTime(item.start!, siteZone)}: dressing visit, at `);
     const reminded = new Set(messages.filter((m) => m.kind === "reminder").map((m) => m.appointmentId));
     expect(reminded).toEqual(new Set(booked.map((i) => i.appointmentId)));
+  });
+
+  it("cancels the reminders of the visits a healed wound ends and tells the patient they are cancelled (PO-3)", async () => {
+    const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 2 });
+    await prisma.patient.update({
+      where: { id: patientId },
+      data: { email: `healed-${patientId}@example.org`, contactByEmail: true },
+    });
+    const today = await bookAppointment(
+      team.nurse,
+      { caseId, kind: "dressing", start: siteAt(0, 8).toISOString(), homeVisit: true },
+      siteAt(0, 0),
+    );
+    const later = await bookAppointment(
+      team.nurse,
+      { caseId, kind: "dressing", start: siteAt(2, 10).toISOString(), homeVisit: true },
+      siteAt(0, 0),
+    );
+    await recordDressing(team.nurse, today.id, { woundState: "healed" }, siteAt(0, 23, 59));
+    const messages = await prisma.message.findMany({ where: { appointmentId: later.id } });
+    expect(messages.map((m) => `${m.kind} ${m.status}`).sort()).toEqual([
+      "appointment_cancelled queued",
+      "booking_confirmation queued",
+      "reminder cancelled",
+      "reminder cancelled",
+    ]);
+    const confirmation = messages.find((m) => m.kind === "booking_confirmation")!;
+    expect(confirmation.body).toContain("at your home (the nurse will come to you)");
   });
 });
