@@ -24,7 +24,11 @@ const patientWords: Record<AppointmentKind, { one: string; many: string }> = {
   physio: { one: "physiotherapy session", many: "physiotherapy sessions" },
 };
 
-/** The kinds of message a change makes untrue while they wait: only reminders (see the file's notes). */
+/**
+ * The kinds of waiting message a move or cancellation withdraws: the reminders. A confirmation or
+ * move notice not yet sent still goes; the notice of the change follows it, so the patient reads
+ * the changes in order.
+ */
 const waitingReminders: MessageKind[] = ["reminder"];
 
 const noticeSelect = {
@@ -94,7 +98,7 @@ const queueNotice = (
   );
 
 /** The once-only key of one reminder: the same appointment, start and offset is reminded once. */
-export const reminderKey = (appointmentId: string, start: Date, reminder: { daysBefore: number; at: string }) =>
+const reminderKey = (appointmentId: string, start: Date, reminder: { daysBefore: number; at: string }) =>
   `reminder:${appointmentId}:${start.toISOString()}:${reminder.daysBefore}:${reminder.at}`;
 
 /** Queues the appointment's reminders at the site policy's instants (those still ahead of `now`). */
