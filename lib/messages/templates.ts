@@ -17,6 +17,8 @@ export type MessageValues = {
   when?: string;
   /** Where: the room's name. */
   where?: string;
+  /** Several appointments booked together, one line each: "- Thu 3 Dec 2026, 10:30: dressing visit, at Room 1". */
+  appointmentLines?: string;
   /** A moved appointment's earlier day and time. */
   previousWhen?: string;
   /** The post-operative plan, one line per date. */
@@ -49,6 +51,16 @@ export const messageTemplates: Record<MessageKind, MessageTemplate> = {
       body: `Dear {givenName},\n\nYour {what} is booked for {when}, at {where}.\n\nIf you cannot come, {callUs}.\n\n${signOff}`,
     },
     sms: "{clinic}: your {what} is booked for {when}. If you cannot come, {callUs}.",
+  },
+  series_confirmation: {
+    kind: "series_confirmation",
+    purpose:
+      "Sent once when the visits after the operation (dressings, physiotherapy) are booked together, listing every one instead of one message each.",
+    email: {
+      subject: "Your appointments after your operation",
+      body: `Dear {givenName},\n\nWe have booked your {what}:\n\n{appointmentLines}\n\nIf you cannot come to one of them, {callUs}.\n\n${signOff}`,
+    },
+    sms: "{clinic}: your {what} are booked:\n{appointmentLines}\nIf you cannot come to one, {callUs}.",
   },
   appointment_moved: {
     kind: "appointment_moved",

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { AppointmentKind } from "@/lib/domain/scheduling";
 import { notFound } from "@/lib/domain/errors";
 import { lockCase } from "./case-record";
+import { noticeCancelled } from "./messages/appointment-notices";
 
 /**
  * Locks the case of appointment `id` for the transaction, then loads the appointment with
@@ -28,13 +29,15 @@ export async function lockAppointment<I extends Prisma.AppointmentInclude>(
 /**
  * SC-4: cancels the appointment, never deletes it: its clinician, anaesthetist, room and patient
  * are free again at its time, and its history records who cancelled it and why (`reason`, as
- * given). The caller has locked its case.
+ * given). Its waiting reminders are cancelled and the patient's cancellation notice queued at
+ * `now`. The caller has locked its case.
  */
 export async function writeCancellation(
   tx: Tx,
   actor: Actor,
   appointment: { id: string; startsAt: Date; endsAt: Date },
   reason: string,
+  now: Date,
 ): Promise<void> {
   const { id, startsAt, endsAt } = appointment;
   await tx.appointment.update({ where: { id }, data: { status: "cancelled" } });
@@ -42,6 +45,7 @@ export async function writeCancellation(
   await tx.appointmentEvent.create({
     data: { appointmentId: id, action: "cancelled", byId: actor.id, reason, startsAt, endsAt },
   });
+  await noticeCancelled(tx, id, now);
 }
 
 /**

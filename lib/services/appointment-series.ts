@@ -15,6 +15,7 @@ import { bookAppointment } from "./appointments";
 import { recordAudit } from "./audit";
 import { whyNoSlot } from "./booking-obstacles";
 import { refusal } from "./case-record";
+import { noticeSeriesBooked } from "./messages/appointment-notices";
 import { findSlots } from "./slots";
 import type { SeriesKind } from "@/lib/domain/vocabulary";
 
@@ -33,6 +34,12 @@ const at = (day: Day, time: string, timeZone: string) => {
   return instantAt(day, h!, m!, timeZone);
 };
 
+/**
+ * Proposes (`preview`) or books the case's planned dressings at `dressingTime` and physiotherapy
+ * sessions at `physioTime` (site "HH:MM"): one item per visit or session, with its appointment
+ * or the problem that stood in the way. Each booking is its own transaction with its reminders;
+ * the patient then gets one confirmation listing every visit booked, not one per visit.
+ */
 export async function bookPostOperativeSeries(
   actor: Actor,
   caseId: string,
@@ -170,6 +177,7 @@ export async function bookPostOperativeSeries(
         actor,
         { caseId, kind: item.kind, start: startAt.toISOString(), dressingVisitId: visitId, physioSessionId: sessionId },
         now,
+        { confirmation: false },
       );
       items.push({ ...item, appointmentId: booked.id });
     } catch (error) {
@@ -180,6 +188,12 @@ export async function bookPostOperativeSeries(
       });
     }
   }
-  await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
+  // One confirmation lists the series (each booking queued only its reminders); it goes with the
+  // audit row, after the bookings, each of which committed on its own.
+  const booked = items.flatMap((i) => (i.appointmentId ? [i.appointmentId] : []));
+  await db().$transaction(async (tx) => {
+    await recordAudit(tx, actor, [audit]);
+    await noticeSeriesBooked(tx, booked, now);
+  });
   return { items };
 }

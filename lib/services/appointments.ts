@@ -24,6 +24,7 @@ import { appointmentViewIn } from "./calendar";
 import { movePathwayRefusal } from "./booking/bookable-days";
 import { loadCase, lockCase, moveCase, refusal, snapshotOf } from "./case-record";
 import { withNearestFreeTimes } from "./move-refusal";
+import { noticeMoved } from "./messages/appointment-notices";
 
 /** Attempts of a booking whose server-chosen clinician or room was taken meanwhile by a simultaneous one. */
 const choiceAttempts = 5;
@@ -34,18 +35,21 @@ const choiceAttempts = 5;
  * appointments, `rule` with the rule's ID). A clinician, anaesthetist or room the client did not name is chosen here;
  * when a simultaneous booking takes the chosen one first (the exclusion constraint refuses
  * ours), the booking is tried again with the next free one: only a conflict on a resource the
- * client named, or on the patient, is refused.
+ * client named, or on the patient, is refused. The patient's booking confirmation and reminders
+ * are queued in the booking's transaction; `notices.confirmation: false` leaves the confirmation
+ * out, for a caller that confirms several bookings in one message (the post-operative series).
  */
 export async function bookAppointment(
   actor: Actor,
   input: AppointmentInput,
   now = new Date(),
+  notices: { confirmation: boolean } = { confirmation: true },
 ): Promise<AppointmentView> {
   if (!mayBook(actor.role, input.kind)) throw forbidden();
   const start = new Date(input.start);
   if (start < now) throw validationError([{ path: "start", message: "Must be in the future" }]);
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptBooking(actor, input, start, now);
+    const outcome = await attemptBooking(actor, input, start, { now, ...notices });
     if ("booked" in outcome) return outcome.booked;
     const clash = await conflictsWith(outcome.taken);
     const chosenOnly = clash.conflicts.every((c) => outcome.taken.chosen.includes(c.resource));
@@ -56,9 +60,11 @@ export async function bookAppointment(
 /** One attempt: the appointment booked, or what the exclusion constraint found taken (rolled back). */
 type Attempt = { booked: AppointmentView } | { taken: SlotTaken };
 
-async function attemptBooking(actor: Actor, input: AppointmentInput, start: Date, now: Date): Promise<Attempt> {
+type Notices = { now: Date; confirmation: boolean };
+
+async function attemptBooking(actor: Actor, input: AppointmentInput, start: Date, notices: Notices): Promise<Attempt> {
   try {
-    return { booked: await retryOnConflict(() => db().$transaction((tx) => book(tx, actor, input, start, now))) };
+    return { booked: await retryOnConflict(() => db().$transaction((tx) => book(tx, actor, input, start, notices))) };
   } catch (error) {
     if (error instanceof SlotTaken) return { taken: error };
     throw error;
@@ -66,7 +72,8 @@ async function attemptBooking(actor: Actor, input: AppointmentInput, start: Date
 }
 
 /** The booking's steps in its transaction, the case locked first: resolve, check, write. */
-async function book(tx: Tx, actor: Actor, input: AppointmentInput, start: Date, now: Date) {
+async function book(tx: Tx, actor: Actor, input: AppointmentInput, start: Date, notices: Notices) {
+  const { now } = notices;
   await lockCase(tx, input.caseId);
   const row = await loadCase(tx, input.caseId);
   const policies = policiesOf(row.site.policies);
@@ -76,7 +83,7 @@ async function book(tx: Tx, actor: Actor, input: AppointmentInput, start: Date, 
   const staffing = await resolveResources(tx, row, input, booking, now);
   const site = { id: row.siteId, timeZone: row.site.timeZone };
   await checkPeopleAndPlace(tx, input.kind, staffing.resources, booking.slot, site);
-  return writeBooking(tx, actor, row, input.kind, booking, staffing, caseMove);
+  return writeBooking(tx, actor, row, input.kind, booking, staffing, caseMove, notices);
 }
 
 const withPlanItem = { dressingVisit: true, physioSession: true } as const;
@@ -100,7 +107,9 @@ async function lockedBooking(tx: Tx, actor: Actor, id: string, change: "move" | 
  * appointment as `actor` may see it, from the move's own transaction; throws a DomainError
  * (`forbidden`, `not_found`, `conflict` SC-1 naming who is taken and by which appointment,
  * `rule`, `invalid` for a past start); an SC-1 or SC-2 refusal carries in `extra.nearest` the
- * nearest free times the appointment could take instead.
+ * nearest free times the appointment could take instead. The patient's reminders of the old time
+ * are cancelled, and the notice of the move and the new time's reminders queued, in the move's
+ * transaction.
  */
 export async function moveAppointment(
   actor: Actor,
@@ -146,6 +155,7 @@ export async function moveAppointment(
         await recordAudit(tx, actor, [
           { action: "appointment.move", entity: "appointment", entityId: id, patientId: appointment.patientId },
         ]);
+        await noticeMoved(tx, id, appointment.startsAt, now);
         return appointmentViewIn(tx, actor, id);
       }),
     );
@@ -157,14 +167,15 @@ export async function moveAppointment(
 
 /**
  * SC-4: cancelled, never deleted; a cancelled arthroscopy returns the case to "assessed". Answers
- * the cancelled appointment as `actor` may see it, from the cancellation's own transaction.
+ * the cancelled appointment as `actor` may see it, from the cancellation's own transaction, in
+ * which the patient's reminders are cancelled and the cancellation notice queued (at `now`).
  */
-export async function cancelAppointment(actor: Actor, id: string, input: { reason: string }) {
+export async function cancelAppointment(actor: Actor, id: string, input: { reason: string }, now = new Date()) {
   const reasonMissing = checkReason(input.reason);
   if (reasonMissing) throw refusal(reasonMissing);
   return db().$transaction(async (tx) => {
     const appointment = await lockedBooking(tx, actor, id, "cancel");
-    await writeCancellation(tx, actor, appointment, input.reason.trim());
+    await writeCancellation(tx, actor, appointment, input.reason.trim(), now);
     if (appointment.kind === "arthroscopy") {
       const kase = await tx.clinicalCase.findUniqueOrThrow({ where: { id: appointment.caseId } });
       const unscheduling = decideArthroscopyCancellation(kase, { reason: input.reason.trim() });

@@ -87,7 +87,7 @@ async function writeDressingRecord(
         ...(appointmentId ? { id: { not: appointmentId } } : {}),
       },
     });
-    for (const other of rest) await writeCancellation(tx, actor, other, "Wound healed");
+    for (const other of rest) await writeCancellation(tx, actor, other, "Wound healed", now);
     await tx.dressingVisit.updateMany({ where: { caseId, status: "planned" }, data: { status: "cancelled" } });
   } else if (next.nextDueOn) {
     await tx.dressingVisit.create({ data: { caseId, dueOn: dateColumn(next.nextDueOn) } });

@@ -7,6 +7,7 @@ import type { CaseMove } from "@/lib/domain/case-decision";
 import type { AppointmentKind } from "@/lib/domain/scheduling";
 import type { AppointmentView } from "@/lib/schemas/appointment";
 import { recordAudit } from "../audit";
+import { noticeBooked } from "../messages/appointment-notices";
 import { appointmentViewIn } from "../calendar";
 import { moveCase, type CaseRow } from "../case-record";
 import type { ResolvedBooking, Staffing } from "./resolve";
@@ -15,8 +16,9 @@ import { holdResources } from "./resources";
 /**
  * Writes the booking of `kind` for the case `row`: the appointment with its "booked" event, the
  * resources it holds (SlotTaken when the exclusion constraint finds one taken, SC-1), the case
- * moved by `caseMove` (an arthroscopy schedules the case), and one `appointment.book` audit row.
- * Returns the new appointment's view, read in the same transaction.
+ * moved by `caseMove` (an arthroscopy schedules the case), one `appointment.book` audit row, and
+ * the patient's confirmation (unless `notices.confirmation` is false) and reminders, queued at
+ * `notices.now`. Returns the new appointment's view, read in the same transaction.
  */
 export async function writeBooking(
   tx: Tx,
@@ -26,6 +28,7 @@ export async function writeBooking(
   booking: ResolvedBooking,
   staffing: Staffing,
   caseMove: CaseMove | null,
+  notices: { now: Date; confirmation: boolean },
 ): Promise<AppointmentView> {
   const { slot, admission, planItem } = booking;
   const { resources } = staffing;
@@ -52,5 +55,6 @@ export async function writeBooking(
   await recordAudit(tx, actor, [
     { action: "appointment.book", entity: "appointment", entityId: appointment.id, patientId: row.patientId },
   ]);
+  await noticeBooked(tx, appointment.id, notices.now, { confirmation: notices.confirmation });
   return appointmentViewIn(tx, actor, appointment.id);
 }

@@ -1,0 +1,239 @@
+// What the patient is told when an appointment is booked, moved or cancelled, and the reminders
+// before it: queued inside the transaction of the change itself (a booking that rolls back
+// queues nothing), in plain words, with times on the site's wall clock. Consent is the
+// patient's contact preferences: a patient who gave none is sent nothing (outbox.ts).
+//
+// The post-operative series, booked in one action, sends one confirmation listing every visit
+// (`noticeSeriesBooked`) rather than one per visit; every visit still gets its own reminders.
+import type { Tx } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/domain/date-format";
+import { policiesOf } from "@/lib/domain/policies";
+import { reminderInstants } from "@/lib/domain/reminders";
+import type { AppointmentKind, MessageKind } from "@/lib/domain/vocabulary";
+import { cancelQueuedMessages, queueMessage, type MessageRequest, type QueuedMessage } from "./outbox";
+
+/** Each kind of appointment as the patient would say it. */
+const patientWords: Record<AppointmentKind, { one: string; many: string }> = {
+  consultation: { one: "consultation about your ankle", many: "consultations about your ankle" },
+  follow_up: { one: "follow-up appointment", many: "follow-up appointments" },
+  imaging: { one: "scan of your ankle", many: "scans of your ankle" },
+  injection: { one: "ankle injection", many: "ankle injections" },
+  anaesthesia_assessment: { one: "anaesthetic assessment", many: "anaesthetic assessments" },
+  arthroscopy: { one: "ankle operation (arthroscopy)", many: "ankle operations (arthroscopy)" },
+  dressing: { one: "dressing visit", many: "dressing visits" },
+  physio: { one: "physiotherapy session", many: "physiotherapy sessions" },
+};
+
+/**
+ * The kinds of waiting message a move or cancellation withdraws: the reminders. A confirmation or
+ * move notice not yet sent still goes; the notice of the change follows it, so the patient reads
+ * the changes in order.
+ */
+const waitingReminders: MessageKind[] = ["reminder"];
+
+const noticeSelect = {
+  id: true,
+  kind: true,
+  startsAt: true,
+  patientId: true,
+  siteId: true,
+  room: { select: { name: true } },
+  site: { select: { name: true, timeZone: true, policies: true } },
+  patient: { select: { email: true, phone: true, contactByEmail: true, contactBySms: true } },
+} as const;
+
+type NoticeAppointment = {
+  id: string;
+  kind: AppointmentKind;
+  startsAt: Date;
+  patientId: string;
+  siteId: string;
+  room: { name: string } | null;
+  site: { name: string; timeZone: string; policies: unknown };
+  patient: { email: string | null; phone: string | null; contactByEmail: boolean; contactBySms: boolean };
+};
+
+const load = (tx: Tx, appointmentId: string): Promise<NoticeAppointment> =>
+  tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: noticeSelect });
+
+/** Whether the patient may be written to at all (a consented channel with an address). */
+const reachable = ({ patient }: NoticeAppointment) =>
+  (patient.contactByEmail && !!patient.email) || (patient.contactBySms && !!patient.phone);
+
+/** Where, in words: the room's name; a dressing without a room is a home visit; else the clinic. */
+function whereOf(appointment: NoticeAppointment): string {
+  if (appointment.room) return appointment.room.name;
+  if (appointment.kind === "dressing") return "your home (the nurse will come to you)";
+  return appointment.site.name;
+}
+
+/** The template values of one appointment: what, when (site wall clock) and where. */
+function valuesOf(appointment: NoticeAppointment) {
+  return {
+    what: patientWords[appointment.kind].one,
+    when: formatDateTime(appointment.startsAt, appointment.site.timeZone),
+    where: whereOf(appointment),
+  };
+}
+
+/** Queues a notice about `appointment` of `kind`, to go at once. */
+const queueNotice = (
+  tx: Tx,
+  appointment: NoticeAppointment,
+  kind: MessageKind,
+  values: MessageRequest["values"],
+  now: Date,
+) =>
+  queueMessage(
+    tx,
+    {
+      patientId: appointment.patientId,
+      siteId: appointment.siteId,
+      appointmentId: appointment.id,
+      kind,
+      sendAfter: now,
+      values,
+    },
+    now,
+  );
+
+/** The once-only key of one reminder: the same appointment, start and offset is reminded once. */
+const reminderKey = (appointmentId: string, start: Date, reminder: { daysBefore: number; at: string }) =>
+  `reminder:${appointmentId}:${start.toISOString()}:${reminder.daysBefore}:${reminder.at}`;
+
+/** Queues the appointment's reminders at the site policy's instants (those still ahead of `now`). */
+async function queueReminders(tx: Tx, appointment: NoticeAppointment, now: Date): Promise<QueuedMessage[]> {
+  const { reminders } = policiesOf(appointment.site.policies);
+  const values = valuesOf(appointment);
+  const queued: QueuedMessage[] = [];
+  for (const send of reminderInstants(reminders, appointment.startsAt, appointment.site.timeZone, now)) {
+    queued.push(
+      ...(await queueMessage(
+        tx,
+        {
+          patientId: appointment.patientId,
+          siteId: appointment.siteId,
+          appointmentId: appointment.id,
+          kind: "reminder",
+          sendAfter: send.sendAt,
+          values,
+          dedupeKey: reminderKey(appointment.id, appointment.startsAt, send),
+        },
+        now,
+      )),
+    );
+  }
+  return queued;
+}
+
+/**
+ * Cancels the appointment's waiting reminders and frees their once-only keys, so that moving it
+ * back to a time it had before reminds the patient again; a reminder already sent keeps its key
+ * and is never sent twice for the same start.
+ */
+async function cancelReminders(tx: Tx, appointmentId: string): Promise<void> {
+  await cancelQueuedMessages(tx, appointmentId, waitingReminders);
+  await tx.$executeRaw`
+    UPDATE message SET dedupe_key = dedupe_key || ':cancelled:' || id::text
+    WHERE appointment_id = ${appointmentId}::uuid AND kind = 'reminder' AND status = 'cancelled'
+      AND dedupe_key IS NOT NULL AND dedupe_key NOT LIKE '%:cancelled:%'`;
+}
+
+/**
+ * In the booking's transaction `tx`: the booking confirmation of appointment `appointmentId`
+ * (to go at once; left out with `confirmation: false`, when the caller confirms several
+ * bookings in one message) and its reminders. Nothing for a patient who consented to no
+ * channel. Returns the messages queued. Throws Prisma's not-found error for an unknown id.
+ */
+export async function noticeBooked(
+  tx: Tx,
+  appointmentId: string,
+  now: Date,
+  options: { confirmation: boolean } = { confirmation: true },
+): Promise<QueuedMessage[]> {
+  const appointment = await load(tx, appointmentId);
+  if (!reachable(appointment)) return [];
+  const queued: QueuedMessage[] = [];
+  if (options.confirmation)
+    queued.push(...(await queueNotice(tx, appointment, "booking_confirmation", valuesOf(appointment), now)));
+  queued.push(...(await queueReminders(tx, appointment, now)));
+  return queued;
+}
+
+/**
+ * In the move's transaction `tx`, after the appointment's new start is written: cancels the
+ * reminders of its old time, queues the notice that it moved (from `previousStart`) and the
+ * reminders of its new time. Returns the messages queued.
+ */
+export async function noticeMoved(
+  tx: Tx,
+  appointmentId: string,
+  previousStart: Date,
+  now: Date,
+): Promise<QueuedMessage[]> {
+  await cancelReminders(tx, appointmentId);
+  const appointment = await load(tx, appointmentId);
+  if (!reachable(appointment)) return [];
+  const previousWhen = formatDateTime(previousStart, appointment.site.timeZone);
+  const queued = await queueNotice(
+    tx,
+    appointment,
+    "appointment_moved",
+    { ...valuesOf(appointment), previousWhen },
+    now,
+  );
+  return [...queued, ...(await queueReminders(tx, appointment, now))];
+}
+
+/**
+ * In the cancellation's transaction `tx`: cancels the appointment's waiting reminders and queues
+ * the notice that it is cancelled. Returns the messages queued.
+ */
+export async function noticeCancelled(tx: Tx, appointmentId: string, now: Date): Promise<QueuedMessage[]> {
+  await cancelReminders(tx, appointmentId);
+  const appointment = await load(tx, appointmentId);
+  if (!reachable(appointment)) return [];
+  return queueNotice(tx, appointment, "appointment_cancelled", valuesOf(appointment), now);
+}
+
+/**
+ * In `tx`: one confirmation listing the appointments `appointmentIds` booked together for one
+ * patient (the post-operative series), earliest first, one line each with its time, what it is
+ * and where (a list of one is confirmed as a single booking). Nothing when the list is empty or
+ * the patient consented to no channel. Their
+ * reminders are queued by each booking (`noticeBooked` with `confirmation: false`).
+ */
+export async function noticeSeriesBooked(tx: Tx, appointmentIds: string[], now: Date): Promise<QueuedMessage[]> {
+  if (appointmentIds.length === 0) return [];
+  const appointments = await tx.appointment.findMany({
+    where: { id: { in: appointmentIds } },
+    select: noticeSelect,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+  });
+  const first = appointments[0];
+  if (!first || !reachable(first)) return [];
+  if (appointments.length === 1) return queueNotice(tx, first, "booking_confirmation", valuesOf(first), now);
+  const kinds = [...new Set(appointments.map((a) => a.kind))];
+  const what = kinds
+    .map((kind) =>
+      appointments.filter((a) => a.kind === kind).length > 1 ? patientWords[kind].many : patientWords[kind].one,
+    )
+    .join(" and ");
+  const appointmentLines = appointments
+    .map((a) => {
+      const { what: one, when, where } = valuesOf(a);
+      return `- ${when}: ${one}, at ${where}`;
+    })
+    .join("\n");
+  return queueMessage(
+    tx,
+    {
+      patientId: first.patientId,
+      siteId: first.siteId,
+      kind: "series_confirmation",
+      sendAfter: now,
+      values: { what, appointmentLines },
+    },
+    now,
+  );
+}
