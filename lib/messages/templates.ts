@@ -21,6 +21,10 @@ export type MessageValues = {
   previousWhen?: string;
   /** The post-operative plan, one line per date. */
   planLines?: string;
+  /** The upcoming appointments, one line each (or that none is booked yet). */
+  appointmentLines?: string;
+  /** The plan's dates in a few sentences, for a text message. */
+  planSummary?: string;
   /** The patient's page. */
   portalUrl?: string;
   /** The day the page's link stops working. */
@@ -79,12 +83,13 @@ export const messageTemplates: Record<MessageKind, MessageTemplate> = {
   },
   post_op_plan: {
     kind: "post_op_plan",
-    purpose: "Sent after the operation: the recovery plan with its dates, and the appointments as a calendar file.",
+    purpose:
+      "Sent after the operation, when the post-operative dressings and physiotherapy are booked (and when staff send it again): the recovery plan with its dates, and the upcoming appointments as a calendar file.",
     email: {
       subject: "Your recovery plan after your ankle operation",
-      body: `Dear {givenName},\n\nHere is your plan for the weeks after your operation:\n\n{planLines}\n\nYour appointments are attached as a calendar file you can add to your phone or computer.\n\nIf anything worries you, {callUs}.\n\n${signOff}`,
+      body: `Dear {givenName},\n\nHere is your plan for the weeks after your operation:\n\n{planLines}\n\nYour appointments:\n\n{appointmentLines}\n\nIf anything else worries you, {callUs}.\n\n${signOff}`,
     },
-    sms: "{clinic}: your recovery plan has been sent to you. If anything worries you, {callUs}.",
+    sms: "{clinic}: your recovery plan after your ankle operation. {planSummary} If anything worries you, {callUs}.",
   },
   portal_link: {
     kind: "portal_link",

@@ -1,7 +1,7 @@
 // The post-operative series in one action: every planned dressing on its due day with a free
 // nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
 // (PO-4; a late first one in the week ahead), at the times chosen. A day with nobody free is
-// reported, never moved.
+// reported, never moved. A series that books anything sends the patient the recovery plan.
 import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
@@ -16,6 +16,7 @@ import { recordAudit } from "./audit";
 import { whyNoSlot } from "./booking-obstacles";
 import { refusal } from "./case-record";
 import { findSlots } from "./slots";
+import { queuePlanMessage } from "./messages/post-op-plan";
 import type { SeriesKind } from "@/lib/domain/vocabulary";
 
 type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
@@ -180,6 +181,10 @@ export async function bookPostOperativeSeries(
       });
     }
   }
-  await db().$transaction((tx) => recordAudit(tx, actor, [audit]));
+  await db().$transaction(async (tx) => {
+    await recordAudit(tx, actor, [audit]);
+    // The recovery plan goes to the patient now that its appointments exist (post-op-plan.ts).
+    if (items.some((i) => i.appointmentId)) await queuePlanMessage(tx, caseId, now);
+  });
   return { items };
 }
