@@ -75,6 +75,7 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   recordAnaesthesiaAssessment: 400,
   recordOperation: 400,
   getCarePlan: 404,
+  sendPlanMessage: 404,
   recordCrutchWeaning: 400,
   recordClearance: 400,
   listActivityReturns: 404,

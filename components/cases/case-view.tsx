@@ -28,6 +28,7 @@ import { CourseForm, ImagingForm, InjectionForm, ReviewForm } from "./diagnosis-
 import { ClearanceForm, CrutchWeaningForm } from "./recovery-forms";
 import { AssessmentForm, ListingForm, OperationForm } from "./surgery-forms";
 import { PriorityChangeForm, priorityChangeText } from "./listing-priority";
+import { PlanMessageButton } from "./plan-message";
 import { WaitingClocks } from "./waiting-clocks";
 
 type CaseDetail = Awaited<ReturnType<typeof api<typeof endpoints.getCase>>>;
@@ -65,6 +66,8 @@ type CaseAbilities = {
   outcomes: { read: boolean; recordReturn: boolean; recordComplication: boolean };
   bookableKinds: AppointmentKind[];
   attendanceKinds: AppointmentKind[];
+  /** Send the patient the recovery plan (again), once the operation is recorded. */
+  sendPlanMessage: boolean;
 };
 
 /** `pain`: the page's server-rendered pain section (clinical roles only), shown below the record. */
@@ -224,6 +227,7 @@ export function CaseView({
           <Link href={`/cases/${caseId}/plan`}>Post-operative plan</Link>
         </p>
       )}
+      {kase.operated && can.sendPlanMessage && <PlanMessageButton caseId={caseId} patientId={kase.patient.id} />}
 
       <div className="columns">
         <div>

@@ -41,6 +41,9 @@ export const policy = {
   // A physiotherapy session's record is the physiotherapist's own (the API's physio-record).
   "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
+  // Send the patient the recovery plan again (SX-6): those who book the post-operative series
+  // (reception, surgeon, nurse, physiotherapist) and reception, who handles failed messages.
+  "case.sendPlanMessage": ["reception", "surgeon", "nurse", "physio"],
   // The surgeon sees and acknowledges what recovery raises.
   "alert.acknowledge": ["surgeon"],
 

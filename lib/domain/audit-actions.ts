@@ -13,6 +13,7 @@ const words: Record<string, string> = {
   "case.read_summary": "opened the case summary",
   "case.list": "listed cases",
   "case.care_plan.read": "opened the post-operative plan",
+  "case.plan_message.send": "sent the recovery plan to the patient",
   "case.imaging.record": "recorded imaging",
   "case.injection.record": "recorded a diagnostic injection",
   "case.course.start": "started a first-line course",

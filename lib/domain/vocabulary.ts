@@ -137,7 +137,6 @@ export type MessageChannel = (typeof messageChannels)[number];
 /** What a message tells the patient; each kind has one template. */
 export const messageKinds = [
   "booking_confirmation",
-  "series_confirmation",
   "appointment_moved",
   "appointment_cancelled",
   "reminder",

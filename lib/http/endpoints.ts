@@ -64,6 +64,7 @@ import {
   roundQuery,
 } from "@/lib/schemas/recovery";
 import { caseOutcomes } from "@/lib/schemas/outcomes";
+import { planMessageResult } from "@/lib/schemas/plan-message";
 import { painScoreInput, painScoreView } from "@/lib/schemas/pain-scores";
 import { policiesInput } from "@/lib/schemas/policies";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
@@ -419,6 +420,16 @@ export const endpoints = {
     summary: "The post-operative plan",
     params: idParams,
     response: carePlanView,
+  }),
+  sendPlanMessage: define({
+    method: "post",
+    path: "/api/v1/cases/{id}/plan-message",
+    action: "case.sendPlanMessage",
+    summary:
+      "Send the patient the recovery plan again, with the upcoming appointments as a calendar file, on each channel the patient consents to (PW-3 before the operation)",
+    params: idParams,
+    response: planMessageResult,
+    status: 202,
   }),
   recordCrutchWeaning: define({
     method: "post",

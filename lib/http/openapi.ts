@@ -143,6 +143,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   recordAnaesthesiaAssessment: theCase,
   recordOperation: theCase,
   getCarePlan: { 404: "The case was not found, or its operation is not recorded yet" },
+  sendPlanMessage: theCase,
   recordCrutchWeaning: theCase,
   recordClearance: theCase,
   listActivityReturns: { 404: "The case was not found" },

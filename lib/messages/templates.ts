@@ -23,6 +23,10 @@ export type MessageValues = {
   previousWhen?: string;
   /** The post-operative plan, one line per date. */
   planLines?: string;
+  /** The upcoming appointments, one line each (or that none is booked yet). */
+  appointmentLines?: string;
+  /** The plan's dates in a few sentences, for a text message. */
+  planSummary?: string;
   /** The patient's page. */
   portalUrl?: string;
   /** The day the page's link stops working. */
@@ -51,16 +55,6 @@ export const messageTemplates: Record<MessageKind, MessageTemplate> = {
       body: `Dear {givenName},\n\nYour {what} is booked for {when}, at {where}.\n\nIf you cannot come, {callUs}.\n\n${signOff}`,
     },
     sms: "{clinic}: your {what} is booked for {when}. If you cannot come, {callUs}.",
-  },
-  series_confirmation: {
-    kind: "series_confirmation",
-    purpose:
-      "Sent once when the visits after the operation (dressings, physiotherapy) are booked together, listing every one instead of one message each.",
-    email: {
-      subject: "Your appointments after your operation",
-      body: `Dear {givenName},\n\nWe have booked your {what}:\n\n{appointmentLines}\n\nIf you cannot come to one of them, {callUs}.\n\n${signOff}`,
-    },
-    sms: "{clinic}: your {what} are booked:\n{appointmentLines}\nIf you cannot come to one, {callUs}.",
   },
   appointment_moved: {
     kind: "appointment_moved",
@@ -91,12 +85,13 @@ export const messageTemplates: Record<MessageKind, MessageTemplate> = {
   },
   post_op_plan: {
     kind: "post_op_plan",
-    purpose: "Sent after the operation: the recovery plan with its dates, and the appointments as a calendar file.",
+    purpose:
+      "Sent after the operation, when the post-operative dressings and physiotherapy are booked (and when staff send it again): the recovery plan with its dates, and the upcoming appointments as a calendar file.",
     email: {
       subject: "Your recovery plan after your ankle operation",
-      body: `Dear {givenName},\n\nHere is your plan for the weeks after your operation:\n\n{planLines}\n\nYour appointments are attached as a calendar file you can add to your phone or computer.\n\nIf anything worries you, {callUs}.\n\n${signOff}`,
+      body: `Dear {givenName},\n\nHere is your plan for the weeks after your operation:\n\n{planLines}\n\nYour appointments:\n\n{appointmentLines}\n\nIf anything else worries you, {callUs}.\n\n${signOff}`,
     },
-    sms: "{clinic}: your recovery plan has been sent to you. If anything worries you, {callUs}.",
+    sms: "{clinic}: your recovery plan after your ankle operation. {planSummary} If anything worries you, {callUs}.",
   },
   portal_link: {
     kind: "portal_link",

@@ -1,7 +1,7 @@
 // The post-operative series in one action: every planned dressing on its due day with a free
 // nurse (PO-3), and every physiotherapy session in its window with a free physiotherapist
 // (PO-4; a late first one in the week ahead), at the times chosen. A day with nobody free is
-// reported, never moved.
+// reported, never moved. A series that books anything sends the patient the recovery plan.
 import { formatDay } from "@/lib/domain/date-format";
 import type { Actor } from "@/lib/auth/actor";
 import { mayBook } from "@/lib/auth/policy";
@@ -15,8 +15,8 @@ import { bookAppointment } from "./appointments";
 import { recordAudit } from "./audit";
 import { whyNoSlot } from "./booking-obstacles";
 import { refusal } from "./case-record";
-import { noticeSeriesBooked } from "./messages/appointment-notices";
 import { findSlots } from "./slots";
+import { queuePlanMessage } from "./messages/post-op-plan";
 import type { SeriesKind } from "@/lib/domain/vocabulary";
 
 type SeriesRequest = { dressingTime?: string; physioTime?: string; preview: boolean };
@@ -188,12 +188,10 @@ export async function bookPostOperativeSeries(
       });
     }
   }
-  // One confirmation lists the series (each booking queued only its reminders); it goes with the
-  // audit row, after the bookings, each of which committed on its own.
-  const booked = items.flatMap((i) => (i.appointmentId ? [i.appointmentId] : []));
   await db().$transaction(async (tx) => {
     await recordAudit(tx, actor, [audit]);
-    await noticeSeriesBooked(tx, booked, now);
+    // The recovery plan goes to the patient now that its appointments exist (post-op-plan.ts).
+    if (items.some((i) => i.appointmentId)) await queuePlanMessage(tx, caseId, now);
   });
   return { items };
 }

@@ -1,4 +1,3 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 // Reading the calendar: appointments in a period for a clinician, room, patient or case (the
 // cancelled ones too, marked). The free slots are in slot-search.ts.
 import type { Actor } from "@/lib/auth/actor";
@@ -6,7 +5,6 @@ import { isAllowed } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { dayOfColumn } from "@/lib/db/dates";
 import { Prisma } from "@/lib/db/generated/client";
-import type { AppointmentKind } from "@/lib/domain/vocabulary";
 import { notFound } from "@/lib/domain/errors";
 import type { AppointmentQuery, AppointmentView } from "@/lib/schemas/appointment";
 import { z } from "zod";
@@ -14,6 +12,7 @@ import { instant, uuid } from "@/lib/schemas/common";
 import { recordAudit, recordListRead } from "./audit";
 import { calendarRows, type CalendarRow } from "./calendar-rows";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { patientCalendarFile } from "./patient-calendar";
 
 /** The appointment as the actor's role may see it: the reasons of its history only with "appointment.readReasons". */
 function present(row: CalendarRow, actor: Actor): AppointmentView {
@@ -124,24 +123,10 @@ export async function getAppointment(actor: Actor, id: string) {
   });
 }
 
-const eventTitle: Record<AppointmentKind, string> = {
-  consultation: "Consultation with your surgeon",
-  follow_up: "Follow-up with your surgeon",
-  imaging: "Imaging of your ankle",
-  injection: "Guided injection",
-  anaesthesia_assessment: "Pre-operative anaesthesia assessment",
-  arthroscopy: "Posterior ankle arthroscopy",
-  dressing: "Wound dressing by a nurse",
-  physio: "Physiotherapy",
-};
-
 /**
- * The case's appointments as an iCalendar file (RFC 5545) for the patient's own calendar,
- * published (RFC 5546 METHOD:PUBLISH) so that importing a newer file updates the older copy:
- * each appointment keeps one UID, its SEQUENCE counts the moves and the cancellation since
- * it was booked, and a cancelled one stays in the file as STATUS:CANCELLED so the calendar
- * program removes it. DTSTAMP is `now`, the moment the file is made. Every line, the last too,
- * ends with CRLF. Throws NOT_FOUND for an unknown case.
+ * The case's appointments as an iCalendar file (RFC 5545) for the patient's own calendar
+ * (patientCalendarFile: one UID per appointment, SEQUENCE, cancelled ones as STATUS:CANCELLED),
+ * DTSTAMP `now`, the moment the file is made. Throws NOT_FOUND for an unknown case.
  */
 export async function caseCalendarFile(actor: Actor, caseId: string, now = new Date()): Promise<string> {
   return db().$transaction(async (tx) => {
@@ -159,29 +144,10 @@ export async function caseCalendarFile(actor: Actor, caseId: string, now = new D
     await recordAudit(tx, actor, [
       { action: "appointment.export_ics", entity: "clinical_case", entityId: caseId, patientId: kase.patientId },
     ]);
-    const calendar = ical({
-      name: `${kase.site.name}: your appointments`,
-      prodId: { company: "Ankle pathway", product: "appointments" },
-      method: ICalCalendarMethod.PUBLISH,
-    });
-    for (const a of kase.appointments) {
-      const changes = a.events.filter((e) => e.action !== "booked");
-      calendar.createEvent({
-        id: `${a.id}@ankle-pathway`,
-        sequence: changes.length,
-        stamp: now,
-        lastModified: a.events.at(-1)?.at ?? a.createdAt,
-        status: a.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-        start: a.startsAt,
-        end: a.endsAt,
-        summary: eventTitle[a.kind] ?? a.kind,
-        location: a.room ? `${a.room.name}, ${kase.site.name}` : a.kind === "dressing" ? "At home" : kase.site.name,
-        description:
-          a.kind === "arthroscopy" ? "Follow the instructions you were given before the operation." : undefined,
-      });
-    }
-    // ical-generator ends the last line without its CRLF; RFC 5545 (3.1) requires it.
-    const text = calendar.toString();
-    return text.endsWith("\r\n") ? text : `${text}\r\n`;
+    return patientCalendarFile(
+      `${kase.site.name}: your appointments`,
+      kase.appointments.map((a) => ({ ...a, siteName: kase.site.name })),
+      now,
+    );
   });
 }

@@ -23,6 +23,8 @@ const expected: Record<Action, Role[]> = {
   "case.recordRecovery": ["surgeon", "physio"],
   "case.recordPhysioSession": ["physio"],
   "case.recordDressing": ["nurse"],
+  // The recovery plan goes again from those who book the post-operative series (SX-6).
+  "case.sendPlanMessage": ["reception", "nurse", "surgeon", "physio"],
   "alert.acknowledge": ["surgeon"],
   "appointment.book": [...roles],
   "appointment.read": [...roles],

@@ -180,7 +180,7 @@ describe("notices and reminders of a move and a cancellation", () => {
 });
 
 describe("the post-operative visits", () => {
-  it("sends one confirmation listing every visit booked, and reminds the patient before each (PO-3)", async () => {
+  it("sends no confirmation per visit: the recovery plan lists every visit booked, and each visit is reminded (PO-3)", async () => {
     const walked = await caseAt(team, "operated", { operatedDaysAgo: 1 });
     const email = `series-${walked.patientId}@example.org`;
     await prisma.patient.update({ where: { id: walked.patientId }, data: { email, contactByEmail: true } });
@@ -194,12 +194,9 @@ describe("the post-operative visits", () => {
     expect(booked.length).toBeGreaterThan(1);
     const messages = await messagesOf(walked.patientId);
     expect(messages.filter((m) => m.kind === "booking_confirmation")).toEqual([]);
-    const series = messages.filter((m) => m.kind === "series_confirmation");
-    expect(series).toHaveLength(1);
-    expect(series[0]!.subject).toBe("Your appointments after your operation");
-    expect(series[0]!.body).toContain("We have booked your dressing visits:");
-    for (const item of booked)
-      expect(series[0]!.body).toContain(`- ${formatDateTime(item.start!, siteZone)}: dressing visit, at `);
+    const plans = messages.filter((m) => m.kind === "post_op_plan");
+    expect(plans).toHaveLength(1);
+    for (const item of booked) expect(plans[0]!.body).toContain(`- ${formatDateTime(item.start!, siteZone)}: `);
     const reminded = new Set(messages.filter((m) => m.kind === "reminder").map((m) => m.appointmentId));
     expect(reminded).toEqual(new Set(booked.map((i) => i.appointmentId)));
   });

@@ -3,8 +3,8 @@
 // queues nothing), in plain words, with times on the site's wall clock. Consent is the
 // patient's contact preferences: a patient who gave none is sent nothing (outbox.ts).
 //
-// The post-operative series, booked in one action, sends one confirmation listing every visit
-// (`noticeSeriesBooked`) rather than one per visit; every visit still gets its own reminders.
+// The post-operative series, booked in one action, sends no confirmation per visit: the recovery
+// plan that follows it lists them all (post-op-plan.ts); every visit still gets its own reminders.
 import type { Tx } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/domain/date-format";
 import { policiesOf } from "@/lib/domain/policies";
@@ -194,46 +194,4 @@ export async function noticeCancelled(tx: Tx, appointmentId: string, now: Date):
   const appointment = await load(tx, appointmentId);
   if (!reachable(appointment)) return [];
   return queueNotice(tx, appointment, "appointment_cancelled", valuesOf(appointment), now);
-}
-
-/**
- * In `tx`: one confirmation listing the appointments `appointmentIds` booked together for one
- * patient (the post-operative series), earliest first, one line each with its time, what it is
- * and where (a list of one is confirmed as a single booking). Nothing when the list is empty or
- * the patient consented to no channel. Their
- * reminders are queued by each booking (`noticeBooked` with `confirmation: false`).
- */
-export async function noticeSeriesBooked(tx: Tx, appointmentIds: string[], now: Date): Promise<QueuedMessage[]> {
-  if (appointmentIds.length === 0) return [];
-  const appointments = await tx.appointment.findMany({
-    where: { id: { in: appointmentIds } },
-    select: noticeSelect,
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-  });
-  const first = appointments[0];
-  if (!first || !reachable(first)) return [];
-  if (appointments.length === 1) return queueNotice(tx, first, "booking_confirmation", valuesOf(first), now);
-  const kinds = [...new Set(appointments.map((a) => a.kind))];
-  const what = kinds
-    .map((kind) =>
-      appointments.filter((a) => a.kind === kind).length > 1 ? patientWords[kind].many : patientWords[kind].one,
-    )
-    .join(" and ");
-  const appointmentLines = appointments
-    .map((a) => {
-      const { what: one, when, where } = valuesOf(a);
-      return `- ${when}: ${one}, at ${where}`;
-    })
-    .join("\n");
-  return queueMessage(
-    tx,
-    {
-      patientId: first.patientId,
-      siteId: first.siteId,
-      kind: "series_confirmation",
-      sendAfter: now,
-      values: { what, appointmentLines },
-    },
-    now,
-  );
 }

@@ -31,6 +31,7 @@ export default async function CasePage({
     },
     bookableKinds: appointmentKinds.filter((kind) => mayBook(actor.role, kind)),
     attendanceKinds: appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind)),
+    sendPlanMessage: isAllowed(actor.role, "case.sendPlanMessage"),
   };
   // The pain section is drawn here, on the server (its chart is SVG); an unknown case is left to
   // the case view, which says so.
