@@ -43,7 +43,7 @@ export const smsProviders = ["record", "webhook"] as const;
 export const defaultMailFrom = "Ankle clinic <appointments@clinic.example>";
 
 /** The settings in `env` (SMTP_URL, MAIL_FROM, SMS_PROVIDER, SMS_WEBHOOK_URL, SMS_WEBHOOK_TOKEN); empty counts as unset. */
-export function transportSettings(env: NodeJS.ProcessEnv = process.env): TransportSettings {
+export function transportSettings(env: Record<string, string | undefined> = process.env): TransportSettings {
   return {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
