@@ -2,7 +2,8 @@
 // the outbox's messages through the transports the environment describes (SMTP_URL, MAIL_FROM,
 // SMS_PROVIDER) against DATABASE_URL (the app's role). `npm start` runs it beside the web server;
 // in production run it as its own service. On SIGTERM or SIGINT it takes no new job, lets the
-// running ones finish, and exits 0 (a second signal exits at once, 1). Its log lines are JSON
+// running ones finish, and exits 0 (further signals meanwhile change nothing: in a terminal, Ctrl+C
+// reaches it both directly and through `npm start`). Its log lines are JSON
 // (lib/observability/log.ts) and name no patient and no SMTP credentials.
 import { createDb, setDb } from "@/lib/db/client";
 import { startWorker } from "@/lib/jobs/worker";
@@ -31,10 +32,7 @@ async function main() {
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log.warn({ signal }, "worker stopping at once: running jobs are left to the queue's retry");
-      process.exit(1);
-    }
+    if (stopping) return;
     stopping = true;
     log.info({ signal }, "worker stopping: finishing the running jobs");
     await runner.stop();
