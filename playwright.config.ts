@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(tmpdir(), `clinic-e2e-${port}`);
 const pgPort = port + 51230;
+/** Where the server's demo mailbox keeps each message it receives, as an `.eml` file (scripts/demo-mailbox.ts). */
+export const e2eMailboxDir = path.join(dataDir, "mailbox");
 /** The throwaway server's database, for tests that arrange what only an earlier clock could have made (e2e/arrange.ts). */
 export const e2eDatabaseUrl = `postgresql://clinic:clinic@127.0.0.1:${pgPort}/clinic`;
 // A fixed secret for this throwaway server only: the idle-expiry tests sign their own tokens.

@@ -4,6 +4,7 @@
 // booking would have had (./arrange-command.ts); the test then acts through the browser at the
 // real clock.
 import { execFileSync } from "node:child_process";
+import pg from "pg";
 import type { AppointmentInput } from "@/lib/schemas/appointment";
 import { e2eDatabaseUrl } from "../playwright.config";
 
@@ -22,4 +23,33 @@ export function bookAsOf(clock: Date, input: AppointmentInput): string {
       encoding: "utf8",
     },
   );
+}
+
+/**
+ * Puts an email for `patientId` straight into the outbox with its delivery job, as the outbox
+ * service does inside a booking's transaction (a row, then graphile_worker.add_job as
+ * lib/jobs/queue.ts's addJob), due now; returns the message's id. For a test of the worker and
+ * the mail path that needs no particular notice.
+ */
+export async function queueEmail(patientId: string, email: { to: string; subject: string; body: string }) {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO message (patient_id, channel, kind, recipient, subject, body, attachments, send_after, created_at)
+       VALUES ($1, 'email', 'portal_link', $2, $3, $4, '[]'::jsonb, now() - interval '1 minute', now()) RETURNING id`,
+      [patientId, email.to, email.subject, email.body],
+    );
+    const id = rows[0]!.id;
+    await client.query(
+      `SELECT graphile_worker.add_job('message.deliver', json_build_object('messageId', $1::text),
+         run_at := now(), job_key := 'message:' || $1::text)`,
+      [id],
+    );
+    await client.query("COMMIT");
+    return id;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,5 +1,6 @@
-// Demo data: one site in Europe/London with its rooms, staff and 60 patients. Loaded only into
-// an empty database, by `npm start` in demo mode and by the end-to-end tests.
+// Demo data: one site in Europe/London with its rooms, staff and 60 patients (most of whom consent
+// to email, given last: see giveContactConsent). Loaded only into an empty database, by
+// `npm start` in demo mode and by the end-to-end tests.
 import { setDb, type Db } from "@/lib/db/client";
 import { addDays, dayOf, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
 import { cancelCase, reviewFirstLineCourse } from "@/lib/services/case-commands";
@@ -269,4 +270,20 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
     const { caseId, courseId } = await walkCase(walker, patients[i]!.id, demo.stage, { now, ...demo.options });
     for (const step of demo.then ?? []) await step(team, caseId, courseId, clock);
   }
+  await giveContactConsent(prisma);
+}
+
+/**
+ * The demo patients' contact preferences, given last: the history above was "booked" before any
+ * patient consented, so it queues no message (whether or not booking queues notices), and
+ * `npm start` does not send a flood of past-due notices. From here on, a booking for a demo
+ * patient sends its confirmation (and reminders) like any other. Most patients consent to
+ * email (every tenth does not, to show a patient the clinic may not write to), every third to
+ * text messages too; all have an example.org address and a drama-range mobile number.
+ */
+async function giveContactConsent(prisma: Db): Promise<void> {
+  const all = await prisma.patient.findMany({ orderBy: { mrn: "asc" }, select: { id: true } });
+  const ids = (keep: (i: number) => boolean) => all.filter((_, i) => keep(i)).map((p) => p.id);
+  await prisma.patient.updateMany({ where: { id: { in: ids((i) => i % 10 !== 9) } }, data: { contactByEmail: true } });
+  await prisma.patient.updateMany({ where: { id: { in: ids((i) => i % 3 === 0) } }, data: { contactBySms: true } });
 }

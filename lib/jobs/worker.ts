@@ -36,7 +36,17 @@ export function taskList(deps: WorkerDeps): TaskList {
  * `concurrency`: jobs at once (default 2).
  */
 export function startWorker(connectionString: string, deps: WorkerDeps, concurrency = 2): Promise<Runner> {
-  return run({ connectionString, concurrency, logger: workerLogger, noHandleSignals: true, taskList: taskList(deps) });
+  // Due is judged by Node's clock, as deliverMessage judges it: with the database's clock, a
+  // worker host a little behind it would take a job, find it not yet due, put it back and take
+  // it again until the clocks agreed (and a run under libfaketime would never see its jobs due).
+  return run({
+    connectionString,
+    concurrency,
+    logger: workerLogger,
+    noHandleSignals: true,
+    useNodeTime: true,
+    taskList: taskList(deps),
+  });
 }
 
 /**

@@ -50,6 +50,17 @@ describe("npm start's claim on its data folder", () => {
     expect(existsSync(path.join(dir, "start.pid"))).toBe(false);
   });
 
+  it("stops the worker that a start killed with SIGKILL left running", async () => {
+    const killedStart = lookalike("scripts/start.ts");
+    killedStart.kill("SIGKILL");
+    await once(killedStart, "exit");
+    const orphan = lookalike("scripts/worker.ts");
+    const dir = dataDir({ start: killedStart.pid, worker: orphan.pid });
+    const claim = await claimDataDir(dir);
+    expect(alive(orphan.pid!)).toBe(false);
+    claim.release();
+  });
+
   it("leaves alone a live process that only reuses a recorded pid", async () => {
     const stranger = lookalike("some-other-program");
     const dir = dataDir({ start: 999_999_999, server: stranger.pid });
