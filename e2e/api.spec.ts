@@ -117,6 +117,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportStageWaits: 200,
   outcomesReport: 200, // the period is optional
   exportOutcomes: 400, // the table is required
+  listMoveRequests: 200,
+  handleMoveRequest: 400, // the outcome is required
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
