@@ -625,6 +625,19 @@ test.describe("malformed input", () => {
       url: `/api/v1/staff/${randomUUID()}/hour-exceptions/clashes?onDate=someday`,
       paths: ["onDate"],
     },
+    {
+      name: "a list of move requests of a status that does not exist",
+      endpoint: endpoints.listMoveRequests,
+      url: "/api/v1/move-requests?status=pending&limit=0",
+      paths: ["status", "limit"],
+    },
+    {
+      name: "a move request closed with an unknown outcome",
+      endpoint: endpoints.handleMoveRequest,
+      url: `/api/v1/move-requests/${randomUUID()}/handled`,
+      data: { outcome: "moved", response: 5 },
+      paths: ["outcome", "response"],
+    },
   ];
 
   for (const { name, endpoint, url, data, paths } of malformed) {
