@@ -69,9 +69,10 @@ export async function proxy(request: NextRequest) {
   const token = await readSessionToken(request.cookies.get(sessionCookieName)?.value, secret);
   const now = Date.now();
   const live = token !== null && sessionIsLive(token as { signedInAt?: number; lastSeenAt?: number }, now);
-  // Reached without a session: signing in, the set-password links handed to new staff, and the
-  // app's icon (the sign-in page shows it too).
-  const isPublicPage = path === "/login" || path === "/icon.svg" || path.startsWith("/set-password/");
+  // Reached without a session: signing in, the set-password links handed to new staff, the
+  // patient's own page (its link is its authority) and the app's icon (the sign-in page shows it too).
+  const isPublicPage =
+    path === "/login" || path === "/icon.svg" || path.startsWith("/set-password/") || path.startsWith("/portal/");
 
   if (!live && isPage && !isPublicPage) {
     const login = new URL("/login", request.url);

@@ -118,6 +118,8 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportStageWaits: 200,
   outcomesReport: 200, // the period is optional
   exportOutcomes: 400, // the table is required
+  listMoveRequests: 200,
+  handleMoveRequest: 400, // the outcome is required
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -623,6 +625,19 @@ test.describe("malformed input", () => {
       endpoint: endpoints.leaveClashes,
       url: `/api/v1/staff/${randomUUID()}/hour-exceptions/clashes?onDate=someday`,
       paths: ["onDate"],
+    },
+    {
+      name: "a list of move requests of a status that does not exist",
+      endpoint: endpoints.listMoveRequests,
+      url: "/api/v1/move-requests?status=pending&limit=0",
+      paths: ["status", "limit"],
+    },
+    {
+      name: "a move request closed with an unknown outcome",
+      endpoint: endpoints.handleMoveRequest,
+      url: `/api/v1/move-requests/${randomUUID()}/handled`,
+      data: { outcome: "moved", response: 5 },
+      paths: ["outcome", "response"],
     },
   ];
 

@@ -53,3 +53,13 @@ export async function queueEmail(patientId: string, email: { to: string; subject
     await client.end();
   }
 }
+
+/** A link to the page of a demo patient with an appointment still to come (made as of `clock`). */
+export function portalLinkAsOf(clock: Date): { token: string; appointmentId: string; patientName: string } {
+  const printed = execFileSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "e2e/arrange-portal.ts", e2eDatabaseUrl, clock.toISOString()],
+    { encoding: "utf8" },
+  );
+  return JSON.parse(printed);
+}

@@ -77,6 +77,11 @@ export const policy = {
   // behind a figure are linked only for roles that read the clinical record.
   "analytics.read": ["surgeon", "admin"],
 
+  // Patients' requests, from their own page, to move an appointment: reception works through them
+  // (moving the appointment through the normal booking screens); the administrator may read them.
+  "moveRequest.read": ["reception", "admin"],
+  "moveRequest.handle": ["reception"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

@@ -97,6 +97,12 @@ import {
 } from "@/lib/schemas/hours";
 import { waitingListFilter, waitingListPage, waitingListQuery } from "@/lib/schemas/waiting-list";
 import { complianceReport } from "@/lib/schemas/analytics-compliance";
+import {
+  handleMoveRequestInput,
+  moveRequestPage,
+  moveRequestQuery,
+  moveRequestView,
+} from "@/lib/schemas/move-requests";
 import { outcomeRecordEndpoints } from "./outcome-record-endpoints";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
@@ -768,5 +774,24 @@ export const endpoints = {
     summary:
       "The waits between pathway stages of the cases operated in the period, as a CSV file (no patient named); each export is audited",
     query: periodQuery,
+  }),
+  listMoveRequests: define({
+    method: "get",
+    path: "/api/v1/move-requests",
+    action: "moveRequest.read",
+    summary:
+      "The patients' requests, made on their own page, to move an appointment: of one status (open by default), oldest first, with the patient, the appointment and the patient's note; reading them is audited",
+    query: moveRequestQuery,
+    response: moveRequestPage,
+  }),
+  handleMoveRequest: define({
+    method: "post",
+    path: "/api/v1/move-requests/{id}/handled",
+    action: "moveRequest.handle",
+    summary:
+      'Close an open move request: "done" once the appointment was moved (through the normal booking), "declined" when it could not be, with an optional response; the appointment itself is not changed',
+    params: idParams,
+    body: handleMoveRequestInput,
+    response: moveRequestView,
   }),
 } as const;

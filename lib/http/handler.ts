@@ -29,7 +29,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return result.data;
 }
 
-async function readJson(request: Request): Promise<{ text: string; value: unknown }> {
+/** The body of `request` as JSON (`value` undefined when empty); 413 over maxBodyBytes, 400 when it is not JSON. */
+export async function readJson(request: Request): Promise<{ text: string; value: unknown }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
   const text = await request.text();

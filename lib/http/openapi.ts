@@ -204,6 +204,11 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   exportWaitingList: {},
   exportCompliance: {},
   exportStageWaits: {},
+  listMoveRequests: {},
+  handleMoveRequest: {
+    404: "The request was not found",
+    409: "The request has already been handled (`CONFLICT`)",
+  },
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({

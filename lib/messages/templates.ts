@@ -17,8 +17,6 @@ export type MessageValues = {
   when?: string;
   /** Where: the room's name. */
   where?: string;
-  /** Several appointments booked together, one line each: "- Thu 3 Dec 2026, 10:30: dressing visit, at Room 1". */
-  appointmentLines?: string;
   /** A moved appointment's earlier day and time. */
   previousWhen?: string;
   /** The post-operative plan, one line per date. */

@@ -24,3 +24,13 @@ export const painScoreView = z
   .strict()
   .meta({ id: "PainScore" });
 export type PainScoreView = z.infer<typeof painScoreView>;
+
+/**
+ * A pain score the patient reports on their own page (OC-1): the score and, optionally, its day
+ * (a site calendar day; absent: today at the site). The time point is found from the day.
+ */
+export const reportedPainScoreInput = z
+  .object({ score: painScoreValue, recordedOn: isoDate.optional() })
+  .strict()
+  .meta({ id: "ReportedPainScoreInput" });
+export type ReportedPainScoreInput = z.infer<typeof reportedPainScoreInput>;

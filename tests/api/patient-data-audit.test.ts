@@ -12,6 +12,7 @@ import { endpoints, type Endpoint } from "@/lib/http/endpoints";
 import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
 import { getPatient } from "@/lib/services/patients";
+import { newPortalToken } from "@/lib/services/portal/access";
 import { testDatabase } from "../setup/db";
 import { dayFromToday, now, siteAt, today } from "../setup/clock";
 import { caseAt, createClinic } from "../setup/pathway";
@@ -60,6 +61,26 @@ beforeAll(async () => {
   // A third case, assessed and not booked: the patient waits on the list (WL-3) and is offered
   // freed theatre time (WL-4).
   await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
+  // The patient asked, on their own page, to move the dressing: reception's list of requests names them.
+  const link = await prisma.portalLink.create({
+    data: {
+      patientId,
+      tokenHash: newPortalToken().tokenHash,
+      createdAt: now(),
+      createdById: team.reception.id,
+      expiresAt: siteAt(30, 0),
+    },
+  });
+  // Requested long ago: the oldest open request, on the list's first page whatever other files add.
+  await prisma.appointmentMoveRequest.create({
+    data: {
+      appointmentId: appointment.id,
+      patientId,
+      portalLinkId: link.id,
+      note: "Afternoons suit me",
+      requestedAt: new Date("2000-01-01T09:00:00Z"),
+    },
+  });
   const patient = await getPatient(team.reception, patientId);
   fixture = {
     patientId,
@@ -137,6 +158,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/audit-events.csv": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   // The waiting list shows names and MRNs: each page read and each export is audited.
   "/api/v1/waiting-list": () => ({ params: {}, query: "?limit=200" }),
+  // The patients' requests to move an appointment name them: each page read is audited.
+  "/api/v1/move-requests": () => ({ params: {}, query: "?status=open" }),
   "/api/v1/analytics/compliance": () => ({ params: {}, query: `?from=${dayFromToday(-400)}&to=${today()}` }),
   "/api/v1/waiting-list.csv": () => ({ params: {}, query: "" }),
   // The nurse's leave today would clash with the fixture's dressing visit.
