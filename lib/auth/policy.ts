@@ -74,6 +74,11 @@ export const policy = {
   // behind a figure are linked only for roles that read the clinical record.
   "analytics.read": ["surgeon", "admin"],
 
+  // The outbox of messages to patients: reception, who answers the phone, and the administrator
+  // see every message's state; both retry a failed one or mark it handled (the patient was called).
+  "message.read": ["reception", "admin"],
+  "message.handle": ["reception", "admin"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

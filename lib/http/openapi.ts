@@ -203,6 +203,15 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   exportWaitingList: {},
   exportCompliance: {},
   exportStageWaits: {},
+  listMessages: {},
+  retryMessage: {
+    404: "The message was not found",
+    409: "The message is not failed (`MESSAGE_NOT_FAILED`): only a failed message is tried again",
+  },
+  markMessageHandled: {
+    404: "The message was not found",
+    409: "The message is not failed (`MESSAGE_NOT_FAILED`) or is already handled (`MESSAGE_HANDLED`)",
+  },
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({

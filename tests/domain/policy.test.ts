@@ -41,6 +41,9 @@ const expected: Record<Action, Role[]> = {
   "theatre.offer": ["reception", "surgeon", "admin"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
+  // Issue 15: the outbox of messages to patients, read and handled by reception and the administrator.
+  "message.read": ["reception", "admin"],
+  "message.handle": ["reception", "admin"],
 };
 
 describe("role policy", () => {
