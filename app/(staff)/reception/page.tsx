@@ -2,9 +2,12 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page";
 import { PatientSearch } from "@/components/patients/patient-search";
 import { WaitingListCard } from "@/components/waiting-list/summary-card";
+import { FlaggedMessages } from "@/components/messages/flagged-messages";
+import { actorSite } from "@/lib/services/sites";
 
 export default async function ReceptionPage() {
-  await requirePageActor("workspace.reception");
+  const actor = await requirePageActor("workspace.reception");
+  const site = await actorSite(actor);
   return (
     <>
       <h1>Reception</h1>
@@ -12,6 +15,7 @@ export default async function ReceptionPage() {
         <Link href="/reception/patients/new">Register a new patient</Link>
       </p>
       <PatientSearch linkBase="/reception/patients/" />
+      <FlaggedMessages timeZone={site.timeZone} />
       <WaitingListCard />
     </>
   );
