@@ -174,33 +174,77 @@ test.describe("the outbox", () => {
   test("the administrator sets the reminders and the patient-page link's days, and a repeated reminder is refused", async ({
     page,
   }) => {
-    await signInAsAdmin(page);
-    await page.goto("/admin/policies");
-    await expect(page.getByLabel("Reminder 1: days before")).toHaveValue("2");
-    await expect(page.getByLabel("Reminder 1: time")).toHaveValue("18:00");
-    await expect(page.getByLabel("Reminder 2: days before")).toHaveValue("0");
-    await page.getByRole("button", { name: "Add a reminder" }).click();
-    await page.getByLabel("Reminder 3: days before").fill("2");
-    await page.getByLabel("Reminder 3: time").fill("18:00");
-    await page.getByRole("button", { name: "Save policies" }).click();
-    // The third reminder's time, by its field path.
-    await expect(page.locator(".alert.error")).toContainText("reminders, 2, at: The same reminder twice");
+    const admin = await apiAs("admin");
+    const before = await (await admin.get("/api/v1/policies")).json();
+    try {
+      await signInAsAdmin(page);
+      await page.goto("/admin/policies");
+      await expect(page.getByLabel("Reminder 1: days before")).toHaveValue("2");
+      await expect(page.getByLabel("Reminder 1: time")).toHaveValue("18:00");
+      await expect(page.getByLabel("Reminder 2: days before")).toHaveValue("0");
+      await page.getByRole("button", { name: "Add a reminder" }).click();
+      await page.getByLabel("Reminder 3: days before").fill("2");
+      await page.getByLabel("Reminder 3: time").fill("18:00");
+      await page.getByRole("button", { name: "Save policies" }).click();
+      // The third reminder's time, by its field path.
+      await expect(page.locator(".alert.error")).toContainText("reminders, 2, at: The same reminder twice");
 
-    await page.getByLabel("Reminder 3: days before").fill("7");
-    await page.getByLabel("Reminder 3: time").fill("12:30");
-    await page.getByLabel("A link to the patient's own page works for (days)").fill("30");
-    await page.getByRole("button", { name: "Save policies" }).click();
-    await expect(page.getByRole("status")).toContainText("Policies saved");
-    await page.reload();
-    await expect(page.getByLabel("Reminder 3: days before")).toHaveValue("7");
-    await expect(page.getByLabel("Reminder 3: time")).toHaveValue("12:30");
-    await expect(page.getByLabel("A link to the patient's own page works for (days)")).toHaveValue("30");
+      await page.getByLabel("Reminder 3: days before").fill("7");
+      await page.getByLabel("Reminder 3: time").fill("12:30");
+      await page.getByLabel("A link to the patient's own page works for (days)").fill("30");
+      await page.getByRole("button", { name: "Save policies" }).click();
+      await expect(page.getByRole("status")).toContainText("Policies saved");
+      await page.reload();
+      await expect(page.getByLabel("Reminder 3: days before")).toHaveValue("7");
+      await expect(page.getByLabel("Reminder 3: time")).toHaveValue("12:30");
+      await expect(page.getByLabel("A link to the patient's own page works for (days)")).toHaveValue("30");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: "Remove reminder 1" }).click();
+      await expect(page.getByLabel("Reminder 1: days before")).toHaveValue("0");
+      await expect(page.getByLabel("Reminder 3: days before")).toHaveCount(0);
+      await page.getByRole("button", { name: "Save policies" }).click();
+      await expect(page.getByRole("status")).toContainText("Policies saved");
+      const saved = await (await admin.get("/api/v1/policies")).json();
+      expect(saved).toMatchObject({
+        reminders: [
+          { daysBefore: 0, at: "07:00" },
+          { daysBefore: 7, at: "12:30" },
+        ],
+        portalLinkDays: 30,
+      });
+    } finally {
+      expect((await send(admin, endpoints.setPolicies, { body: before })).status()).toBe(200);
+    }
+  });
+});
+
+test.describe("the flagged messages on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("reception's panel fits a 390 px screen and its buttons are a finger high", async ({ page }) => {
+    const error = `No answer from the provider (${tag}, phone)`;
+    await arrangeMessages([
+      {
+        patientId: patient.id,
+        at: new Date().toISOString(),
+        state: "failed",
+        channel: "sms",
+        kind: "reminder",
+        to: "07700 900124",
+        subject: null,
+        body: `A reminder on a phone (${tag})`,
+        attempts: 8,
+        error,
+      },
+    ]);
+    await signInThroughPage(page, emailOf("reception"));
+    const entry = flaggedEntry(page, error);
+    await expect(entry).toBeVisible();
+    const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const button of await entry.getByRole("button").all())
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     expect(await seriousViolations(page)).toEqual([]);
-
-    // Back to the defaults, for the journeys that follow.
-    await page.getByRole("button", { name: "Remove reminder 3" }).click();
-    await page.getByLabel("A link to the patient's own page works for (days)").fill("90");
-    await page.getByRole("button", { name: "Save policies" }).click();
-    await expect(page.getByRole("status")).toContainText("Policies saved");
   });
 });
