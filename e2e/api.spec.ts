@@ -626,6 +626,24 @@ test.describe("malformed input", () => {
       url: `/api/v1/staff/${randomUUID()}/hour-exceptions/clashes?onDate=someday`,
       paths: ["onDate"],
     },
+    {
+      name: "an outbox page of an unknown state, for a patient who is not an id",
+      endpoint: endpoints.listMessages,
+      url: "/api/v1/messages?status=lost&patientId=P000001",
+      paths: ["status", "patientId"],
+    },
+    {
+      name: "a retry of a message that is not an id",
+      endpoint: endpoints.retryMessage,
+      url: "/api/v1/messages/not-a-message/retry",
+      paths: ["id"],
+    },
+    {
+      name: "a handled mark on a message that is not an id",
+      endpoint: endpoints.markMessageHandled,
+      url: "/api/v1/messages/not-a-message/handled",
+      paths: ["id"],
+    },
   ];
 
   for (const { name, endpoint, url, data, paths } of malformed) {
