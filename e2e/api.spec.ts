@@ -120,6 +120,9 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   exportOutcomes: 400, // the table is required
   listMoveRequests: 200,
   handleMoveRequest: 400, // the outcome is required
+  listMessages: 200, // every filter is optional
+  retryMessage: 404, // it takes no body: the random id names no message
+  markMessageHandled: 404,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -638,6 +641,24 @@ test.describe("malformed input", () => {
       url: `/api/v1/move-requests/${randomUUID()}/handled`,
       data: { outcome: "moved", response: 5 },
       paths: ["outcome", "response"],
+    },
+    {
+      name: "an outbox page of an unknown state, for a patient who is not an id",
+      endpoint: endpoints.listMessages,
+      url: "/api/v1/messages?status=lost&patientId=P000001",
+      paths: ["status", "patientId"],
+    },
+    {
+      name: "a retry of a message that is not an id",
+      endpoint: endpoints.retryMessage,
+      url: "/api/v1/messages/not-a-message/retry",
+      paths: ["id"],
+    },
+    {
+      name: "a handled mark on a message that is not an id",
+      endpoint: endpoints.markMessageHandled,
+      url: "/api/v1/messages/not-a-message/handled",
+      paths: ["id"],
     },
   ];
 

@@ -103,6 +103,13 @@ const pages: PhonePage[] = [
   { name: "working hours", role: "admin", path: () => "/admin/hours", heading: /hours/i },
   { name: "clinic policies", role: "admin", path: () => "/admin/policies", heading: /polic/i },
   { name: "the audit trail", role: "admin", path: () => "/admin/audit", heading: /audit/i },
+  { name: "the outbox", role: "admin", path: () => "/admin/messages", heading: "Messages to patients" },
+  {
+    name: "the message templates",
+    role: "admin",
+    path: () => "/admin/messages/templates",
+    heading: "Message templates",
+  },
   { name: "the waiting list", role: "reception", path: () => "/waiting-list", heading: "Waiting list" },
   { name: "the pathway dashboard", role: "surgeon", path: () => "/dashboard", heading: "Pathway dashboard" },
   {

@@ -10,6 +10,7 @@ import { ProblemMessage } from "@/components/ui/problem-message";
 import { kindLabel } from "@/components/appointments/labels";
 import { painTimepointLabel } from "@/components/cases/labels";
 import { TheatreSessionsFields } from "./theatre-sessions-fields";
+import { RemindersFields, remindersFrom } from "./reminders-fields";
 
 const fields: {
   name: "assessmentValidityDays" | "dressingPlannedUntilDay" | "physioFirstWithinDays";
@@ -54,6 +55,8 @@ export function PoliciesForm() {
           painScoreWindowDays: Object.fromEntries(
             painTimepoints.map((p) => [p, number(`window-${p}`)]),
           ) as PoliciesInput["painScoreWindowDays"],
+          reminders: remindersFrom(f),
+          portalLinkDays: number("portalLinkDays"),
           durations: Object.fromEntries(
             Object.keys(current.durations).map((k) => [k, number(`duration-${k}`)]),
           ) as PoliciesInput["durations"],
@@ -139,6 +142,20 @@ export function PoliciesForm() {
           ))}
         </div>
       </fieldset>
+      <h2>Messages to patients</h2>
+      <RemindersFields reminders={current.reminders ?? defaultPolicies.reminders} />
+      <div className="field">
+        <label htmlFor="portalLinkDays">A link to the patient&apos;s own page works for (days)</label>
+        <input
+          id="portalLinkDays"
+          name="portalLinkDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={current.portalLinkDays ?? defaultPolicies.portalLinkDays}
+          required
+        />
+      </div>
       <h2>Appointment lengths in minutes (SC-5)</h2>
       <div className="row">
         {appointmentKinds.map((kind) => (

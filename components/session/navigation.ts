@@ -35,6 +35,7 @@ export const navigation: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin", label: "Staff and rooms" },
     { href: "/admin/hours", label: "Hours" },
     { href: "/admin/policies", label: "Policies" },
+    { href: "/admin/messages", label: "Messages" },
     { href: "/waiting-list", label: "Waiting list" },
     { href: "/dashboard", label: "Dashboard" },
     { href: "/calendar", label: "Calendar" },

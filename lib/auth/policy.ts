@@ -81,6 +81,10 @@ export const policy = {
   // (moving the appointment through the normal booking screens); the administrator may read them.
   "moveRequest.read": ["reception", "admin"],
   "moveRequest.handle": ["reception"],
+  // The outbox of messages to patients: reception, who answers the phone, and the administrator
+  // see every message's state; both retry a failed one or mark it handled (the patient was called).
+  "message.read": ["reception", "admin"],
+  "message.handle": ["reception", "admin"],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

@@ -69,6 +69,9 @@ const words: Record<string, string> = {
   "analytics.outcomes.export": "exported a table of the outcome figures as CSV",
   "waiting_list.read": "viewed the waiting list",
   "waiting_list.export": "exported the waiting list as CSV",
+  "message.read": "viewed messages to patients",
+  "message.retry": "tried a failed message again",
+  "message.handle": "marked a failed message handled",
 };
 
 /**

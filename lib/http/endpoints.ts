@@ -103,6 +103,7 @@ import {
   moveRequestQuery,
   moveRequestView,
 } from "@/lib/schemas/move-requests";
+import { messagePage, messageQuery, messageView } from "@/lib/schemas/outbox";
 import { outcomeRecordEndpoints } from "./outcome-record-endpoints";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
@@ -793,5 +794,32 @@ export const endpoints = {
     params: idParams,
     body: handleMoveRequestInput,
     response: moveRequestView,
+  }),
+  listMessages: define({
+    method: "get",
+    path: "/api/v1/messages",
+    action: "message.read",
+    summary:
+      "Messages to patients (the outbox), newest first, each with its state (queued, sent, retrying, failed with its reason, handled, cancelled), its text and its patient; of one patient, one state, or only the failed ones flagged to reception (`flagged=true`); reading it is audited",
+    query: messageQuery,
+    response: messagePage,
+  }),
+  retryMessage: define({
+    method: "post",
+    path: "/api/v1/messages/{id}/retry",
+    action: "message.handle",
+    summary:
+      "Try a failed message again: it is queued with a new delivery now and no longer flagged; 409 MESSAGE_NOT_FAILED for a message that is not failed; audited",
+    params: idParams,
+    response: messageView,
+  }),
+  markMessageHandled: define({
+    method: "post",
+    path: "/api/v1/messages/{id}/handled",
+    action: "message.handle",
+    summary:
+      "Mark a failed message handled (reception reached the patient another way): it stays failed and is no longer flagged; 409 MESSAGE_NOT_FAILED or MESSAGE_HANDLED otherwise; audited",
+    params: idParams,
+    response: messageView,
   }),
 } as const;

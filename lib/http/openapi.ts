@@ -209,6 +209,15 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
     404: "The request was not found",
     409: "The request has already been handled (`CONFLICT`)",
   },
+  listMessages: {},
+  retryMessage: {
+    404: "The message was not found",
+    409: "The message is not failed (`MESSAGE_NOT_FAILED`): only a failed message is tried again",
+  },
+  markMessageHandled: {
+    404: "The message was not found",
+    409: "The message is not failed (`MESSAGE_NOT_FAILED`) or is already handled (`MESSAGE_HANDLED`)",
+  },
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({

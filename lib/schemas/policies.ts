@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { theatreSessionNames } from "@/lib/domain/policies";
+import { reminderLimits, theatreSessionNames } from "@/lib/domain/policies";
 import { appointmentKinds, painTimepoints } from "@/lib/domain/vocabulary";
 
 const days = (min: number, max: number) =>
@@ -13,6 +13,19 @@ const session = z
   .object({ start: wallClock, end: wallClock })
   .strict()
   .refine((s) => before(s.start, s.end), { message: "The session ends after it starts", path: ["end"] });
+// A reminder before each appointment: so many calendar days before its day, at a site wall-clock time.
+const reminder = z.object({ daysBefore: days(0, reminderLimits.daysBefore), at: wallClock }).strict();
+const reminders = z
+  .array(reminder)
+  .max(reminderLimits.count, `At most ${reminderLimits.count} reminders`)
+  .superRefine((list, context) => {
+    const seen = new Set<string>();
+    list.forEach((r, index) => {
+      const key = `${r.daysBefore} ${r.at}`;
+      if (seen.has(key)) context.addIssue({ code: "custom", message: "The same reminder twice", path: [index, "at"] });
+      seen.add(key);
+    });
+  });
 const minutes = z.number().int("Whole minutes").min(5, "At least 5").max(480, "At most 480");
 
 export const policiesInput = z
@@ -53,6 +66,9 @@ export const policiesInput = z
       .strict()
       .optional(),
     importantPainDifference: z.number().int("Whole points").min(1, "At least 1").max(10, "At most 10").optional(),
+    // Reminders before each appointment, and how long a link to the patient's page lasts.
+    reminders: reminders.optional(),
+    portalLinkDays: days(1, 365).optional(),
     durations: z
       .object(
         Object.fromEntries(appointmentKinds.map((k) => [k, minutes])) as Record<

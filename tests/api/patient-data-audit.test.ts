@@ -82,6 +82,21 @@ beforeAll(async () => {
     },
   });
   const patient = await getPatient(team.reception, patientId);
+  // A message to the patient that could not be sent: the outbox names them.
+  await prisma.message.create({
+    data: {
+      patientId,
+      channel: "sms",
+      kind: "reminder",
+      recipient: "07700 900123",
+      body: "A reminder",
+      sendAfter: now(),
+      createdAt: now(),
+      status: "failed",
+      attempts: 8,
+      failedAt: now(),
+    },
+  });
   fixture = {
     patientId,
     caseId,
@@ -162,6 +177,8 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
   "/api/v1/move-requests": () => ({ params: {}, query: "?status=open" }),
   "/api/v1/analytics/compliance": () => ({ params: {}, query: `?from=${dayFromToday(-400)}&to=${today()}` }),
   "/api/v1/waiting-list.csv": () => ({ params: {}, query: "" }),
+  // The outbox names each message's patient.
+  "/api/v1/messages": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   // The nurse's leave today would clash with the fixture's dressing visit.
   "/api/v1/staff/{id}/hour-exceptions/clashes": () => ({ params: { id: staff.nurse.id }, query: `?onDate=${today()}` }),
 };

@@ -46,6 +46,9 @@ const expected: Record<Action, Role[]> = {
   "moveRequest.handle": ["reception"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
+  // Issue 15: the outbox of messages to patients, read and handled by reception and the administrator.
+  "message.read": ["reception", "admin"],
+  "message.handle": ["reception", "admin"],
 };
 
 describe("role policy", () => {

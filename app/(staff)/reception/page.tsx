@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/page";
 import { PatientSearch } from "@/components/patients/patient-search";
 import { WaitingListCard } from "@/components/waiting-list/summary-card";
 import { MoveRequestsPanel } from "@/components/move-requests/move-requests-panel";
+import { FlaggedMessages } from "@/components/messages/flagged-messages";
 import { actorSite } from "@/lib/services/sites";
 
 export default async function ReceptionPage() {
@@ -16,6 +17,7 @@ export default async function ReceptionPage() {
       </p>
       <PatientSearch linkBase="/reception/patients/" />
       <MoveRequestsPanel timeZone={site.timeZone} />
+      <FlaggedMessages timeZone={site.timeZone} />
       <WaitingListCard />
     </>
   );

@@ -9,6 +9,7 @@ import { uuid } from "@/lib/schemas/common";
 import { getPatient } from "@/lib/services/patients";
 import { PatientCases } from "@/components/cases/patient-cases";
 import { PatientAppointments } from "@/components/appointments/patient-appointments";
+import { PatientMessages } from "@/components/messages/patient-messages";
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("patient.read");
@@ -40,6 +41,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         today={site.today}
         attendanceKinds={appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind))}
       />
+      {isAllowed(actor.role, "message.read") && <PatientMessages patientId={patient.id} timeZone={site.timeZone} />}
     </>
   );
 }
