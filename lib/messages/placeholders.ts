@@ -15,7 +15,8 @@ export const placeholderMeanings: Record<Placeholder, string> = {
   planLines: "The plan after the operation: one line per date (dressings, physiotherapy, reviews).",
   appointmentLines:
     "The patient's upcoming appointments, one line each with the day, time, what it is and where (or that none is booked yet).",
-  planSummary: "The plan's main dates in a few sentences, for a text message: crutches review, cycling and swimming, running.",
+  planSummary:
+    "The plan's main dates in a few sentences, for a text message: crutches review, cycling and swimming, running.",
   portalUrl: "The link to the patient's own page (their appointments, plan and pain reports).",
   expiresOn: "The last day that link works.",
 };
