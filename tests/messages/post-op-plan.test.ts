@@ -118,7 +118,7 @@ describe("the recovery plan message (SX-6)", () => {
 
     const texts = await operatedCase({ sms: true });
     await bookSeries(texts.caseId);
-    const rows = await db().message.findMany({ where: { patientId: texts.patientId } });
+    const rows = await db().message.findMany({ where: { patientId: texts.patientId, kind: "post_op_plan" } });
     expect(rows.map((r) => [r.channel, r.kind])).toEqual([["sms", "post_op_plan"]]);
     const operationDay = dayFromToday(-1);
     expect(rows[0]!.body).toContain(`running from ${formatDay(earliestClearance(operationDay, "running"))}`);
@@ -138,7 +138,7 @@ describe("the recovery plan message (SX-6)", () => {
     await bookSeries(caseId);
     const again = await sendPlanMessage(team.nurse, caseId, now());
     expect(again.messages.map((m) => m.channel)).toEqual(["email"]);
-    const rows = await db().message.findMany({ where: { recipient: email }, orderBy: { createdAt: "asc" } });
+    const rows = await db().message.findMany({ where: { recipient: email, kind: "post_op_plan" }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "queued"]);
     await runWorker();
     expect(mailTo(email)).toHaveLength(1);
