@@ -74,6 +74,12 @@ export const policy = {
   // behind a figure are linked only for roles that read the clinical record.
   "analytics.read": ["surgeon", "admin"],
 
+  // The patient's own page (a link with a secret token): made, listed and withdrawn by those who
+  // give patients their appointments and their plan.
+  "portal.issue": ["reception", "surgeon"],
+  "portal.read": ["reception", "surgeon"],
+  "portal.revoke": ["reception", "surgeon"],
+
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],
   "staff.manage": ["admin"],

@@ -203,6 +203,9 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   exportWaitingList: {},
   exportCompliance: {},
   exportStageWaits: {},
+  issuePortalLink: { 404: "The patient was not found" },
+  listPortalLinks: { 404: "The patient was not found" },
+  revokePortalLink: { 404: "The link was not found" },
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({

@@ -124,7 +124,8 @@ export async function getAppointment(actor: Actor, id: string) {
   });
 }
 
-const eventTitle: Record<AppointmentKind, string> = {
+/** An appointment of each kind as the patient's calendar names it. */
+export const eventTitle: Record<AppointmentKind, string> = {
   consultation: "Consultation with your surgeon",
   follow_up: "Follow-up with your surgeon",
   imaging: "Imaging of your ankle",

@@ -41,6 +41,10 @@ const expected: Record<Action, Role[]> = {
   "theatre.offer": ["reception", "surgeon", "admin"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
+  // API contract: patient-page links are made and withdrawn by reception and the surgeon.
+  "portal.issue": ["reception", "surgeon"],
+  "portal.read": ["reception", "surgeon"],
+  "portal.revoke": ["reception", "surgeon"],
 };
 
 describe("role policy", () => {
