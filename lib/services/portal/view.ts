@@ -57,15 +57,15 @@ const refusalOf = (error: unknown): PortalRefusal | null => {
   return error.kind === "not_found" ? "unknown" : null;
 };
 
-/** Runs `read` on the page `token` opens, in one transaction, or answers why the link opens nothing. */
-async function throughLink<T>(
-  token: string,
-  now: Date,
-  read: (tx: Tx, session: PortalSession) => Promise<T>,
-): Promise<PortalReading<T>> {
+/** Runs `read` on the page `token` opens, in one transaction; throws openPortal's refusals. */
+function throughLink<T>(token: string, now: Date, read: (tx: Tx, session: PortalSession) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => read(tx, await openPortal(tx, token, now)));
+}
+
+/** `read`'s value, or why the link opens nothing (no other error is caught). */
+async function orRefusal<T>(read: () => Promise<T>): Promise<PortalReading<T>> {
   try {
-    const value = await db().$transaction(async (tx) => read(tx, await openPortal(tx, token, now)));
-    return { state: "open", value };
+    return { state: "open", value: await read() };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return { state: refusal };
@@ -88,76 +88,78 @@ async function siteOfLink(tx: Tx, linkId: string) {
  * patient as the actor). A token that opens nothing answers its refusal and reads nothing.
  */
 export async function readPortalPage(token: string, now = new Date()): Promise<PortalReading<PortalPage>> {
-  return throughLink(token, now, async (tx, session) => {
-    const site = await siteOfLink(tx, session.linkId);
-    const zone = site.timeZone;
-    const today = dayOf(now, zone);
-    const patient = await tx.patient.findUniqueOrThrow({
-      where: { id: session.patientId },
-      select: { givenName: true },
-    });
-    const appointments = await tx.appointment.findMany({
-      where: { patientId: session.patientId, status: "booked", endsAt: { gt: now } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: 100,
-      select: {
-        id: true,
-        kind: true,
-        startsAt: true,
-        room: { select: { name: true } },
-        site: { select: { name: true } },
-        moveRequests: {
-          orderBy: { requestedAt: "desc" },
-          take: 1,
-          select: { status: true, requestedAt: true, response: true },
+  return orRefusal(() =>
+    throughLink(token, now, async (tx, session) => {
+      const site = await siteOfLink(tx, session.linkId);
+      const zone = site.timeZone;
+      const today = dayOf(now, zone);
+      const patient = await tx.patient.findUniqueOrThrow({
+        where: { id: session.patientId },
+        select: { givenName: true },
+      });
+      const appointments = await tx.appointment.findMany({
+        where: { patientId: session.patientId, status: "booked", endsAt: { gt: now } },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: 100,
+        select: {
+          id: true,
+          kind: true,
+          startsAt: true,
+          room: { select: { name: true } },
+          site: { select: { name: true } },
+          moveRequests: {
+            orderBy: { requestedAt: "desc" },
+            take: 1,
+            select: { status: true, requestedAt: true, response: true },
+          },
         },
-      },
-    });
-    const operated = await tx.clinicalCase.findFirst({
-      where: { patientId: session.patientId, carePlan: { isNot: null } },
-      orderBy: { carePlan: { operationDay: "desc" } },
-      select: { id: true },
-    });
-    const plan = operated ? (await carePlanIn(tx, operated.id)).plan : null;
-    const pain = await tx.painScore.findFirst({
-      where: { case: { patientId: session.patientId }, source: "patient", recordedOn: dateColumn(today) },
-      orderBy: { recordedAt: "desc" },
-      select: { score: true },
-    });
-    await recordPatientAudit(tx, session.patientId, [
-      {
-        action: "portal.page_read",
-        entity: "portal_link",
-        entityId: session.linkId,
-        detail: { appointments: appointments.length, plan: plan !== null },
-      },
-    ]);
-    return {
-      givenName: patient.givenName,
-      clinic: { name: site.name, phone: policiesOf(site.policies).clinicPhone },
-      timeZone: zone,
-      today,
-      linkExpires: formatDateTime(session.expiresAt, zone),
-      appointments: appointments.map((a) => {
-        const request = a.moveRequests[0];
-        return {
-          id: a.id,
-          what: eventTitle[a.kind],
-          when: formatDateTime(a.startsAt, zone),
-          where: a.room ? `${a.room.name}, ${a.site.name}` : a.kind === "dressing" ? "At home" : a.site.name,
-          moveRequest: request
-            ? {
-                status: request.status,
-                requestedAt: formatDateTime(request.requestedAt, zone),
-                response: request.response,
-              }
-            : null,
-        };
-      }),
-      plan,
-      painToday: pain ? { score: pain.score } : null,
-    };
-  });
+      });
+      const operated = await tx.clinicalCase.findFirst({
+        where: { patientId: session.patientId, carePlan: { isNot: null } },
+        orderBy: { carePlan: { operationDay: "desc" } },
+        select: { id: true },
+      });
+      const plan = operated ? (await carePlanIn(tx, operated.id)).plan : null;
+      const pain = await tx.painScore.findFirst({
+        where: { case: { patientId: session.patientId }, source: "patient", recordedOn: dateColumn(today) },
+        orderBy: { recordedAt: "desc" },
+        select: { score: true },
+      });
+      await recordPatientAudit(tx, session.patientId, [
+        {
+          action: "portal.page_read",
+          entity: "portal_link",
+          entityId: session.linkId,
+          detail: { appointments: appointments.length, plan: plan !== null },
+        },
+      ]);
+      return {
+        givenName: patient.givenName,
+        clinic: { name: site.name, phone: policiesOf(site.policies).clinicPhone },
+        timeZone: zone,
+        today,
+        linkExpires: formatDateTime(session.expiresAt, zone),
+        appointments: appointments.map((a) => {
+          const request = a.moveRequests[0];
+          return {
+            id: a.id,
+            what: eventTitle[a.kind],
+            when: formatDateTime(a.startsAt, zone),
+            where: a.room ? `${a.room.name}, ${a.site.name}` : a.kind === "dressing" ? "At home" : a.site.name,
+            moveRequest: request
+              ? {
+                  status: request.status,
+                  requestedAt: formatDateTime(request.requestedAt, zone),
+                  response: request.response,
+                }
+              : null,
+          };
+        }),
+        plan,
+        painToday: pain ? { score: pain.score } : null,
+      };
+    }),
+  );
 }
 
 /** How far back the calendar feed reaches: a calendar app keeps what it was given before. */
@@ -168,10 +170,10 @@ export const feedPastDays = 30;
  * on, the cancelled ones too as STATUS:CANCELLED, each with one UID for its whole life and a
  * SEQUENCE that counts its moves and cancellation, and LAST-MODIFIED at its newest change, so a
  * calendar app that polls the feed updates a moved appointment and removes a cancelled one.
- * Audited ("portal.calendar_read", the patient as the actor). A token that opens nothing answers
- * its refusal.
+ * Audited ("portal.calendar_read", the patient as the actor). Throws openPortal's DomainErrors for
+ * a token that opens nothing: `not_found`, `forbidden` PORTAL_LINK_REVOKED / PORTAL_LINK_EXPIRED.
  */
-export async function readPortalCalendar(token: string, now = new Date()): Promise<PortalReading<string>> {
+export async function readPortalCalendar(token: string, now = new Date()): Promise<string> {
   return throughLink(token, now, async (tx, session) => {
     const site = await siteOfLink(tx, session.linkId);
     const appointments = await tx.appointment.findMany({

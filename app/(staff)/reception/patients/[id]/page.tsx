@@ -7,6 +7,7 @@ import { PatientCases } from "@/components/cases/patient-cases";
 import { isAllowed, mayMarkAttendance } from "@/lib/auth/policy";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { PatientAppointments } from "@/components/appointments/patient-appointments";
+import { PortalLinks } from "@/components/portal/portal-links";
 
 export default async function PatientPage({
   params,
@@ -32,6 +33,7 @@ export default async function PatientPage({
         today={site.today}
         attendanceKinds={appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind))}
       />
+      {isAllowed(actor.role, "portal.read") && <PortalLinks patientId={id} timeZone={site.timeZone} />}
     </>
   );
 }
