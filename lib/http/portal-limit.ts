@@ -37,6 +37,8 @@ function limiters(): Limiters {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({ connectionString: url, max: 3 });
+  // A connection that drops while idle is replaced on the next query; it must not end the process.
+  pool.on("error", (error) => logger().warn({ error: error.name }, "portal rate limit connection lost"));
   const limiter = (name: keyof typeof portalLimits) =>
     new RateLimiterPostgres({
       storeClient: pool,
