@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { endpoints, type Endpoint } from "@/lib/http/endpoints";
 import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
+import { issuePortalLink } from "@/lib/services/portal/links";
 import { getPatient } from "@/lib/services/patients";
 import { testDatabase } from "../setup/db";
 import { dayFromToday, now, siteAt, today } from "../setup/clock";
@@ -60,6 +61,8 @@ beforeAll(async () => {
   // A third case, assessed and not booked: the patient waits on the list (WL-3) and is offered
   // freed theatre time (WL-4).
   await walkCase(team, patientId, "assessed", { now: now(), side: "right" });
+  // A link to the patient's own page: its list names the patient.
+  await issuePortalLink(team.reception, patientId, (token) => `http://clinic.test/portal/${token}`);
   const patient = await getPatient(team.reception, patientId);
   fixture = {
     patientId,
@@ -114,6 +117,7 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
     query: `?${new URLSearchParams({ givenName: fixture.givenName, familyName: fixture.familyName, birthDate: fixture.birthDate })}`,
   }),
   "/api/v1/patients/{id}": () => ({ params: { id: fixture.patientId }, query: "" }),
+  "/api/v1/patients/{id}/portal-links": () => ({ params: { id: fixture.patientId }, query: "" }),
   "/api/v1/cases": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/care-plan": () => ({ params: { id: fixture.caseId }, query: "" }),
