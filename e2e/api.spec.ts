@@ -559,6 +559,24 @@ test.describe("malformed input", () => {
       paths: ["id"],
     },
     {
+      name: "a patient-page link for a patient id that is not a UUID",
+      endpoint: endpoints.issuePortalLink,
+      url: "/api/v1/patients/x/portal-links",
+      paths: ["id"],
+    },
+    {
+      name: "patient-page links listed with a limit past the maximum",
+      endpoint: endpoints.listPortalLinks,
+      url: `/api/v1/patients/${randomUUID()}/portal-links?limit=1000`,
+      paths: ["limit"],
+    },
+    {
+      name: "a patient-page link withdrawn by an id that is not a UUID",
+      endpoint: endpoints.revokePortalLink,
+      url: "/api/v1/portal-links/x",
+      paths: ["id"],
+    },
+    {
       name: "a set-password request without a token and with a short password",
       endpoint: endpoints.setPassword,
       url: "/api/v1/set-password",
