@@ -44,6 +44,8 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const claim = await claimDataDir(dataDir).catch((error: Error) => fail(error.message));
   const secret = authSecret();
+  // A worker started from this process opens the patient-page links sealed with it (lib/messages/sealed-link.ts).
+  process.env.NEXTAUTH_SECRET = secret;
   if (await portInUse(Number(port)))
     fail(`Port ${port} is in use by another program: stop it, or set PORT to a free port.`);
   let embedded: EmbeddedServer | null = null;
