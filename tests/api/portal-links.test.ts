@@ -13,6 +13,7 @@ import { hiddenLinkToken } from "@/lib/messages/sealed-link";
 import { createTransports } from "@/lib/messages/transports";
 import { limitPortalRequest, portalLimits } from "@/lib/http/portal-limit";
 import { bookAppointment, cancelAppointment, moveAppointment } from "@/lib/services/appointments";
+import { deliverMessage } from "@/lib/services/messages/delivery";
 import { issuePortalLink } from "@/lib/services/portal/links";
 import { readPortalPage } from "@/lib/services/portal/view";
 import { now, siteAt, today } from "../setup/clock";
@@ -112,6 +113,39 @@ describe("making a link to the patient's page", () => {
       expect(row.linkSecret).toBeNull();
       expect(row.body).not.toContain(tokenOf(body.url));
     }
+  });
+
+  it("erases the sealed token when the message fails at its last attempt, and when staff cancel it", async () => {
+    const patient = await consentingPatient();
+    await makeLink(team.reception, patient.id);
+    const [email, sms] = await db().message.findMany({
+      where: { patientId: patient.id, kind: "portal_link" },
+      orderBy: { channel: "asc" },
+    });
+    const broken = createTransports({ smtpUrl: "smtp://127.0.0.1:9" });
+    expect(await deliverMessage(email!.id, broken, { attempt: 1, maxAttempts: 1 }, now())).toBe("failed");
+    broken.close();
+    expect(await db().message.findUniqueOrThrow({ where: { id: email!.id } })).toMatchObject({
+      status: "failed",
+      linkSecret: null,
+    });
+    await db().message.update({ where: { id: sms!.id }, data: { status: "cancelled" } });
+    expect((await db().message.findUniqueOrThrow({ where: { id: sms!.id } })).linkSecret).toBeNull();
+  });
+
+  it("answers a replay for the same Idempotency-Key without the link's address", async () => {
+    const patient = await consentingPatient();
+    await signInAs(database.prisma(), team.reception);
+    const send = () =>
+      call("POST", "/api/v1/patients/{id}/portal-links", {
+        params: { id: patient.id },
+        headers: { "idempotency-key": `portal-${patient.id}` },
+      });
+    const first = await (await send()).json();
+    const replay = await send();
+    expect(replay.status).toBe(201);
+    expect(await replay.json()).toMatchObject({ id: first.id, url: null });
+    expect(await db().portalLink.count({ where: { patientId: patient.id } })).toBe(1);
   });
 
   it("queues no message for a patient who has not agreed to be contacted, and says so", async () => {
