@@ -27,9 +27,19 @@ function isDecodable(path: string): boolean {
   }
 }
 
-function withHeaders(response: NextResponse, policy: string, https: boolean): NextResponse {
+/** The patient's own page and its calendar feed: opened by a secret link, without a staff session. */
+const isPatientPage = (path: string) => path.startsWith("/portal/");
+
+function withHeaders(response: NextResponse, policy: string, https: boolean, path = ""): NextResponse {
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(commonHeaders(https))) response.headers.set(name, value);
+  if (isPatientPage(path)) {
+    // The token is the page's address: it must never leave in a Referer header, not even to
+    // the app's own other pages, nor be indexed.
+    response.headers.set("Referrer-Policy", "no-referrer");
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   return response;
 }
 
@@ -41,12 +51,13 @@ function withHeaders(response: NextResponse, policy: string, https: boolean): Ne
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const https = isHttps(request);
-  const isPage = !path.startsWith("/api/");
+  // The calendar feed is data, not a page: nothing in it may load or run anything.
+  const isPage = !path.startsWith("/api/") && !(isPatientPage(path) && path.endsWith(".ics"));
   const nonce = isPage ? newNonce() : null;
   const policy = nonce ? pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" }) : apiPolicy;
   const requestHeaders = new Headers(request.headers);
   if (nonce) requestHeaders.set("Content-Security-Policy", policy);
-  const next = () => withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https);
+  const next = () => withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy, https, path);
   // Next.js's router fails on such a path's dynamic segments with a bare 500 and no headers: the
   // path names nothing, so it is refused here, before routing.
   if (!isDecodable(path)) {
@@ -63,7 +74,8 @@ export async function proxy(request: NextRequest) {
     logger().info({ requestId, route: "undecodable path", status: 400 }, "request");
     return withHeaders(new NextResponse(refusal.body, refusal), policy, https);
   }
-  if (withoutSession.some((prefix) => path.startsWith(prefix))) return next();
+  // The patient's page has no staff session: it neither needs one nor renews one.
+  if (withoutSession.some((prefix) => path.startsWith(prefix)) || isPatientPage(path)) return next();
 
   const secret = process.env.NEXTAUTH_SECRET;
   const token = await readSessionToken(request.cookies.get(sessionCookieName)?.value, secret);

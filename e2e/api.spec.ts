@@ -123,6 +123,9 @@ const allowedStatus: Record<EndpointName, 200 | 400 | 404> = {
   listMessages: 200, // every filter is optional
   retryMessage: 404, // it takes no body: the random id names no message
   markMessageHandled: 404,
+  issuePortalLink: 404,
+  listPortalLinks: 404,
+  revokePortalLink: 404,
 };
 
 test.describe("role matrix: every role against every endpoint", () => {
@@ -559,6 +562,24 @@ test.describe("malformed input", () => {
       name: "a set-password link for a staff id that is not a UUID",
       endpoint: endpoints.issuePasswordLink,
       url: "/api/v1/staff/x/password-links",
+      paths: ["id"],
+    },
+    {
+      name: "a patient-page link for a patient id that is not a UUID",
+      endpoint: endpoints.issuePortalLink,
+      url: "/api/v1/patients/x/portal-links",
+      paths: ["id"],
+    },
+    {
+      name: "patient-page links listed with a limit past the maximum",
+      endpoint: endpoints.listPortalLinks,
+      url: `/api/v1/patients/${randomUUID()}/portal-links?limit=1000`,
+      paths: ["limit"],
+    },
+    {
+      name: "a patient-page link withdrawn by an id that is not a UUID",
+      endpoint: endpoints.revokePortalLink,
+      url: "/api/v1/portal-links/x",
       paths: ["id"],
     },
     {

@@ -155,6 +155,8 @@ async function main() {
   const secret = authSecret();
   const messaging = messageSetupProblems(process.env);
   if (messaging.length) return refuse(`Messages to patients cannot be sent as set up:\n- ${messaging.join("\n- ")}`);
+  // A worker started from this process opens the patient-page links sealed with it (lib/messages/sealed-link.ts).
+  process.env.NEXTAUTH_SECRET = secret;
   if (await portInUse(Number(port)))
     return refuse(`Port ${port} is in use by another program: stop it, or set PORT to a free port.`);
   let databaseUrl = process.env.DATABASE_URL;

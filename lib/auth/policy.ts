@@ -85,6 +85,11 @@ export const policy = {
   // see every message's state; both retry a failed one or mark it handled (the patient was called).
   "message.read": ["reception", "admin"],
   "message.handle": ["reception", "admin"],
+  // The patient's own page (a link with a secret token): made, listed and withdrawn by those who
+  // give patients their appointments and their plan.
+  "portal.issue": ["reception", "surgeon"],
+  "portal.read": ["reception", "surgeon"],
+  "portal.revoke": ["reception", "surgeon"],
 
   // Manage staff, sites, rooms, working hours, policies; read the audit log.
   "audit.read": ["admin"],

@@ -67,6 +67,7 @@ import { caseOutcomes } from "@/lib/schemas/outcomes";
 import { planMessageResult } from "@/lib/schemas/plan-message";
 import { painScoreInput, painScoreView } from "@/lib/schemas/pain-scores";
 import { policiesInput } from "@/lib/schemas/policies";
+import { portalLinkIssued, portalLinkPage, portalLinkQuery, portalLinkView } from "@/lib/schemas/portal";
 import { waitingListSummary, waitingListSummaryQuery } from "@/lib/schemas/waiting-list-summary";
 import { outcomesCsvQuery, outcomesReport } from "@/lib/schemas/analytics-outcomes";
 import { periodQuery } from "@/lib/schemas/analytics";
@@ -821,5 +822,33 @@ export const endpoints = {
       "Mark a failed message handled (reception reached the patient another way): it stays failed and is no longer flagged; 409 MESSAGE_NOT_FAILED or MESSAGE_HANDLED otherwise; audited",
     params: idParams,
     response: messageView,
+  }),
+  issuePortalLink: define({
+    method: "post",
+    path: "/api/v1/patients/{id}/portal-links",
+    action: "portal.issue",
+    summary:
+      "A new link to the patient's own page, valid for the site's portalLinkDays; its token is in `url` only in this answer and stored only hashed; the link is sent to the patient (email, SMS) as they consent",
+    params: idParams,
+    response: portalLinkIssued,
+    status: 201,
+    forReplay: withoutLinkUrl,
+  }),
+  listPortalLinks: define({
+    method: "get",
+    path: "/api/v1/patients/{id}/portal-links",
+    action: "portal.read",
+    summary: "The patient's page links, newest first, with their state, expiry and last use (never their tokens)",
+    params: idParams,
+    query: portalLinkQuery,
+    response: portalLinkPage,
+  }),
+  revokePortalLink: define({
+    method: "delete",
+    path: "/api/v1/portal-links/{id}",
+    action: "portal.revoke",
+    summary: "Withdraws a patient-page link: the page stops opening at once; withdrawing it again changes nothing",
+    params: idParams,
+    response: portalLinkView,
   }),
 } as const;

@@ -218,6 +218,9 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
     404: "The message was not found",
     409: "The message is not failed (`MESSAGE_NOT_FAILED`) or is already handled (`MESSAGE_HANDLED`)",
   },
+  issuePortalLink: { 404: "The patient was not found" },
+  listPortalLinks: { 404: "The patient was not found" },
+  revokePortalLink: { 404: "The link was not found" },
 };
 
 const problem = (status: ProblemStatus, ...why: (string | false | undefined)[]): ResponseConfig => ({

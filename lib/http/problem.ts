@@ -19,6 +19,7 @@ export const httpOfKind = {
   payload_too_large: { status: 413, title: "Content Too Large" },
   unsupported_media_type: { status: 415, title: "Unsupported Media Type" },
   rule: { status: 422, title: "Unprocessable Content" },
+  too_many_requests: { status: 429, title: "Too Many Requests" },
   internal: { status: 500, title: "Internal Server Error" },
   unavailable: { status: 503, title: "Service Unavailable" },
 } as const satisfies Record<ErrorKind, { status: number; title: string }>;

@@ -262,72 +262,81 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
 
 export async function getCarePlan(actor: Actor, caseId: string): Promise<CarePlanView> {
   return db().$transaction(async (tx) => {
-    const row = await tx.clinicalCase.findUnique({
-      where: { id: caseId },
-      include: {
-        patient: true,
-        carePlan: true,
-        dressings: {
-          orderBy: { dueOn: "asc" },
-          include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
-        },
-        physio: {
-          orderBy: { number: "asc" },
-          include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
-        },
-        clearances: { orderBy: { clearedOn: "asc" } },
-        operation: { select: { dischargeAnalgesia: true } },
-        site: { select: { name: true, policies: true } },
-      },
-    });
-    if (!row) throw notFound("The case");
-    if (!row.carePlan) throw notFound("The post-operative plan (the operation is not recorded yet)");
-    await recordAudit(tx, actor, [
-      { action: "case.care_plan.read", entity: "care_plan", entityId: row.id, patientId: row.patientId },
-    ]);
-    const plan = row.carePlan;
-    const d0 = dayOfColumn(plan.operationDay);
-    const cleared = (activity: string) => row.clearances.find((c) => c.activity === activity);
-    return {
-      caseId: row.id,
-      patient: { name: patientName(row.patient), mrn: row.patient.mrn },
-      side: row.side,
-      operationDate: d0,
-      timeZone: plan.timeZone,
-      dressings: row.dressings.map((d) => ({
-        dueOn: dayOfColumn(d.dueOn),
-        day: daysBetween(d0, dayOfColumn(d.dueOn)),
-        status: d.status,
-        appointmentId: d.appointments[0]?.id ?? null,
-        bookedAt: d.appointments[0]?.startsAt.toISOString() ?? null,
-      })),
-      crutchWeaningReview: {
-        from: dayOfColumn(plan.crutchReviewFrom),
-        to: dayOfColumn(plan.crutchReviewTo),
-        weanedOn: plan.crutchesWeanedOn ? dayOfColumn(plan.crutchesWeanedOn) : null,
-      },
-      physio: row.physio.map((p) => ({
-        number: p.number,
-        earliestOn: dayOfColumn(p.earliestOn),
-        dueBy: dayOfColumn(p.dueBy),
-        status: p.status,
-        bookedAt: p.appointments[0]?.startsAt.toISOString() ?? null,
-      })),
-      milestones: milestoneActivities.map((activity) => {
-        const clearance = cleared(activity);
-        return {
-          activity,
-          earliestOn: earliestClearance(d0, activity),
-          clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null,
-        };
-      }),
-      otherClearances: row.clearances
-        .filter((c) => c.activity === "other")
-        .map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
-      instructions: Array.isArray(plan.instructions) ? plan.instructions.map(String) : [],
-      homeAnalgesia: row.operation?.dischargeAnalgesia ?? null,
-      clinic: { name: row.site.name, phone: policiesOf(row.site.policies).clinicPhone },
-      safetyNet: { callClinic: [...safetyNetAdvice], emergency: emergencyAdvice },
-    };
+    const { patientId, plan } = await carePlanIn(tx, caseId);
+    await recordAudit(tx, actor, [{ action: "case.care_plan.read", entity: "care_plan", entityId: caseId, patientId }]);
+    return plan;
   });
+}
+
+/**
+ * Case `caseId`'s post-operative plan, read inside `tx` and not audited (the caller audits: staff
+ * or, through their own page, the patient), with the case's patient. Errors: `not_found` for an
+ * unknown case, or one whose operation is not recorded yet.
+ */
+export async function carePlanIn(tx: Tx, caseId: string): Promise<{ patientId: string; plan: CarePlanView }> {
+  const row = await tx.clinicalCase.findUnique({
+    where: { id: caseId },
+    include: {
+      patient: true,
+      carePlan: true,
+      dressings: {
+        orderBy: { dueOn: "asc" },
+        include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
+      },
+      physio: {
+        orderBy: { number: "asc" },
+        include: { appointments: { where: { status: "booked" }, select: { id: true, startsAt: true } } },
+      },
+      clearances: { orderBy: { clearedOn: "asc" } },
+      operation: { select: { dischargeAnalgesia: true } },
+      site: { select: { name: true, policies: true } },
+    },
+  });
+  if (!row) throw notFound("The case");
+  if (!row.carePlan) throw notFound("The post-operative plan (the operation is not recorded yet)");
+  const plan = row.carePlan;
+  const d0 = dayOfColumn(plan.operationDay);
+  const cleared = (activity: string) => row.clearances.find((c) => c.activity === activity);
+  const view: CarePlanView = {
+    caseId: row.id,
+    patient: { name: patientName(row.patient), mrn: row.patient.mrn },
+    side: row.side,
+    operationDate: d0,
+    timeZone: plan.timeZone,
+    dressings: row.dressings.map((d) => ({
+      dueOn: dayOfColumn(d.dueOn),
+      day: daysBetween(d0, dayOfColumn(d.dueOn)),
+      status: d.status,
+      appointmentId: d.appointments[0]?.id ?? null,
+      bookedAt: d.appointments[0]?.startsAt.toISOString() ?? null,
+    })),
+    crutchWeaningReview: {
+      from: dayOfColumn(plan.crutchReviewFrom),
+      to: dayOfColumn(plan.crutchReviewTo),
+      weanedOn: plan.crutchesWeanedOn ? dayOfColumn(plan.crutchesWeanedOn) : null,
+    },
+    physio: row.physio.map((p) => ({
+      number: p.number,
+      earliestOn: dayOfColumn(p.earliestOn),
+      dueBy: dayOfColumn(p.dueBy),
+      status: p.status,
+      bookedAt: p.appointments[0]?.startsAt.toISOString() ?? null,
+    })),
+    milestones: milestoneActivities.map((activity) => {
+      const clearance = cleared(activity);
+      return {
+        activity,
+        earliestOn: earliestClearance(d0, activity),
+        clearedOn: clearance ? dayOfColumn(clearance.clearedOn) : null,
+      };
+    }),
+    otherClearances: row.clearances
+      .filter((c) => c.activity === "other")
+      .map((c) => ({ sport: c.sport ?? "", clearedOn: dayOfColumn(c.clearedOn) })),
+    instructions: Array.isArray(plan.instructions) ? plan.instructions.map(String) : [],
+    homeAnalgesia: row.operation?.dischargeAnalgesia ?? null,
+    clinic: { name: row.site.name, phone: policiesOf(row.site.policies).clinicPhone },
+    safetyNet: { callClinic: [...safetyNetAdvice], emergency: emergencyAdvice },
+  };
+  return { patientId: row.patientId, plan: view };
 }

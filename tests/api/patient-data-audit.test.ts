@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { endpoints, type Endpoint } from "@/lib/http/endpoints";
 import { openApiDocument } from "@/lib/http/openapi";
 import { bookAppointment } from "@/lib/services/appointments";
+import { issuePortalLink } from "@/lib/services/portal/links";
 import { getPatient } from "@/lib/services/patients";
 import { newPortalToken } from "@/lib/services/portal/access";
 import { testDatabase } from "../setup/db";
@@ -81,6 +82,8 @@ beforeAll(async () => {
       requestedAt: new Date("2000-01-01T09:00:00Z"),
     },
   });
+  // A link to the patient's own page: its list names the patient.
+  await issuePortalLink(team.reception, patientId, (token) => `http://clinic.test/portal/${token}`);
   const patient = await getPatient(team.reception, patientId);
   // A message to the patient that could not be sent: the outbox names them.
   await prisma.message.create({
@@ -150,6 +153,7 @@ const requests: Record<string, () => { params: Record<string, string>; query: st
     query: `?${new URLSearchParams({ givenName: fixture.givenName, familyName: fixture.familyName, birthDate: fixture.birthDate })}`,
   }),
   "/api/v1/patients/{id}": () => ({ params: { id: fixture.patientId }, query: "" }),
+  "/api/v1/patients/{id}/portal-links": () => ({ params: { id: fixture.patientId }, query: "" }),
   "/api/v1/cases": () => ({ params: {}, query: `?patientId=${fixture.patientId}` }),
   "/api/v1/cases/{id}": () => ({ params: { id: fixture.caseId }, query: "" }),
   "/api/v1/cases/{id}/care-plan": () => ({ params: { id: fixture.caseId }, query: "" }),

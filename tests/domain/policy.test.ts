@@ -46,9 +46,13 @@ const expected: Record<Action, Role[]> = {
   "moveRequest.handle": ["reception"],
   "audit.read": ["admin"],
   "staff.manage": ["admin"],
-  // Issue 15: the outbox of messages to patients, read and handled by reception and the administrator.
+  // The outbox of messages to patients, read and handled by reception and the administrator.
   "message.read": ["reception", "admin"],
   "message.handle": ["reception", "admin"],
+  // API contract: patient-page links are made and withdrawn by reception and the surgeon.
+  "portal.issue": ["reception", "surgeon"],
+  "portal.read": ["reception", "surgeon"],
+  "portal.revoke": ["reception", "surgeon"],
 };
 
 describe("role policy", () => {

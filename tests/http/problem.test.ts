@@ -24,6 +24,7 @@ const expectedStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rule: 422,
+  too_many_requests: 429,
   internal: 500,
   unavailable: 503,
 };

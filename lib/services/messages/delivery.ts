@@ -1,8 +1,11 @@
 // Sending one queued message: the worker's "message.deliver" job. The row is locked while it is
 // handed over, so two workers never send it twice; a failure is written down and retried with
 // backoff by the queue, and after the last attempt the message is failed and flagged to reception.
+// A patient-page link's token is put into the text only here, as it is handed over; the database
+// erases its sealed copy once the message leaves the queue.
 import { db } from "@/lib/db/client";
 import { addJob } from "@/lib/jobs/queue";
+import { openLinkToken, revealLink, sealingSecret } from "@/lib/messages/sealed-link";
 import type { Attachment, Transports } from "@/lib/messages/transports";
 import { deliveryJobKey } from "./outbox";
 
@@ -18,7 +21,15 @@ type Row = {
   body: string;
   attachments: Attachment[];
   send_after: Date;
+  link_secret: string | null;
 };
+
+/** The row's subject and text as they go out: a patient-page link's token put back in (sealed-link.ts). */
+function outgoing(row: Row): { subject: string | null; body: string } {
+  if (!row.link_secret) return { subject: row.subject, body: row.body };
+  const token = openLinkToken(row.link_secret, row.id, sealingSecret());
+  return { subject: row.subject && revealLink(row.subject, token), body: revealLink(row.body, token) };
+}
 
 /** Why a hand-over failed, in one short line for the outbox (no stack). */
 const reasonOf = (error: unknown) =>
@@ -41,7 +52,8 @@ export async function deliverMessage(
   const outcome = await db().$transaction(
     async (tx) => {
       const [row] = await tx.$queryRaw<Row[]>`
-        SELECT id, channel::text AS channel, status::text AS status, recipient, subject, body, attachments, send_after
+        SELECT id, channel::text AS channel, status::text AS status, recipient, subject, body, attachments, send_after,
+               link_secret
         FROM message WHERE id = ${messageId}::uuid FOR UPDATE`;
       if (!row || row.status !== "queued") return { result: "skipped" as const };
       if (row.send_after > now) {
@@ -54,15 +66,16 @@ export async function deliverMessage(
         return { result: "not_due" as const };
       }
       try {
+        const { subject, body } = outgoing(row);
         const delivered =
           row.channel === "email"
             ? await transports.email({
                 to: row.recipient,
-                subject: row.subject ?? "",
-                text: row.body,
+                subject: subject ?? "",
+                text: body,
                 attachments: row.attachments,
               })
-            : await transports.sms({ to: row.recipient, text: row.body });
+            : await transports.sms({ to: row.recipient, text: body });
         await tx.message.update({
           where: { id: messageId },
           data: {

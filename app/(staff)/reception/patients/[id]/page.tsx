@@ -8,6 +8,7 @@ import { isAllowed, mayMarkAttendance } from "@/lib/auth/policy";
 import { appointmentKinds } from "@/lib/domain/vocabulary";
 import { PatientAppointments } from "@/components/appointments/patient-appointments";
 import { PatientMessages } from "@/components/messages/patient-messages";
+import { PortalLinks } from "@/components/portal/portal-links";
 
 export default async function PatientPage({
   params,
@@ -34,6 +35,7 @@ export default async function PatientPage({
         attendanceKinds={appointmentKinds.filter((kind) => mayMarkAttendance(actor.role, kind))}
       />
       {isAllowed(actor.role, "message.read") && <PatientMessages patientId={id} timeZone={site.timeZone} />}
+      {isAllowed(actor.role, "portal.read") && <PortalLinks patientId={id} timeZone={site.timeZone} />}
     </>
   );
 }

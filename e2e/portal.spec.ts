@@ -1,0 +1,92 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { endpoints } from "@/lib/http/endpoints";
+import { expirePortalLink } from "./arrange-portal-expiry";
+import { seriousViolations } from "./axe";
+import { apiAs, emailOf, send, signInThroughPage } from "./support";
+
+// A phone held upright.
+const phone = { width: 390, height: 844 };
+
+/** The patient's side: a fresh browser (no staff cookie) at phone width. */
+async function patientPage(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: phone, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+test.describe("the patient's own page", () => {
+  test("reception makes a link on a post-operative patient's record; the patient opens it on a phone and sees appointments and plan; withdrawn, it opens nothing", async ({
+    page,
+    browser,
+  }) => {
+    // A post-operative demo patient with a dressing visit still to come.
+    const reception = await apiAs("reception");
+    const upcoming = await send(reception, endpoints.listAppointments, {
+      query: { kind: "dressing", from: new Date().toISOString(), limit: 1 },
+    });
+    const dressing = (await upcoming.json()).items[0];
+    expect(dressing, "a demo patient with a dressing visit to come").toBeTruthy();
+    const givenName = dressing.patient.name.split(", ")[1];
+
+    await signInThroughPage(page, emailOf("reception"));
+    await expect(page).toHaveURL(/\/reception$/);
+    await page.goto(`/reception/patients/${dressing.patient.id}`);
+    const section = page.getByRole("region", { name: "Patient page" });
+    await section.getByRole("button", { name: "Make a link to the patient's page" }).click();
+    const shown = section.getByRole("status");
+    await expect(shown).toContainText("shown only now");
+    await expect(shown).toContainText(/It is being sent to the patient by|It was not sent/);
+    const url = await section.getByLabel("Link to the patient's page").inputValue();
+    expect(url).toMatch(/\/portal\/[A-Za-z0-9_-]{43}$/);
+    await expect(section.getByRole("row").filter({ hasText: "Working" })).toHaveCount(1);
+
+    const patient = await patientPage(browser, url);
+    const p = patient.page;
+    await expect(p.getByRole("heading", { level: 1, name: `Hello ${givenName}` })).toBeVisible();
+    const appointments = p.getByRole("region", { name: "Your appointments" });
+    await expect(appointments.getByText("Wound dressing by a nurse").first()).toBeVisible();
+    const plan = p.getByRole("region", { name: "Your recovery plan" });
+    await expect(plan.getByRole("heading", { name: "When to call us straight away" })).toBeVisible();
+    await expect(plan).toContainText("(day 0)");
+    const subscribe = p.getByRole("link", { name: "Subscribe in your calendar app" });
+    await expect(subscribe).toHaveAttribute("href", /^webcal:\/\/.+\/portal\/[A-Za-z0-9_-]{43}\/calendar\.ics$/);
+    // No staff navigation, nothing wider than the phone, and axe finds nothing serious.
+    await expect(p.getByRole("navigation")).toHaveCount(0);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    expect(await seriousViolations(p)).toEqual([]);
+    const feed = await p.request.get(url.replace(/$/, "/calendar.ics"));
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VEVENT");
+
+    // Reception withdraws it, after a confirmation.
+    await page.reload();
+    await section.getByRole("button", { name: "Withdraw…" }).first().click();
+    await section.getByRole("button", { name: "Yes, withdraw it" }).click();
+    await expect(section.getByRole("row").filter({ hasText: "Withdrawn" })).toHaveCount(1);
+
+    await p.reload();
+    await expect(p.getByRole("alert").filter({ hasText: "This link has been withdrawn" })).toBeVisible();
+    await expect(p.getByText(givenName)).toHaveCount(0);
+    expect(await seriousViolations(p)).toEqual([]);
+    await patient.context.close();
+  });
+
+  test("an expired link shows the refusal page with no patient data", async ({ browser }) => {
+    const reception = await apiAs("reception");
+    const upcoming = await send(reception, endpoints.listAppointments, {
+      query: { kind: "dressing", from: new Date().toISOString(), limit: 1 },
+    });
+    const dressing = (await upcoming.json()).items[0];
+    const made = await send(reception, endpoints.issuePortalLink, { params: { id: dressing.patient.id } });
+    expect(made.status()).toBe(201);
+    const link = await made.json();
+    await expirePortalLink(link.id);
+
+    const { context, page } = await patientPage(browser, link.url);
+    await expect(page.getByRole("alert").filter({ hasText: "This link has expired" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Your appointments" })).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
