@@ -138,7 +138,10 @@ describe("the recovery plan message (SX-6)", () => {
     await bookSeries(caseId);
     const again = await sendPlanMessage(team.nurse, caseId, now());
     expect(again.messages.map((m) => m.channel)).toEqual(["email"]);
-    const rows = await db().message.findMany({ where: { recipient: email, kind: "post_op_plan" }, orderBy: { createdAt: "asc" } });
+    const rows = await db().message.findMany({
+      where: { recipient: email, kind: "post_op_plan" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "queued"]);
     await runWorker();
     expect(mailTo(email)).toHaveLength(1);

@@ -60,6 +60,8 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
                 moveRequest,
               }))}
               painToday={page.painToday}
+              today={page.today}
+              timeZone={page.timeZone}
             />
           </Providers>
         }
