@@ -5,6 +5,7 @@ import { messageChannelLabel, messageKindLabel } from "./labels";
 
 /** A message's text, folded: the subject (or the kind) opens it. */
 export function MessageText({ message }: { message: MessageView }) {
+  if (message.body === null) return <>{message.subject ?? messageKindLabel[message.kind]}</>;
   return (
     <details>
       <summary>{message.subject ?? messageKindLabel[message.kind]}</summary>

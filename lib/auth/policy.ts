@@ -85,6 +85,9 @@ export const policy = {
   // see every message's state; both retry a failed one or mark it handled (the patient was called).
   "message.read": ["reception", "admin"],
   "message.handle": ["reception", "admin"],
+  // A message's text tells of the patient's care (the recovery plan's dates): reception reads it;
+  // the administrator sees states and reasons only.
+  "message.readText": ["reception"],
   // The patient's own page (a link with a secret token): made, listed and withdrawn by those who
   // give patients their appointments and their plan.
   "portal.issue": ["reception", "surgeon"],

@@ -22,8 +22,11 @@ export const messageView = z
     to: z.string(),
     /** An email's subject; null for a text message. */
     subject: z.string().nullable(),
-    /** What the patient reads, as rendered when the message was queued. */
-    body: z.string(),
+    /**
+     * What the patient reads, as rendered when the message was queued; null for a role that sees
+     * messages' states but not their contents (the administrator).
+     */
+    body: z.string().nullable(),
     /** Instants (ISO 8601, UTC). */
     createdAt: z.string(),
     sendAfter: z.string(),

@@ -90,7 +90,7 @@ describe("GET /api/v1/messages", () => {
   }
 
   for (const role of ["reception", "admin"] as const) {
-    it(`answers the ${role} a patient's messages with their states, patient and text`, async () => {
+    it(`answers the ${role} a patient's messages with their states and patient, and the text to reception only`, async () => {
       const patient = await newPatient();
       const failed = await message(patient.id, "failed");
       const response = await get(staff[role], `?patientId=${patient.id}`);
@@ -105,7 +105,7 @@ describe("GET /api/v1/messages", () => {
           status: "failed",
           to: "iris@example.org",
           subject: "A reminder",
-          body: expect.stringContaining("Dear Iris"),
+          body: role === "reception" ? expect.stringContaining("Dear Iris") : null,
           error: "connect ECONNREFUSED 127.0.0.1:2525",
           attempts: 8,
           failedAt: failed.failedAt!.toISOString(),

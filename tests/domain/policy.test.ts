@@ -49,6 +49,7 @@ const expected: Record<Action, Role[]> = {
   // The outbox of messages to patients, read and handled by reception and the administrator.
   "message.read": ["reception", "admin"],
   "message.handle": ["reception", "admin"],
+  "message.readText": ["reception"],
   // API contract: patient-page links are made and withdrawn by reception and the surgeon.
   "portal.issue": ["reception", "surgeon"],
   "portal.read": ["reception", "surgeon"],

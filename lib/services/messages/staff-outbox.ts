@@ -2,6 +2,7 @@
 // the patient's record), the failed ones flagged to reception, tried again or marked handled.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { isAllowed } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { conflict, notFound } from "@/lib/domain/errors";
@@ -42,14 +43,14 @@ type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
-const present = (row: MessageRow): MessageView => ({
+const present = (row: MessageRow, actor: Actor): MessageView => ({
   id: row.id,
   channel: row.channel,
   kind: row.kind,
   status: row.status,
   to: row.recipient,
   subject: row.subject,
-  body: row.body,
+  body: isAllowed(actor.role, "message.readText") ? row.body : null,
   createdAt: row.createdAt.toISOString(),
   sendAfter: row.sendAfter.toISOString(),
   sentAt: iso(row.sentAt),
@@ -100,7 +101,7 @@ export async function listMessages(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  const items = rows.slice(0, query.limit).map(present);
+  const items = rows.slice(0, query.limit).map((row) => present(row, actor));
   await recordListRead(db(), actor, {
     action: "message.read",
     entity: "message",
@@ -147,7 +148,7 @@ export async function retryMessage(actor: Actor, id: string, now = new Date()): 
     await recordAudit(tx, actor, [
       { action: "message.retry", entity: "message", entityId: id, patientId: message.patient.id },
     ]);
-    return present(message);
+    return present(message, actor);
   });
 }
 
@@ -170,6 +171,6 @@ export async function markMessageHandled(actor: Actor, id: string, now = new Dat
     await recordAudit(tx, actor, [
       { action: "message.handle", entity: "message", entityId: id, patientId: message.patient.id },
     ]);
-    return present(message);
+    return present(message, actor);
   });
 }
