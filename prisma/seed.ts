@@ -1,6 +1,7 @@
 // Demo data: one site in Europe/London with its rooms, staff and 60 patients (most of whom consent
 // to email, given last: see giveContactConsent). Loaded only into an empty database, by
 // `npm start` in demo mode and by the end-to-end tests.
+import { noticeBooked } from "@/lib/services/messages/appointment-notices";
 import { setDb, type Db } from "@/lib/db/client";
 import { addDays, dayOf, instantAt, weekdayAfter, type Day } from "@/lib/domain/time";
 import { cancelCase, reviewFirstLineCourse } from "@/lib/services/case-commands";
@@ -271,6 +272,20 @@ export async function seedDemoData(prisma: Db, now: Date): Promise<void> {
     for (const step of demo.then ?? []) await step(team, caseId, courseId, clock);
   }
   await giveContactConsent(prisma);
+  await remindUpcoming(prisma, now);
+}
+
+/**
+ * The reminders of the demo's appointments still to come, queued as their bookings would have
+ * queued them had the patients consented then (no confirmation: those were booked "earlier").
+ */
+async function remindUpcoming(prisma: Db, now: Date): Promise<void> {
+  const upcoming = await prisma.appointment.findMany({
+    where: { status: "booked", startsAt: { gt: now } },
+    select: { id: true },
+    orderBy: { startsAt: "asc" },
+  });
+  for (const { id } of upcoming) await prisma.$transaction((tx) => noticeBooked(tx, id, now, { confirmation: false }));
 }
 
 /**

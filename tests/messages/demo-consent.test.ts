@@ -1,15 +1,26 @@
 // The demo's contact preferences: given after its history is seeded, so that `npm start` sends no
-// flood of past-due notices, while a booking made afterwards for a demo patient sends its own.
+// flood of past-due notices, while the appointments still to come are reminded and a booking made
+// afterwards for a demo patient sends its own confirmation.
 import { describe, expect, it } from "vitest";
+import { now } from "../setup/clock";
 import { demoDatabase } from "../setup/demo";
 
 const prisma = demoDatabase();
 
 describe("the demo seed's contact preferences", () => {
-  it("queues no message and no job for the demo's history", async () => {
-    expect(await prisma().message.count()).toBe(0);
+  it("queues no notice for the demo's history, only reminders of appointments still to come, each with its job", async () => {
+    const messages = await prisma().message.findMany({
+      select: { kind: true, sendAfter: true, appointment: { select: { startsAt: true, status: true } } },
+    });
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      expect(m.kind).toBe("reminder");
+      expect(m.appointment!.status).toBe("booked");
+      expect(m.sendAfter.getTime()).toBeGreaterThan(now().getTime());
+      expect(m.sendAfter.getTime()).toBeLessThan(m.appointment!.startsAt.getTime());
+    }
     const [jobs] = await prisma().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker._private_jobs`;
-    expect(jobs!.n).toBe(0n);
+    expect(Number(jobs!.n)).toBe(messages.length);
   });
 
   it("gives most demo patients an example.org address they consent to, and a third of them text messages", async () => {

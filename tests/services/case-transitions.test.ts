@@ -3,9 +3,11 @@ import { canMove, type CaseStatus } from "@/lib/domain/case-status";
 import { cancelAppointment } from "@/lib/services/appointments";
 import { seedDemoData } from "@/prisma/seed";
 import { now } from "../setup/clock";
-import { testDatabase } from "../setup/db";
+import { isolatedDatabase } from "../setup/isolated";
 
-const prisma = testDatabase();
+// A database of its own: the demo seed picks the first patients by MRN, which in the shared
+// database could be another file's, booked at the same times.
+const database = isolatedDatabase();
 
 describe("status changes recorded by the services", () => {
   // The demo seed drives every service path that moves a case (commands, booking an arthroscopy,
@@ -13,6 +15,7 @@ describe("status changes recorded by the services", () => {
   // booked arthroscopy adds the way back from "scheduled". Whatever path a service takes, the
   // case may only have moved along the pathway's transitions, each from the status it was in.
   it("records only the pathway's transitions, chained from referral to the case's status (PW-3)", async () => {
+    const prisma = database.prisma();
     await seedDemoData(prisma, now());
     const reception = await prisma.staff.findUniqueOrThrow({ where: { email: "reception@demo.clinic" } });
     const arthroscopy = await prisma.appointment.findFirstOrThrow({
