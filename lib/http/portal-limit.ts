@@ -6,7 +6,7 @@
 // process its own allowance.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { isPortalTokenShaped } from "@/lib/services/portal/access";
 import { logger } from "@/lib/observability/log";
 import { tooManyRequests } from "./errors";
@@ -68,6 +68,18 @@ export function clientAddress(headers: Headers): string {
   return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }
 
+/**
+ * Whether `error` is the limiter's refusal (a RateLimiterRes) rather than a store failure. By its
+ * shape, not `instanceof`: the production build may bundle the library once per route, and a
+ * refusal from one copy is no instance of another's class (every refusal would pass as a failure).
+ */
+export const isRefusal = (error: unknown): error is RateLimiterRes =>
+  typeof error === "object" &&
+  error !== null &&
+  !(error instanceof Error) &&
+  typeof (error as RateLimiterRes).msBeforeNext === "number" &&
+  typeof (error as RateLimiterRes).remainingPoints === "number";
+
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 async function isLink(pool: pg.Pool, token: string): Promise<boolean> {
@@ -98,7 +110,7 @@ export async function portalWait(headers: Headers, token: string): Promise<numbe
     }
     return null;
   } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    if (isRefusal(error)) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     logger().warn({ error: error instanceof Error ? error.name : "unknown" }, "portal rate limit store failed");
     return null;
   }

@@ -135,7 +135,8 @@ export async function recordPainScore(
  * `input.recordedOn`, else today at the site) on case `caseId`, inside the caller's transaction
  * `tx` (the caller has checked the patient's link and audits the request). Its time point is the
  * one whose window holds the day (`timepointFor`), else none: an untimed score, never refused for
- * that (OC-1). Answers the score, source "patient", recorded by no staff member. Throws a
+ * that (OC-1). One report per case and day: a second one that day replaces the first (a
+ * correction, or the form sent twice). Answers the score, source "patient", recorded by no staff member. Throws a
  * DomainError: `not_found` for an unknown case; `rule` OC-1 for a day to come or before the referral.
  */
 export async function recordReportedPainScore(
@@ -149,16 +150,21 @@ export async function recordReportedPainScore(
   const recordedOn = input.recordedOn ?? context.today;
   const refused = checkPainScoreDay(recordedOn, context.days, context.today);
   if (refused) throw refusal(refused);
-  const row = await tx.painScore.create({
-    data: {
-      caseId,
-      recordedOn: dateColumn(recordedOn),
-      score: input.score,
-      timepoint: timepointFor(recordedOn, context.days, context.policies.painScoreWindowDays),
-      source: "patient",
-      recordedById: null,
-      recordedAt: now,
-    },
+  // One report per day: a second one that day (a correction, or the form sent twice) replaces it.
+  // The case is locked, and a unique index holds it too.
+  const earlier = await tx.painScore.findFirst({
+    where: { caseId, recordedOn: dateColumn(recordedOn), source: "patient" },
+    select: { id: true },
   });
+  const data = {
+    score: input.score,
+    timepoint: timepointFor(recordedOn, context.days, context.policies.painScoreWindowDays),
+    recordedAt: now,
+  };
+  const row = earlier
+    ? await tx.painScore.update({ where: { id: earlier.id }, data })
+    : await tx.painScore.create({
+        data: { ...data, caseId, recordedOn: dateColumn(recordedOn), source: "patient", recordedById: null },
+      });
   return present(row);
 }

@@ -94,6 +94,19 @@ describe("POST /portal/{token}/pain-scores", () => {
     expect(audit[0]!.detail).toMatchObject({ timepoint: "week_6" });
   });
 
+  it("keeps one report per day: a second replaces the first, and ten sent at once leave one score (OC-1)", async () => {
+    const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 45 });
+    const token = await linkFor(patientId);
+    expect((await post("pain-scores", token, { score: 7 })).status).toBe(201);
+    expect((await post("pain-scores", token, { score: 4 })).status).toBe(201);
+    expect((await scoresOf(caseId)).map((s) => s.score)).toEqual([4]);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post("pain-scores", token, { score: i })));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    const rows = await scoresOf(caseId);
+    expect(rows).toHaveLength(1);
+    expect(answers.map((a) => a.body.score)).toContain(rows[0]!.score);
+  });
+
   it("finds the time point from the day given, and keeps a score untimed when no window holds its day (OC-1)", async () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 70 });
     const token = await linkFor(patientId);

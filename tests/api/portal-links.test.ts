@@ -11,7 +11,7 @@ import { dateColumn } from "@/lib/db/dates";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { hiddenLinkToken } from "@/lib/messages/sealed-link";
 import { createTransports } from "@/lib/messages/transports";
-import { limitPortalRequest, portalLimits } from "@/lib/http/portal-limit";
+import { isRefusal, limitPortalRequest, portalLimits } from "@/lib/http/portal-limit";
 import { bookAppointment, cancelAppointment, moveAppointment } from "@/lib/services/appointments";
 import { deliverMessage } from "@/lib/services/messages/delivery";
 import { issuePortalLink } from "@/lib/services/portal/links";
@@ -320,6 +320,14 @@ describe("the patient's page and calendar feed", () => {
 describe("rate limits of the patient's page", () => {
   const request = (address: string) =>
     new Request("http://clinic.test/portal/x", { headers: { "x-forwarded-for": `203.0.113.250, ${address}` } });
+
+  it("tells the limiter's refusal by its shape, whichever copy of the library made it, from a store failure", () => {
+    expect(isRefusal({ msBeforeNext: 1500, remainingPoints: 0, consumedPoints: 61, isFirstInDuration: false })).toBe(
+      true,
+    );
+    expect(isRefusal(new Error("connection refused"))).toBe(false);
+    expect(isRefusal(null)).toBe(false);
+  });
 
   it("answers 429 with Retry-After once a link is used more often than its limit, from anywhere", async () => {
     const patient = await consentingPatient();

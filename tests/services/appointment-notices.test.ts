@@ -142,6 +142,24 @@ describe("notices and reminders of a move and a cancellation", () => {
     expect(waiting[0]!.body).toContain(formatDateTime(later, siteZone));
   });
 
+  it("tells the patient nothing when a move keeps the appointment's time, also when five are sent at once (SC-4)", async () => {
+    const { caseId, patientId } = await referred({ email: true });
+    const start = siteAt(3, 9);
+    const booked = await consultation(caseId, start);
+    const before = await messagesOf(patientId);
+    const later = siteAt(4, 9);
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        moveAppointment(team.reception, booked.id, { start: later.toISOString(), reason: "Patient asked" }),
+      ),
+    );
+    const after = await messagesOf(patientId);
+    expect(after.filter((m) => m.kind === "appointment_moved")).toHaveLength(1);
+    await moveAppointment(team.reception, booked.id, { start: later.toISOString(), reason: "Same time" });
+    expect(await messagesOf(patientId)).toHaveLength(after.length);
+    expect(after.length).toBeGreaterThan(before.length);
+  });
+
   it("reminds the patient again when an appointment moves back to its first time", async () => {
     const { caseId, patientId } = await referred({ email: true });
     const first = siteAt(3, 9);

@@ -163,7 +163,7 @@ export async function noticeBooked(
 /**
  * In the move's transaction `tx`, after the appointment's new start is written: cancels the
  * reminders of its old time, queues the notice that it moved (from `previousStart`) and the
- * reminders of its new time. Returns the messages queued.
+ * reminders of its new time. Returns the messages queued: none when the start did not change.
  */
 export async function noticeMoved(
   tx: Tx,
@@ -171,8 +171,10 @@ export async function noticeMoved(
   previousStart: Date,
   now: Date,
 ): Promise<QueuedMessage[]> {
-  await cancelReminders(tx, appointmentId);
   const appointment = await load(tx, appointmentId);
+  // A "move" to the time it already had changes nothing the patient was told.
+  if (appointment.startsAt.getTime() === previousStart.getTime()) return [];
+  await cancelReminders(tx, appointmentId);
   if (!reachable(appointment)) return [];
   const previousWhen = formatDateTime(previousStart, appointment.site.timeZone);
   const queued = await queueNotice(
