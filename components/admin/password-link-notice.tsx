@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDateTime, localZone } from "@/lib/domain/date-format";
-import { useState } from "react";
+import { CopyableLink } from "@/components/ui/copyable-link";
 
 export type IssuedLink = { name: string; url: string; expiresAt: string; first: boolean };
 
@@ -9,7 +9,6 @@ const until = (iso: string) => formatDateTime(iso, localZone());
 
 /** A set-password link, shown once for the administrator to hand to the account's owner (AC-2). */
 export function PasswordLinkNotice({ link, onDone }: { link: IssuedLink; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="alert ok">
       <p>
@@ -17,31 +16,7 @@ export function PasswordLinkNotice({ link, onDone }: { link: IssuedLink; onDone:
         link to {link.name} in person or by a channel only they read: it sets their password once, and works until{" "}
         {until(link.expiresAt)}. It is shown only now{link.first ? "" : "; older links no longer work"}.
       </p>
-      <div className="row tight">
-        <div className="field">
-          <label htmlFor="password-link">Set-password link for {link.name}</label>
-          <input id="password-link" readOnly value={link.url} size={60} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <div className="field">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              navigator.clipboard?.writeText(link.url).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? "Copied" : "Copy the link"}
-          </button>
-        </div>
-        <div className="field">
-          <button type="button" className="secondary" onClick={onDone}>
-            Done
-          </button>
-        </div>
-      </div>
+      <CopyableLink id="password-link" label={`Set-password link for ${link.name}`} url={link.url} onDone={onDone} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, apiAll, type AnswerOf } from "@/lib/http/client";
 import { endpoints } from "@/lib/http/endpoints";
 import { DataTable } from "@/components/ui/data-table";
+import { CopyableLink } from "@/components/ui/copyable-link";
 import { ProblemMessage } from "@/components/ui/problem-message";
 
 type Issued = AnswerOf<typeof endpoints.issuePortalLink>;
@@ -22,7 +23,6 @@ function sentByWords(sentBy: Issued["sentBy"]): string {
 
 /** The new link, shown once, with a copy button and how it reaches the patient. */
 function IssuedLink({ link, timeZone, onDone }: { link: Issued; timeZone: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
   const url = link.url ?? "";
   return (
     <div role="status" className="alert ok">
@@ -30,31 +30,7 @@ function IssuedLink({ link, timeZone, onDone }: { link: Issued; timeZone: string
         <strong>A new link to the patient&apos;s page.</strong> It works until{" "}
         {formatDateTime(link.expiresAt, timeZone)} and is shown only now. {sentByWords(link.sentBy)}
       </p>
-      <div className="row tight">
-        <div className="field">
-          <label htmlFor="portal-link-url">Link to the patient&apos;s page</label>
-          <input id="portal-link-url" readOnly value={url} size={50} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <div className="field">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              navigator.clipboard?.writeText(url).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? "Copied" : "Copy the link"}
-          </button>
-        </div>
-        <div className="field">
-          <button type="button" className="secondary" onClick={onDone}>
-            Done
-          </button>
-        </div>
-      </div>
+      <CopyableLink id="portal-link-url" label="Link to the patient's page" url={url} size={50} onDone={onDone} />
     </div>
   );
 }

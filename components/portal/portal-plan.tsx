@@ -4,6 +4,7 @@ import { formatDay, formatTime } from "@/lib/domain/date-format";
 import { dayOf } from "@/lib/domain/time";
 import type { CarePlanView } from "@/lib/schemas/case";
 import { activityLabel } from "@/components/cases/labels";
+import { PlanAdvice } from "@/components/cases/plan-advice";
 
 const bookedDay = (at: string, timeZone: string) =>
   `${formatDay(dayOf(new Date(at), timeZone))} at ${formatTime(at, timeZone)}`;
@@ -16,27 +17,7 @@ export function PortalPlan({ plan }: { plan: CarePlanView }) {
       <p>
         Your {plan.side} ankle was operated on <strong>{formatDay(plan.operationDate)}</strong> (day 0).
       </p>
-      <h3>What to expect</h3>
-      <ul>
-        {plan.instructions.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <section aria-labelledby="portal-safety-title" className="safety-net">
-        <h3 id="portal-safety-title">When to call us straight away</h3>
-        <p>
-          Call the clinic{plan.clinic.phone ? ` on ${plan.clinic.phone}` : ""} (or NHS 111 when the clinic is closed) if
-          you have:
-        </p>
-        <ul>
-          {plan.safetyNet.callClinic.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        <p>
-          <strong>{plan.safetyNet.emergency}</strong>
-        </p>
-      </section>
+      <PlanAdvice plan={plan} heading="h3" idPrefix="portal" />
       <h3>Pain relief to take at home</h3>
       <p>{plan.homeAnalgesia ?? "As prescribed by your surgeon when you left hospital."}</p>
       <h3 id="portal-milestones-title">Milestones</h3>

@@ -41,7 +41,7 @@ const expected: Record<Action, Role[]> = {
   "analytics.read": ["surgeon", "admin"],
   // API contract: the freed theatre time's candidates (WL-4) are for the roles that book arthroscopies.
   "theatre.offer": ["reception", "surgeon", "admin"],
-  // Issue 15: reception handles the patients' move requests; the administrator may read them.
+  // Reception handles the patients' move requests; the administrator may read them.
   "moveRequest.read": ["reception", "admin"],
   "moveRequest.handle": ["reception"],
   "audit.read": ["admin"],

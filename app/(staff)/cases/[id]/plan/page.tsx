@@ -6,6 +6,7 @@ import { uuid } from "@/lib/schemas/common";
 import { DomainError } from "@/lib/domain/errors";
 import { getCarePlan } from "@/lib/services/cases";
 import { activityLabel } from "@/components/cases/labels";
+import { PlanAdvice } from "@/components/cases/plan-advice";
 import { DataTable } from "@/components/ui/data-table";
 import { PrintButton } from "@/components/ui/print-button";
 
@@ -45,28 +46,7 @@ export default async function CarePlanPage({ params }: { params: Promise<{ id: s
         <strong>{formatDay(plan.operationDate)}</strong> (day 0)
       </p>
 
-      <h2>What to expect</h2>
-      <ul>
-        {plan.instructions.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-
-      <section aria-labelledby="safety-net-title" className="safety-net">
-        <h2 id="safety-net-title">When to call us straight away</h2>
-        <p>
-          Call the clinic{plan.clinic.phone ? ` on ${plan.clinic.phone}` : ""} (or NHS 111 when the clinic is closed) if
-          you have:
-        </p>
-        <ul>
-          {plan.safetyNet.callClinic.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        <p>
-          <strong>{plan.safetyNet.emergency}</strong>
-        </p>
-      </section>
+      <PlanAdvice plan={plan} heading="h2" idPrefix="plan" />
 
       <section aria-labelledby="analgesia-title">
         <h2 id="analgesia-title">Pain relief to take at home</h2>
