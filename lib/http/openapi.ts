@@ -212,7 +212,7 @@ const refusals: Record<keyof typeof endpoints, Refusals> = {
   listMessages: {},
   retryMessage: {
     404: "The message was not found",
-    409: "The message is not failed (`MESSAGE_NOT_FAILED`): only a failed message is tried again",
+    409: "The message is not failed (`MESSAGE_NOT_FAILED`): only a failed message is tried again; or it held a patient-page link, whose token is not kept (`MESSAGE_LINK_GONE`): make a new link",
   },
   markMessageHandled: {
     404: "The message was not found",

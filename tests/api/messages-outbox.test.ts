@@ -232,6 +232,19 @@ describe("POST /api/v1/messages/{id}/retry", () => {
     });
   });
 
+  it("refuses to retry a failed patient-page link message (409 MESSAGE_LINK_GONE): its token is not kept, nothing changes", async () => {
+    const patient = await newPatient();
+    const failed = await message(patient.id, "failed");
+    await prisma().message.update({ where: { id: failed.id }, data: { kind: "portal_link" } });
+    const response = await post(staff.reception, "retry", failed.id);
+    expect(response.status).toBe(409);
+    expect((await response.json()).code).toBe("MESSAGE_LINK_GONE");
+    expect(await prisma().message.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: "failed",
+      failedAt: failed.failedAt,
+    });
+  });
+
   for (const state of ["queued", "retrying", "sent", "cancelled"] as const) {
     it(`refuses a ${state} message with 409 MESSAGE_NOT_FAILED and changes nothing`, async () => {
       const patient = await newPatient();

@@ -116,8 +116,8 @@ export async function listMessages(
 
 /** The message `id` locked for the rest of `tx`, or `not_found` NOT_FOUND. */
 async function lockedMessage(tx: Tx, id: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string; handled_at: Date | null }[]>`
-    SELECT id, status::text AS status, handled_at FROM message WHERE id = ${id}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ id: string; status: string; kind: string; handled_at: Date | null }[]>`
+    SELECT id, status::text AS status, kind::text AS kind, handled_at FROM message WHERE id = ${id}::uuid FOR UPDATE`;
   if (!row) throw notFound("The message");
   return row;
 }
@@ -133,12 +133,19 @@ const notFailed = () =>
  * handled mark cleared) with a new delivery job due at `now`, inside one transaction, audited as
  * `message.retry`. Its attempts so far and last error stay as history. Returns the message.
  * Throws `not_found` NOT_FOUND for no such message and `conflict` MESSAGE_NOT_FAILED (409,
- * nothing changed) for one that is not failed (queued, retrying by itself, sent, cancelled).
+ * nothing changed) for one that is not failed (queued, retrying by itself, sent, cancelled), and
+ * `conflict` MESSAGE_LINK_GONE for a patient-page link's message: its token was erased when it
+ * failed (only its hash is kept), so a new link must be made instead.
  */
 export async function retryMessage(actor: Actor, id: string, now = new Date()): Promise<MessageView> {
   return db().$transaction(async (tx) => {
     const row = await lockedMessage(tx, id);
     if (row.status !== "failed") throw notFailed();
+    if (row.kind === "portal_link")
+      throw conflict(
+        "MESSAGE_LINK_GONE",
+        "This message held a link to the patient's page, which is not kept once a message fails: make a new link for the patient instead.",
+      );
     const message = await tx.message.update({
       where: { id },
       data: { status: "queued", failedAt: null, handledAt: null, handledById: null },
