@@ -30,7 +30,7 @@ export async function lockAppointment<I extends Prisma.AppointmentInclude>(
  * SC-4: cancels the appointment, never deletes it: its clinician, anaesthetist, room and patient
  * are free again at its time, and its history records who cancelled it and why (`reason`, as
  * given). Its waiting reminders are cancelled and the patient's cancellation notice queued at
- * `now`. The caller has locked its case.
+ * `now`; a request of the patient's to move it is closed as declined. The caller has locked its case.
  */
 export async function writeCancellation(
   tx: Tx,
@@ -46,6 +46,11 @@ export async function writeCancellation(
     data: { appointmentId: id, action: "cancelled", byId: actor.id, reason, startsAt, endsAt },
   });
   await noticeCancelled(tx, id, now);
+  // The patient's request to move it has nothing left to move: closed, saying why.
+  await tx.appointmentMoveRequest.updateMany({
+    where: { appointmentId: id, status: "open" },
+    data: { status: "declined", handledAt: now, handledById: actor.id, response: "The appointment was cancelled." },
+  });
 }
 
 /**

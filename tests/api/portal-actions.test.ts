@@ -7,6 +7,7 @@ import { call, origin } from "../setup/routes";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { walkCase } from "@/prisma/demo-cases";
+import { cancelAppointment } from "@/lib/services/appointments";
 import { registerPatient } from "@/lib/services/patients";
 import { newPortalToken } from "@/lib/services/portal/access";
 import { testDatabase } from "../setup/db";
@@ -239,6 +240,20 @@ describe("POST /portal/{token}/move-requests", () => {
     const audit = await patientAudit(patientId, "move_request.create");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: null, actorPatientId: patientId, entityId: row.id });
+  });
+
+  it("closes the patient's open request as declined, saying why, when reception cancels the appointment (SC-4)", async () => {
+    const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 10 });
+    const appointment = await appointmentOf(caseId, 5);
+    const token = await linkFor(patientId);
+    const asked = await post("move-requests", token, { appointmentId: appointment.id, note: "Afternoons please" });
+    expect(asked.status).toBe(201);
+    await cancelAppointment(team.reception, appointment.id, { reason: "Clinic closed" });
+    expect(await prisma.appointmentMoveRequest.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({
+      status: "declined",
+      handledById: team.reception.id,
+      response: "The appointment was cancelled.",
+    });
   });
 
   it("refuses another patient's appointment (404), a cancelled or past one (409 NOT_UPCOMING) and a note empty or over 500 characters (400)", async () => {
