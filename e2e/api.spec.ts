@@ -681,6 +681,12 @@ test.describe("malformed input", () => {
       url: "/api/v1/messages/not-a-message/handled",
       paths: ["id"],
     },
+    {
+      name: "a recovery plan message for a case that is not an id",
+      endpoint: endpoints.sendPlanMessage,
+      url: "/api/v1/cases/not-a-case/plan-message",
+      paths: ["id"],
+    },
   ];
 
   for (const { name, endpoint, url, data, paths } of malformed) {
