@@ -3,10 +3,9 @@
 // those files as a mail client would (mailparser): the recipient and the subject.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { TZDate } from "@date-fns/tz";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { format } from "date-fns";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { formatDateTime } from "@/lib/domain/date-format";
 import { endpoints } from "@/lib/http/endpoints";
 import type { Patient } from "@/lib/schemas/patient";
 import { e2eMailboxDir } from "../playwright.config";
@@ -66,8 +65,8 @@ test.describe("messages in demo mode", () => {
       else expect(response.status(), await response.text()).toBe(409);
     }
     expect(booked).not.toBeNull();
-    // "Thu 3 Dec 2026, 10:30": the appointment on the site's wall clock (lib/messages/templates.ts).
-    const when = format(new TZDate(Date.parse(booked!.start), siteZone), "EEE d MMM yyyy, HH:mm");
+    // The appointment on the site's wall clock, written as the product writes every time for people.
+    const when = formatDateTime(booked!.start, siteZone);
     await expect
       .poll(() => subjectsTo(patient.email!), { timeout: 60_000 })
       .toContainEqual(expect.stringMatching(new RegExp(`^Your .+ on ${when.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)));
