@@ -16,7 +16,7 @@ async function patientPage(browser: Browser, url: string) {
 }
 
 test.describe("the patient's own page", () => {
-  test("reception makes a link on a post-operative patient's record; the patient opens it on a phone and sees appointments and plan; withdrawn, it opens nothing", async ({
+  test("reception makes a link on a post-operative patient's record; the patient opens it on a phone, sees appointments and plan, reports pain and asks to move a visit (OC-1); withdrawn, it opens nothing", async ({
     page,
     browser,
   }) => {
@@ -58,6 +58,21 @@ test.describe("the patient's own page", () => {
     const feed = await p.request.get(url.replace(/$/, "/calendar.ics"));
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain("BEGIN:VEVENT");
+
+    // The patient reports today's pain score (OC-1), by touch, and asks to move the dressing visit.
+    const pain = p.getByRole("group", { name: "How bad is the pain in your ankle today?" });
+    await pain.getByLabel("3", { exact: true }).check();
+    await p.getByRole("button", { name: "Send my pain score" }).click();
+    await expect(p.locator("#pain").getByRole("status")).toBeVisible();
+    const scores = await send(await apiAs("surgeon"), endpoints.getCaseOutcomes, { params: { id: dressing.caseId } });
+    expect((await scores.json()).painScores).toContainEqual(expect.objectContaining({ score: 3, source: "patient" }));
+    const move = p.getByRole("region", { name: "Need to change an appointment?" });
+    await move.getByRole("button", { name: "Ask to move this appointment" }).first().click();
+    await move.getByLabel("Which days and times would suit you?").fill("Any morning next week");
+    await move.getByRole("button", { name: "Send request" }).click();
+    await expect(move.getByRole("status").first()).toContainText("Your request has been sent.");
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    expect(await seriousViolations(p)).toEqual([]);
 
     // Reception withdraws it, after a confirmation.
     await page.reload();
