@@ -37,14 +37,16 @@ beforeAll(async () => {
 }, 120_000);
 
 const recordsArb = fc.record({
-  scores: fc.array(
+  // An untimed score is the patient's, and a patient reports at most one a day (OC-1, the
+  // database's unique index): as many clinicians' as come, on any day.
+  scores: fc.uniqueArray(
     fc.record({
       timepoint: fc.constantFrom(...painTimepoints, null),
       daysAgo: fc.integer({ min: 0, max: 3 }),
       secondsAgo: fc.integer({ min: 0, max: 2 }),
       score: fc.integer({ min: 0, max: 10 }),
     }),
-    { maxLength: 8 },
+    { maxLength: 8, comparator: (a, b) => a.timepoint === null && b.timepoint === null && a.daysAgo === b.daysAgo },
   ),
   // Days from the operation; half of them about the two-month milestone (59-62 days by the month).
   returns: fc.array(fc.option(fc.oneof(fc.integer({ min: 57, max: 64 }), fc.integer({ min: 21, max: 120 }))), {
