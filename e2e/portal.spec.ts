@@ -23,7 +23,8 @@ test.describe("the patient's own page", () => {
     // A post-operative demo patient with a dressing visit still to come.
     const reception = await apiAs("reception");
     const upcoming = await send(reception, endpoints.listAppointments, {
-      query: { kind: "dressing", from: new Date().toISOString(), limit: 1 },
+      // One that starts in an hour or more: the patient may still ask to move it.
+      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
     });
     const dressing = (await upcoming.json()).items[0];
     expect(dressing, "a demo patient with a dressing visit to come").toBeTruthy();
@@ -90,7 +91,8 @@ test.describe("the patient's own page", () => {
   test("an expired link shows the refusal page with no patient data", async ({ browser }) => {
     const reception = await apiAs("reception");
     const upcoming = await send(reception, endpoints.listAppointments, {
-      query: { kind: "dressing", from: new Date().toISOString(), limit: 1 },
+      // One that starts in an hour or more: the patient may still ask to move it.
+      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
     });
     const dressing = (await upcoming.json()).items[0];
     const made = await send(reception, endpoints.issuePortalLink, { params: { id: dressing.patient.id } });

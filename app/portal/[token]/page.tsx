@@ -53,12 +53,14 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
           <Providers>
             <PortalActions
               token={token}
-              appointments={page.appointments.map(({ id, what, when, moveRequest }) => ({
-                id,
-                what,
-                when,
-                moveRequest,
-              }))}
+              appointments={page.appointments
+                .filter((a) => a.movable)
+                .map(({ id, what, when, moveRequest }) => ({
+                  id,
+                  what,
+                  when,
+                  moveRequest,
+                }))}
               painToday={page.painToday}
               today={page.today}
               timeZone={page.timeZone}

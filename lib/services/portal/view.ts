@@ -27,6 +27,8 @@ export type PortalPageAppointment = {
   when: string;
   /** The room and the clinic, or "At home". */
   where: string;
+  /** Whether the patient may still ask to move it: it has not started yet. */
+  movable: boolean;
   /** The newest request to move it: requestedAt as "Thu 3 Dec 2026, 10:30" at the site. */
   moveRequest: { status: MoveRequestStatus; requestedAt: string; response: string | null } | null;
 };
@@ -146,6 +148,7 @@ export async function readPortalPage(token: string, now = new Date()): Promise<P
             what: patientAppointmentTitle[a.kind],
             when: formatDateTime(a.startsAt, zone),
             where: a.room ? `${a.room.name}, ${a.site.name}` : a.kind === "dressing" ? "At home" : a.site.name,
+            movable: a.startsAt > now,
             moveRequest: request
               ? {
                   status: request.status,
