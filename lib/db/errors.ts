@@ -74,14 +74,16 @@ export function isLockTimeout(error: unknown): boolean {
  * other under an exclusion constraint; the retry then meets the committed booking and is told
  * SC-1 plainly.
  */
-export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
       const state = sqlState(error);
       if (attempt >= attempts || (state !== "40P01" && state !== "40001")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      // Full jitter over a doubling window (up to 20, 40, 80, 160, 320 ms), so that many
+      // simultaneous victims do not meet again in the same order.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** (attempt - 1)));
     }
   }
 }

@@ -142,13 +142,21 @@ describe("a list read", () => {
       [team.nurse, "dressing.round", () => dressingRound(team.nurse, today())],
     ];
     for (const [actor, action, read] of reads) {
-      const { rows } = await auditedWhile(actor, read);
+      const { rows, result } = await auditedWhile(actor, read);
       expect(
         rows.map((r) => r.action),
         action,
       ).toEqual([action]);
       const [row] = rows;
-      expect(row!.patientIds, action).toEqual(expect.arrayContaining([a.patientId, b.patientId]));
+      if (action === "case.list") {
+        // The shared database holds other tests' operated cases, so a and b need not be on this
+        // page: the row names exactly the patients the page shows.
+        const shown = (result as Awaited<ReturnType<typeof listCases>>).items.map((c) => c.patient.id);
+        expect(shown.length, action).toBeGreaterThan(0);
+        expect(new Set(row!.patientIds), action).toEqual(new Set(shown));
+      } else {
+        expect(row!.patientIds, action).toEqual(expect.arrayContaining([a.patientId, b.patientId]));
+      }
       expect(new Set(row!.patientIds).size, `${action}: each patient named once`).toBe(row!.patientIds.length);
       expect(row!.itemCount, action).toBeGreaterThanOrEqual(row!.patientIds.length);
     }
