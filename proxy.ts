@@ -52,7 +52,8 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const https = isHttps(request);
   // The calendar feed is data, not a page: nothing in it may load or run anything.
-  const isPage = !path.startsWith("/api/") && !(isPatientPage(path) && path.endsWith(".ics"));
+  const isPage =
+    !path.startsWith("/api/") && !path.startsWith("/fhir/") && !(isPatientPage(path) && path.endsWith(".ics"));
   const nonce = isPage ? newNonce() : null;
   const policy = nonce ? pagePolicy(nonce, { https, development: process.env.NODE_ENV === "development" }) : apiPolicy;
   const requestHeaders = new Headers(request.headers);

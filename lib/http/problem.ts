@@ -56,25 +56,33 @@ export function zodToValidationError(error: ZodError): DomainError {
   );
 }
 
-/** Maps anything thrown by a handler to problem+json; the unknown becomes a 500 without details. */
-export function errorToResponse(error: unknown, where: string): Response {
-  if (error instanceof DomainError || error instanceof EdgeError) return problemResponse(error);
-  if (error instanceof ZodError) return problemResponse(zodToValidationError(error));
+/**
+ * Anything thrown by a handler as the error the client is told: domain and edge errors as they
+ * are, zod's as `invalid` with field paths, the database's refusals as their domain errors, an
+ * unreachable database as `unavailable` DATABASE_UNAVAILABLE, the unknown as `internal` without
+ * details (noted for the request's log line).
+ */
+export function answerableError(error: unknown, where: string): DomainError | EdgeError {
+  if (error instanceof DomainError || error instanceof EdgeError) return error;
+  if (error instanceof ZodError) return zodToValidationError(error);
   const fromDatabase = databaseErrorToDomain(error);
-  if (fromDatabase) return problemResponse(fromDatabase);
+  if (fromDatabase) return fromDatabase;
   // The request's log line reports it (lib/http/observed.ts); outside a request, its kind only.
   const context = requestContext();
   if (context) context.unexpected = error;
   else console.error(`[api] unhandled error in ${where}: ${error instanceof Error ? error.name : typeof error}`);
-  if (isDatabaseUnavailable(error)) {
-    const response = problemResponse(
-      unavailable(
-        "DATABASE_UNAVAILABLE",
-        "The clinic's database is not answering. Check the record before trying again in a moment.",
-      ),
+  if (isDatabaseUnavailable(error))
+    return unavailable(
+      "DATABASE_UNAVAILABLE",
+      "The clinic's database is not answering. Check the record before trying again in a moment.",
     );
-    response.headers.set("retry-after", "5");
-    return response;
-  }
-  return problemResponse(internalError());
+  return internalError();
+}
+
+/** Maps anything thrown by a handler to problem+json (answerableError); 503 says when to retry. */
+export function errorToResponse(error: unknown, where: string): Response {
+  const answer = answerableError(error, where);
+  const response = problemResponse(answer);
+  if (answer.kind === "unavailable" && answer.code === "DATABASE_UNAVAILABLE") response.headers.set("retry-after", "5");
+  return response;
 }

@@ -193,6 +193,62 @@ export async function searchPatients(actor: Actor, query: PatientSearchQuery) {
   return pageOf(db(), actor, rows, query.limit, "patient.search");
 }
 
+/** What a field-by-field patient search (FHIR Patient search) may name; all given must hold. */
+export type PatientFieldSearch = {
+  /** The NHS number (10 digits, spaces or hyphens allowed). */
+  nhsNumber?: string;
+  mrn?: string;
+  /** An NHS number or an MRN: the identifier without its system. */
+  anyIdentifier?: string;
+  /** Words each starting a word of the name (given or family; case and accents ignored). */
+  name?: string;
+  /** Born on or after `from` and before `to` (calendar days, YYYY-MM-DD). */
+  bornFrom?: string;
+  bornBefore?: string;
+  /** No patient can match (an identifier of a system the clinic does not issue). */
+  nothing?: boolean;
+};
+
+function fieldConditions(search: PatientFieldSearch): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (search.nothing) conditions.push(Prisma.sql`FALSE`);
+  if (search.nhsNumber) conditions.push(Prisma.sql`nhs_number = ${compactNhsNumber(search.nhsNumber)}`);
+  if (search.mrn) conditions.push(Prisma.sql`mrn = ${search.mrn.toUpperCase()}`);
+  if (search.anyIdentifier)
+    conditions.push(
+      Prisma.sql`(mrn = ${search.anyIdentifier.toUpperCase()} OR nhs_number = ${compactNhsNumber(search.anyIdentifier)})`,
+    );
+  // Each word starts the name or one of its words; the trigram index on search_name serves both.
+  for (const word of (search.name ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 5)) {
+    const w = Prisma.sql`lower(immutable_unaccent(${escapeLike(word)}))`;
+    conditions.push(Prisma.sql`(search_name LIKE ${w} || '%' OR search_name LIKE '% ' || ${w} || '%')`);
+  }
+  if (search.bornFrom) conditions.push(Prisma.sql`birth_date >= ${search.bornFrom}::date`);
+  if (search.bornBefore) conditions.push(Prisma.sql`birth_date < ${search.bornBefore}::date`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Patients matching every field of `search`, `limit` per page in (family name, given name, id)
+ * order after `cursor` (from a previous page); audited as one list read (`patient.search`).
+ * Throws `invalid` at `cursor` for a cursor this search did not return.
+ */
+export async function searchPatientsByField(
+  actor: Actor,
+  search: PatientFieldSearch,
+  page: { limit: number; cursor?: string },
+) {
+  const rows = await db().$queryRaw<PatientRow[]>`
+    SELECT ${columns} FROM patient
+    WHERE ${fieldConditions(search)} ${keysetAfter(page.cursor)}
+    ORDER BY family_name, given_name, id
+    LIMIT ${page.limit + 1}`;
+  return pageOf(db(), actor, rows, page.limit, "patient.search");
+}
+
 /**
  * Patients born the same day whose name is close: shown before a new registration. Paged like
  * the search, in (family name, given name, id) order.

@@ -1,0 +1,35 @@
+// The code systems the FHIR interface speaks, and the codes it uses from them. Where a code
+// could not be confirmed against its published code system, the resource carries text (and a
+// code of the product's own system) instead of a guess, and `unconfirmedCodes` says so; the
+// CapabilityStatement repeats it for other systems' integrators.
+
+export const system = {
+  snomed: "http://snomed.info/sct",
+  loinc: "http://loinc.org",
+  ucum: "http://unitsofmeasure.org",
+  nhsNumber: "https://fhir.nhs.uk/Id/nhs-number",
+  v2IdentifierType: "http://terminology.hl7.org/CodeSystem/v2-0203",
+  conditionClinical: "http://terminology.hl7.org/CodeSystem/condition-clinical",
+  conditionVerification: "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+  conditionCategory: "http://terminology.hl7.org/CodeSystem/condition-category",
+  observationCategory: "http://terminology.hl7.org/CodeSystem/observation-category",
+  locationPhysicalType: "http://terminology.hl7.org/CodeSystem/location-physical-type",
+  practitionerRole: "http://terminology.hl7.org/CodeSystem/practitioner-role",
+  participationType: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+  /**
+   * The clinic's own medical record numbers. A deployment that has an assigned namespace (an OID
+   * or its trust's URL) replaces this one; the `.example` domain says it is a placeholder.
+   */
+  mrn: "https://ankle-pathway.example/fhir/Id/mrn",
+  /** The product's own codes, for what no standard code was confirmed (see unconfirmedCodes). */
+  local: "https://ankle-pathway.example/fhir/CodeSystem",
+} as const;
+
+/** A code of the product's own system for `concept` (e.g. "appointment-kind"). */
+export const localSystem = (concept: string) => `${system.local}/${concept}`;
+
+/**
+ * What carries text and a local code rather than a standard code, and why; listed in the
+ * CapabilityStatement. Each mapper that uses one names it here.
+ */
+export const unconfirmedCodes: { what: string; note: string }[] = [];

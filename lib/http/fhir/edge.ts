@@ -1,0 +1,50 @@
+// The FHIR interface's HTTP edge (/fhir/R4): answers in application/fhir+json, errors as
+// OperationOutcome with the status the rest of the API gives the same error, every answer
+// observed (request id, one log line, metrics) as the /api/v1 handlers' are.
+import type { Resource } from "@medplum/fhirtypes";
+import { operationOutcome } from "@/lib/fhir/operation-outcome";
+import { httpOfKind, answerableError } from "../problem";
+import { observed } from "../observed";
+
+export const fhirContentType = "application/fhir+json; charset=utf-8";
+
+/** `resource` as a FHIR JSON answer. */
+export function fhirResponse(resource: Resource, status = 200): Response {
+  return new Response(JSON.stringify(resource), { status, headers: { "content-type": fhirContentType } });
+}
+
+/** Anything thrown while answering, as an OperationOutcome with its kind's status (400, 401, 403, 404, 500, 503). */
+export function fhirErrorResponse(error: unknown, where: string): Response {
+  const answer = answerableError(error, where);
+  const errors = (answer.extra as { errors?: { path: string; message: string }[] }).errors;
+  const response = fhirResponse(
+    operationOutcome({ kind: answer.kind, code: answer.code, message: answer.message, errors }),
+    httpOfKind[answer.kind].status,
+  );
+  if (answer.kind === "unavailable") response.headers.set("retry-after", "5");
+  return response;
+}
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/**
+ * A GET route of the FHIR interface at `path` (its template, e.g. "/fhir/R4/{type}/{id}", which
+ * the log line and metrics name): runs `answer` with the route's params and maps what it throws.
+ */
+export function fhirRoute(
+  path: string,
+  answer: (request: Request, params: Record<string, string>) => Promise<Resource>,
+) {
+  const where = `GET ${path}`;
+  return (request: Request, context: RouteContext) =>
+    observed({ method: "get", path }, request, async () => {
+      try {
+        return fhirResponse(await answer(request, await context.params));
+      } catch (error) {
+        return fhirErrorResponse(error, where);
+      }
+    });
+}
+
+/** The interface's base URL as the client reached it, e.g. "https://clinic.example/fhir/R4". */
+export const fhirBase = (request: Request): string => `${new URL(request.url).origin}/fhir/R4`;

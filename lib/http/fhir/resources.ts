@@ -1,0 +1,65 @@
+// The resource types the FHIR interface serves, and its two interactions over them: read and
+// search. The CapabilityStatement is made from the same list, so it lists exactly these.
+import type { Bundle, CapabilityStatement, Resource } from "@medplum/fhirtypes";
+import { requireActor } from "@/lib/auth/actor";
+import { notFoundBecause, notFound } from "@/lib/domain/errors";
+import { searchset } from "@/lib/fhir/bundle";
+import { capabilityStatement } from "@/lib/fhir/capability";
+import { parseSearch } from "@/lib/fhir/search";
+import { uuid } from "@/lib/schemas/common";
+import { version as packageVersion } from "@/package.json";
+import { fhirBase } from "./edge";
+import { patientType } from "./patient";
+import type { FhirResourceType } from "./resource-type";
+
+export const fhirResourceTypes: FhirResourceType[] = [patientType];
+
+function resourceType(type: string): FhirResourceType {
+  const found = fhirResourceTypes.find((t) => t.type === type);
+  if (!found) throw notFoundBecause(`This server does not serve ${type.slice(0, 64)} resources.`);
+  return found;
+}
+
+/** GET [base]/{type}/{id}: 401 without a session, 403 when the role may not read it, 404 for an unknown type or id. */
+export async function readResource(request: Request, type: string, id: string): Promise<Resource> {
+  const served = resourceType(type);
+  const actor = await requireActor(served.action, request);
+  // Every id here is one of the clinic's record ids (a UUID): anything else names nothing.
+  if (!uuid.safeParse(id).success) throw notFound(`${served.type}/${id.slice(0, 64)}`);
+  return served.read(actor, id.toLowerCase());
+}
+
+/**
+ * GET [base]/{type}?...: a searchset Bundle of one page, with `self` and (when there are more)
+ * `next` links; 400 for a parameter the type does not support or a value in the wrong form.
+ */
+export async function searchResources(request: Request, type: string): Promise<Bundle> {
+  const served = resourceType(type);
+  const actor = await requireActor(served.action, request);
+  const url = new URL(request.url);
+  const search = parseSearch(url.searchParams, served.searchParams, served.referenceTargets);
+  const page = await served.search(actor, search);
+  const base = fhirBase(request);
+  const self = `${base}/${served.type}${url.search}`;
+  let next: string | null = null;
+  if (page.nextCursor) {
+    const following = new URLSearchParams(url.searchParams);
+    following.set("_cursor", page.nextCursor);
+    next = `${base}/${served.type}?${following}`;
+  }
+  return searchset(base, page.resources, { self, next });
+}
+
+/** GET [base]/metadata: what this server supports, as of `now`; public, like any FHIR server's. */
+export function serverCapability(request: Request, now: Date): CapabilityStatement {
+  return capabilityStatement({
+    baseUrl: fhirBase(request),
+    version: packageVersion,
+    date: now.toISOString().slice(0, 10),
+    resources: fhirResourceTypes.map((t) => ({
+      type: t.type,
+      documentation: t.documentation,
+      searchParams: t.searchParams,
+    })),
+  });
+}

