@@ -65,6 +65,12 @@ const layers = [
     not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "auth", "components", "app"],
   },
   {
+    files: ["lib/fhir/**"],
+    who: "lib/fhir",
+    why: "the FHIR mappers turn service results into resources, purely; the edge (lib/http/fhir) reads and answers",
+    not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "auth", "components", "app"],
+  },
+  {
     files: ["lib/jobs/**"],
     who: "lib/jobs",
     why: "the worker is an edge like a route handler: it calls the services and knows nothing of HTTP or pages",

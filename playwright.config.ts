@@ -4,6 +4,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The end-to-end suite runs the production build through `scripts/start.ts` on a fresh embedded
 // PostgreSQL loaded with the demo data, and drives the system's Chromium.
+// The FHIR journeys validate answers with @medplum/core (tests/setup/fhir-validation.ts), which
+// reads the global WebSocket when it loads: Node 20 has it only with this flag, which the test
+// workers inherit.
+if (!process.env.NODE_OPTIONS?.includes("--experimental-websocket"))
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --experimental-websocket`.trim();
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const dataDir = path.join(tmpdir(), `clinic-e2e-${port}`);

@@ -2,7 +2,7 @@
 // Prints the median time of each kind of search and the plan PostgreSQL chose for it.
 //   npm run bench:patients [-- 100000]
 import { createDb, setDb } from "@/lib/db/client";
-import { searchPatients } from "@/lib/services/patients";
+import { searchPatients, searchPatientsByField } from "@/lib/services/patients";
 import { exitOnError, measure, planOf, withScratchDatabase } from "./measure";
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -20,6 +20,13 @@ const searches: { name: string; sql: string; params: unknown[] }[] = [
     name: 'rare family name ("Nørgaard")',
     sql: `SELECT id FROM patient WHERE search_name LIKE '%' || lower(immutable_unaccent($1)) || '%' ORDER BY family_name, given_name, id LIMIT 26`,
     params: ["nørgaard"],
+  },
+  {
+    name: 'FHIR name, words starting a part of the name ("lamb")',
+    sql: `SELECT id FROM patient WHERE (search_name LIKE lower(immutable_unaccent($1)) || '%'
+            OR search_name LIKE '% ' || lower(immutable_unaccent($1)) || '%')
+          ORDER BY family_name, given_name, id LIMIT 21`,
+    params: ["lamb"],
   },
   { name: "MRN", sql: `SELECT id FROM patient WHERE mrn = $1`, params: ["P0050000"] },
   { name: "NHS number", sql: `SELECT id FROM patient WHERE nhs_number = $1`, params: ["9000050000"] },
@@ -105,6 +112,12 @@ async function main() {
       searchPatients({ id: actor.id, name: actor.name, role: "reception" }, { q: "zoe lamb", limit: 25 }),
     );
     console.log(`searchPatients("zoe lamb", 25 a page, audited): median ${service.median.toFixed(2)} ms`);
+    const fhirName = await measure(runs, () =>
+      searchPatientsByField({ id: actor.id, name: actor.name, role: "reception" }, { name: "lamb" }, { limit: 20 }),
+    );
+    console.log(
+      `searchPatientsByField(name "lamb", 20 a page, audited: FHIR Patient?name=): median ${fhirName.median.toFixed(2)} ms`,
+    );
     await prisma.$disconnect();
   });
 }
