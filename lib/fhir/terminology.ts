@@ -32,4 +32,13 @@ export const localSystem = (concept: string) => `${system.local}/${concept}`;
  * What carries text and a local code rather than a standard code, and why; listed in the
  * CapabilityStatement. Each mapper that uses one names it here.
  */
-export const unconfirmedCodes: { what: string; note: string }[] = [];
+export const unconfirmedCodes: { what: string; note: string }[] = [
+  {
+    what: "PractitionerRole.code for reception and the clinic administrator",
+    note: `no HL7 practitioner-role code fits and no SNOMED CT occupation code was confirmed: the local ${localSystem("staff-role")} codes reception and admin, with text, are sent`,
+  },
+  {
+    what: "Location.type (the room's kind)",
+    note: `no HL7 ServiceDeliveryLocationRoleType code was confirmed for the clinic's room kinds: the local ${localSystem("room-kind")} codes theatre, consulting, imaging, physio and dressing, with text, are sent`,
+  },
+];

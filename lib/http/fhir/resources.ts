@@ -9,10 +9,17 @@ import { parseSearch } from "@/lib/fhir/search";
 import { uuid } from "@/lib/schemas/common";
 import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
+import { locationType } from "./location";
 import { patientType } from "./patient";
+import { practitionerRoleType, practitionerType } from "./practitioner";
 import type { FhirResourceType } from "./resource-type";
 
-export const fhirResourceTypes: FhirResourceType[] = [patientType];
+export const fhirResourceTypes: FhirResourceType[] = [
+  patientType,
+  practitionerType,
+  practitionerRoleType,
+  locationType,
+];
 
 function resourceType(type: string): FhirResourceType {
   const found = fhirResourceTypes.find((t) => t.type === type);
