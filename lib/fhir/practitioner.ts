@@ -2,7 +2,7 @@ import type { HumanName, Practitioner } from "@medplum/fhirtypes";
 import type { Role } from "@/lib/domain/vocabulary";
 
 /** A staff member as the directory holds them (lib/services/staff.ts). */
-export type StaffMemberRecord = { id: string; name: string; role: Role; email: string; active: boolean };
+export type StaffMemberRecord = { id: string; name: string; role: Role; active: boolean };
 
 const titles = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]);
 const namePart = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -25,8 +25,8 @@ export function staffHumanName(name: string): HumanName {
 
 /**
  * A staff member (any role: clinicians, reception and the administrator all serve the clinic's
- * patients) as FHIR R4 Practitioner: id the staff id, name, whether the account is active, and
- * the work email.
+ * patients) as FHIR R4 Practitioner: id the staff id, name, whether the account is active. Not
+ * the email: it is the account's sign-in name, which /api/v1 shows the administrator only.
  */
 export function toFhirPractitioner(staff: StaffMemberRecord): Practitioner {
   return {
@@ -34,6 +34,5 @@ export function toFhirPractitioner(staff: StaffMemberRecord): Practitioner {
     id: staff.id,
     active: staff.active,
     name: [staffHumanName(staff.name)],
-    telecom: [{ system: "email", value: staff.email, use: "work" }],
   };
 }

@@ -35,8 +35,6 @@ export type StaffDirectoryEntry = {
   id: string;
   name: string;
   role: Role;
-  /** The work email they sign in with. */
-  email: string;
   active: boolean;
   /** The site's IANA zone, in which `weekly` is kept. */
   timeZone: string;
@@ -121,7 +119,6 @@ async function staffEntries(ids: string[]): Promise<StaffDirectoryEntry[]> {
       id: true,
       name: true,
       role: true,
-      email: true,
       active: true,
       site: { select: { timeZone: true } },
       workingHours: { select: { weekday: true, startsAt: true, endsAt: true } },
@@ -134,7 +131,6 @@ async function staffEntries(ids: string[]): Promise<StaffDirectoryEntry[]> {
         id: r.id,
         name: r.name,
         role: r.role,
-        email: r.email,
         active: r.active,
         timeZone: r.site.timeZone,
         weekly: weeklyOf(r.workingHours),
