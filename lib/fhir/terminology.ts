@@ -32,4 +32,9 @@ export const localSystem = (concept: string) => `${system.local}/${concept}`;
  * What carries text and a local code rather than a standard code, and why; listed in the
  * CapabilityStatement. Each mapper that uses one names it here.
  */
-export const unconfirmedCodes: { what: string; note: string }[] = [];
+export const unconfirmedCodes: { what: string; note: string }[] = [
+  {
+    what: "Condition.code (posterior ankle impingement)",
+    note: `no SNOMED CT concept was confirmed; sent as text with code posterior-ankle-impingement of ${localSystem("condition")}`,
+  },
+];

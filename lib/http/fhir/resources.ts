@@ -10,9 +10,10 @@ import { uuid } from "@/lib/schemas/common";
 import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
 import { patientType } from "./patient";
+import { conditionType } from "./condition";
 import type { FhirResourceType } from "./resource-type";
 
-export const fhirResourceTypes: FhirResourceType[] = [patientType];
+export const fhirResourceTypes: FhirResourceType[] = [patientType, conditionType];
 
 function resourceType(type: string): FhirResourceType {
   const found = fhirResourceTypes.find((t) => t.type === type);
