@@ -37,4 +37,8 @@ export const unconfirmedCodes: { what: string; note: string }[] = [
     what: "Condition.code (posterior ankle impingement)",
     note: `no SNOMED CT concept was confirmed; sent as text with code posterior-ankle-impingement of ${localSystem("condition")}`,
   },
+  {
+    what: "Procedure.code (posterior ankle arthroscopy)",
+    note: `no SNOMED CT or OPCS-4 code was confirmed; sent as the procedure the surgeon recorded (text) with code posterior-ankle-arthroscopy of ${localSystem("procedure")}`,
+  },
 ];

@@ -296,11 +296,13 @@ describe("Condition search", () => {
 });
 
 describe("the CapabilityStatement", () => {
-  it("lists Condition with its search parameters, and says its code is not confirmed", async () => {
+  it("lists Condition and Procedure with their search parameters, and says their codes are not confirmed", async () => {
     const { body } = await fhirGet<CapabilityStatement>("metadata");
     const served = body.rest?.[0]?.resource ?? [];
     const params = (type: string) => served.find((r) => r.type === type)?.searchParam?.map((p) => p.name);
     expect(params("Condition")).toEqual(["subject", "patient", "clinical-status"]);
+    expect(params("Procedure")).toEqual(["subject", "patient"]);
     expect(body.description).toMatch(/posterior ankle impingement/i);
+    expect(body.description).toMatch(/posterior ankle arthroscopy/i);
   });
 });

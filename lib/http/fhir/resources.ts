@@ -11,9 +11,10 @@ import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
 import { patientType } from "./patient";
 import { conditionType } from "./condition";
+import { procedureType } from "./procedure";
 import type { FhirResourceType } from "./resource-type";
 
-export const fhirResourceTypes: FhirResourceType[] = [patientType, conditionType];
+export const fhirResourceTypes: FhirResourceType[] = [patientType, conditionType, procedureType];
 
 function resourceType(type: string): FhirResourceType {
   const found = fhirResourceTypes.find((t) => t.type === type);
