@@ -41,4 +41,12 @@ export const unconfirmedCodes: { what: string; note: string }[] = [
     what: "Location.type (the room's kind)",
     note: `no HL7 ServiceDeliveryLocationRoleType code was confirmed for the clinic's room kinds: the local ${localSystem("room-kind")} codes theatre, consulting, imaging, physio and dressing, with text, are sent`,
   },
+  {
+    what: "Condition.code (posterior ankle impingement)",
+    note: `no SNOMED CT concept was confirmed; sent as text with code posterior-ankle-impingement of ${localSystem("condition")}`,
+  },
+  {
+    what: "Procedure.code (posterior ankle arthroscopy)",
+    note: `no SNOMED CT or OPCS-4 code was confirmed; sent as the procedure the surgeon recorded (text) with code posterior-ankle-arthroscopy of ${localSystem("procedure")}`,
+  },
 ];

@@ -12,6 +12,8 @@ import { fhirBase } from "./edge";
 import { locationType } from "./location";
 import { patientType } from "./patient";
 import { practitionerRoleType, practitionerType } from "./practitioner";
+import { conditionType } from "./condition";
+import { procedureType } from "./procedure";
 import type { FhirResourceType } from "./resource-type";
 
 export const fhirResourceTypes: FhirResourceType[] = [
@@ -19,6 +21,8 @@ export const fhirResourceTypes: FhirResourceType[] = [
   practitionerType,
   practitionerRoleType,
   locationType,
+  conditionType,
+  procedureType,
 ];
 
 function resourceType(type: string): FhirResourceType {
