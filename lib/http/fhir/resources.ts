@@ -9,10 +9,12 @@ import { parseSearch } from "@/lib/fhir/search";
 import { uuid } from "@/lib/schemas/common";
 import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
+import { carePlanType } from "./care-plan";
+import { observationType } from "./observation";
 import { patientType } from "./patient";
 import type { FhirResourceType } from "./resource-type";
 
-export const fhirResourceTypes: FhirResourceType[] = [patientType];
+export const fhirResourceTypes: FhirResourceType[] = [patientType, carePlanType, observationType];
 
 function resourceType(type: string): FhirResourceType {
   const found = fhirResourceTypes.find((t) => t.type === type);
