@@ -4,7 +4,7 @@
 import { signInAs } from "../setup/routes";
 import { entriesOf, fhirGet, relativeOf } from "../setup/fhir";
 import { randomUUID } from "node:crypto";
-import type { Bundle, Observation, OperationOutcome } from "@medplum/fhirtypes";
+import type { Bundle, CapabilityStatement, Observation, OperationOutcome } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -214,5 +214,18 @@ describe("Observation search", () => {
     expect(ids(body)).toEqual(scores.slice(1).map((s) => s.id));
     const lt = await fhirGet<Bundle>(`Observation?subject=${patientId}&date=lt${at}`);
     expect(ids(lt.body)).toEqual(scores.slice(0, 2).map((s) => s.id));
+  });
+});
+
+describe("CapabilityStatement", () => {
+  it("lists Observation and CarePlan with their search parameters, and says which codes are local", async () => {
+    const { status, body } = await fhirGet<CapabilityStatement>("metadata");
+    expect(status).toBe(200);
+    const served = body.rest?.[0]?.resource ?? [];
+    const params = (type: string) => served.find((r) => r.type === type)?.searchParam?.map((p) => p.name);
+    expect(params("Observation")).toEqual(["subject", "patient", "date"]);
+    expect(params("CarePlan")).toEqual(["subject", "patient"]);
+    expect(body.description).toContain(painTimepointSystem);
+    expect(body.description).toContain("CarePlan.activity.detail.code");
   });
 });

@@ -1,4 +1,5 @@
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
+import { addDays, type Day } from "@/lib/domain/time";
 import { painSeverityCode, toFhirObservation } from "@/lib/fhir/observation";
 import { dateInterval } from "@/lib/fhir/search";
 import { readPainScoreRecord, searchPainScoreRecords } from "@/lib/services/pain-scores";
@@ -6,11 +7,9 @@ import { patientOfSearch } from "./patient-reference";
 import type { FhirResourceType } from "./resource-type";
 
 /** The first day whose start (UTC midnight, as `date` columns travel) is at or after `instant`. */
-function dayAtOrAfter(instant: Date): string {
+function dayAtOrAfter(instant: Date): Day {
   const day = dayOfColumn(instant);
-  return dateColumn(day).getTime() === instant.getTime()
-    ? day
-    : dayOfColumn(new Date(dateColumn(day).getTime() + 86_400_000));
+  return dateColumn(day).getTime() === instant.getTime() ? day : addDays(day, 1);
 }
 
 export const observationType: FhirResourceType = {
