@@ -49,4 +49,12 @@ export const unconfirmedCodes: { what: string; note: string }[] = [
     what: "Procedure.code (posterior ankle arthroscopy)",
     note: `no SNOMED CT or OPCS-4 code was confirmed; sent as the procedure the surgeon recorded (text) with code posterior-ankle-arthroscopy of ${localSystem("procedure")}`,
   },
+  {
+    what: "CarePlan.activity.detail.code",
+    note: `Dressing visit, physiotherapy session, crutch-weaning review and return to cycling, swimming, running or another sport: no SNOMED CT procedure or regime codes were confirmed for them, so each carries text and a code of ${localSystem("care-plan-activity")}.`,
+  },
+  {
+    what: "Observation.component (pain score time point)",
+    note: `The outcome measures' time point (referral, listing, pre-operative, 6 weeks, 3, 6 and 12 months) has no confirmed LOINC or SNOMED CT code: the component's code is ${localSystem("pain-score-component")}|time-point and its value a code of ${localSystem("pain-time-point")}.`,
+  },
 ];

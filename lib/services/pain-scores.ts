@@ -1,6 +1,7 @@
 // Pain scores (OC-1): recorded by a clinical role at a named time point inside its window, or
 // reported by the patient (the patient's own page) and given the time point whose window holds
 // its day. Each accepted score is one row; a refusal writes nothing.
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
@@ -10,7 +11,9 @@ import { dayOf, type Day } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
 import type { PainTimepoint } from "@/lib/domain/vocabulary";
 import type { PainScoreInput, PainScoreView } from "@/lib/schemas/pain-scores";
-import { recordAudit } from "./audit";
+import { isoDate, uuid } from "@/lib/schemas/common";
+import { recordAudit, recordListRead } from "./audit";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { lockCase, refusal } from "./case-record";
 
 /** What the time points of a case hang on, with its patient, site zone, policies and today. */
@@ -167,4 +170,112 @@ export async function recordReportedPainScore(
         data: { ...data, caseId, recordedOn: dateColumn(recordedOn), source: "patient", recordedById: null },
       });
   return present(row);
+}
+
+/** One pain score as another system reads it (the FHIR Observation), with its case and patient. */
+export type PainScoreRecord = PainScoreView & {
+  caseId: string;
+  patientId: string;
+  /** The staff member who recorded it; null for a patient-reported score. */
+  recordedById: string | null;
+  recordedAt: Date;
+};
+
+const recordSelect = {
+  id: true,
+  caseId: true,
+  recordedOn: true,
+  score: true,
+  timepoint: true,
+  source: true,
+  recordedById: true,
+  recordedAt: true,
+  case: { select: { patientId: true } },
+} as const;
+
+const presentRecord = (
+  row: PainScoreRow & { caseId: string; recordedById: string | null; recordedAt: Date; case: { patientId: string } },
+): PainScoreRecord => ({
+  ...present(row),
+  caseId: row.caseId,
+  patientId: row.case.patientId,
+  recordedById: row.recordedById,
+  recordedAt: row.recordedAt,
+});
+
+/**
+ * Pain score `id` (the edge asks `outcome.read`, as GET /api/v1/cases/{id}/outcomes does).
+ * Throws `not_found` for an unknown id. One audit row (`case.outcomes.read`, entity pain_score).
+ */
+export async function readPainScoreRecord(actor: Actor, id: string): Promise<PainScoreRecord> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.painScore.findUnique({ where: { id }, select: recordSelect });
+    if (!row) throw notFound("The pain score");
+    await recordAudit(tx, actor, [
+      { action: "case.outcomes.read", entity: "pain_score", entityId: id, patientId: row.case.patientId },
+    ]);
+    return presentRecord(row);
+  });
+}
+
+/** What a pain-score search may name; all given must hold. */
+export type PainScoreSearch = {
+  /** Scores of every case of this patient. */
+  patientId?: string;
+  /** Recorded on or after this day (YYYY-MM-DD). */
+  recordedFrom?: Day;
+  /** Recorded before this day. */
+  recordedBefore?: Day;
+};
+
+const painScoreCursor = z.strictObject({ recordedOn: isoDate, id: uuid });
+
+/**
+ * Pain scores matching `search`, `page.limit` per page in (recorded day, id) order after
+ * `page.cursor`; served by the (case_id, recorded_on) index for one patient's cases and by
+ * (recorded_on, id) otherwise. One list-read audit row per page (`case.outcomes.read`, naming
+ * the page's patients). Throws `invalid` at `cursor` for a cursor this search did not return.
+ */
+export async function searchPainScoreRecords(
+  actor: Actor,
+  search: PainScoreSearch,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: PainScoreRecord[]; nextCursor: string | null }> {
+  const after = page.cursor ? decodeCursor(page.cursor, painScoreCursor) : null;
+  const recordedOn = {
+    ...(search.recordedFrom ? { gte: dateColumn(search.recordedFrom) } : {}),
+    ...(search.recordedBefore ? { lt: dateColumn(search.recordedBefore) } : {}),
+  };
+  return db().$transaction(async (tx) => {
+    const rows = await tx.painScore.findMany({
+      where: {
+        AND: [
+          search.patientId ? { case: { patientId: search.patientId } } : {},
+          { recordedOn },
+          after
+            ? {
+                OR: [
+                  { recordedOn: { gt: dateColumn(after.recordedOn) } },
+                  { recordedOn: dateColumn(after.recordedOn), id: { gt: after.id } },
+                ],
+              }
+            : {},
+        ],
+      },
+      orderBy: [{ recordedOn: "asc" }, { id: "asc" }],
+      take: page.limit + 1,
+      select: recordSelect,
+    });
+    const items = rows.slice(0, page.limit).map(presentRecord);
+    await recordListRead(tx, actor, {
+      action: "case.outcomes.read",
+      entity: "pain_score",
+      itemPatientIds: items.map((s) => s.patientId),
+    });
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > page.limit && last ? encodeCursor({ recordedOn: last.recordedOn, id: last.id }) : null,
+    };
+  });
 }

@@ -10,6 +10,8 @@ import { uuid } from "@/lib/schemas/common";
 import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
 import { locationType } from "./location";
+import { carePlanType } from "./care-plan";
+import { observationType } from "./observation";
 import { patientType } from "./patient";
 import { practitionerRoleType, practitionerType } from "./practitioner";
 import { conditionType } from "./condition";
@@ -23,6 +25,8 @@ export const fhirResourceTypes: FhirResourceType[] = [
   locationType,
   conditionType,
   procedureType,
+  carePlanType,
+  observationType,
 ];
 
 function resourceType(type: string): FhirResourceType {
