@@ -209,7 +209,7 @@ describe("CarePlan search", () => {
       ["date=ge2026-01-01", "date"],
       ["subject:missing=true", "subject:missing"],
       ["_count=500", "_count"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`CarePlan?${query}`);
       expect(status, query).toBe(400);

@@ -282,7 +282,7 @@ describe("Condition search", () => {
       ["clinical-status=bogus", "clinical-status"],
       ["clinical-status=active,resolved", "clinical-status"],
       ["_count=0", "_count"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Condition?${query}`);
       expect(status, query).toBe(400);

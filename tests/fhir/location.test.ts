@@ -158,7 +158,7 @@ describe("Location search", () => {
       ["type=theatre,dressing", "type"],
       ["type=a|b|c", "type"],
       ["_count=500", "_count"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Location?${query}`);
       expect(status, query).toBe(400);

@@ -194,7 +194,7 @@ describe("Observation search", () => {
       ["patient=Group/" + randomUUID(), "patient"],
       ["code=72514-3", "code"],
       ["subject=" + randomUUID() + "&subject=" + randomUUID(), "subject"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Observation?${query}`);
       expect(status, query).toBe(400);

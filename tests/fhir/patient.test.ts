@@ -140,7 +140,7 @@ describe("Patient search", () => {
       ["_count=101", "_count"],
       ["identifier=a,b", "identifier"],
       ["name=a&name=b", "name"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Patient?${query}`);
       expect(status, query).toBe(400);

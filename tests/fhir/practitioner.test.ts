@@ -158,7 +158,7 @@ describe("Practitioner search", () => {
       ["name:exact=Hart", "name:exact"],
       ["active=yes", "active"],
       ["active=urn:other|true", "active"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Practitioner?${query}`);
       expect(status, query).toBe(400);

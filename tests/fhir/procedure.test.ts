@@ -225,7 +225,7 @@ describe("Procedure search", () => {
       [`patient=${id}&patient=${id}`, "patient"],
       [`subject=${id},${id}`, "subject"],
       ["_count=101", "_count"],
-      ["_cursor=nonsense", "cursor"],
+      ["_cursor=nonsense", "_cursor"],
     ]) {
       const { status, body } = await fhirGet<OperationOutcome>(`Procedure?${query}`);
       expect(status, query).toBe(400);

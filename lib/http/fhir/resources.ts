@@ -2,7 +2,7 @@
 // search. The CapabilityStatement is made from the same list, so it lists exactly these.
 import type { Bundle, CapabilityStatement, Resource } from "@medplum/fhirtypes";
 import { requireActor } from "@/lib/auth/actor";
-import { notFoundBecause, notFound } from "@/lib/domain/errors";
+import { DomainError, notFoundBecause, notFound, validationError } from "@/lib/domain/errors";
 import { searchset } from "@/lib/fhir/bundle";
 import { capabilityStatement } from "@/lib/fhir/capability";
 import { parseSearch } from "@/lib/fhir/search";
@@ -53,7 +53,9 @@ export async function searchResources(request: Request, type: string): Promise<B
   const actor = await requireActor(served.action, request);
   const url = new URL(request.url);
   const search = parseSearch(url.searchParams, served.searchParams, served.referenceTargets);
-  const page = await served.search(actor, search);
+  const page = await served.search(actor, search).catch((error: unknown) => {
+    throw cursorAsParameter(error);
+  });
   const base = fhirBase(request);
   const self = `${base}/${served.type}${url.search}`;
   let next: string | null = null;
@@ -63,6 +65,15 @@ export async function searchResources(request: Request, type: string): Promise<B
     next = `${base}/${served.type}?${following}`;
   }
   return searchset(base, page.resources, { self, next });
+}
+
+/** A service's refusal of the page's cursor, named as the search parameter that carried it (`_cursor`). */
+function cursorAsParameter(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.kind !== "invalid") return error;
+  const errors = (error.extra.errors as { path: string; message: string }[] | undefined)?.map((e) =>
+    e.path === "cursor" ? { ...e, path: "_cursor" } : e,
+  );
+  return errors ? validationError(errors) : error;
 }
 
 /** GET [base]/metadata: what this server supports, as of `now`; public, like any FHIR server's. */
