@@ -9,10 +9,11 @@ import { parseSearch } from "@/lib/fhir/search";
 import { uuid } from "@/lib/schemas/common";
 import { version as packageVersion } from "@/package.json";
 import { fhirBase } from "./edge";
+import { appointmentType } from "./appointment";
 import { patientType } from "./patient";
 import type { FhirResourceType } from "./resource-type";
 
-export const fhirResourceTypes: FhirResourceType[] = [patientType];
+export const fhirResourceTypes: FhirResourceType[] = [patientType, appointmentType];
 
 function resourceType(type: string): FhirResourceType {
   const found = fhirResourceTypes.find((t) => t.type === type);
