@@ -4,9 +4,9 @@ import type { AppointmentView } from "@/lib/schemas/appointment";
 import { localSystem, system } from "./terminology";
 
 /** An appointment as the actor may see it (/api/v1), with the instant it was booked. */
-export type AppointmentWithCreation = AppointmentView & { created: string };
+type AppointmentWithCreation = AppointmentView & { created: string };
 
-export type FhirAppointmentStatus = FhirAppointment["status"];
+type FhirAppointmentStatus = FhirAppointment["status"];
 
 /** Every code of R4's AppointmentStatus (http://hl7.org/fhir/appointmentstatus). */
 export const fhirAppointmentStatuses: FhirAppointmentStatus[] = [
@@ -39,7 +39,7 @@ const storedStates: Partial<
  * until attendance is marked, then `arrived`, `noshow`, or `fulfilled` once the visit, session or
  * operation is recorded.
  */
-export function fhirAppointmentStatus(status: AppointmentStatus, attendance: Attendance | null): FhirAppointmentStatus {
+function fhirAppointmentStatus(status: AppointmentStatus, attendance: Attendance | null): FhirAppointmentStatus {
   if (status === "cancelled") return "cancelled";
   switch (attendance) {
     case null:
@@ -65,7 +65,7 @@ export function storedStateOf(
 }
 
 /** The words for each kind, as the clinic's staff say them. */
-export const appointmentKindLabels: Record<AppointmentKind, string> = {
+const appointmentKindLabels: Record<AppointmentKind, string> = {
   consultation: "Consultation",
   follow_up: "Follow-up",
   imaging: "Imaging",

@@ -96,7 +96,10 @@ describe("Appointment read", () => {
     expect(participantOf(body, `Practitioner/${team.surgeon.id}`)?.type?.[0]?.coding).toEqual([
       { system: system.participationType, code: "PPRF", display: "primary performer" },
     ]);
-    const audit = await prisma.auditEvent.findMany({ where: { entityId: id, action: "appointment.read" } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { entityId: id, action: "appointment.read" },
+      orderBy: { id: "asc" },
+    });
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actorId: team.nurse.id, patientId, patientIds: [patientId] });
   });
