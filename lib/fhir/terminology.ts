@@ -16,6 +16,9 @@ export const system = {
   locationPhysicalType: "http://terminology.hl7.org/CodeSystem/location-physical-type",
   practitionerRole: "http://terminology.hl7.org/CodeSystem/practitioner-role",
   participationType: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+  appointmentStatus: "http://hl7.org/fhir/appointmentstatus",
+  /** HL7 v2 table 0276, appointment reason codes (R4 Appointment.appointmentType's preferred binding). */
+  v2AppointmentReason: "http://terminology.hl7.org/CodeSystem/v2-0276",
   /**
    * The clinic's own medical record numbers. A deployment that has an assigned namespace (an OID
    * or its trust's URL) replaces this one; the `.example` domain says it is a placeholder.
@@ -56,5 +59,9 @@ export const unconfirmedCodes: { what: string; note: string }[] = [
   {
     what: "Observation.component (pain score time point)",
     note: `The outcome measures' time point (referral, listing, pre-operative, 6 weeks, 3, 6 and 12 months) has no confirmed LOINC or SNOMED CT code: the component's code is ${localSystem("pain-score-component")}|time-point and its value a code of ${localSystem("pain-time-point")}.`,
+  },
+  {
+    what: "Appointment.serviceType",
+    note: `the kind of appointment (consultation, follow-up, imaging, injection, anaesthesia assessment, arthroscopy, dressing, physiotherapy) as text and a code of ${localSystem("appointment-kind")}; no SNOMED CT code was confirmed for each kind. Only a follow-up also carries an appointmentType, HL7 v2-0276 FOLLOWUP.`,
   },
 ];

@@ -18,6 +18,8 @@ export type CalendarRow = {
   startsAt: Date;
   endsAt: Date;
   admission: Admission | null;
+  /** When it was booked. */
+  createdAt: Date;
   patient: { id: string; familyName: string; givenName: string; mrn: string };
   clinician: { id: string; name: string } | null;
   anaesthetist: { id: string; name: string } | null;
@@ -41,6 +43,7 @@ type SqlRow = {
   starts_at: Date;
   ends_at: Date;
   admission: Admission | null;
+  created_at: Date;
   given_name: string;
   family_name: string;
   mrn: string;
@@ -75,7 +78,7 @@ export async function calendarRows(
 ): Promise<CalendarRow[]> {
   const rows = await tx.$queryRaw<SqlRow[]>`
     SELECT a.id, a.case_id, a.patient_id, a.kind::text AS kind, a.status::text AS status, a.starts_at, a.ends_at,
-           a.admission::text AS admission, p.given_name, p.family_name, p.mrn,
+           a.admission::text AS admission, a.created_at, p.given_name, p.family_name, p.mrn,
            a.clinician_id, (SELECT name FROM staff WHERE id = a.clinician_id) AS clinician_name,
            a.anaesthetist_id, (SELECT name FROM staff WHERE id = a.anaesthetist_id) AS anaesthetist_name,
            a.room_id, (SELECT name FROM room WHERE id = a.room_id) AS room_name,
@@ -103,6 +106,7 @@ export async function calendarRows(
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     admission: row.admission,
+    createdAt: row.created_at,
     patient: { id: row.patient_id, familyName: row.family_name, givenName: row.given_name, mrn: row.mrn },
     clinician: person(row.clinician_id, row.clinician_name),
     anaesthetist: person(row.anaesthetist_id, row.anaesthetist_name),

@@ -12,6 +12,7 @@ import { fhirBase } from "./edge";
 import { locationType } from "./location";
 import { carePlanType } from "./care-plan";
 import { observationType } from "./observation";
+import { appointmentType } from "./appointment";
 import { patientType } from "./patient";
 import { practitionerRoleType, practitionerType } from "./practitioner";
 import { conditionType } from "./condition";
@@ -24,6 +25,7 @@ export const fhirResourceTypes: FhirResourceType[] = [
   practitionerRoleType,
   locationType,
   conditionType,
+  appointmentType,
   procedureType,
   carePlanType,
   observationType,
