@@ -68,7 +68,9 @@ const layers = [
     files: ["lib/fhir/**"],
     who: "lib/fhir",
     why: "the FHIR mappers turn service results into resources, purely; the edge (lib/http/fhir) reads and answers",
-    not: ["next", "nextAuth", "react", "prisma", "db", "http", "services", "auth", "components", "app"],
+    not: ["next", "nextAuth", "react", "prisma", "db", "http", "auth", "components", "app"],
+    // The shapes of the service results it maps, with `import type`: no code of theirs runs here.
+    typesOnly: ["services"],
   },
   {
     files: ["lib/jobs/**"],
@@ -110,10 +112,24 @@ const layers = [
 ];
 
 // A file matches one block only: a later block's no-restricted-imports would replace an earlier one's.
-const layerRules = layers.map(({ files, ignores, who, why, not }) => ({
+const layerRules = layers.map(({ files, ignores, who, why, not, typesOnly = [] }) => ({
   files,
   ...(ignores ? { ignores } : {}),
   rules: {
+    ...(typesOnly.length
+      ? {
+          "@typescript-eslint/no-restricted-imports": [
+            "error",
+            {
+              patterns: typesOnly.map((key) => ({
+                regex: modules[key].regex,
+                allowTypeImports: true,
+                message: `${who} may import only the types of ${modules[key].name}: ${why} (docs/architecture.md).`,
+              })),
+            },
+          ],
+        }
+      : {}),
     "no-restricted-imports": [
       "error",
       {
