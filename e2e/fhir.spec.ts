@@ -8,7 +8,7 @@ async function fhirBody<T extends Resource>(response: APIResponse | null): Promi
   expect(response).not.toBeNull();
   expect(response!.headers()["content-type"]).toMatch(/^application\/fhir\+json/);
   const body = (await response!.json()) as T;
-  expect(fhirIssues(body), `${body.resourceType}/${body.id ?? ""}`).toEqual([]);
+  expect(await fhirIssues(body), `${body.resourceType}/${body.id ?? ""}`).toEqual([]);
   return body;
 }
 

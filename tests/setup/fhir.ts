@@ -28,7 +28,7 @@ export async function fhirGet<T extends Resource = Resource>(
   });
   expect(response.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
   const body = (await response.json()) as T;
-  expectValidResource(body);
+  await expectValidResource(body);
   return { status: response.status, body, response };
 }
 
