@@ -1,10 +1,7 @@
 import type { Location } from "@medplum/fhirtypes";
-import type { WeeklyHours } from "@/lib/domain/scheduling";
 import { roomKinds, type RoomKind } from "@/lib/domain/vocabulary";
-import { listOrAbsent } from "./elements";
 import type { TokenValue } from "./search";
 import { localSystem, system } from "./terminology";
-import { weeklyPeriods } from "./weekly-hours";
 
 /** Room kinds as codes of the product's own system (the code is the kind's name in /api/v1). */
 export const roomKindSystem = localSystem("room-kind");
@@ -29,17 +26,14 @@ export type RoomRecord = {
   name: string;
   kind: RoomKind;
   active: boolean;
-  timeZone: string;
-  weekly: WeeklyHours[];
 };
 
 /**
  * A room as FHIR R4 Location (id: the room id): its name, `active` or `inactive`, mode `instance`,
  * physical type Room (HL7 location-physical-type `ro`), its kind as `type` (a local code and text:
- * see unconfirmedCodes), and its weekly opening hours in the site's local time.
+ * see unconfirmedCodes). Not its opening hours: /api/v1 shows those to the administrator only.
  */
 export function toFhirLocation(room: RoomRecord): Location {
-  const periods = weeklyPeriods(room.weekly);
   return {
     resourceType: "Location",
     id: room.id,
@@ -53,9 +47,5 @@ export function toFhirLocation(room: RoomRecord): Location {
       },
     ],
     physicalType: { coding: [{ system: system.locationPhysicalType, code: "ro", display: "Room" }] },
-    hoursOfOperation: listOrAbsent(
-      periods.map((p) => ({ daysOfWeek: p.days, openingTime: p.start, closingTime: p.end })),
-    ),
-    availabilityExceptions: periods.length ? `Opening times are local to the site (${room.timeZone}).` : undefined,
   };
 }

@@ -14,6 +14,7 @@ const issueCodeOfKind: Record<string, OperationOutcome["issue"][number]["code"]>
   too_many_requests: "throttled",
   unavailable: "transient",
   internal: "exception",
+  method_not_allowed: "not-supported",
 };
 
 /**

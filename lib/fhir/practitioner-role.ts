@@ -1,11 +1,8 @@
 import type { CodeableConcept, PractitionerRole } from "@medplum/fhirtypes";
-import type { WeeklyHours } from "@/lib/domain/scheduling";
 import { roles, type Role } from "@/lib/domain/vocabulary";
-import { listOrAbsent } from "./elements";
 import type { StaffMemberRecord } from "./practitioner";
 import type { TokenValue } from "./search";
 import { localSystem, system } from "./terminology";
-import { weeklyPeriods } from "./weekly-hours";
 
 /** The clinic's roles as codes of the product's own system (the code is the role's name in /api/v1). */
 export const staffRoleSystem = localSystem("staff-role");
@@ -72,25 +69,16 @@ export function rolesMatching(token: TokenValue): Role[] {
 
 /**
  * A staff member's role in the clinic as FHIR R4 PractitionerRole (id: the staff id, one role
- * each): the practitioner, whether active, the role's codes, and the weekly working hours as
- * `availableTime` in the site's local time. No `location`: a staff member belongs to a site, and
- * the server's Locations are rooms.
+ * each): the practitioner, whether active, the role's codes. Not the working hours: /api/v1
+ * shows those to the administrator only. No `location`: a staff member belongs to a site, and the
+ * server's Locations are rooms.
  */
-export function toFhirPractitionerRole(
-  staff: StaffMemberRecord & { timeZone: string; weekly: WeeklyHours[] },
-): PractitionerRole {
-  const periods = weeklyPeriods(staff.weekly);
+export function toFhirPractitionerRole(staff: StaffMemberRecord): PractitionerRole {
   return {
     resourceType: "PractitionerRole",
     id: staff.id,
     active: staff.active,
     practitioner: { reference: `Practitioner/${staff.id}`, display: staff.name },
     code: roleConcepts(staff.role),
-    availableTime: listOrAbsent(
-      periods.map((p) => ({ daysOfWeek: p.days, availableStartTime: p.start, availableEndTime: p.end })),
-    ),
-    availabilityExceptions: periods.length
-      ? `Times are local to the site (${staff.timeZone}). Leave and other dated changes are not shown.`
-      : undefined,
   };
 }

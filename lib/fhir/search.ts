@@ -10,8 +10,11 @@ export type SearchParameterDefinition = {
   name: string;
   type: SearchParameterType;
   documentation: string;
+  /** A date parameter over calendar days (a birth date, the day a score was given): no times. */
+  days?: true;
 };
 
+/** `system` null: any system (`code`); "" (`|code`): a code without a system. */
 export type TokenValue = { system: string | null; code: string };
 export type DatePrefix = "eq" | "ge" | "gt" | "le" | "lt";
 /**
@@ -41,31 +44,34 @@ const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const controls = /[\u0000-\u001f\u007f]/;
 
-/** Whether `day` (YYYY-MM-DD) is a day the calendar has. */
+/** Whether `day` (YYYY-MM-DD) is a day the calendar has, in the years 1900 to 2999 (as /api/v1's dates). */
 function isCalendarDay(day: string): boolean {
   const match = dayPattern.exec(day);
-  if (!match) return false;
+  if (!match || Number(match[1]) < 1900 || Number(match[1]) > 2999) return false;
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
 type Problem = { path: string; message: string };
 
-function parseDate(raw: string): DateValue | string {
+function parseDate(raw: string, days: boolean): DateValue | string {
   const prefixed = /^(eq|ge|gt|le|lt)(.*)$/.exec(raw);
   const prefix = (prefixed?.[1] ?? "eq") as DatePrefix;
   const value = prefixed ? prefixed[2]! : raw;
   if (isCalendarDay(value)) return { prefix, day: value };
-  if (instantPattern.test(value) && isCalendarDay(value.slice(0, 10))) {
+  if (!days && instantPattern.test(value) && isCalendarDay(value.slice(0, 10))) {
     const instant = new Date(value);
-    if (!Number.isNaN(instant.getTime())) return { prefix, instant };
+    if (!Number.isNaN(instant.getTime()) && isCalendarDay(instant.toISOString().slice(0, 10)))
+      return { prefix, instant };
   }
-  return "A date (YYYY-MM-DD) or a date and time with its offset, after an optional eq, ge, gt, le or lt";
+  return days
+    ? "A date (YYYY-MM-DD, 1900 to 2999), after an optional eq, ge, gt, le or lt"
+    : "A date (YYYY-MM-DD, 1900 to 2999) or a date and time with its offset, after an optional eq, ge, gt, le or lt";
 }
 
 function parseToken(raw: string): TokenValue | string {
   const bar = raw.indexOf("|");
-  const [system, code] = bar < 0 ? [null, raw] : [raw.slice(0, bar) || null, raw.slice(bar + 1)];
+  const [system, code] = bar < 0 ? [null, raw] : [raw.slice(0, bar), raw.slice(bar + 1)];
   if (!code || code.includes("|")) return "A code, or system|code";
   return { system, code };
 }
@@ -78,8 +84,8 @@ function parseReference(raw: string, target: string): string | { problem: string
 /**
  * Reads `query` against `supported` (`reference` parameters point at `referenceTarget[name]`,
  * "Patient" by default). Throws `invalid` VALIDATION naming each parameter at fault (its name is
- * the path): an unsupported parameter or modifier, a value in the wrong form, a parameter other
- * than a date given twice, or several values in one (a comma: OR is not supported).
+ * the path): an unsupported parameter or modifier, an empty value, a value in the wrong form, a
+ * parameter other than a date given twice, or several values in one (a comma: OR is not supported).
  * `_format` is accepted when it asks for JSON.
  */
 export function parseSearch(
@@ -106,6 +112,10 @@ export function parseSearch(
       problems.push({ path: name, message: "At most 200 characters, without control characters" });
       continue;
     }
+    if (raw.trim() === "") {
+      problems.push({ path: name || "(unnamed)", message: "Must not be empty" });
+      continue;
+    }
     if (name === "_count") {
       once();
       const count = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
@@ -125,6 +135,10 @@ export function parseSearch(
     }
     const definition = supported.find((p) => p.name === name);
     if (!definition) {
+      if (name === "") {
+        problems.push({ path: "(unnamed)", message: "A parameter needs a name" });
+        continue;
+      }
       const message = name.includes(":")
         ? "Modifiers are not supported"
         : `Not a supported search parameter (supported: ${supported.map((p) => p.name).join(", ") || "none"})`;
@@ -132,17 +146,13 @@ export function parseSearch(
       continue;
     }
     if (definition.type !== "date") once();
-    if (raw.includes(",") && definition.type !== "string") {
+    if (raw.includes(",")) {
       problems.push({ path: name, message: "One value only (several values, OR, are not supported)" });
-      continue;
-    }
-    if (raw.trim() === "") {
-      problems.push({ path: name, message: "Must not be empty" });
       continue;
     }
     switch (definition.type) {
       case "date": {
-        const value = parseDate(raw);
+        const value = parseDate(raw, definition.days === true);
         if (typeof value === "string") problems.push({ path: name, message: value });
         else (parsed.dates[name] ??= []).push(value);
         break;

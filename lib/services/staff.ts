@@ -3,7 +3,6 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/auth/policy";
 import { notFound } from "@/lib/domain/errors";
-import type { WeeklyHours } from "@/lib/domain/scheduling";
 import type { RoomKind } from "@/lib/domain/vocabulary";
 import { uuid, withoutControls } from "@/lib/schemas/common";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -30,27 +29,14 @@ export async function listRooms(kind?: RoomKind) {
 // Practitioner, PractitionerRole and Location). Staff and rooms are not patient data: these reads
 // are not audited, as the /api/v1 staff and room lists are not.
 
-/** A staff member as the directory shows them: weekly hours in site time (`timeZone`), inactive ones too. */
-export type StaffDirectoryEntry = {
-  id: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  /** The site's IANA zone, in which `weekly` is kept. */
-  timeZone: string;
-  /** ISO weekday (1 = Monday) and clock times (HH:MM), ordered by day then start. */
-  weekly: WeeklyHours[];
-};
+/**
+ * A staff member as the directory shows them, inactive ones too. Not their working hours, which
+ * /api/v1 shows the administrator only.
+ */
+export type StaffDirectoryEntry = { id: string; name: string; role: Role; active: boolean };
 
-/** A room as the directory shows it: weekly opening hours in site time, inactive ones too. */
-export type RoomDirectoryEntry = {
-  id: string;
-  name: string;
-  kind: RoomKind;
-  active: boolean;
-  timeZone: string;
-  weekly: WeeklyHours[];
-};
+/** A room as the directory shows it, inactive ones too; not its opening hours (as staff). */
+export type RoomDirectoryEntry = { id: string; name: string; kind: RoomKind; active: boolean };
 
 /** What a directory search may name; all given must hold. */
 export type DirectorySearch<Kind extends string> = {
@@ -62,12 +48,6 @@ export type DirectorySearch<Kind extends string> = {
   /** Only this record (a PractitionerRole search by its practitioner). */
   id?: string;
 };
-
-const clockOf = (value: Date) => value.toISOString().slice(11, 16);
-const weeklyOf = (rows: { weekday: number; startsAt: Date; endsAt: Date }[]): WeeklyHours[] =>
-  rows
-    .map((r) => ({ weekday: r.weekday, startsAt: clockOf(r.startsAt), endsAt: clockOf(r.endsAt) }))
-    .sort((a, b) => a.weekday - b.weekday || a.startsAt.localeCompare(b.startsAt));
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -120,23 +100,9 @@ async function staffEntries(ids: string[]): Promise<StaffDirectoryEntry[]> {
       name: true,
       role: true,
       active: true,
-      site: { select: { timeZone: true } },
-      workingHours: { select: { weekday: true, startsAt: true, endsAt: true } },
     },
   });
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        role: r.role,
-        active: r.active,
-        timeZone: r.site.timeZone,
-        weekly: weeklyOf(r.workingHours),
-      },
-    ]),
-  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -149,7 +115,7 @@ export async function getStaffMember(id: string): Promise<StaffDirectoryEntry> {
 
 /**
  * Staff matching every field of `search`, `limit` per page in (name, id) order after `cursor`
- * (from a previous page), with their weekly hours. Throws `invalid` at `cursor` for a cursor this
+ * (from a previous page). Throws `invalid` at `cursor` for a cursor this
  * search did not return.
  */
 export async function searchStaff(search: DirectorySearch<Role>, page: { limit: number; cursor?: string }) {
@@ -170,16 +136,9 @@ async function roomEntries(ids: string[]): Promise<RoomDirectoryEntry[]> {
       name: true,
       kind: true,
       active: true,
-      site: { select: { timeZone: true } },
-      hours: { select: { weekday: true, startsAt: true, endsAt: true } },
     },
   });
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      { id: r.id, name: r.name, kind: r.kind, active: r.active, timeZone: r.site.timeZone, weekly: weeklyOf(r.hours) },
-    ]),
-  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -191,8 +150,8 @@ export async function getRoom(id: string): Promise<RoomDirectoryEntry> {
 }
 
 /**
- * Rooms matching every field of `search`, `limit` per page in (name, id) order after `cursor`,
- * with their weekly opening hours. Throws `invalid` at `cursor` for a cursor this search did not return.
+ * Rooms matching every field of `search`, `limit` per page in (name, id) order after `cursor`.
+ * Throws `invalid` at `cursor` for a cursor this search did not return.
  */
 export async function searchRooms(search: DirectorySearch<RoomKind>, page: { limit: number; cursor?: string }) {
   const rows = await db().$queryRaw<{ id: string; name: string }[]>`

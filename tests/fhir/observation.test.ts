@@ -8,7 +8,7 @@ import type { Bundle, CapabilityStatement, Observation, OperationOutcome } from 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { addDays } from "@/lib/domain/time";
+
 import { painTimepointSystem } from "@/lib/fhir/observation";
 import { system } from "@/lib/fhir/terminology";
 import { recordPainScore, recordReportedPainScore } from "@/lib/services/pain-scores";
@@ -206,14 +206,13 @@ describe("Observation search", () => {
     }
   });
 
-  it("matches a date and time with the recorded days its range overlaps", async () => {
-    const { patientId, scores } = await scoredCase();
+  it("refuses a date and time on the recorded day, a calendar day without a time (400 naming date)", async () => {
+    const { patientId } = await scoredCase();
     await signInAs(prisma, team.nurse);
-    const at = encodeURIComponent(`${addDays(dayFromToday(-9), 0)}T12:00:00Z`);
-    const { body } = await fhirGet<Bundle>(`Observation?subject=${patientId}&date=ge${at}`);
-    expect(ids(body)).toEqual(scores.slice(1).map((s) => s.id));
-    const lt = await fhirGet<Bundle>(`Observation?subject=${patientId}&date=lt${at}`);
-    expect(ids(lt.body)).toEqual(scores.slice(0, 2).map((s) => s.id));
+    const at = encodeURIComponent(`${dayFromToday(-9)}T12:00:00Z`);
+    const { status, body } = await fhirGet<OperationOutcome>(`Observation?subject=${patientId}&date=ge${at}`);
+    expect(status).toBe(400);
+    expect(body.issue.flatMap((i) => i.expression ?? [])).toEqual(["date"]);
   });
 });
 

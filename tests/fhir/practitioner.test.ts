@@ -171,7 +171,7 @@ describe("Practitioner search", () => {
 });
 
 describe("PractitionerRole read", () => {
-  it("answers the role's codes and the working hours as availableTime in site time", async () => {
+  it("answers the role's codes, and not the working hours, which /api/v1 shows the administrator only", async () => {
     const member = await staffMember(`Mr Tom ${uniqueWord()}`, "surgeon", {
       hours: [
         [1, "08:00", "18:00"],
@@ -199,19 +199,13 @@ describe("PractitionerRole read", () => {
           text: "Surgeon",
         },
       ],
-      availableTime: [
-        { daysOfWeek: ["mon", "tue"], availableStartTime: "08:00:00", availableEndTime: "18:00:00" },
-        { daysOfWeek: ["wed"], availableStartTime: "08:00:00", availableEndTime: "12:30:00" },
-        { daysOfWeek: ["wed"], availableStartTime: "13:30:00", availableEndTime: "18:00:00" },
-        { daysOfWeek: ["sat"], availableStartTime: "09:00:00", availableEndTime: "13:00:00" },
-      ],
     });
-    expect(body.availabilityExceptions).toContain("Europe/London");
+    expect(body.availableTime).toBeUndefined();
     expect(body.location).toBeUndefined();
     expect(await auditRowsBy(team.anaesthetist.id)).toBe(before);
   });
 
-  it("gives reception only the local role code, and no availableTime without hours", async () => {
+  it("gives reception only the local role code", async () => {
     const member = await staffMember(`Eve ${uniqueWord()}`, "reception", { active: false });
     await signInAs(prisma, team.reception);
     const { body } = await fhirGet<PractitionerRole>(`PractitionerRole/${member.id}`);

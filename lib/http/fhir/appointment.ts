@@ -25,7 +25,7 @@ function statusSearch(token: TokenValue | undefined): AppointmentStartSearch["st
 export const appointmentType: FhirResourceType = {
   type: "Appointment",
   documentation:
-    "A booked appointment: its kind, start and end, status (from its attendance once marked) and participants: the patient, the clinician, the anaesthetist of an arthroscopy and the room. Searches cover the signed-in staff member's site.",
+    "A booked appointment: its kind, start and end, status (from its attendance once marked) and participants: the patient, the clinician, the anaesthetist of an arthroscopy and the room. A search naming neither a patient nor a practitioner covers the signed-in staff member's site.",
   action: "appointment.read",
   searchParams: [
     { name: "patient", type: "reference", documentation: "The patient (Patient/<id>, or the id alone)." },

@@ -4,6 +4,7 @@
 import type { Resource } from "@medplum/fhirtypes";
 import { operationOutcome } from "@/lib/fhir/operation-outcome";
 import { httpOfKind, answerableError } from "../problem";
+import type { Method } from "../endpoints";
 import { observed } from "../observed";
 
 export const fhirContentType = "application/fhir+json; charset=utf-8";
@@ -45,6 +46,34 @@ export function fhirRoute(
       }
     });
 }
+
+/**
+ * The answer to any method but GET at a FHIR route (`path`, its template, as fhirRoute's): 405
+ * OperationOutcome with `Allow: GET`. The interface is read-only.
+ */
+export function fhirMethodNotAllowed(path: string, method: Exclude<Method, "get">) {
+  return (request: Request) =>
+    observed({ method, path }, request, async () => {
+      const response = fhirResponse(
+        operationOutcome({
+          kind: "method_not_allowed",
+          code: "METHOD_NOT_ALLOWED",
+          message: "This FHIR interface is read-only: only GET is served.",
+        }),
+        405,
+      );
+      response.headers.set("allow", "GET");
+      return response;
+    });
+}
+
+/** The route's handlers for every method but GET (fhirMethodNotAllowed). */
+export const readOnly = (path: string) => ({
+  POST: fhirMethodNotAllowed(path, "post"),
+  PUT: fhirMethodNotAllowed(path, "put"),
+  PATCH: fhirMethodNotAllowed(path, "patch"),
+  DELETE: fhirMethodNotAllowed(path, "delete"),
+});
 
 /** The interface's base URL as the client reached it, e.g. "https://clinic.example/fhir/R4". */
 export const fhirBase = (request: Request): string => `${new URL(request.url).origin}/fhir/R4`;

@@ -9,7 +9,7 @@ const statuses = ["active", "suspended", "inactive"] as const;
 
 export const locationType: FhirResourceType = {
   type: "Location",
-  documentation: `A room of the clinic (id: the room id): name, status active or inactive (a room taken out of use), mode instance, physical type Room, its kind as type (${roomKindSystem}: theatre, consulting, imaging, physio, dressing; local codes with text), and its weekly opening hours in the site's local time. Inactive rooms are read and found, with status inactive.`,
+  documentation: `A room of the clinic (id: the room id): name, status active or inactive (a room taken out of use), mode instance, physical type Room, its kind as type (${roomKindSystem}: theatre, consulting, imaging, physio, dressing; local codes with text). Not its opening hours (the administrator's, in /api/v1). Inactive rooms are read and found, with status inactive.`,
   action: "room.list",
   searchParams: [
     {

@@ -26,8 +26,8 @@ export const observationType: FhirResourceType = {
     {
       name: "date",
       type: "date",
-      documentation:
-        "The recorded day, with eq, ge, gt, le or lt; a date and time matches the days (UTC) its range overlaps.",
+      days: true,
+      documentation: "The day the score was given (YYYY-MM-DD, the site's calendar day), with eq, ge, gt, le or lt.",
     },
   ],
   read: async (actor, id) => toFhirObservation(await readPainScoreRecord(actor, id)),

@@ -30,7 +30,12 @@ export const patientType: FhirResourceType = {
       type: "string",
       documentation: "Words that each start a part of the name (case and accents ignored).",
     },
-    { name: "birthdate", type: "date", documentation: "The birth date, with eq, ge, gt, le or lt." },
+    {
+      name: "birthdate",
+      type: "date",
+      days: true,
+      documentation: "The birth date (YYYY-MM-DD), with eq, ge, gt, le or lt.",
+    },
   ],
   read: async (actor, id) => toFhirPatient(await getPatient(actor, id)),
   search: async (actor, search) => {

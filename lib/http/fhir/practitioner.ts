@@ -47,7 +47,7 @@ const activeParam = {
 export const practitionerType: FhirResourceType = {
   type: "Practitioner",
   documentation:
-    "A member of the clinic's staff, of any role: surgeons, anaesthetists, nurses, physiotherapists, and also receptionists and administrators, who serve the clinic's patients. Name (split into given and family only when the clinic's free-text name splits safely, else text), whether active, work email. Inactive staff are read and found, with active false.",
+    "A member of the clinic's staff, of any role: surgeons, anaesthetists, nurses, physiotherapists, and also receptionists and administrators, who serve the clinic's patients. Name (split into given and family only when the clinic's free-text name splits safely, else text), whether active (not the email, the account's sign-in name). Inactive staff are read and found, with active false.",
   action: "staff.list",
   searchParams: [nameParam, activeParam],
   read: async (_actor, id) => toFhirPractitioner(await getStaffMember(id)),
@@ -62,7 +62,7 @@ export const practitionerType: FhirResourceType = {
 
 export const practitionerRoleType: FhirResourceType = {
   type: "PractitionerRole",
-  documentation: `A staff member's role (one each; id: the staff id): the Practitioner, whether active, the role as an HL7 practitioner-role code where one fits (doctor, nurse), then the clinic role (${staffRoleSystem}: reception, nurse, surgeon, anaesthetist, physio, admin) with its SNOMED CT occupation where confirmed, and the weekly working hours as availableTime in the site's local time. No location: staff belong to a site, and this server's Locations are rooms.`,
+  documentation: `A staff member's role (one each; id: the staff id): the Practitioner, whether active, the role as an HL7 practitioner-role code where one fits (doctor, nurse), then the clinic role (${staffRoleSystem}: reception, nurse, surgeon, anaesthetist, physio, admin) with its SNOMED CT occupation where confirmed. Not the working hours (the administrator's, in /api/v1). No location: staff belong to a site, and this server's Locations are rooms.`,
   action: "staff.list",
   searchParams: [
     { name: "practitioner", type: "reference", documentation: "The Practitioner: an id, or Practitioner/<id>." },

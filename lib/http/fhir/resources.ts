@@ -37,10 +37,18 @@ function resourceType(type: string): FhirResourceType {
   return found;
 }
 
-/** GET [base]/{type}/{id}: 401 without a session, 403 when the role may not read it, 404 for an unknown type or id. */
+/** Refuses (400, naming each) a parameter a read or the CapabilityStatement does not take: only `_format` asking for JSON. */
+function noParameters(request: Request): void {
+  parseSearch(new URL(request.url).searchParams, []);
+  const refused = [...new URL(request.url).searchParams.keys()].filter((name) => name !== "_format");
+  if (refused.length) throw validationError(refused.map((path) => ({ path, message: "A read takes no parameters" })));
+}
+
+/** GET [base]/{type}/{id}: 401 without a session, 403 when the role may not read it, 404 for an unknown type or id, 400 for parameters. */
 export async function readResource(request: Request, type: string, id: string): Promise<Resource> {
   const served = resourceType(type);
   const actor = await requireActor(served.action, request);
+  noParameters(request);
   // Every id here is one of the clinic's record ids (a UUID): anything else names nothing.
   if (!uuid.safeParse(id).success) throw notFound(`${served.type}/${id.slice(0, 64)}`);
   return served.read(actor, id.toLowerCase());
@@ -78,8 +86,14 @@ function cursorAsParameter(error: unknown): unknown {
   return errors ? validationError(errors) : error;
 }
 
+/** What answers a path the interface does not serve (the base alone, _history, operations): 404. */
+export function unservedPath(): never {
+  throw notFoundBecause("This FHIR interface serves reads (/{type}/{id}), searches (/{type}?...) and /metadata only.");
+}
+
 /** GET [base]/metadata: what this server supports, as of `now`; public, like any FHIR server's. */
 export function serverCapability(request: Request, now: Date): CapabilityStatement {
+  noParameters(request);
   return capabilityStatement({
     baseUrl: fhirBase(request),
     version: packageVersion,

@@ -1,4 +1,6 @@
-import { fhirRoute } from "@/lib/http/fhir/edge";
+import { fhirRoute, readOnly } from "@/lib/http/fhir/edge";
 import { searchResources } from "@/lib/http/fhir/resources";
 
-export const GET = fhirRoute("/fhir/R4/{type}", (request, params) => searchResources(request, params.type!));
+const path = "/fhir/R4/{type}";
+export const GET = fhirRoute(path, (request, params) => searchResources(request, params.type!));
+export const { POST, PUT, PATCH, DELETE } = readOnly(path);

@@ -1,4 +1,6 @@
-import { fhirRoute } from "@/lib/http/fhir/edge";
+import { fhirRoute, readOnly } from "@/lib/http/fhir/edge";
 import { serverCapability } from "@/lib/http/fhir/resources";
 
-export const GET = fhirRoute("/fhir/R4/metadata", async (request) => serverCapability(request, new Date()));
+const path = "/fhir/R4/metadata";
+export const GET = fhirRoute(path, async (request) => serverCapability(request, new Date()));
+export const { POST, PUT, PATCH, DELETE } = readOnly(path);

@@ -1,6 +1,6 @@
-import { fhirRoute } from "@/lib/http/fhir/edge";
+import { fhirRoute, readOnly } from "@/lib/http/fhir/edge";
 import { readResource } from "@/lib/http/fhir/resources";
 
-export const GET = fhirRoute("/fhir/R4/{type}/{id}", (request, params) =>
-  readResource(request, params.type!, params.id!),
-);
+const path = "/fhir/R4/{type}/{id}";
+export const GET = fhirRoute(path, (request, params) => readResource(request, params.type!, params.id!));
+export const { POST, PUT, PATCH, DELETE } = readOnly(path);
