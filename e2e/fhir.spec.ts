@@ -98,9 +98,29 @@ test("bad searches answer 400 and unknown records 404, as OperationOutcome", asy
     expect(response.status(), query).toBe(400);
     expect((await fhirBody<OperationOutcome>(response)).issue[0]!.code).toBe("invalid");
   }
-  for (const path of ["Patient/00000000-0000-4000-8000-000000000000", "Procedure/unknown", "Medication/1"]) {
+  for (const path of [
+    "Patient/00000000-0000-4000-8000-000000000000",
+    "Procedure/unknown",
+    "Medication/1",
+    "Patient/00000000-0000-4000-8000-000000000000/_history",
+  ]) {
     const response = await surgeon.get(`/fhir/R4/${path}`);
     expect(response.status(), path).toBe(404);
     expect((await fhirBody<OperationOutcome>(response)).issue[0]!.code).toBe("not-found");
+  }
+});
+
+test("the interface is read-only: every other method answers 405 OperationOutcome with Allow: GET", async () => {
+  const surgeon = await apiAs("surgeon");
+  for (const [method, path] of <[string, string][]>[
+    ["POST", "/fhir/R4/Patient"],
+    ["PUT", "/fhir/R4/Patient/00000000-0000-4000-8000-000000000000"],
+    ["DELETE", "/fhir/R4/Patient/00000000-0000-4000-8000-000000000000"],
+    ["POST", "/fhir/R4"],
+  ]) {
+    const response = await surgeon.fetch(path, { method, data: { resourceType: "Patient" } });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET");
+    expect((await fhirBody<OperationOutcome>(response)).issue[0]!.code).toBe("not-supported");
   }
 });

@@ -26,18 +26,16 @@ export function fhirErrorResponse(error: unknown, where: string): Response {
   return response;
 }
 
-type RouteContext = { params: Promise<Record<string, string>> };
-
 /**
  * A GET route of the FHIR interface at `path` (its template, e.g. "/fhir/R4/{type}/{id}", which
  * the log line and metrics name): runs `answer` with the route's params and maps what it throws.
  */
-export function fhirRoute(
+export function fhirRoute<Params extends Record<string, string | string[]>>(
   path: string,
-  answer: (request: Request, params: Record<string, string>) => Promise<Resource>,
+  answer: (request: Request, params: Params) => Promise<Resource>,
 ) {
   const where = `GET ${path}`;
-  return (request: Request, context: RouteContext) =>
+  return (request: Request, context: { params: Promise<Params> }) =>
     observed({ method: "get", path }, request, async () => {
       try {
         return fhirResponse(await answer(request, await context.params));
