@@ -2,17 +2,17 @@ import type { Day } from "./time";
 
 /**
  * The one way the product writes dates and times for people (screens, printed plan, messages):
- * "Tue 1 Dec 2026", "Tue 1 Dec 2026, 09:30", "09:30" (24-hour clock, UK English).
+ * "Tue, 1 Dec 2026", "Tue, 1 Dec 2026, 09:30", "09:30" (24-hour clock, UK English).
  * Instants are shown in the site's zone (an IANA name such as "Europe/London").
  */
 const dayFormat: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
 const timeFormat: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 
-/** A calendar day ("2026-12-01") as "Tue 1 Dec 2026". */
+/** A calendar day ("2026-12-01") as "Tue, 1 Dec 2026". */
 export const formatDay = (day: Day | string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { ...dayFormat, timeZone: "UTC" });
 
-/** An instant (ISO string or Date) as "Tue 1 Dec 2026, 09:30" on the site's wall clock. */
+/** An instant (ISO string or Date) as "Tue, 1 Dec 2026, 09:30" on the site's wall clock. */
 export const formatDateTime = (at: string | Date, timeZone: string) =>
   new Date(at).toLocaleString("en-GB", { ...dayFormat, ...timeFormat, timeZone });
 
