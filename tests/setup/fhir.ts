@@ -2,7 +2,7 @@
 // against the R4 specification (tests/setup/fhir-validation.ts), Bundles entry by entry. A
 // resource that does not validate fails the test.
 import "./routes";
-import type { Bundle, Resource } from "@medplum/fhirtypes";
+import type { Bundle, OperationOutcome, Resource } from "@medplum/fhirtypes";
 import { expect } from "vitest";
 import { assertValidResource } from "./fhir-validation";
 import { call } from "./routes";
@@ -37,3 +37,24 @@ export const relativeOf = (url: string): string => url.replace(/^.*\/fhir\/R4\//
 
 /** The resources of a searchset Bundle, in order. */
 export const entriesOf = <T extends Resource>(bundle: Bundle): T[] => (bundle.entry ?? []).map((e) => e.resource as T);
+
+/**
+ * Expects each search `${prefix}${query}` ("Patient?" + "name=a,b") to be refused as malformed:
+ * 400 with an OperationOutcome whose first issue is `invalid` and whose expressions name the
+ * case's parameter.
+ */
+export async function expectRefusedSearches(
+  prefix: string,
+  cases: ReadonlyArray<readonly [query: string, parameter: string]>,
+): Promise<void> {
+  for (const [query, parameter] of cases) {
+    const relative = `${prefix}${query}`;
+    const { status, body } = await fhirGet<OperationOutcome>(relative);
+    expect(status, relative).toBe(400);
+    expect(body.issue[0]!.code, relative).toBe("invalid");
+    expect(
+      body.issue.flatMap((i) => i.expression ?? []),
+      relative,
+    ).toContain(parameter);
+  }
+}
