@@ -1,7 +1,8 @@
 // Run by ./arrange.ts through tsx (Playwright's loader cannot load the generated database
-// client): a link to a demo patient's own page, made as the demo receptionist, for a patient with
-// a booked appointment still to come and no open request to move it. Arguments: the database URL
-// and the clock (ISO 8601). Prints JSON {token, appointmentId, patientName}.
+// client): a link to a demo patient's own page, made as the demo receptionist, for a patient who
+// consents to email and has a booked appointment still to come with no open request to move it.
+// Arguments: the database URL and the clock (ISO 8601). Prints JSON {token, appointmentId,
+// patientName, patientEmail}.
 import { createDb, setDb } from "@/lib/db/client";
 import { newPortalToken } from "@/lib/services/portal/access";
 
@@ -16,6 +17,7 @@ async function main() {
         status: "booked",
         startsAt: { gt: new Date(now.getTime() + 24 * 3600_000) },
         moveRequests: { none: { status: "open" } },
+        patient: { contactByEmail: true, email: { not: null } },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       include: { patient: true },
@@ -31,7 +33,8 @@ async function main() {
       },
     });
     const patientName = `${appointment.patient.familyName.toUpperCase()}, ${appointment.patient.givenName}`;
-    process.stdout.write(JSON.stringify({ token, appointmentId: appointment.id, patientName }));
+    const patientEmail = appointment.patient.email;
+    process.stdout.write(JSON.stringify({ token, appointmentId: appointment.id, patientName, patientEmail }));
   } finally {
     await prisma.$disconnect();
   }

@@ -54,8 +54,16 @@ export async function queueEmail(patientId: string, email: { to: string; subject
   }
 }
 
-/** A link to the page of a demo patient with an appointment still to come (made as of `clock`). */
-export function portalLinkAsOf(clock: Date): { token: string; appointmentId: string; patientName: string } {
+/**
+ * A link to the page of a demo patient who consents to email, with an appointment still to come
+ * (made as of `clock`).
+ */
+export function portalLinkAsOf(clock: Date): {
+  token: string;
+  appointmentId: string;
+  patientName: string;
+  patientEmail: string;
+} {
   const printed = execFileSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "e2e/arrange-portal.ts", e2eDatabaseUrl, clock.toISOString()],

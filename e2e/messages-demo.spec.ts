@@ -1,15 +1,12 @@
 // Messages in demo mode: `npm start` runs the worker, and the mail server inside the start script
 // keeps every message it receives as an `.eml` file in the data folder's mailbox. The tests read
 // those files as a mail client would (mailparser): the recipient and the subject.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { formatDateTime } from "@/lib/domain/date-format";
 import { endpoints } from "@/lib/http/endpoints";
 import type { Patient } from "@/lib/schemas/patient";
-import { e2eMailboxDir } from "../playwright.config";
 import { queueEmail } from "./arrange";
+import { mailbox, subjectsTo } from "./mailbox";
 import { siteAt, siteZone, today, weekdayAfter } from "./clock";
 import { post } from "./pathway-support";
 import { apiAs, send } from "./support";
@@ -18,24 +15,6 @@ let reception: APIRequestContext;
 test.beforeAll(async () => {
   reception = await apiAs("reception");
 });
-
-/** Every message in the demo mailbox, parsed. */
-async function mailbox(): Promise<ParsedMail[]> {
-  let names: string[];
-  try {
-    names = readdirSync(e2eMailboxDir).filter((name) => name.endsWith(".eml"));
-  } catch {
-    return [];
-  }
-  return Promise.all(names.map((name) => simpleParser(readFileSync(path.join(e2eMailboxDir, name)))));
-}
-
-const addressedTo = (mail: ParsedMail, address: string) =>
-  [mail.to ?? []].flat().some((to) => to.value.some((v) => v.address === address));
-
-/** The subjects of the mails to `address` received so far. */
-const subjectsTo = async (address: string) =>
-  (await mailbox()).filter((mail) => addressedTo(mail, address)).map((mail) => mail.subject);
 
 /** A demo patient who consents to email and has no case yet (a new case is theirs alone). */
 async function demoPatientWithEmailConsent(): Promise<Patient> {

@@ -8,6 +8,7 @@ import { baseURL } from "../playwright.config";
 import { portalLinkAsOf } from "./arrange";
 import { seriousViolations } from "./axe";
 import { now } from "./clock";
+import { mailsTo } from "./mailbox";
 import { apiAs, emailOf, send, signInThroughPage } from "./support";
 import { endpoints } from "@/lib/http/endpoints";
 
@@ -54,7 +55,9 @@ test.describe("requests from patients to move an appointment", () => {
 
     await item.getByRole("button", { name: "Mark as moved" }).click();
     await expect(item.getByText("Marking the request as moved closes it.")).toBeVisible();
-    await item.getByLabel("Note for the record (optional)").fill("Moved to a later morning by phone");
+    await item
+      .getByLabel("Reply to the patient (optional, shown on their page)")
+      .fill("Moved to a later morning by phone");
     await item.getByRole("button", { name: "Yes, mark as moved" }).click();
     await expect(panel.getByText(`The request of ${asked.patientName} was marked as moved.`)).toBeVisible();
     await expect(panel.getByText(asked.note)).toHaveCount(0);
@@ -66,7 +69,10 @@ test.describe("requests from patients to move an appointment", () => {
     await reception.dispose();
   });
 
-  test("reception can step back from closing a request, then close it as not possible", async ({ page }) => {
+  test("reception can step back from closing a request, then close it as not possible, with a reply the patient reads on their page", async ({
+    page,
+    browser,
+  }) => {
     const asked = await patientAsks();
     await signInThroughPage(page, emailOf("reception"));
     const panel = page.getByRole("region", { name: "Requests from patients" });
@@ -75,9 +81,24 @@ test.describe("requests from patients to move an appointment", () => {
     await item.getByRole("button", { name: "Back" }).click();
     await item.getByRole("button", { name: "Could not move" }).click();
     await expect(item.getByText("This closes the request without moving the appointment.")).toBeVisible();
+    const reply = "No other nurse visit is free this week";
+    await item.getByLabel("Reply to the patient (optional, shown on their page)").fill(reply);
     await item.getByRole("button", { name: "Yes, could not move" }).click();
     await expect(panel.getByText(`The request of ${asked.patientName} was marked as not moved.`)).toBeVisible();
     await expect(panel.getByText(asked.note)).toHaveCount(0);
+
+    // The patient is told by email that the appointment stays as booked, with the reply...
+    const told = async () =>
+      (await mailsTo(asked.patientEmail)).filter(
+        (m) => m.subject?.startsWith("We could not move your") && m.text?.includes(`The clinic says: “${reply}”`),
+      ).length;
+    await expect.poll(told, { timeout: 60_000 }).toBe(1);
+    // ...and reads the reply on their page, as its label says.
+    const patient = await browser.newContext();
+    const own = await patient.newPage();
+    await own.goto(`/portal/${asked.token}`);
+    await expect(own.getByText(`The clinic could not move this appointment: ${reply}`)).toBeVisible();
+    await patient.close();
   });
 
   test("the panel fits a phone's width", async ({ page }) => {

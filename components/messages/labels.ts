@@ -8,6 +8,7 @@ export const messageKindLabel: Record<MessageKind, string> = {
   reminder: "Reminder",
   post_op_plan: "Plan after the operation",
   portal_link: "Link to the patient's page",
+  move_request_declined: "Request to move not possible",
 };
 
 export const messageChannelLabel: Record<MessageChannel, string> = { email: "Email", sms: "Text message" };

@@ -78,10 +78,10 @@ function RequestItem({
           <p className="alert warn">
             {confirming === "done"
               ? "Move the appointment first. Marking the request as moved closes it."
-              : "This closes the request without moving the appointment."}
+              : "This closes the request without moving the appointment. The patient is told it stays as booked, with your reply, by email or text message as they agreed."}
           </p>
           <div className="field">
-            <label htmlFor={responseId}>Note for the record (optional)</label>
+            <label htmlFor={responseId}>Reply to the patient (optional, shown on their page)</label>
             <textarea
               id={responseId}
               rows={2}

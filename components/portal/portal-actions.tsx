@@ -13,7 +13,7 @@ export type PortalAppointment = {
   id: string;
   /** In plain words: "dressing visit". */
   what: string;
-  /** Site-local day and time: "Thu 3 Dec 2026, 10:30". */
+  /** Site-local day and time: "Thu, 3 Dec 2026, 10:30". */
   when: string;
   moveRequest: { status: "open" | "done" | "declined"; requestedAt: string; response: string | null } | null;
 };

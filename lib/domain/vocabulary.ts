@@ -142,6 +142,7 @@ export const messageKinds = [
   "reminder",
   "post_op_plan",
   "portal_link",
+  "move_request_declined",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

@@ -13,7 +13,7 @@ export type MessageValues = {
   callUs: string;
   /** The appointment in words: "dressing visit", "operation (ankle arthroscopy)". */
   what?: string;
-  /** Its day and time at the site: "Thu 3 Dec 2026, 10:30". */
+  /** Its day and time at the site: "Thu, 3 Dec 2026, 10:30". */
   when?: string;
   /** Where: the room's name. */
   where?: string;
@@ -29,6 +29,8 @@ export type MessageValues = {
   portalUrl?: string;
   /** The day the page's link stops working. */
   expiresOn?: string;
+  /** Reception's reply to a request to move an appointment, as a sentence ("" when none). */
+  reply?: string;
 };
 
 export type Placeholder = keyof MessageValues;
@@ -99,6 +101,16 @@ export const messageTemplates: Record<MessageKind, MessageTemplate> = {
       body: `Dear {givenName},\n\nYou can see your appointments and your recovery plan, tell us how much pain you have and ask to move an appointment on your own page:\n\n{portalUrl}\n\nThe link works until {expiresOn}. Please keep it to yourself: anyone with the link can see your page.\n\n${signOff}`,
     },
     sms: "{clinic}: your own page, until {expiresOn}: {portalUrl} Keep this link to yourself.",
+  },
+  move_request_declined: {
+    kind: "move_request_declined",
+    purpose:
+      "Sent when reception could not move an appointment the patient asked to move on their page; it carries reception's reply.",
+    email: {
+      subject: "We could not move your {what} on {when}",
+      body: `Dear {givenName},\n\nYou asked us to move your {what} on {when}. We are sorry: we could not move it, so it stays as booked, at {where}.{reply}\n\nIf you cannot come, {callUs}.\n\n${signOff}`,
+    },
+    sms: "{clinic}: we could not move your {what} on {when}; it stays as booked.{reply} If you cannot come, {callUs}.",
   },
 };
 

@@ -61,7 +61,9 @@ export const moveRequestPage = page(moveRequestView).meta({ id: "MoveRequestPage
 export const handleMoveRequestInput = z
   .object({
     outcome: z.enum(["done", "declined"]),
-    response: optionalText(moveRequestNoteMax, { multiline: true }),
+    response: optionalText(moveRequestNoteMax, { multiline: true }).meta({
+      description: "Reception's reply: the patient reads it on their page",
+    }),
   })
   .strict()
   .meta({ id: "HandleMoveRequestInput" });

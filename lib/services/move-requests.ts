@@ -1,6 +1,6 @@
 // Reception's side of the patients' requests to move an appointment: the list to work through and
 // closing a request once the appointment was moved (through the normal booking screens) or could
-// not be. Neither changes the appointment.
+// not be, which the patient is told. Neither changes the appointment.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -10,6 +10,7 @@ import { uuid } from "@/lib/schemas/common";
 import type { HandleMoveRequestInput, MoveRequestQuery, MoveRequestView } from "@/lib/schemas/move-requests";
 import { recordAudit, recordListRead } from "./audit";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { noticeMoveDeclined } from "./messages/appointment-notices";
 
 const moveRequestCursor = z.object({ requestedAt: z.iso.datetime(), id: uuid });
 
@@ -90,9 +91,12 @@ export async function listMoveRequests(
 /**
  * Closes the open move request `id` as `actor` (reception; the edge asks `moveRequest.handle`) at
  * `now`: `done` when the appointment was moved, `declined` when it could not be, with an optional
- * `response` for the record. The appointment is not touched. Audited (`move_request.handle`,
- * detail `{outcome}`). Answers the request. Throws `not_found` for an unknown request and
- * `conflict` CONFLICT for one already handled (also when two staff close it at once).
+ * `response`, reception's reply, which the patient reads on their page. The appointment is not
+ * touched. A declined request tells the patient, in the same transaction, that the appointment
+ * stays as booked (`move_request_declined`, with the reply; see noticeMoveDeclined). Audited
+ * (`move_request.handle`, detail `{outcome}`). Answers the request. Throws `not_found` for an
+ * unknown request and `conflict` CONFLICT for one already handled (also when two staff close it
+ * at once).
  */
 export async function handleMoveRequest(
   actor: Actor,
@@ -108,6 +112,7 @@ export async function handleMoveRequest(
     const row = await tx.appointmentMoveRequest.findUnique({ where: { id }, include: withParts });
     if (!row) throw notFound("The request to move an appointment");
     if (closed.count === 0) throw conflict("CONFLICT", "This request has already been handled: reload the list.");
+    if (input.outcome === "declined") await noticeMoveDeclined(tx, row.appointmentId, row.response, now);
     await recordAudit(tx, actor, [
       {
         action: "move_request.handle",

@@ -1,14 +1,16 @@
 // Reception's side of the patients' move requests, through the route handlers: GET
 // /api/v1/move-requests (reception and the administrator; an audited list read) and POST
-// /api/v1/move-requests/{id}/handled (reception only; once; the appointment untouched).
+// /api/v1/move-requests/{id}/handled (reception only; once; the appointment untouched; a declined
+// request tells the patient).
 import { callRoute, signInAs } from "../setup/routes";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { formatDateTime } from "@/lib/domain/date-format";
 import { newPortalToken } from "@/lib/services/portal/access";
 import { requestAppointmentMove } from "@/lib/services/portal/move-requests";
 import { testDatabase } from "../setup/db";
-import { now, siteAt } from "../setup/clock";
+import { now, siteAt, siteZone } from "../setup/clock";
 import { caseAt, createClinic, type Team } from "../setup/pathway";
 
 const prisma = testDatabase();
@@ -44,6 +46,17 @@ async function openRequest(note = "Mornings, please") {
   const request = await requestAppointmentMove(token, { appointmentId: appointment.id, note });
   return { request, appointment, patientId, caseId, token };
 }
+
+/** Gives the patient an email address and a mobile number, and their consent to both. */
+const consentToAll = (patientId: string) =>
+  prisma.patient.update({
+    where: { id: patientId },
+    data: { email: "patient@example.org", phone: "07700 900123", contactByEmail: true, contactBySms: true },
+  });
+
+/** The patient's notices that a move they asked for was not possible. */
+const declinedNotices = (patientId: string) =>
+  prisma.message.findMany({ where: { patientId, kind: "move_request_declined" } });
 
 async function as(actor: Actor | null, method: "get" | "post", path: string, params = {}, query = "", body?: unknown) {
   await signInAs(prisma, actor);
@@ -150,6 +163,49 @@ describe("POST /api/v1/move-requests/{id}/handled", () => {
     const { status, body } = await as(team.reception, "post", path, { id: request.id }, "", { outcome: "declined" });
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "declined", response: null });
+  });
+
+  it("tells the patient, on each channel they consented to, that a declined request's appointment stays as booked, with reception's reply", async () => {
+    const { request, appointment, patientId } = await openRequest();
+    await consentToAll(patientId);
+    const reply = "No other slot is free this week";
+    const { status } = await as(team.reception, "post", path, { id: request.id }, "", {
+      outcome: "declined",
+      response: reply,
+    });
+    expect(status).toBe(200);
+    const messages = await declinedNotices(patientId);
+    expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    const when = formatDateTime(appointment.startsAt, siteZone);
+    for (const message of messages) {
+      expect(message).toMatchObject({ appointmentId: appointment.id, status: "queued", sendAfter: now() });
+      expect(message.body).toContain(`your consultation about your ankle on ${when}`);
+      expect(message.body).toContain("stays as booked");
+      expect(message.body).toContain(`The clinic says: “${reply}”`);
+    }
+    expect(messages.find((m) => m.channel === "email")!.subject).toBe(
+      `We could not move your consultation about your ankle on ${when}`,
+    );
+  });
+
+  it("tells the patient nothing when a request is marked done (the move sends its own notice), when they consented to no channel, or twice when two staff decline at once", async () => {
+    const done = await openRequest();
+    await consentToAll(done.patientId);
+    await as(team.reception, "post", path, { id: done.request.id }, "", { outcome: "done" });
+    expect(await declinedNotices(done.patientId)).toEqual([]);
+
+    const unconsented = await openRequest();
+    await as(team.reception, "post", path, { id: unconsented.request.id }, "", { outcome: "declined" });
+    expect(await declinedNotices(unconsented.patientId)).toEqual([]);
+
+    const raced = await openRequest();
+    await consentToAll(raced.patientId);
+    await signInAs(prisma, team.reception);
+    const answers = await Promise.all(
+      [1, 2].map(() => callRoute("post", path, { id: raced.request.id }, "", { outcome: "declined" })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await declinedNotices(raced.patientId)).map((m) => m.channel).sort()).toEqual(["email", "sms"]);
   });
 
   it("answers 403 to the administrator and the clinical roles, 404 for an unknown request, 400 for an unknown outcome, and changes nothing", async () => {

@@ -146,7 +146,7 @@ const kindWords = (kind: AppointmentKind) => kind.replace(/_/g, " ");
 
 /**
  * SC-1: `conflicts` as a `conflict` saying who or what is taken and by which appointment (kind
- * and time in `timeZone`), e.g. "Mr Hart is already booked then: consultation Thu 3 Dec 2026,
+ * and time in `timeZone`), e.g. "Mr Hart is already booked then: consultation Thu, 3 Dec 2026,
  * 11:00-11:20."
  */
 export function conflictError({ conflicts, timeZone }: Clash): DomainError {

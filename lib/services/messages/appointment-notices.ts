@@ -1,5 +1,5 @@
-// What the patient is told when an appointment is booked, moved or cancelled, and the reminders
-// before it: queued inside the transaction of the change itself (a booking that rolls back
+// What the patient is told when an appointment is booked, moved or cancelled, or could not be
+// moved as they asked, and the reminders before it: queued inside the transaction of the change itself (a booking that rolls back
 // queues nothing), in plain words, with times on the site's wall clock. Consent is the
 // patient's contact preferences: a patient who gave none is sent nothing (outbox.ts).
 //
@@ -9,7 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/domain/date-format";
 import { policiesOf } from "@/lib/domain/policies";
 import { reminderInstants } from "@/lib/domain/reminders";
-import type { AppointmentKind, MessageKind } from "@/lib/domain/vocabulary";
+import type { AppointmentKind, AppointmentStatus, MessageKind } from "@/lib/domain/vocabulary";
 import { cancelQueuedMessages, queueMessage, type MessageRequest, type QueuedMessage } from "./outbox";
 
 /** Each kind of appointment as the patient would say it. */
@@ -34,6 +34,7 @@ const waitingReminders: MessageKind[] = ["reminder"];
 const noticeSelect = {
   id: true,
   kind: true,
+  status: true,
   startsAt: true,
   patientId: true,
   siteId: true,
@@ -45,6 +46,7 @@ const noticeSelect = {
 type NoticeAppointment = {
   id: string;
   kind: AppointmentKind;
+  status: AppointmentStatus;
   startsAt: Date;
   patientId: string;
   siteId: string;
@@ -196,4 +198,23 @@ export async function noticeCancelled(tx: Tx, appointmentId: string, now: Date):
   const appointment = await load(tx, appointmentId);
   if (!reachable(appointment)) return [];
   return queueNotice(tx, appointment, "appointment_cancelled", valuesOf(appointment), now);
+}
+
+/**
+ * In the transaction `tx` that closes the patient's request to move appointment `appointmentId`
+ * as not possible: queues the notice that it stays as booked, with reception's `reply` (plain
+ * text, or null), to go at once. Nothing when the appointment is no longer booked or has started
+ * by `now` (there is nothing left to tell), or the patient consented to no channel. Returns the
+ * messages queued.
+ */
+export async function noticeMoveDeclined(
+  tx: Tx,
+  appointmentId: string,
+  reply: string | null,
+  now: Date,
+): Promise<QueuedMessage[]> {
+  const appointment = await load(tx, appointmentId);
+  if (appointment.status !== "booked" || appointment.startsAt <= now || !reachable(appointment)) return [];
+  const values = { ...valuesOf(appointment), reply: reply ? ` The clinic says: “${reply}”` : "" };
+  return queueNotice(tx, appointment, "move_request_declined", values, now);
 }

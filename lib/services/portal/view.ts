@@ -23,13 +23,13 @@ export type PortalPageAppointment = {
   id: string;
   /** "Wound dressing by a nurse". */
   what: string;
-  /** "Thu 3 Dec 2026, 10:30" at the site. */
+  /** "Thu, 3 Dec 2026, 10:30" at the site. */
   when: string;
   /** The room and the clinic, or "At home". */
   where: string;
   /** Whether the patient may still ask to move it: it has not started yet. */
   movable: boolean;
-  /** The newest request to move it: requestedAt as "Thu 3 Dec 2026, 10:30" at the site. */
+  /** The newest request to move it: requestedAt as "Thu, 3 Dec 2026, 10:30" at the site. */
   moveRequest: { status: MoveRequestStatus; requestedAt: string; response: string | null } | null;
 };
 
