@@ -70,7 +70,7 @@ export function PortalLinks({ patientId, timeZone }: { patientId: string; timeZo
       <h2 id="portal-links-title">Patient page</h2>
       <p className="muted">
         A private link lets the patient see their appointments and plan, report their pain and ask to move an
-        appointment, without signing in.
+        appointment, without signing in. Making a new link withdraws the patient&apos;s earlier ones.
       </p>
       {issued && <IssuedLink link={issued} timeZone={timeZone} onDone={() => setIssued(null)} />}
       {issue.error && <ProblemMessage error={issue.error} />}

@@ -98,6 +98,43 @@ describe("making a link to the patient's page", () => {
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
+  it("withdraws the patient's earlier working links when a new one is made, audited, with their waiting messages cancelled; five made at once leave one working", async () => {
+    const patient = await consentingPatient();
+    const first = await (await makeLink(team.reception, patient.id)).json();
+    const second = await (await makeLink(team.surgeon, patient.id)).json();
+    expect(await readPortalPage(tokenOf(first.url))).toEqual({ state: "revoked" });
+    expect((await readPortalPage(tokenOf(second.url))).state).toBe("open");
+    expect(await db().portalLink.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      revokedAt: now(),
+      revokedById: team.surgeon.id,
+    });
+    const revoked = await db().auditEvent.findMany({ where: { action: "portal.link_revoke", entityId: first.id } });
+    expect(revoked).toMatchObject([
+      { actorId: team.surgeon.id, patientId: patient.id, detail: { replacedBy: second.id } },
+    ]);
+    const firstMessages = await db().message.findMany({
+      where: { dedupeKey: { startsWith: `portal_link:${first.id}:` } },
+    });
+    expect(firstMessages.map((m) => [m.status, m.linkSecret])).toEqual([
+      ["cancelled", null],
+      ["cancelled", null],
+    ]);
+    const secondMessages = await db().message.findMany({
+      where: { dedupeKey: { startsWith: `portal_link:${second.id}:` } },
+    });
+    expect(secondMessages.map((m) => m.status)).toEqual(["queued", "queued"]);
+
+    await signInAs(database.prisma(), team.reception);
+    const made = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call("POST", "/api/v1/patients/{id}/portal-links", { params: { id: patient.id } }),
+      ),
+    );
+    expect(made.map((r) => r.status)).toEqual(Array(5).fill(201));
+    const working = await db().portalLink.findMany({ where: { patientId: patient.id, revokedAt: null } });
+    expect(working).toHaveLength(1);
+  });
+
   it("sends the link with its token only as the message is handed over, then erases the sealed copy", async () => {
     const patient = await consentingPatient();
     const body = await (await makeLink(team.surgeon, patient.id)).json();

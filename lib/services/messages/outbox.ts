@@ -3,7 +3,7 @@
 // transaction: a change that rolls back sends nothing.
 import type { Tx } from "@/lib/db/client";
 import { policiesOf } from "@/lib/domain/policies";
-import type { MessageChannel, MessageKind } from "@/lib/domain/vocabulary";
+import { messageChannels, type MessageChannel, type MessageKind } from "@/lib/domain/vocabulary";
 import { addJob, removeJob } from "@/lib/jobs/queue";
 import { renderMessage, type MessageValues } from "@/lib/messages/templates";
 import type { Attachment } from "@/lib/messages/transports";
@@ -34,6 +34,9 @@ export type QueuedMessage = { id: string; channel: MessageChannel };
 /** The job key of a message's delivery job. */
 export const deliveryJobKey = (messageId: string) => `message:${messageId}`;
 
+/** One channel's once-only key of a message queued with `dedupeKey`. */
+const channelKey = (dedupeKey: string, channel: MessageChannel) => `${dedupeKey}:${channel}`;
+
 /**
  * Queues `request` inside `tx` on each channel the patient consents to (contact preferences) and
  * has an address for; returns the messages queued (none without consent, or when every
@@ -63,7 +66,7 @@ export async function queueMessage(tx: Tx, request: MessageRequest, now: Date): 
   for (const { channel, to } of recipients) {
     const { subject, body } = renderMessage(request.kind, channel, values);
     const attachments = channel === "email" ? (request.attachments ?? []) : [];
-    const dedupeKey = request.dedupeKey ? `${request.dedupeKey}:${channel}` : null;
+    const dedupeKey = request.dedupeKey ? channelKey(request.dedupeKey, channel) : null;
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO message (patient_id, appointment_id, channel, kind, recipient, subject, body, attachments,
                            dedupe_key, send_after, created_at)
@@ -78,6 +81,21 @@ export async function queueMessage(tx: Tx, request: MessageRequest, now: Date): 
     }
   }
   return queued;
+}
+
+/**
+ * Cancels, inside `tx`, the messages queued with any of `dedupeKeys` (the keys given to
+ * queueMessage) that have not gone yet, on every channel, and removes their waiting jobs.
+ * Returns how many were cancelled.
+ */
+export async function cancelQueuedMessagesByKey(tx: Tx, dedupeKeys: string[]): Promise<number> {
+  const keys = dedupeKeys.flatMap((key) => messageChannels.map((channel) => channelKey(key, channel)));
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE message SET status = 'cancelled'
+    WHERE dedupe_key = ANY(${keys}::text[]) AND status = 'queued'
+    RETURNING id`;
+  for (const { id } of rows) await removeJob(tx, deliveryJobKey(id));
+  return rows.length;
 }
 
 /**

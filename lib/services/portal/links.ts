@@ -13,7 +13,7 @@ import { instant, uuid } from "@/lib/schemas/common";
 import { z } from "zod";
 import { recordAudit, recordListRead } from "../audit";
 import { decodeCursor, encodeCursor } from "../cursor";
-import { queueMessage } from "../messages/outbox";
+import { cancelQueuedMessagesByKey, queueMessage } from "../messages/outbox";
 import { newPortalToken } from "./access";
 
 /** The path of the patient's page for `token`. */
@@ -39,6 +39,9 @@ export type PortalLinkSummary = {
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+/** The once-only key of the message that carries link `linkId`. */
+const linkMessageKey = (linkId: string) => `portal_link:${linkId}`;
+
 /** A link's state at `now`: withdrawn wins over expired. */
 export function portalLinkState(link: { revokedAt: Date | null; expiresAt: Date }, now: Date): PortalLinkState {
   if (link.revokedAt) return "revoked";
@@ -50,6 +53,10 @@ export function portalLinkState(link: { revokedAt: Date | null; expiresAt: Date 
  * from `now`, audits it, and queues the `portal_link` message (on the channels the patient
  * consents to) in the same transaction. `pageUrl(token)` is the page's absolute address: the
  * message is stored with the token hidden and the token sealed beside it (sealed-link.ts).
+ * The patient's earlier working links are withdrawn (each audited `portal.link_revoke`, detail
+ * `{replacedBy}`) and their messages still waiting cancelled: a patient has one working link, so
+ * a lost or forwarded link dies when staff make a new one. Links for one patient are made one at
+ * a time (the patient row is locked), so links made at once leave one working.
  * Errors: `not_found` when there is no such patient.
  */
 export async function issuePortalLink(
@@ -59,7 +66,8 @@ export async function issuePortalLink(
   now = new Date(),
 ): Promise<IssuedPortalLink> {
   return db().$transaction(async (tx) => {
-    const patient = await tx.patient.findUnique({ where: { id: patientId }, select: { id: true } });
+    const [patient] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM patient WHERE id = ${patientId}::uuid FOR NO KEY UPDATE`;
     if (!patient) throw notFound("The patient");
     const { site } = await tx.staff.findUniqueOrThrow({
       where: { id: actor.id },
@@ -71,8 +79,16 @@ export async function issuePortalLink(
       data: { patientId, tokenHash, createdAt: now, createdById: actor.id, expiresAt },
       select: { id: true },
     });
+    const replaced = await withdrawEarlierLinks(tx, actor, patientId, link.id, now);
     await recordAudit(tx, actor, [
       { action: "portal.link_issue", entity: "portal_link", entityId: link.id, patientId },
+      ...replaced.map((id) => ({
+        action: "portal.link_revoke",
+        entity: "portal_link",
+        entityId: id,
+        patientId,
+        detail: { replacedBy: link.id },
+      })),
     ]);
     const queued = await queueMessage(
       tx,
@@ -82,7 +98,7 @@ export async function issuePortalLink(
         kind: "portal_link",
         sendAfter: now,
         values: { portalUrl: pageUrl(hiddenLinkToken), expiresOn: formatDay(dayOf(expiresAt, site.timeZone)) },
-        dedupeKey: `portal_link:${link.id}`,
+        dedupeKey: linkMessageKey(link.id),
       },
       now,
     );
@@ -93,6 +109,28 @@ export async function issuePortalLink(
     );
     return { id: link.id, token, expiresAt, sentBy: queued.map((m) => m.channel) };
   });
+}
+
+/**
+ * Withdraws, at `now`, patient `patientId`'s links still working other than `newLinkId`, and
+ * cancels their `portal_link` messages still waiting. Answers the withdrawn links' ids.
+ */
+async function withdrawEarlierLinks(
+  tx: Tx,
+  actor: Actor,
+  patientId: string,
+  newLinkId: string,
+  now: Date,
+): Promise<string[]> {
+  const working = await tx.portalLink.findMany({
+    where: { patientId, id: { not: newLinkId }, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  const ids = working.map((l) => l.id);
+  if (ids.length === 0) return [];
+  await tx.portalLink.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now, revokedById: actor.id } });
+  await cancelQueuedMessagesByKey(tx, ids.map(linkMessageKey));
+  return ids;
 }
 
 /** Puts `token`, sealed for each message, beside the messages that carry the link. */
