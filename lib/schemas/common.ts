@@ -51,14 +51,21 @@ export const instant = z.iso
 const singleLine = /^[^\u0000-\u001F\u007F]*$/;
 const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const controlMessage = "Contains a control character";
+// Unicode's bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+// they reorder how the text around them is shown, so a reader would see other words than were
+// stored (CVE-2021-42574). Right-to-left scripts need none of them; the plain marks U+200E and
+// U+200F stay allowed.
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * Refuses control characters (`multiline`: but tab and line breaks) and lone UTF-16 surrogates
- * (half a character, which no text encoding can store), on any string schema.
+ * Refuses control characters (`multiline`: but tab and line breaks), text-direction controls and
+ * lone UTF-16 surrogates (half a character, which no text encoding can store), on any string
+ * schema.
  */
 export const withoutControls = (schema: z.ZodString, multiline = false) =>
   schema
     .regex(multiline ? multiLine : singleLine, controlMessage)
+    .refine((value) => !bidiControls.test(value), "Contains a control character that reorders the text")
     .refine((value) => value.isWellFormed(), "Contains an invalid character");
 
 /**

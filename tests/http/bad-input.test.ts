@@ -94,6 +94,25 @@ describe("control characters in text", () => {
     );
   });
 
+  it("refuses text-direction overrides, embeddings and isolates, which show other words than were stored, and keeps right-to-left text", async () => {
+    await signInAs(prisma, team.reception);
+    for (const hidden of ["\u202E", "\u202A", "\u2066", "\u2069"]) {
+      await expectRefused(
+        () =>
+          call("post", "/api/v1/patients", {
+            body: JSON.stringify({ ...patient, familyName: `Nul${hidden}gnp.exe` }),
+            headers: json,
+          }),
+        ["familyName"],
+      );
+    }
+    const arabic = await call("post", "/api/v1/patients", {
+      body: JSON.stringify({ ...patient, givenName: "ليلى", familyName: "\u200Fحداد" }),
+      headers: json,
+    });
+    expect(arabic.status).toBe(201);
+  });
+
   it("refuses half a character (a lone UTF-16 surrogate) in any text field (400 at the field), writing nothing", async () => {
     await signInAs(prisma, team.reception);
     await expectRefused(
