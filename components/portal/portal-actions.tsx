@@ -21,10 +21,10 @@ export type PortalAppointment = {
 export type PortalActionsProps = {
   token: string;
   appointments: PortalAppointment[];
+  /** Whether the patient has a treatment to report pain on; without one the pain form is not shown. */
+  canReportPain: boolean;
   /** The score the patient reported today (site-local day), if any. */
   painToday: { score: number } | null;
-  /** Today at the site (YYYY-MM-DD): the pain form's day, preset and latest. Absent: the form sends no day (the clinic's today). */
-  today?: string;
   /** The site's zone (IANA), to show when a request was made; absent: its day only. */
   timeZone?: string;
 };
@@ -72,8 +72,8 @@ function requestedWhen(requestedAt: string, timeZone: string | undefined): strin
 
 const scores = Array.from({ length: 11 }, (_, n) => n);
 
-/** The pain form: 0-10 as big numbered choices, the day (today preset), and what happened. */
-function PainReport({ token, painToday, today }: Pick<PortalActionsProps, "token" | "painToday" | "today">) {
+/** The pain form: today's score, 0-10 as big numbered choices, and what happened. */
+function PainReport({ token, painToday }: Pick<PortalActionsProps, "token" | "painToday">) {
   const [reported, setReported] = useState(painToday);
   const [state, setState] = useState<
     { kind: "idle" } | { kind: "sending" } | { kind: "sent"; text: string } | { kind: "refused"; problem: Problem }
@@ -85,20 +85,13 @@ function PainReport({ token, painToday, today }: Pick<PortalActionsProps, "token
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const score = Number(form.get("score"));
-    const recordedOn = (form.get("recordedOn") as string | null) || undefined;
     setState({ kind: "sending" });
-    const sent = await postJson<{ score: number; recordedOn: string }>(`/portal/${token}/pain-scores`, {
-      score,
-      ...(recordedOn ? { recordedOn } : {}),
-    });
+    const sent = await postJson<{ score: number }>(`/portal/${token}/pain-scores`, { score });
     if (sent.ok) {
-      const forToday = !today || sent.data.recordedOn === today;
-      if (forToday) setReported({ score: sent.data.score });
+      setReported({ score: sent.data.score });
       setState({
         kind: "sent",
-        text: `Thank you. Your pain score of ${sent.data.score} out of 10 for ${
-          forToday ? "today" : formatDay(sent.data.recordedOn)
-        } has been sent to the clinic.`,
+        text: `Thank you. Your pain score of ${sent.data.score} out of 10 for today has been sent to the clinic.`,
       });
     } else setState({ kind: "refused", problem: sent.problem });
     status.current?.focus();
@@ -138,13 +131,6 @@ function PainReport({ token, painToday, today }: Pick<PortalActionsProps, "token
             <span>10 = worst pain imaginable</span>
           </div>
         </fieldset>
-        {today && (
-          <div className="field">
-            <label htmlFor="pain-day">Day of this score</label>
-            <input id="pain-day" type="date" name="recordedOn" defaultValue={today} max={today} required />
-            <div className="hint">Today is filled in. Change it only for a day that has passed.</div>
-          </div>
-        )}
         <button type="submit" disabled={state.kind === "sending"}>
           {state.kind === "sending" ? "Sending…" : "Send my pain score"}
         </button>
@@ -293,10 +279,10 @@ function MoveRequestItem({
  * state and "Ask to move this appointment" (a note of the times that suit; reception then moves
  * it, the request never does). Works at phone width and by keyboard.
  */
-export function PortalActions({ token, appointments, painToday, today, timeZone }: PortalActionsProps) {
+export function PortalActions({ token, appointments, canReportPain, painToday, timeZone }: PortalActionsProps) {
   return (
     <>
-      <PainReport token={token} painToday={painToday} today={today} />
+      {canReportPain && <PainReport token={token} painToday={painToday} />}
       <section className="panel" id="move" aria-labelledby="move-title">
         <h2 id="move-title">Need to change an appointment?</h2>
         {appointments.length === 0 ? (

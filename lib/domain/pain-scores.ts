@@ -99,6 +99,16 @@ export function checkPainScoreDay(recordedOn: Day, kase: PainScoreCase, today: D
 }
 
 /**
+ * Whether the patient may report, from their own page, a score dated `recordedOn` (OC-1): today
+ * only (`today`, the site's calendar day). A score for a day gone by would take that day's time
+ * point, and whoever holds the link could rewrite the baseline months later. Null when it may.
+ */
+export function checkReportedDay(recordedOn: Day, today: Day): Violation | null {
+  if (recordedOn === today) return null;
+  return violation("OC-1", `Only today's pain score can be sent from your page (today is ${formatDay(today)}).`);
+}
+
+/**
  * Whether staff may record a score at `timepoint` dated `recordedOn` (OC-1): the day passes
  * checkPainScoreDay, the time point has a window (a pre-operative score needs the operation
  * booked, a post-operative one the operation recorded, a listing one the listing) and the day

@@ -5,7 +5,13 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { dateColumn, dayOfColumn } from "@/lib/db/dates";
-import { checkPainScore, checkPainScoreDay, timepointFor, type PainScoreCase } from "@/lib/domain/pain-scores";
+import {
+  checkPainScore,
+  checkPainScoreDay,
+  checkReportedDay,
+  timepointFor,
+  type PainScoreCase,
+} from "@/lib/domain/pain-scores";
 import { policiesOf, type ClinicPolicies } from "@/lib/domain/policies";
 import { dayOf, type Day } from "@/lib/domain/time";
 import { notFound } from "@/lib/domain/errors";
@@ -135,12 +141,13 @@ export async function recordPainScore(
 
 /**
  * For the patient's own page: records a score the patient reports (`input.score` 0..10, dated
- * `input.recordedOn`, else today at the site) on case `caseId`, inside the caller's transaction
- * `tx` (the caller has checked the patient's link and audits the request). Its time point is the
- * one whose window holds the day (`timepointFor`), else none: an untimed score, never refused for
- * that (OC-1). One report per case and day: a second one that day replaces the first (a
- * correction, or the form sent twice). Answers the score, source "patient", recorded by no staff member. Throws a
- * DomainError: `not_found` for an unknown case; `rule` OC-1 for a day to come or before the referral.
+ * `input.recordedOn`, which must be today at the site, else today) on case `caseId`, inside the
+ * caller's transaction `tx` (the caller has checked the patient's link and audits the request).
+ * Its time point is the one whose window holds the day (`timepointFor`), else none: an untimed
+ * score, never refused for that (OC-1). One report per case and day: a second one that day
+ * replaces the first (a correction, or the form sent twice). Answers the score, source
+ * "patient", recorded by no staff member. Throws a DomainError: `not_found` for an unknown case;
+ * `rule` OC-1 for a day other than today (checkPainScoreDay, checkReportedDay).
  */
 export async function recordReportedPainScore(
   tx: Tx,
@@ -151,7 +158,8 @@ export async function recordReportedPainScore(
   await lockCase(tx, caseId);
   const context = await painScoreContext(tx, caseId, now);
   const recordedOn = input.recordedOn ?? context.today;
-  const refused = checkPainScoreDay(recordedOn, context.days, context.today);
+  const refused =
+    checkPainScoreDay(recordedOn, context.days, context.today) ?? checkReportedDay(recordedOn, context.today);
   if (refused) throw refusal(refused);
   // One report per day: a second one that day (a correction, or the form sent twice) replaces it.
   // The case is locked, and a unique index holds it too.

@@ -108,16 +108,27 @@ describe("POST /portal/{token}/pain-scores", () => {
     expect(answers.map((a) => a.body.score)).toContain(rows[0]!.score);
   });
 
-  it("finds the time point from the day given, and keeps a score untimed when no window holds its day (OC-1)", async () => {
+  it("keeps a score untimed when no window holds today (OC-1)", async () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 70 });
     const token = await linkFor(patientId);
-    // Day 42 after the operation: the 6-week point; day 70: between 6 weeks and 3 months.
-    const atSixWeeks = await post("pain-scores", token, { score: 4, recordedOn: dayFromToday(-28) });
-    expect(atSixWeeks.body).toMatchObject({ recordedOn: dayFromToday(-28), timepoint: "week_6" });
-    const between = await post("pain-scores", token, { score: 2 });
+    // Day 70 after the operation: between the 6-week and the 3-month windows.
+    const between = await post("pain-scores", token, { score: 2, recordedOn: today() });
     expect(between.status).toBe(201);
     expect(between.body).toMatchObject({ recordedOn: today(), timepoint: null, source: "patient" });
-    expect(await scoresOf(caseId)).toHaveLength(2);
+    expect(await scoresOf(caseId)).toHaveLength(1);
+  });
+
+  it("refuses a day gone by with 422 OC-1, so the link cannot rewrite a time point's score (the baseline), and writes nothing (OC-1)", async () => {
+    const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 70 });
+    const token = await linkFor(patientId);
+    const before = await scoresOf(caseId);
+    for (const recordedOn of [dayFromToday(-1), dayFromToday(-28)]) {
+      const answer = await post("pain-scores", token, { score: 0, recordedOn });
+      expect(answer.status, recordedOn).toBe(422);
+      expect(answer.body, recordedOn).toMatchObject({ code: "OC-1", detail: expect.stringMatching(/Only today/) });
+    }
+    expect(await scoresOf(caseId)).toEqual(before);
+    expect(await patientAudit(patientId, "pain_score.report")).toHaveLength(0);
   });
 
   it("refuses a day to come with 422 OC-1 and writes nothing (OC-1)", async () => {

@@ -7,11 +7,12 @@ import { PortalActions } from "@/components/portal/portal-actions";
 import { PortalPageView, PortalRefusal } from "@/components/portal/portal-page";
 import { Providers } from "@/components/providers";
 
-// The token is in the address: it must not leave in a Referer header nor be indexed (proxy.ts
-// also sends Referrer-Policy: no-referrer and X-Robots-Tag for every /portal/ answer).
+// The token is in the address: it must not leave for another site in a Referer header nor be
+// indexed (proxy.ts also sends Referrer-Policy: same-origin and X-Robots-Tag for every /portal/
+// answer).
 export const metadata: Metadata = {
   title: "Your page",
-  referrer: "no-referrer",
+  referrer: "same-origin",
   robots: { index: false, follow: false },
 };
 
@@ -61,8 +62,8 @@ export default async function PortalPage({ params }: { params: Promise<{ token: 
                   when,
                   moveRequest,
                 }))}
+              canReportPain={page.canReportPain}
               painToday={page.painToday}
-              today={page.today}
               timeZone={page.timeZone}
             />
           </Providers>

@@ -14,6 +14,7 @@ import { recordPatientAudit } from "../audit";
 import { carePlanIn } from "../cases";
 import { patientCalendarFile } from "../patient-calendar";
 import { openPortal, type PortalSession } from "./access";
+import { caseForReportedScores } from "./pain-reports";
 
 /** Why a link opens nothing: no such link, withdrawn by staff, or past its expiry. */
 export type PortalRefusal = "unknown" | "revoked" | "expired";
@@ -45,6 +46,8 @@ export type PortalPage = {
   appointments: PortalPageAppointment[];
   /** The plan after the newest operation, or null before any operation. */
   plan: CarePlanView | null;
+  /** Whether the patient has a case to report a pain score on (caseForReportedScores). */
+  canReportPain: boolean;
   /** The score the patient reported today (the site's day), if any. */
   painToday: { score: number } | null;
 };
@@ -122,6 +125,7 @@ export async function readPortalPage(token: string, now = new Date()): Promise<P
         select: { id: true },
       });
       const plan = operated ? (await carePlanIn(tx, operated.id)).plan : null;
+      const scoredCase = await caseForReportedScores(tx, session.patientId);
       const pain = await tx.painScore.findFirst({
         where: { case: { patientId: session.patientId }, source: "patient", recordedOn: dateColumn(today) },
         orderBy: { recordedAt: "desc" },
@@ -159,6 +163,7 @@ export async function readPortalPage(token: string, now = new Date()): Promise<P
           };
         }),
         plan,
+        canReportPain: scoredCase !== null,
         painToday: pain ? { score: pain.score } : null,
       };
     }),
