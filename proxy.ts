@@ -34,9 +34,10 @@ function withHeaders(response: NextResponse, policy: string, https: boolean, pat
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(commonHeaders(https))) response.headers.set(name, value);
   if (isPatientPage(path)) {
-    // The token is the page's address: it must never leave in a Referer header, not even to
-    // the app's own other pages, nor be indexed.
-    response.headers.set("Referrer-Policy", "no-referrer");
+    // The token is the page's address: it must never leave for another site in a Referer
+    // header, nor be indexed. "same-origin" rather than "no-referrer": under no-referrer a
+    // browser posts the page's own form with "Origin: null", which the own-origin check refuses.
+    response.headers.set("Referrer-Policy", "same-origin");
     response.headers.set("X-Robots-Tag", "noindex, nofollow");
     response.headers.set("Cache-Control", "private, no-store");
   }

@@ -29,7 +29,8 @@ test.describe("the patient's own page", () => {
     const dressing = (await upcoming.json()).items[0];
     expect(dressing, "a demo patient with a dressing visit to come").toBeTruthy();
     const givenName = dressing.patient.name.split(", ")[1];
-    // Earlier journeys may have made links for this patient: count them by state first.
+    // Earlier journeys may have made links for this patient: count them by state first (a new
+    // link withdraws the working ones).
     const linksBefore = await send(reception, endpoints.listPortalLinks, {
       params: { id: dressing.patient.id },
       query: { limit: 100 },
@@ -47,7 +48,9 @@ test.describe("the patient's own page", () => {
     await expect(shown).toContainText(/It is being sent to the patient by|It was not sent/);
     const url = await section.getByLabel("Link to the patient's page").inputValue();
     expect(url).toMatch(/\/portal\/[A-Za-z0-9_-]{43}$/);
-    await expect(section.getByRole("row").filter({ hasText: "Working" })).toHaveCount(countOf("active") + 1);
+    await expect(section.getByRole("row").filter({ hasText: "Working" })).toHaveCount(1);
+    const withdrawnBefore = countOf("revoked") + countOf("active");
+    await expect(section.getByRole("row").filter({ hasText: "Withdrawn" })).toHaveCount(withdrawnBefore);
 
     const patient = await patientPage(browser, url);
     const p = patient.page;
@@ -86,13 +89,37 @@ test.describe("the patient's own page", () => {
     await page.reload();
     await section.getByRole("button", { name: "Withdraw…" }).first().click();
     await section.getByRole("button", { name: "Yes, withdraw it" }).click();
-    await expect(section.getByRole("row").filter({ hasText: "Withdrawn" })).toHaveCount(countOf("revoked") + 1);
+    await expect(section.getByRole("row").filter({ hasText: "Withdrawn" })).toHaveCount(withdrawnBefore + 1);
 
     await p.reload();
     await expect(p.getByRole("alert").filter({ hasText: "This link has been withdrawn" })).toBeVisible();
     await expect(p.getByText(givenName)).toHaveCount(0);
     expect(await seriousViolations(p)).toEqual([]);
     await patient.context.close();
+  });
+
+  test("the pain form works without JavaScript and fits a 320 px screen (OC-1)", async ({ browser }) => {
+    const reception = await apiAs("reception");
+    const upcoming = await send(reception, endpoints.listAppointments, {
+      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
+    });
+    const dressing = (await upcoming.json()).items[0];
+    const made = await send(reception, endpoints.issuePortalLink, { params: { id: dressing.patient.id } });
+    expect(made.status()).toBe(201);
+    const { url } = await made.json();
+
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const pain = page.getByRole("group", { name: "How bad is the pain in your ankle today?" });
+    await pain.getByLabel("5", { exact: true }).check();
+    await page.getByRole("button", { name: "Send my pain score" }).click();
+    // The plain form's answer is the page again, now with today's score.
+    await expect(page.locator("#pain")).toContainText("You reported a pain score of 5 out of 10 today.");
+    const scores = await send(await apiAs("surgeon"), endpoints.getCaseOutcomes, { params: { id: dressing.caseId } });
+    expect((await scores.json()).painScores).toContainEqual(expect.objectContaining({ score: 5, source: "patient" }));
+    await context.close();
   });
 
   test("an expired link shows the refusal page with no patient data", async ({ browser }) => {

@@ -59,16 +59,16 @@ describe("security headers", () => {
     expect(forwarded).toMatch(/'nonce-/);
   });
 
-  it("opens the patient's page without a staff session, and lets its token leave in no Referer header nor be indexed", async () => {
+  it("opens the patient's page without a staff session, and lets its token leave for no other site in a Referer header nor be indexed", async () => {
     const token = "A".repeat(43);
     const page = await answer(`/portal/${token}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("location")).toBeNull();
-    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
     expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
     expect(page.headers.get("content-security-policy")).toMatch(/'nonce-/);
     const feed = await answer(`/portal/${token}/calendar.ics`);
-    expect(feed.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(feed.headers.get("referrer-policy")).toBe("same-origin");
     expect(feed.headers.get("content-security-policy")).toContain("default-src 'none'");
     // Staff pages still send a visitor without a session to sign in.
     expect((await answer("/reception")).headers.get("location")).toContain("/login");
