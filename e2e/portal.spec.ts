@@ -7,12 +7,20 @@ import { apiAs, emailOf, send, signInThroughPage } from "./support";
 // A phone held upright.
 const phone = { width: 390, height: 844 };
 
-/** The patient's side: a fresh browser (no staff cookie) at phone width. */
+/**
+ * The patient's side: a fresh browser (no staff cookie) at phone width, with the script errors
+ * and React's complaints (a page whose server HTML and script disagree) it logs.
+ */
 async function patientPage(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: phone, hasTouch: true });
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /react|hydrat/i.test(message.text())) errors.push(message.text());
+  });
   await page.goto(url);
-  return { context, page };
+  return { context, page, errors };
 }
 
 test.describe("the patient's own page", () => {
@@ -91,6 +99,8 @@ test.describe("the patient's own page", () => {
     await section.getByRole("button", { name: "Yes, withdraw it" }).click();
     await expect(section.getByRole("row").filter({ hasText: "Withdrawn" })).toHaveCount(withdrawnBefore + 1);
 
+    expect(patient.errors).toEqual([]);
+
     await p.reload();
     await expect(p.getByRole("alert").filter({ hasText: "This link has been withdrawn" })).toBeVisible();
     await expect(p.getByText(givenName)).toHaveCount(0);
@@ -98,7 +108,9 @@ test.describe("the patient's own page", () => {
     await patient.context.close();
   });
 
-  test("the pain form works without JavaScript and fits a 320 px screen (OC-1)", async ({ browser }) => {
+  test("the pain form and a request to move work without JavaScript and fit a 320 px screen (OC-1)", async ({
+    browser,
+  }) => {
     const reception = await apiAs("reception");
     const upcoming = await send(reception, endpoints.listAppointments, {
       query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
@@ -119,6 +131,15 @@ test.describe("the patient's own page", () => {
     await expect(page.locator("#pain")).toContainText("You reported a pain score of 5 out of 10 today.");
     const scores = await send(await apiAs("surgeon"), endpoints.getCaseOutcomes, { params: { id: dressing.caseId } });
     expect((await scores.json()).painScores).toContainEqual(expect.objectContaining({ score: 5, source: "patient" }));
+
+    // Without a script there is no button to open the request form: the plain form is shown.
+    const move = page.getByRole("region", { name: "Need to change an appointment?" });
+    await expect(move.getByRole("button", { name: "Ask to move this appointment" })).toHaveCount(0);
+    const askable = move.getByRole("form").first();
+    await askable.getByLabel("Which days and times would suit you?").fill("Thursday afternoons");
+    await askable.getByRole("button", { name: "Send request" }).click();
+    await expect(move).toContainText("You asked to move this appointment on");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
   });
 

@@ -1,10 +1,10 @@
 "use client";
 // What the patient can do on their page: report today's pain score and ask for an appointment to
 // be moved. Props come from the page (app/portal/[token]/page.tsx). Each form posts to the page's
-// own routes (/portal/{token}/...): as JSON once the script runs, and the pain form as a plain
-// form before it does (the route then answers with the page again).
+// own routes (/portal/{token}/...): as JSON once the script runs, and as a plain form before it
+// does or without it (the route then answers with the page again).
 
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, useSyncExternalStore, type FormEvent, type Ref } from "react";
 import { formatDateTime, formatDay } from "@/lib/domain/date-format";
 import styles from "./portal-actions.module.css";
 
@@ -31,6 +31,19 @@ export type PortalActionsProps = {
 
 type Problem = { detail?: string; errors?: { path: string; message: string }[] };
 type Sent<T> = { ok: true; data: T } | { ok: false; problem: Problem };
+
+const noSubscription = () => () => {};
+/**
+ * False in the server's HTML and until the script runs, true after: what needs the script (a
+ * button that opens a form) is shown only then; without a script, plain forms in <noscript>
+ * stand in.
+ */
+const useScripted = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 /** Posts `body` as JSON to the page's route; a refusal comes back as its problem+json. */
 async function postJson<T>(url: string, body: unknown): Promise<Sent<T>> {
@@ -149,6 +162,28 @@ function PainReport({ token, painToday }: Pick<PortalActionsProps, "token" | "pa
 
 type MoveRequest = NonNullable<PortalAppointment["moveRequest"]>;
 
+/** The move request's note: which days and times suit the patient. */
+function MoveNoteField({
+  noteId,
+  hintId,
+  noteField,
+}: {
+  noteId: string;
+  hintId: string;
+  noteField?: Ref<HTMLTextAreaElement>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={noteId}>Which days and times would suit you?</label>
+      <textarea id={noteId} name="note" rows={3} maxLength={500} required aria-describedby={hintId} ref={noteField} />
+      <div id={hintId} className="hint">
+        For example: &ldquo;any weekday morning&rdquo; or &ldquo;Tuesdays after 2pm&rdquo;. Up to 500 characters. The
+        clinic will contact you; your appointment stays as it is until then.
+      </div>
+    </div>
+  );
+}
+
 /** One appointment: its move request's state, and the way to ask for a move when none is open. */
 function MoveRequestItem({
   token,
@@ -167,6 +202,7 @@ function MoveRequestItem({
   const status = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
+  const scripted = useScripted();
   const formId = useId();
   const noteId = useId();
   const hintId = useId();
@@ -215,7 +251,7 @@ function MoveRequestItem({
           </p>
         )}
       </div>
-      {!open && (
+      {!open && scripted && (
         <div className={styles.actions}>
           <button
             ref={opener}
@@ -235,22 +271,7 @@ function MoveRequestItem({
       )}
       {!open && asking && (
         <form id={formId} onSubmit={submit} className={styles.form} aria-label={`Ask to move: ${appointment.when}`}>
-          <div className="field">
-            <label htmlFor={noteId}>Which days and times would suit you?</label>
-            <textarea
-              id={noteId}
-              name="note"
-              rows={3}
-              maxLength={500}
-              required
-              aria-describedby={hintId}
-              ref={noteField}
-            />
-            <div id={hintId} className="hint">
-              For example: &ldquo;any weekday morning&rdquo; or &ldquo;Tuesdays after 2pm&rdquo;. Up to 500 characters.
-              The clinic will contact you; your appointment stays as it is until then.
-            </div>
-          </div>
+          <MoveNoteField noteId={noteId} hintId={hintId} noteField={noteField} />
           {problem && <ProblemText problem={problem} />}
           <div className={styles.actions}>
             <button type="submit" disabled={sending}>
@@ -269,6 +290,22 @@ function MoveRequestItem({
             </button>
           </div>
         </form>
+      )}
+      {!open && (
+        <noscript>
+          <form
+            method="post"
+            action={`/portal/${token}/move-requests`}
+            className={styles.form}
+            aria-label={`Ask to move: ${appointment.when}`}
+          >
+            <input type="hidden" name="appointmentId" value={appointment.id} />
+            <MoveNoteField noteId={`${noteId}-plain`} hintId={`${hintId}-plain`} />
+            <div className={styles.actions}>
+              <button type="submit">Send request</button>
+            </div>
+          </form>
+        </noscript>
       )}
     </li>
   );

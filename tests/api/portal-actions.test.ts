@@ -253,6 +253,27 @@ describe("POST /portal/{token}/move-requests", () => {
     expect(audit[0]).toMatchObject({ actorId: null, actorPatientId: patientId, entityId: row.id });
   });
 
+  it("takes the page's plain form (no script): a request goes back to the page, a refusal is a short page saying why", async () => {
+    const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 10 });
+    const appointment = await appointmentOf(caseId, 5);
+    const token = await linkFor(patientId);
+    const form = (body: string) =>
+      call("post", "/portal/{token}/move-requests", {
+        params: { token },
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      });
+    const sent = await form(`appointmentId=${appointment.id}&note=Any+weekday+morning`);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`/portal/${token}#move`);
+    const again = await form(`appointmentId=${appointment.id}&note=Later`);
+    expect(again.status).toBe(409);
+    expect(again.headers.get("content-type")).toMatch(/^text\/html/);
+    expect((await form(`appointmentId=${appointment.id}`)).status).toBe(400);
+    const rows = await prisma.appointmentMoveRequest.findMany({ where: { appointmentId: appointment.id } });
+    expect(rows.map((r) => r.note)).toEqual(["Any weekday morning"]);
+  });
+
   it("closes the patient's open request as declined, saying why, when reception cancels the appointment (SC-4)", async () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 10 });
     const appointment = await appointmentOf(caseId, 5);
