@@ -12,6 +12,7 @@ import {
   type ComplicationKind,
   type PainTimepoint,
   type ReturnActivity,
+  type ScoreSource,
 } from "./vocabulary";
 import { nearestRankPercentile } from "./waiting-list-summary";
 
@@ -22,6 +23,7 @@ export type ScoreRecord = {
   recordedOn: Day;
   recordedAt: Date;
   score: number;
+  source: ScoreSource;
 };
 
 /** One operated case (an operated ankle) with what was recorded of its outcome. */

@@ -4,7 +4,7 @@
 import { formatDay } from "./date-format";
 import { violation, type Violation } from "./rules";
 import { addDays, addMonthsClamped, daysBetween, type Day } from "./time";
-import { painTimepoints, type PainTimepoint } from "./vocabulary";
+import { painTimepoints, type PainTimepoint, type ScoreSource } from "./vocabulary";
 
 /** The days of a case that the time points hang on (site calendar days). */
 export type PainScoreCase = {
@@ -182,17 +182,28 @@ export function painScoreChoices(kase: PainScoreCase, days: PainWindowDays, toda
   });
 }
 
-/** A recorded score as the baseline and changes read it (`timepoint` null: an untimed patient score). */
-export type RecordedPainScore = { recordedOn: Day; recordedAt: Date; score: number; timepoint: PainTimepoint | null };
+/**
+ * A recorded score as the baseline and changes read it (`timepoint` null: an untimed patient
+ * score; `source`: recorded by a clinician or reported by the patient).
+ */
+export type RecordedPainScore = {
+  recordedOn: Day;
+  recordedAt: Date;
+  score: number;
+  timepoint: PainTimepoint | null;
+  source: ScoreSource;
+};
 
 export type PainBaseline = { timepoint: "pre_op" | "listing" | "referral"; score: number; recordedOn: Day };
 export type PainChange = { timepoint: PainTimepoint; change: number; important: boolean };
 
 /**
- * Of one case's scores, the one that stands for each time point: recorded on the latest day, then
- * the latest entered (`recordedAt`), then, where scores carry ids, the greatest id (so a full tie
- * still picks one, as the SQL does; without ids the first given stays). Untimed scores stand for
- * no point.
+ * Of one case's scores, the one that stands for each time point (OC-1): a clinician's over the
+ * patient's own (the clinic's measurement is the record, and whoever holds the patient's link
+ * must not be able to replace it; a patient's report stands for a point no clinician scored),
+ * then recorded on the latest day, then the latest entered (`recordedAt`), then, where scores
+ * carry ids, the greatest id (so a full tie still picks one, as the SQL does; without ids the
+ * first given stays). Untimed scores stand for no point.
  */
 export function standingScores<S extends RecordedPainScore & { id?: string }>(
   scores: readonly S[],
@@ -207,6 +218,7 @@ export function standingScores<S extends RecordedPainScore & { id?: string }>(
 }
 
 function laterThan(a: RecordedPainScore & { id?: string }, b: RecordedPainScore & { id?: string }): boolean {
+  if (a.source !== b.source) return a.source === "clinician";
   if (a.recordedOn !== b.recordedOn) return a.recordedOn > b.recordedOn;
   if (a.recordedAt.getTime() !== b.recordedAt.getTime()) return a.recordedAt > b.recordedAt;
   return a.id !== undefined && b.id !== undefined && a.id > b.id;

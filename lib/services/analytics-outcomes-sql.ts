@@ -16,12 +16,13 @@ const cohort = `cohort AS MATERIALIZED (
     WHERE o.operation_day BETWEEN $2::date AND $3::date AND c.site_id = $1::uuid
   )`;
 
-// OC-1: the score standing for each time point of each case: latest day, then latest entered, then id.
+// OC-1: the score standing for each time point of each case (standingScores): a clinician's over
+// the patient's own, then the latest day, then the latest entered, then id.
 const latest = `latest AS MATERIALIZED (
     SELECT DISTINCT ON (p.case_id, p.timepoint) p.case_id, p.timepoint, p.score
     FROM cohort JOIN pain_score p ON p.case_id = cohort.case_id
     WHERE p.timepoint IS NOT NULL
-    ORDER BY p.case_id, p.timepoint, p.recorded_on DESC, p.recorded_at DESC, p.id DESC
+    ORDER BY p.case_id, p.timepoint, (p.source = 'clinician') DESC, p.recorded_on DESC, p.recorded_at DESC, p.id DESC
   )`;
 
 const scopeValues = (scope: CohortScope) => [scope.siteId, scope.from, scope.to, scope.links];

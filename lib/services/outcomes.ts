@@ -33,6 +33,7 @@ async function readOutcomes(tx: Tx, actor: Actor, caseId: string, now: Date) {
     recordedAt: s.recordedAt,
     score: s.score,
     timepoint: s.timepoint,
+    source: s.source,
   }));
   const outcomes: CaseOutcomes = {
     painScores: scores.map((s) => ({

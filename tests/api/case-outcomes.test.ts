@@ -10,7 +10,7 @@ import { dateColumn } from "@/lib/db/dates";
 import { addDays, addMonthsClamped } from "@/lib/domain/time";
 import { recordPainScore, recordReportedPainScore } from "@/lib/services/pain-scores";
 import { testDatabase } from "../setup/db";
-import { dayFromToday, minutesFromNow, now, today } from "../setup/clock";
+import { dayFromToday, minutesFromNow, now, siteAt, today } from "../setup/clock";
 import { caseAt, createClinic, type Team } from "../setup/pathway";
 
 const prisma = testDatabase();
@@ -86,12 +86,24 @@ describe("GET /api/v1/cases/{id}/outcomes", () => {
     expect(body.changes).toEqual([{ timepoint: "week_6", change: -2, important: true }]);
   });
 
+  it("keeps a clinician's score standing at a time point when the patient reports there later, so a link cannot replace the baseline or a change (OC-1, OC-4)", async () => {
+    const { caseId } = await operatedCase(42);
+    const operatedOn = dayFromToday(-42);
+    const listedOn = addDays(operatedOn, -95);
+    await recordPainScore(team.surgeon, caseId, { timepoint: "listing", recordedOn: listedOn, score: 7 });
+    await recordPainScore(team.nurse, caseId, { timepoint: "week_6", recordedOn: dayFromToday(-1), score: 3 });
+    await db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score: 9 }, now()));
+    const { body } = await read(team.surgeon, caseId);
+    expect(body.painScores).toContainEqual({ recordedOn: today(), score: 9, timepoint: "week_6", source: "patient" });
+    expect(body.baseline).toEqual({ timepoint: "listing", score: 7, recordedOn: listedOn });
+    expect(body.changes).toEqual([{ timepoint: "week_6", change: -4, important: true }]);
+  });
+
   it("shows the patient's own scores: one in a window takes its time point, one between windows stays untimed, one dated ahead is refused (OC-1)", async () => {
     const { caseId } = await operatedCase(42);
     await db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score: 4 }, now()));
-    await db().$transaction((tx) =>
-      recordReportedPainScore(tx, caseId, { score: 5, recordedOn: dayFromToday(-20) }, now()),
-    );
+    // Reported on the page 20 days ago, that day.
+    await db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score: 5 }, siteAt(-20, 12)));
     await expect(
       db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score: 5, recordedOn: dayFromToday(1) }, now())),
     ).rejects.toMatchObject({ kind: "rule", code: "OC-1" });

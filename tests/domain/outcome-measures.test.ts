@@ -18,17 +18,27 @@ import {
   complicationKinds,
   painTimepoints,
   returnActivities,
+  scoreSources,
   type PainTimepoint,
+  type ScoreSource,
 } from "@/lib/domain/vocabulary";
 import { nearestRankPercentile } from "@/lib/domain/waiting-list-summary";
 import { dayFromToday, now, today } from "../setup/clock";
 
-const score = (timepoint: PainTimepoint | null, value: number, daysAgo = 0, id = "a", at = now()): ScoreRecord => ({
+const score = (
+  timepoint: PainTimepoint | null,
+  value: number,
+  daysAgo = 0,
+  id = "a",
+  at = now(),
+  source: ScoreSource = "clinician",
+): ScoreRecord => ({
   id,
   timepoint,
   recordedOn: dayFromToday(-daysAgo),
   recordedAt: at,
   score: value,
+  source,
 });
 
 const scoreArb = fc.record({
@@ -37,6 +47,7 @@ const scoreArb = fc.record({
   recordedOn: fc.integer({ min: -400, max: 0 }).map((n) => dayFromToday(n)),
   recordedAt: fc.integer({ min: 0, max: 3 }).map((n) => new Date(now().getTime() - n * 1000)),
   score: fc.integer({ min: 0, max: 10 }),
+  source: fc.constantFrom(...scoreSources),
 });
 
 /** An operated case with random scores, returns (at most one per activity) and complications. */
@@ -61,15 +72,17 @@ const caseArb: fc.Arbitrary<OperatedCase> = fc
 const cohortArb = fc.array(caseArb, { maxLength: 25 });
 
 describe("the score standing for a time point (OC-1)", () => {
-  it("is the latest recorded day's, then the latest entered, whatever the order given", () => {
+  it("is a clinician's over the patient's own, then the latest recorded day's, then the latest entered, whatever the order given", () => {
     fc.assert(
       fc.property(fc.array(scoreArb, { maxLength: 12 }), fc.integer(), (scores, seed) => {
         const shuffled = fc.sample(fc.shuffledSubarray(scores, { minLength: scores.length }), { numRuns: 1, seed })[0]!;
         const chosen = scoreByTimepoint(scores);
         expect(scoreByTimepoint(shuffled)).toEqual(chosen);
         for (const timepoint of painTimepoints) {
-          const at = scores.filter((s) => s.timepoint === timepoint);
-          expect(chosen.has(timepoint)).toBe(at.length > 0);
+          const atPoint = scores.filter((s) => s.timepoint === timepoint);
+          expect(chosen.has(timepoint)).toBe(atPoint.length > 0);
+          const byClinician = atPoint.filter((s) => s.source === "clinician");
+          const at = byClinician.length > 0 ? byClinician : atPoint;
           const latestDay = at
             .map((s) => s.recordedOn)
             .sort()
@@ -79,6 +92,13 @@ describe("the score standing for a time point (OC-1)", () => {
         }
       }),
     );
+  });
+
+  it("keeps a clinician's score over the patient's own at the same point, however late the patient's", () => {
+    const clinician = score("pre_op", 7, 3, "a", now());
+    const patient = score("pre_op", 1, 0, "b", new Date(now().getTime() + 60_000), "patient");
+    expect(scoreByTimepoint([clinician, patient]).get("pre_op")).toBe(7);
+    expect(scoreByTimepoint([patient]).get("pre_op")).toBe(1);
   });
 
   it("ignores an untimed patient-reported score", () => {

@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/pain-scores";
 import { defaultPolicies } from "@/lib/domain/policies";
 import { addDays, addMonthsClamped, daysBetween, type Day } from "@/lib/domain/time";
-import { painTimepoints, type PainTimepoint } from "@/lib/domain/vocabulary";
+import { painTimepoints, scoreSources, type PainTimepoint } from "@/lib/domain/vocabulary";
 import { dayFromToday, now, today } from "../setup/clock";
 
 const windowDays: PainWindowDays = defaultPolicies.painScoreWindowDays;
@@ -256,15 +256,18 @@ describe("the change from the baseline (OC-4)", () => {
       recordedAt: fc.integer({ min: -5000, max: 5000 }).map(at),
       score: fc.integer({ min: 0, max: 10 }),
       timepoint: fc.option(timepoints),
+      source: fc.constantFrom(...scoreSources),
     });
   const series = cases.chain((kase) => fc.array(scoreArb(kase), { maxLength: 12 }));
 
-  /** The latest score at a point by day, then by recording time. */
-  const standing = (scores: RecordedPainScore[], t: PainTimepoint) =>
-    scores
-      .filter((s) => s.timepoint === t)
+  /** The score at a point: a clinician's if any, the latest by day, then by recording time. */
+  const standing = (scores: RecordedPainScore[], t: PainTimepoint) => {
+    const atPoint = scores.filter((s) => s.timepoint === t);
+    const byClinician = atPoint.filter((s) => s.source === "clinician");
+    return (byClinician.length > 0 ? byClinician : atPoint)
       .sort((a, b) => a.recordedOn.localeCompare(b.recordedOn) || a.recordedAt.getTime() - b.recordedAt.getTime())
       .at(-1);
+  };
 
   it("the baseline is the pre-operative score, else the listing score, else the referral score, the latest of several (OC-4)", () => {
     fc.assert(
@@ -307,9 +310,9 @@ describe("the change from the baseline (OC-4)", () => {
     );
     const on = today();
     const scores = [
-      { recordedOn: on, recordedAt: at(0), score: 7, timepoint: "pre_op" as const },
-      { recordedOn: on, recordedAt: at(1), score: 5, timepoint: "month_3" as const },
-      { recordedOn: on, recordedAt: at(2), score: 6, timepoint: "week_6" as const },
+      { recordedOn: on, recordedAt: at(0), score: 7, timepoint: "pre_op" as const, source: "clinician" as const },
+      { recordedOn: on, recordedAt: at(1), score: 5, timepoint: "month_3" as const, source: "patient" as const },
+      { recordedOn: on, recordedAt: at(2), score: 6, timepoint: "week_6" as const, source: "clinician" as const },
     ];
     expect(painOutcome(scores, 2).changes).toEqual([
       { timepoint: "week_6", change: -1, important: false },

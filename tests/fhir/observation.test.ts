@@ -14,7 +14,7 @@ import { system } from "@/lib/fhir/terminology";
 import { recordPainScore, recordReportedPainScore } from "@/lib/services/pain-scores";
 import { walkCase } from "@/prisma/demo-cases";
 import { testDatabase } from "../setup/db";
-import { dayFromToday, now } from "../setup/clock";
+import { dayFromToday, now, siteAt } from "../setup/clock";
 import { caseAt, createClinic, type Team } from "../setup/pathway";
 
 const prisma = testDatabase();
@@ -28,9 +28,9 @@ beforeAll(async () => {
   } = await createClinic(prisma));
 });
 
-/** A score the patient reports on their own page for `day` (at most one a day). */
-const reported = (caseId: string, score: number, recordedOn: string) =>
-  db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score, recordedOn }, now()));
+/** A score the patient reported on their own page `days` from today, at noon that day (at most one a day). */
+const reported = (caseId: string, score: number, days: number) =>
+  db().$transaction((tx) => recordReportedPainScore(tx, caseId, { score }, siteAt(days, 12)));
 
 /** A case operated 50 days ago whose patient reported a score on each of days -10, -9, -8 and -7. */
 async function scoredCase() {
@@ -42,7 +42,7 @@ async function scoredCase() {
     [-8, 3],
     [-7, 2],
   ] as const)
-    scores.push(await reported(kase.caseId, score, dayFromToday(offset)));
+    scores.push(await reported(kase.caseId, score, offset));
   return { ...kase, scores };
 }
 
@@ -83,7 +83,7 @@ describe("Observation read", () => {
 
   it("names the patient as performer of a reported score, and gives an untimed score no time point (OC-1)", async () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 20 });
-    const score = await reported(caseId, 6, dayFromToday(0));
+    const score = await reported(caseId, 6, 0);
     expect(score.timepoint).toBeNull();
     await signInAs(prisma, team.physio);
     const { body } = await fhirGet<Observation>(`Observation/${score.id}`);
@@ -136,8 +136,8 @@ describe("Observation search", () => {
       operatedDaysAgo: 30,
       side: "right",
     });
-    const left = await reported(caseId, 4, dayFromToday(-3));
-    const other = await reported(right, 7, dayFromToday(-2));
+    const left = await reported(caseId, 4, -3);
+    const other = await reported(right, 7, -2);
     await scoredCase();
     await signInAs(prisma, team.surgeon);
     for (const parameter of [`subject=${patientId}`, `patient=Patient/${patientId}`]) {

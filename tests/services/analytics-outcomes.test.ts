@@ -36,17 +36,25 @@ beforeAll(async () => {
   });
 }, 120_000);
 
+/** Whether a generated score is the patient's own report (every untimed one is). */
+const isPatients = (s: { timepoint: string | null; byPatient: boolean }) => s.timepoint === null || s.byPatient;
+
 const recordsArb = fc.record({
-  // An untimed score is the patient's, and a patient reports at most one a day (OC-1, the
-  // database's unique index): as many clinicians' as come, on any day.
+  // An untimed score is the patient's; a timed one a clinician's or the patient's (a clinician's
+  // stands over it). A patient reports at most one a day (OC-1, the database's unique index): as
+  // many clinicians' as come, on any day.
   scores: fc.uniqueArray(
     fc.record({
       timepoint: fc.constantFrom(...painTimepoints, null),
+      byPatient: fc.boolean(),
       daysAgo: fc.integer({ min: 0, max: 3 }),
       secondsAgo: fc.integer({ min: 0, max: 2 }),
       score: fc.integer({ min: 0, max: 10 }),
     }),
-    { maxLength: 8, comparator: (a, b) => a.timepoint === null && b.timepoint === null && a.daysAgo === b.daysAgo },
+    {
+      maxLength: 8,
+      comparator: (a, b) => isPatients(a) && isPatients(b) && a.daysAgo === b.daysAgo,
+    },
   ),
   // Days from the operation; half of them about the two-month milestone (59-62 days by the month).
   returns: fc.array(fc.option(fc.oneof(fc.integer({ min: 57, max: 64 }), fc.integer({ min: 21, max: 120 }))), {
@@ -74,8 +82,8 @@ async function store(caseId: string, operatedOn: string, records: Records) {
       recordedAt: new Date(now().getTime() - s.secondsAgo * 1000),
       score: s.score,
       timepoint: s.timepoint,
-      source: s.timepoint === null ? ("patient" as const) : ("clinician" as const),
-      recordedById: s.timepoint === null ? null : surgeon,
+      source: isPatients(s) ? ("patient" as const) : ("clinician" as const),
+      recordedById: isPatients(s) ? null : surgeon,
     })),
   });
   await prisma.activityReturn.createMany({
@@ -124,7 +132,7 @@ const withoutCaseIds = (value: unknown) =>
 describe("the outcomes report of the cases operated in a period (OC-1..OC-4)", () => {
   it("equals the pure outcome measures of the same records, whatever they are (OC-1, OC-2, OC-3, OC-4)", async () => {
     const beforeRecords = {
-      scores: [{ timepoint: "month_3" as const, daysAgo: 0, secondsAgo: 0, score: 0 }],
+      scores: [{ timepoint: "month_3" as const, byPatient: false, daysAgo: 0, secondsAgo: 0, score: 0 }],
       returns: [30, 30, 61, 90],
       complications: [{ kind: "crps" as const, grade: "V" as const }],
     };
@@ -171,8 +179,8 @@ describe("the outcomes report of the cases operated in a period (OC-1..OC-4)", (
     const [first] = cohort;
     await store(first!.caseId, first!.operatedOn, {
       scores: [
-        { timepoint: "pre_op", daysAgo: 0, secondsAgo: 0, score: 8 },
-        { timepoint: "month_3", daysAgo: 0, secondsAgo: 0, score: 3 },
+        { timepoint: "pre_op", byPatient: false, daysAgo: 0, secondsAgo: 0, score: 8 },
+        { timepoint: "month_3", byPatient: false, daysAgo: 0, secondsAgo: 0, score: 3 },
       ],
       returns: [null, null, 61, null],
       complications: [{ kind: "wound_infection", grade: "II" }],
