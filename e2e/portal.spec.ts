@@ -124,6 +124,13 @@ test.describe("the patient's own page", () => {
     const page = await context.newPage();
     await page.goto(url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // Nothing in the pain panel runs past its edge.
+    const overflow = await page.locator("#pain").evaluate((panel) => {
+      const edge = panel.getBoundingClientRect().right;
+      const rights = [...panel.querySelectorAll("label, button")].map((e) => e.getBoundingClientRect().right);
+      return Math.max(...rights) - edge;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
     const pain = page.getByRole("group", { name: "How bad is the pain in your ankle today?" });
     await pain.getByLabel("5", { exact: true }).check();
     await page.getByRole("button", { name: "Send my pain score" }).click();

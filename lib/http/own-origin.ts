@@ -27,15 +27,17 @@ function ownOrigins(request: Request): string[] {
 
 /**
  * Refuses (403 FORBIDDEN) a state-changing request (POST, PATCH, PUT, DELETE) whose Origin
- * header names another origin: a page elsewhere cannot make a signed-in browser change data.
- * Browsers send Origin on every such request; a request without one (curl, another system) is
- * not a browser's and passes. An opaque origin ("null") is another origin.
+ * header names another origin, or whose Sec-Fetch-Site says a browser sent it from another site:
+ * a page elsewhere cannot make a signed-in browser change data. Browsers send Origin on every
+ * such request; a request without either header (curl, another system) is not a browser's and
+ * passes. An opaque origin ("null") is another origin.
  */
 export function requireOwnOrigin(request: Request): void {
   if (!stateChanging.has(request.method.toUpperCase())) return;
   const sent = request.headers.get("origin");
-  if (sent === null) return;
-  if (!ownOrigins(request).includes(sent)) {
+  const crossSite = request.headers.get("sec-fetch-site") === "cross-site";
+  if (sent === null && !crossSite) return;
+  if (crossSite || !ownOrigins(request).includes(sent!)) {
     throw new DomainError(
       "forbidden",
       "FORBIDDEN",

@@ -6,7 +6,7 @@ const filter = {
   /** The patient by MRN (case-insensitive): the same events as its `patientId`. */
   mrn: z
     .string()
-    .regex(/^P\d{1,18}$/i, "An MRN is P followed by digits")
+    .regex(/^[Pp]\d{1,18}$/, "An MRN is P followed by digits")
     .optional(),
   actorId: uuid.optional(),
   from: instant.optional(),

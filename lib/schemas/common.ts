@@ -45,11 +45,12 @@ export const instant = z.iso
     { message: `Not an instant between ${firstYear} and ${lastYear}`, abort: true },
   );
 
-// C0 control characters and DEL. PostgreSQL refuses NUL in text; the others have no place in a
-// clinical record and can hide text from whoever reads it. Tab and line breaks are kept in
-// multi-line text (notes, findings).
-const singleLine = /^[^\u0000-\u001F\u007F]*$/;
-const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+// C0 and C1 control characters and DEL. PostgreSQL refuses NUL in text; the others have no place
+// in a clinical record and can hide text from whoever reads it. Tab and line breaks (CR, LF) are
+// kept in multi-line text (notes, findings); Unicode's line and paragraph separators (U+2028,
+// U+2029) only there too.
+const singleLine = /^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$/;
+const multiLine = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
 const controlMessage = "Contains a control character";
 // Unicode's bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
 // they reorder how the text around them is shown, so a reader would see other words than were

@@ -94,13 +94,23 @@ describe("control characters in text", () => {
     );
   });
 
-  it("refuses text-direction overrides, embeddings and isolates, which show other words than were stored, and keeps right-to-left text", async () => {
+  it("refuses text-direction overrides, embeddings and isolates, C1 controls and line separators in a one-line field, and keeps right-to-left text", async () => {
     await signInAs(prisma, team.reception);
     for (const hidden of ["\u202E", "\u202A", "\u2066", "\u2069"]) {
       await expectRefused(
         () =>
           call("post", "/api/v1/patients", {
             body: JSON.stringify({ ...patient, familyName: `Nul${hidden}gnp.exe` }),
+            headers: json,
+          }),
+        ["familyName"],
+      );
+    }
+    for (const control of ["\u0085", "\u009B", "\u2028"]) {
+      await expectRefused(
+        () =>
+          call("post", "/api/v1/patients", {
+            body: JSON.stringify({ ...patient, familyName: `Nul${control}x` }),
             headers: json,
           }),
         ["familyName"],

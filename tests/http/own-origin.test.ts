@@ -83,6 +83,14 @@ describe("state-changing requests come from the app's own origin", () => {
     expect(configured.status).toBe(201);
   });
 
+  it("refuses a request a browser marks as sent from another site (Sec-Fetch-Site: cross-site), even without an Origin", async () => {
+    await signInAs(prisma, reception);
+    const name = family();
+    const response = await register(name, { "sec-fetch-site": "cross-site", "content-type": "application/json" });
+    expect(response.status).toBe(403);
+    expect(await registered(name)).toBe(0);
+  });
+
   it("accepts non-browser clients, which send no Origin", async () => {
     await signInAs(prisma, reception);
     const response = await register(family(), { "content-type": "application/json" });
