@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { endpoints } from "@/lib/http/endpoints";
 import { expirePortalLink } from "./arrange-portal-expiry";
 import { seriousViolations } from "./axe";
@@ -23,19 +23,26 @@ async function patientPage(browser: Browser, url: string) {
   return { context, page, errors };
 }
 
+/**
+ * The first dressing visit of a post-operative demo patient that starts in an hour or more (the
+ * patient may still ask to move it), as reception lists it.
+ */
+async function upcomingDressing(reception: APIRequestContext) {
+  const upcoming = await send(reception, endpoints.listAppointments, {
+    query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
+  });
+  const dressing = (await upcoming.json()).items[0];
+  expect(dressing, "a demo patient with a dressing visit to come").toBeTruthy();
+  return dressing;
+}
+
 test.describe("the patient's own page", () => {
   test("reception makes a link on a post-operative patient's record; the patient opens it on a phone, sees appointments and plan, reports pain and asks to move a visit (OC-1); withdrawn, it opens nothing", async ({
     page,
     browser,
   }) => {
-    // A post-operative demo patient with a dressing visit still to come.
     const reception = await apiAs("reception");
-    const upcoming = await send(reception, endpoints.listAppointments, {
-      // One that starts in an hour or more: the patient may still ask to move it.
-      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
-    });
-    const dressing = (await upcoming.json()).items[0];
-    expect(dressing, "a demo patient with a dressing visit to come").toBeTruthy();
+    const dressing = await upcomingDressing(reception);
     const givenName = dressing.patient.name.split(", ")[1];
     // Earlier journeys may have made links for this patient: count them by state first (a new
     // link withdraws the working ones).
@@ -112,10 +119,7 @@ test.describe("the patient's own page", () => {
     browser,
   }) => {
     const reception = await apiAs("reception");
-    const upcoming = await send(reception, endpoints.listAppointments, {
-      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
-    });
-    const dressing = (await upcoming.json()).items[0];
+    const dressing = await upcomingDressing(reception);
     const made = await send(reception, endpoints.issuePortalLink, { params: { id: dressing.patient.id } });
     expect(made.status()).toBe(201);
     const { url } = await made.json();
@@ -152,11 +156,7 @@ test.describe("the patient's own page", () => {
 
   test("an expired link shows the refusal page with no patient data", async ({ browser }) => {
     const reception = await apiAs("reception");
-    const upcoming = await send(reception, endpoints.listAppointments, {
-      // One that starts in an hour or more: the patient may still ask to move it.
-      query: { kind: "dressing", from: new Date(Date.now() + 60 * 60_000).toISOString(), limit: 1 },
-    });
-    const dressing = (await upcoming.json()).items[0];
+    const dressing = await upcomingDressing(reception);
     const made = await send(reception, endpoints.issuePortalLink, { params: { id: dressing.patient.id } });
     expect(made.status()).toBe(201);
     const link = await made.json();
