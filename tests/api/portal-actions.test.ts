@@ -70,6 +70,14 @@ async function post(path: "pain-scores" | "move-requests", token: string, body: 
   };
 }
 
+/** Posts `body` as the page's plain form (no script) to its `path` route, from the page's own origin. */
+const postForm = (path: "pain-scores" | "move-requests", token: string, body: string) =>
+  call("post", `/portal/{token}/${path}`, {
+    params: { token },
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", origin },
+  });
+
 const patientAudit = (patientId: string, action: string) =>
   prisma.auditEvent.findMany({ where: { actorPatientId: patientId, action } });
 const scoresOf = (caseId: string) => prisma.painScore.findMany({ where: { caseId } });
@@ -205,12 +213,7 @@ describe("POST /portal/{token}/pain-scores", () => {
   it("takes the page's plain form: a success goes back to the page, a refusal is a short page saying why", async () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 45 });
     const token = await linkFor(patientId);
-    const form = (body: string) =>
-      call("post", "/portal/{token}/pain-scores", {
-        params: { token },
-        body,
-        headers: { "content-type": "application/x-www-form-urlencoded", origin },
-      });
+    const form = (body: string) => postForm("pain-scores", token, body);
     const saved = await form(`score=6&recordedOn=${today()}`);
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe(`/portal/${token}#pain`);
@@ -257,12 +260,7 @@ describe("POST /portal/{token}/move-requests", () => {
     const { caseId, patientId } = await caseAt(team, "operated", { operatedDaysAgo: 10 });
     const appointment = await appointmentOf(caseId, 5);
     const token = await linkFor(patientId);
-    const form = (body: string) =>
-      call("post", "/portal/{token}/move-requests", {
-        params: { token },
-        body,
-        headers: { "content-type": "application/x-www-form-urlencoded", origin },
-      });
+    const form = (body: string) => postForm("move-requests", token, body);
     const sent = await form(`appointmentId=${appointment.id}&note=Any+weekday+morning`);
     expect(sent.status).toBe(303);
     expect(sent.headers.get("location")).toBe(`/portal/${token}#move`);
